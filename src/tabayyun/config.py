@@ -1,0 +1,103 @@
+"""Settings, each declared once with its default and help text.
+
+Values come from keyword arguments, else environment variables `TABAYYUN_<NAME>`, else defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tabayyun.errors import ConfigError
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tabayyun"
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tabayyun"
+
+
+def _setting(default: Any, help: str, **kwargs: Any) -> Any:
+    if callable(default):
+        return field(default_factory=default, metadata={"help": help}, **kwargs)
+    return field(default=default, metadata={"help": help}, **kwargs)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = _setting(_default_data_dir, "Where the default SQLite database lives.")
+    cache_dir: Path = _setting(_default_cache_dir, "Where cached vectors live (outside any clone).")
+    database_url: str = _setting("", "SQLAlchemy URL; empty means sqlite:///<data_dir>/tabayyun.db.")
+    languages: tuple[str, ...] = _setting(
+        ("ar", "fa", "ru", "en"), "Languages to identify; anything else is 'und'."
+    )
+    max_input_bytes: int = _setting(10_000_000, "Largest file or download accepted, in bytes.")
+    fetch_timeout: float = _setting(20.0, "Seconds before a URL fetch gives up.")
+    max_redirects: int = _setting(5, "Redirects followed per URL.")
+    per_host_delay: float = _setting(1.0, "Seconds between two requests to the same host.")
+    allow_private_addresses: bool = _setting(
+        False, "Allow fetching private, loopback and link-local addresses (development only)."
+    )
+    user_agent: str = _setting(
+        "tabayyun/0.1 (+https://github.com/tabayyun/tabayyun)", "User-Agent sent with requests."
+    )
+    near_duplicate_threshold: float = _setting(
+        0.8, "Estimated Jaccard similarity of word shingles above which two texts are near duplicates."
+    )
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'tabayyun.db'}"
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Settings:
+        """Build settings from TABAYYUN_* environment variables, then `overrides`."""
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = os.environ.get(f"TABAYYUN_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _parse(f, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, str, str]]:
+        """(name, default, help) for every setting, for `tabayyun config`."""
+        rows = []
+        for f in dataclasses.fields(cls):
+            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+            rows.append((f.name, str(default), f.metadata["help"]))
+        return rows
+
+
+def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
+    kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+    try:
+        if kind == "bool":
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(raw)
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "Path":
+            return Path(raw).expanduser()
+        if kind.startswith("tuple"):
+            return tuple(part.strip() for part in raw.split(",") if part.strip())
+        return raw
+    except ValueError:
+        raise ConfigError(
+            f"TABAYYUN_{f.name.upper()}={raw!r} is not a valid {kind}; fix or unset the variable."
+        ) from None

@@ -1,0 +1,83 @@
+"""One exception tree for tabayyun; every message says what to do next.
+
+    TabayyunError
+    ├── ConfigError            a setting is missing or unsafe
+    ├── InputError             the input cannot become a Document
+    │   ├── EmptyInputError
+    │   ├── BinaryInputError
+    │   ├── InputTooLargeError
+    │   ├── DecodingError
+    │   ├── NoArticleTextError
+    │   └── FeedError
+    ├── FetchError             a URL could not be fetched
+    │   └── BlockedAddressError  private, loopback or link-local target refused
+    ├── PipelineError          stages are misconfigured (a programming error)
+    ├── StoreError             the database refused or needs migrating
+    └── Skip                   a stage dropped a document: a normal, counted outcome
+"""
+
+from __future__ import annotations
+
+
+class TabayyunError(Exception):
+    """Base of every error tabayyun raises on purpose."""
+
+
+class ConfigError(TabayyunError):
+    """A setting is missing, malformed or unsafe."""
+
+
+class InputError(TabayyunError):
+    """The input cannot be turned into a Document."""
+
+
+class EmptyInputError(InputError):
+    """The input has no bytes or only whitespace."""
+
+
+class BinaryInputError(InputError):
+    """The input looks like a binary file, not text, HTML or a feed."""
+
+
+class InputTooLargeError(InputError):
+    """The input exceeds the configured size limit."""
+
+
+class DecodingError(InputError):
+    """The bytes are not valid in any supported encoding."""
+
+
+class NoArticleTextError(InputError):
+    """An HTML page or feed item carries no article text."""
+
+
+class FeedError(InputError):
+    """A feed cannot be parsed at all."""
+
+
+class FetchError(TabayyunError):
+    """A URL could not be fetched."""
+
+
+class BlockedAddressError(FetchError):
+    """The URL points (directly, via DNS or via a redirect) to an address that is refused."""
+
+
+class PipelineError(TabayyunError):
+    """Stages are misconfigured: unknown name, wrong order, a stage that returned nothing."""
+
+
+class StoreError(TabayyunError):
+    """The store failed or its schema is not at the expected revision."""
+
+
+class Skip(TabayyunError):
+    """A stage dropped a document; the pipeline counts it with its reason."""
+
+    def __init__(self, reason: str, *, stage: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.stage = stage
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.reason}" if self.stage else self.reason

@@ -1,0 +1,117 @@
+"""The data that flows through tabayyun: one `Document` and the parts stages attach to it.
+
+Character offsets (`start`, `end`) always index `Document.text`, the clean body.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+StatementKind = Literal["direct", "indirect"]
+EntityLabel = Literal["PER", "ORG", "LOC"]
+
+
+@dataclass
+class RelatedLink:
+    """A headline from a "read also" block: kept, but never analysed as the article's claims."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass
+class Sentence:
+    index: int
+    text: str
+    start: int
+    end: int
+    checkworthiness: float | None = None
+
+
+@dataclass
+class Entity:
+    """A named person, organisation or place; `name` is the canonical (longest seen) form."""
+
+    text: str
+    label: EntityLabel
+    start: int
+    end: int
+    name: str = ""
+
+
+@dataclass
+class Statement:
+    """Who said what: an attributed statement with its reporting verb."""
+
+    speaker: str  # resolved full name, e.g. "ماريا زاخاروفا"
+    mention: str  # how the speaker is named here, e.g. "زاخاروفا" or "السفير"
+    verb: str  # the reporting verb as written, e.g. "أكد", "заявила", "said"
+    content: str  # what was said
+    kind: StatementKind
+    sentence_index: int
+    start: int = -1  # offsets of `content` in Document.text, -1 when unknown
+    end: int = -1
+
+
+@dataclass
+class Quantity:
+    """A number in the text as a structured value: 100 مليون دولار -> 1e8 USD."""
+
+    text: str
+    value: float
+    unit: str | None = None  # "percent", "km", "person", ...
+    currency: str | None = None  # ISO 4217, e.g. "USD", "IRR", "RUB"
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class Document:
+    """A news item from raw input to understood text. Stages fill it in, in order."""
+
+    source: str  # path, URL or "-" for standard input, plus "#item-N" inside feeds
+    raw: bytes | None = field(default=None, repr=False)
+    media_type: str | None = None  # "text/plain", "text/html", "application/json"
+    url: str | None = None
+    fetched_at: str | None = None  # ISO 8601
+    encoding: str | None = None
+    raw_text: str | None = field(default=None, repr=False)  # decoded input before extraction
+    title: str | None = None
+    text: str = ""  # clean article body, original spelling kept for display
+    outlet: str | None = None
+    author: str | None = None
+    published_at: str | None = None  # ISO 8601 date or datetime
+    lang: str | None = None  # "ar", "fa", "ru", "en" or "und"
+    lang_confidence: float | None = None
+    normalized: str = ""  # search form of title + text (see tabayyun.lang.normalize)
+    content_hash: str | None = None
+    duplicate_of: str | None = None  # content hash of an identical document already seen
+    near_duplicate_of: str | None = None  # content hash of a near-identical document
+    related: list[RelatedLink] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)  # e.g. JSON-LD, feed fields
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict of everything but the raw bytes."""
+        data = dataclasses.asdict(self)
+        data.pop("raw")
+        data.pop("raw_text")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """Rebuild a Document from `to_dict` output."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["related"] = [RelatedLink(**r) for r in data.get("related", [])]
+        values["sentences"] = [Sentence(**s) for s in data.get("sentences", [])]
+        values["entities"] = [Entity(**e) for e in data.get("entities", [])]
+        values["statements"] = [Statement(**s) for s in data.get("statements", [])]
+        values["quantities"] = [Quantity(**q) for q in data.get("quantities", [])]
+        return cls(**values)
