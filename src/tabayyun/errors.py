@@ -14,6 +14,7 @@
     ├── PipelineError          stages are misconfigured (a programming error)
     ├── StoreError             the database refused or needs migrating
     └── Skip                   a stage dropped a document: a normal, counted outcome
+        └── Duplicate          ...because the same content is already stored or seen
 """
 
 from __future__ import annotations
@@ -81,3 +82,11 @@ class Skip(TabayyunError):
 
     def __str__(self) -> str:
         return f"{self.stage}: {self.reason}" if self.stage else self.reason
+
+
+class Duplicate(Skip):
+    """The document's content is already stored or was seen earlier in this run."""
+
+    def __init__(self, content_hash: str, *, stage: str = "dedupe") -> None:
+        super().__init__(f"duplicate of {content_hash[:12]}", stage=stage)
+        self.content_hash = content_hash

@@ -89,6 +89,7 @@ class Document:
     content_hash: str | None = None
     duplicate_of: str | None = None  # content hash of an identical document already seen
     near_duplicate_of: str | None = None  # content hash of a near-identical document
+    minhash: bytes | None = field(default=None, repr=False)  # near-duplicate signature
     related: list[RelatedLink] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -102,6 +103,7 @@ class Document:
         data = dataclasses.asdict(self)
         data.pop("raw")
         data.pop("raw_text")
+        data.pop("minhash")
         return data
 
     @classmethod

@@ -1,0 +1,121 @@
+"""Readable terminal reports. Article text is untrusted: it is never read as rich markup."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tabayyun.model import Document
+
+RTL = {"ar", "fa"}
+
+
+def render_document(doc: Document, console: Console) -> None:
+    header = Table.grid(padding=(0, 2))
+    header.add_column(style="bold")
+    header.add_column()
+    for label, value in (
+        ("title", doc.title),
+        ("outlet", doc.outlet),
+        ("published", doc.published_at),
+        ("language", f"{doc.lang} ({doc.lang_confidence:.2f})" if doc.lang_confidence else doc.lang),
+        ("source", doc.source),
+        ("encoding", doc.encoding),
+        ("near duplicate of", doc.near_duplicate_of),
+    ):
+        if value:
+            header.add_row(label, Text(str(value)))
+    header.add_row("sentences", str(len(doc.sentences)))
+    console.print(Panel(header, title="tabayyun report", expand=False))
+
+    if doc.related:
+        console.print("[bold]Related links[/] (not analysed as claims)")
+        for link in doc.related:
+            suffix = f"  {link.url}" if link.url else ""
+            console.print(Text(f"  • {link.title}{suffix}"))
+
+    if doc.statements:
+        table = Table("#", "speaker", "as named", "verb", "kind", "statement", show_lines=True)
+        for number, statement in enumerate(doc.statements, 1):
+            table.add_row(
+                str(number),
+                Text(statement.speaker),
+                Text(statement.mention),
+                Text(statement.verb),
+                statement.kind,
+                Text(_shorten(statement.content, 160)),
+            )
+        console.print(f"[bold]Attributed statements[/] ({len(doc.statements)})")
+        console.print(table)
+
+    if doc.entities:
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for entity in doc.entities:
+            name = entity.name or entity.text
+            if name not in by_label[entity.label]:
+                by_label[entity.label].append(name)
+        table = Table("type", "names")
+        for label, title in (("PER", "people"), ("ORG", "organisations"), ("LOC", "places")):
+            if by_label.get(label):
+                table.add_row(title, Text(" · ".join(by_label[label])))
+        console.print("[bold]Named entities[/]")
+        console.print(table)
+
+    if doc.quantities:
+        table = Table("as written", "value", "unit")
+        for quantity in doc.quantities:
+            unit = quantity.currency or quantity.unit or ""
+            table.add_row(Text(quantity.text), f"{quantity.value:,.6g}", unit)
+        console.print("[bold]Numbers[/]")
+        console.print(table)
+
+    scored = [s for s in doc.sentences if s.checkworthiness is not None]
+    if scored:
+        table = Table("score", "sentence")
+        for sentence in sorted(scored, key=lambda s: -(s.checkworthiness or 0))[:10]:
+            table.add_row(f"{sentence.checkworthiness:.2f}", Text(_shorten(sentence.text, 160)))
+        console.print("[bold]Most check-worthy sentences[/]")
+        console.print(table)
+
+    for warning in doc.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+
+
+def render_ingest_report(report: Any, console: Console) -> None:
+    parts = [f"{report.stored} stored", f"{report.duplicates} duplicates"]
+    if report.near_duplicates:
+        parts.append(f"{report.near_duplicates} near duplicates (stored, marked)")
+    parts.append(f"{len(report.failed)} skipped")
+    console.print(", ".join(parts))
+    for source, reason in report.failed:
+        console.print(Text(f"  skipped {source}: {reason}", style="yellow"))
+
+
+def render_search_hits(hits: Sequence[Any], console: Console) -> None:
+    if not hits:
+        console.print("no results")
+        return
+    table = Table("id", "lang", "outlet", "date", "title", "snippet")
+    for hit in hits:
+        table.add_row(
+            str(hit.doc_id),
+            hit.lang or "",
+            Text(hit.outlet or ""),
+            hit.published_at or "",
+            Text(hit.title or ""),
+            Text(_shorten(hit.snippet or "", 120)),
+        )
+    console.print(table)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+

@@ -1,0 +1,1 @@
+"""Turning input bytes into clean article parts: decoding, extraction, feeds and JSONL."""

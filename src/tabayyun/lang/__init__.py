@@ -1,0 +1,1 @@
+"""Language identification, the search-form normaliser and sentence segmentation."""

@@ -1,0 +1,110 @@
+"""The search form of text: one normaliser for the index and for queries, plus tokens and stems.
+
+Decisions (the index and every query depend on them, so change them only with a re-index):
+
+- Arabic and Persian share letters that are typed differently. Within a language, both spellings
+  must become one: for "fa", Arabic ي ى ك become Persian ی ک (older Iranian sites type Arabic
+  forms); for "ar" and any other language (or None), Persian ی ک and alef maqsura ى become ي ك.
+  ى -> ي is the usual Arabic IR conflation (على/علي are often mistyped for each other).
+- ة -> ه in both: Arabic writers drop the dots often, and Persian spells Arabic loans either way.
+  ۀ (and ە) -> ه for the same reason.
+- ZWNJ is removed, joining the parts: "می‌خواهم" and "میخواهم" become one token. Replacing it with
+  a space would instead split every Persian plural and verb prefix into stop-word-like fragments.
+  The spelling with a real space ("می خواهم") still matches as a two-word phrase.
+- Other invisible characters (zero-width, bidi controls, BOM, soft hyphen) are removed.
+- Arabic decimal/thousands separators and percent sign become ASCII ("۳٫۵٪" -> "3.5%").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from typing import Protocol
+
+# Tashkeel, Quranic annotation marks and superscript alef: readers omit them freely.
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670" + "".join(
+    chr(c) for c in (*range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE))
+)
+# Invisible characters that only change rendering, never the word.
+_INVISIBLE = (
+    "\u0640"  # tatweel
+    "\u00ad"  # soft hyphen
+    "\u061c"  # Arabic letter mark
+    "\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069"
+    "\ufeff"
+)
+_DELETE = dict.fromkeys(map(ord, _MARKS + _INVISIBLE))
+
+_COMMON = {
+    **_DELETE,
+    **{ord(c): "ا" for c in "أإآٱٲٳ"},
+    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + i: str(i) for i in range(10)},  # Persian digits
+    ord("٫"): ".",
+    ord("٬"): ",",
+    ord("٪"): "%",
+    ord("ة"): "ه",
+    ord("ۀ"): "ه",
+    ord("ە"): "ه",
+    ord("ۂ"): "ه",
+    ord("ё"): "е",
+}
+_ARABIC = {**_COMMON, ord("ی"): "ي", ord("ى"): "ي", ord("ک"): "ك"}
+_PERSIAN = {**_COMMON, ord("ي"): "ی", ord("ى"): "ی", ord("ك"): "ک"}
+
+
+def normalize(text: str, lang: str | None = None) -> str:
+    """Return the search form of `text`: the form both the index and queries use."""
+    table = _PERSIAN if lang == "fa" else _ARABIC
+    form = text
+    # NFKC and casefold do not commute for a few code points (e.g. "ϴ", "ẞ"), and deleting marks
+    # can expose new compositions; repeat until stable so normalize is idempotent.
+    for _ in range(4):
+        folded = unicodedata.normalize("NFKC", form).casefold().translate(table)
+        if folded == form:
+            break
+        form = folded
+    return " ".join(form.split())
+
+
+# Decimal numbers stay one token ("3.5", "1,000"); otherwise runs of letters and digits.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+")
+
+
+def tokenize(text: str) -> list[str]:
+    """Return the words of already normalised text: runs of letters and digits, any script."""
+    return _TOKEN.findall(text)
+
+
+_STEMMER_NAMES = {"ar": "arabic", "fa": "persian", "ru": "russian", "en": "english"}
+# PyStemmer objects are not thread-safe, so each thread keeps its own.
+_local = threading.local()
+
+
+class _Stemmer(Protocol):
+    def stemWords(self, words: list[str]) -> list[str]: ...  # noqa: N802 (PyStemmer's name)
+
+
+def _stemmer(lang: str) -> _Stemmer | None:
+    cache: dict[str, _Stemmer] = _local.__dict__.setdefault("stemmers", {})
+    if lang not in cache:
+        name = _STEMMER_NAMES.get(lang)
+        if name is None:
+            return None
+        import Stemmer  # lazy: only the BM25 stages need it
+
+        cache[lang] = Stemmer.Stemmer(name)
+    return cache[lang]
+
+
+def stem_tokens(tokens: Iterable[str], lang: str) -> list[str]:
+    """Return the Snowball stems of `tokens`; tokens of languages without a stemmer stay as they are."""
+    words = list(tokens)
+    stemmer = _stemmer(lang)
+    if stemmer is None:
+        return words
+    return stemmer.stemWords(words)

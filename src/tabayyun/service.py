@@ -1,0 +1,173 @@
+"""The verbs of tabayyun. The CLI, the REST API and the web UI call these and nothing deeper."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from tabayyun.config import Settings
+from tabayyun.errors import Duplicate, InputError, Skip, TabayyunError
+from tabayyun.ingest.sources import Loader, LoadFailure
+from tabayyun.model import Document
+from tabayyun.pipeline import Pipeline, PipelineContext, RunStats
+from tabayyun.stages import ANALYSIS_STAGES
+from tabayyun.storage.base import Store, open_store
+
+
+def build_pipeline(
+    settings: Settings, *, store: Store | None = None, stages: Sequence[str] = ANALYSIS_STAGES
+) -> Pipeline:
+    """The analysis pipeline; with a store, duplicates of stored documents are dropped early."""
+    context = PipelineContext(settings=settings)
+    if store is not None:
+        from tabayyun.ingest.dedupe import NearDuplicateIndex
+
+        index = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
+        for content_hash, signature in store.near_duplicate_signatures():
+            index.add(content_hash, signature)
+        context.resources["near_duplicates"] = index
+        context.resources["store"] = store
+    return Pipeline(stages, context)
+
+
+def analyze(
+    source: str,
+    *,
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    transport: Any = None,
+) -> Document:
+    """Analyse one article (a file, a URL or "-" for standard input) without storing it."""
+    settings = settings or Settings.from_env()
+    loader = Loader(settings, stdin=stdin, transport=transport)
+    try:
+        first = next(iter(loader.load([source])), None)
+    finally:
+        loader.close()
+    if first is None:
+        raise InputError(f"{source} holds no article; pass a text, HTML, feed or JSONL file")
+    if isinstance(first, LoadFailure):
+        raise first.error
+    return _run_one(build_pipeline(settings), first)
+
+
+def analyze_text(
+    text: str,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    settings: Settings | None = None,
+) -> Document:
+    """Analyse article text given as a string (Python API and the REST API)."""
+    settings = settings or Settings.from_env()
+    doc = Document(source="text", raw_text=text, media_type="text/plain", title=title, lang=lang)
+    return _run_one(build_pipeline(settings), doc)
+
+
+def _run_one(pipeline: Pipeline, doc: Document) -> Document:
+    try:
+        return pipeline(doc)
+    except Skip as skip:
+        # Give the caller the error the stage raised, so its class and message survive.
+        if isinstance(skip.__cause__, TabayyunError):
+            raise skip.__cause__ from None
+        raise
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, item by item."""
+
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    stats: RunStats = field(default_factory=RunStats)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.duplicates + len(self.failed)
+
+    @property
+    def exit_code(self) -> int:
+        """Non-zero only when nothing at all could be processed."""
+        return 1 if self.failed and not (self.stored or self.duplicates) else 0
+
+
+def ingest(
+    inputs: Sequence[str],
+    *,
+    feeds: Sequence[str] = (),
+    settings: Settings | None = None,
+    store: Store | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+    transport: Any = None,
+    stdin: BinaryIO | None = None,
+) -> IngestReport:
+    """Load, analyse and store every article; bad items are reported and skipped, never fatal.
+
+    `on_item(source, outcome)` is called once per item with "stored", "duplicate" or "failed".
+    """
+    settings = settings or Settings.from_env()
+    own_store = store is None
+    store = store or open_store(settings.resolved_database_url)
+    report = IngestReport()
+    pipeline = build_pipeline(settings, store=store)
+    report.stats = pipeline.stats
+    loader = Loader(settings, stdin=stdin, transport=transport)
+
+    def note(source: str, outcome: str) -> None:
+        if on_item is not None:
+            on_item(source, outcome)
+
+    try:
+        for item in loader.load(inputs, feeds=feeds):
+            if isinstance(item, LoadFailure):
+                report.failed.append((item.source, item.reason))
+                note(item.source, "failed")
+                continue
+            try:
+                doc = pipeline(item)
+            except Duplicate:
+                report.duplicates += 1
+                note(item.source, "duplicate")
+                continue
+            except Skip as skip:
+                report.failed.append((item.source, str(skip)))
+                note(item.source, "failed")
+                continue
+            result = store.save(doc)
+            if result.status == "duplicate":
+                report.duplicates += 1
+                note(doc.source, "duplicate")
+            else:
+                report.stored += 1
+                report.near_duplicates += doc.near_duplicate_of is not None
+                note(doc.source, "stored")
+    finally:
+        loader.close()
+        if own_store:
+            store.close()
+    return report
+
+
+def search_articles(
+    query: str,
+    *,
+    lang: str | None = None,
+    limit: int = 20,
+    settings: Settings | None = None,
+    store: Store | None = None,
+) -> list[Any]:
+    """Full-text search over stored articles; the query is normalised like the index."""
+    from tabayyun.lang.normalize import normalize
+
+    settings = settings or Settings.from_env()
+    own_store = store is None
+    store = store or open_store(settings.resolved_database_url)
+    try:
+        return list(store.search(normalize(query, lang), lang=lang, limit=limit))
+    finally:
+        if own_store:
+            store.close()

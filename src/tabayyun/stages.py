@@ -1,0 +1,215 @@
+"""The built-in stages, registered like any plugin's.
+
+Each factory imports its module lazily so that `tabayyun --help` stays fast and a pipeline only
+pays for the models it uses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabayyun.errors import Duplicate, NoArticleTextError
+from tabayyun.model import Document
+from tabayyun.pipeline import PipelineContext, StageFn, register_stage
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+# The analysis every article goes through, in order.
+ANALYSIS_STAGES = (
+    "decode",
+    "extract",
+    "detect_language",
+    "normalize",
+    "dedupe",
+    "segment",
+    "dates",
+    "entities",
+    "statements",
+    "quantities",
+)
+
+
+@register_stage("decode", reads=("raw",), writes=("raw_text", "encoding"))
+def decode_stage(context: PipelineContext) -> StageFn:
+    """Bytes to text, with the encoding detected and verified."""
+    from tabayyun.ingest.decode import decode_bytes
+
+    max_bytes = context.settings.max_input_bytes
+
+    def decode(doc: Document) -> Document:
+        if doc.raw_text is not None:  # loaders of feeds and JSONL hand over text already
+            return doc
+        if doc.raw is None:
+            raise NoArticleTextError(f"{doc.source}: nothing to decode; pass a file, URL or text")
+        declared = doc.metadata.get("charset")
+        doc.raw_text, doc.encoding = decode_bytes(doc.raw, declared=declared, max_bytes=max_bytes)
+        return doc
+
+    return decode
+
+
+@register_stage(
+    "extract",
+    reads=("raw_text", "media_type"),
+    writes=("title", "text", "outlet", "author", "related", "metadata"),
+)
+def extract_stage(context: PipelineContext) -> StageFn:
+    """Main text, title, outlet, author, date candidates and related links."""
+    from tabayyun.ingest.extract import extract_html, extract_plain
+
+    def extract(doc: Document) -> Document:
+        raw_text = doc.raw_text or ""
+        if is_html(doc.media_type, raw_text):
+            page = extract_html(raw_text, url=doc.url)
+        else:
+            page = extract_plain(raw_text)
+        # Fields a loader already knows (JSONL, feed items) win over what extraction guesses.
+        doc.title = doc.title or page.title
+        doc.text = page.text
+        doc.outlet = doc.outlet or page.outlet
+        doc.author = doc.author or page.author
+        doc.related = page.related
+        candidates = list(doc.metadata.get("date_candidates", [])) + list(page.date_candidates)
+        doc.metadata.update(page.metadata)
+        doc.metadata["date_candidates"] = candidates
+        if page.lang_hint and "lang_hint" not in doc.metadata:
+            doc.metadata["lang_hint"] = page.lang_hint
+        return doc
+
+    return extract
+
+
+def is_html(media_type: str | None, text: str) -> bool:
+    if media_type:
+        return media_type.split(";")[0].strip().lower() in HTML_TYPES
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+@register_stage("detect_language", reads=("title", "text"), writes=("lang", "lang_confidence"))
+def detect_language_stage(context: PipelineContext) -> StageFn:
+    """ar / fa / ru / en, or und; Arabic and Persian never confused."""
+    from tabayyun.lang.detect import detect_language
+
+    languages = context.settings.languages
+
+    def detect(doc: Document) -> Document:
+        if doc.lang in languages:  # given by the loader (JSONL field)
+            doc.lang_confidence = doc.lang_confidence or 1.0
+            return doc
+        sample = f"{doc.title or ''}\n{doc.text[:3000]}"
+        doc.lang, doc.lang_confidence = detect_language(sample, languages)
+        return doc
+
+    return detect
+
+
+@register_stage("normalize", reads=("title", "text", "lang"), writes=("normalized",))
+def normalize_stage(context: PipelineContext) -> StageFn:
+    """The search form of title and text, shared by the index and every query."""
+    from tabayyun.lang.normalize import normalize
+
+    def run(doc: Document) -> Document:
+        doc.normalized = normalize(f"{doc.title or ''}\n{doc.text}", doc.lang)
+        return doc
+
+    return run
+
+
+@register_stage(
+    "dedupe",
+    reads=("normalized",),
+    writes=("content_hash", "duplicate_of", "near_duplicate_of", "minhash"),
+)
+def dedupe_stage(context: PipelineContext) -> StageFn:
+    """Exact duplicates (content hash) are dropped; near duplicates (MinHash) are marked."""
+    from tabayyun.ingest.dedupe import NearDuplicateIndex, content_hash
+
+    index: NearDuplicateIndex = context.resources.setdefault(
+        "near_duplicates", NearDuplicateIndex(threshold=context.settings.near_duplicate_threshold)
+    )
+    seen: set[str] = context.resources.setdefault("seen_hashes", set())
+    store: Any = context.resources.get("store")
+
+    def dedupe(doc: Document) -> Document:
+        doc.content_hash = content_hash(doc.normalized)
+        if doc.content_hash in seen or (store is not None and store.has_content_hash(doc.content_hash)):
+            doc.duplicate_of = doc.content_hash
+            raise Duplicate(doc.content_hash)
+        doc.minhash = index.signature(doc.normalized)
+        doc.near_duplicate_of = index.query(doc.minhash)
+        index.add(doc.content_hash, doc.minhash)
+        seen.add(doc.content_hash)
+        return doc
+
+    return dedupe
+
+
+@register_stage("segment", reads=("text", "lang"), writes=("sentences",))
+def segment_stage(context: PipelineContext) -> StageFn:
+    """Sentences with their character spans."""
+    from tabayyun.lang.segment import split_sentences
+    from tabayyun.model import Sentence
+
+    def segment(doc: Document) -> Document:
+        spans = split_sentences(doc.text, doc.lang or "und")
+        doc.sentences = [
+            Sentence(index=i, text=doc.text[start:end], start=start, end=end)
+            for i, (start, end) in enumerate(spans)
+        ]
+        return doc
+
+    return segment
+
+
+@register_stage("dates", reads=("text", "lang", "metadata"), writes=("published_at",))
+def dates_stage(context: PipelineContext) -> StageFn:
+    """Publication date in ISO 8601 from metadata or a dateline, in any of the calendars."""
+    from tabayyun.lang.dates import pick_published_date
+
+    def dates(doc: Document) -> Document:
+        candidates = ([doc.published_at] if doc.published_at else []) + list(
+            doc.metadata.get("date_candidates", [])
+        )
+        doc.published_at = pick_published_date(candidates, doc.text, doc.lang)
+        return doc
+
+    return dates
+
+
+@register_stage("entities", reads=("text", "sentences", "lang"), writes=("entities",))
+def entities_stage(context: PipelineContext) -> StageFn:
+    """Named people, organisations and places."""
+    from tabayyun.understand.entities import find_entities
+
+    def entities(doc: Document) -> Document:
+        doc.entities = find_entities(doc.text, doc.sentences, doc.lang or "und")
+        return doc
+
+    return entities
+
+
+@register_stage(
+    "statements", reads=("text", "sentences", "entities", "lang"), writes=("statements",)
+)
+def statements_stage(context: PipelineContext) -> StageFn:
+    """Attributed statements: who said what, with which reporting verb."""
+    from tabayyun.understand.statements import find_statements
+
+    def statements(doc: Document) -> Document:
+        doc.statements = find_statements(doc.text, doc.sentences, doc.entities, doc.lang or "und")
+        return doc
+
+    return statements
+
+
+@register_stage("quantities", reads=("text", "lang"), writes=("quantities",))
+def quantities_stage(context: PipelineContext) -> StageFn:
+    """Numbers with units and currencies as structured values."""
+    from tabayyun.understand.numbers import find_quantities
+
+    def quantities(doc: Document) -> Document:
+        doc.quantities = find_quantities(doc.text, doc.lang or "und")
+        return doc
+
+    return quantities

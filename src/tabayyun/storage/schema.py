@@ -1,0 +1,107 @@
+"""SQLAlchemy Core tables of the store; migrations create them, queries read them.
+
+The full `Document` lives in `documents.data` (JSON); the other tables repeat its parts as rows
+so later features (claims, speakers, stories) can query them without parsing JSON.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(128), nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    # Normalised title: the FTS5 index reads this column, never the display title.
+    Column("title_normalized", Text, nullable=False, server_default=""),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("published_at", String(40)),
+    Column("lang", String(8)),
+    Column("text", Text, nullable=False),
+    Column("normalized", Text, nullable=False),
+    Column("near_duplicate_of", String(128)),
+    Column("minhash", LargeBinary),
+    Column("data", JSON, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+Index("ix_documents_lang", documents.c.lang)
+Index("ix_documents_published_at", documents.c.published_at)
+Index("ix_documents_outlet", documents.c.outlet)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("checkworthiness", Float),
+)
+Index("ix_sentences_doc_id", sentences.c.doc_id)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("mention", Text, nullable=False),
+    Column("verb", Text, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("sentence_index", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_statements_doc_id", statements.c.doc_id)
+Index("ix_statements_speaker", statements.c.speaker)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_entities_doc_id", entities.c.doc_id)
+Index("ix_entities_name", entities.c.name)
+
+related_links = Table(
+    "related_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("url", Text),
+)
+Index("ix_related_links_doc_id", related_links.c.doc_id)
+
+# Created with raw SQL in the migration (SQLAlchemy has no FTS5 construct); named here so
+# queries and tests refer to one spelling.
+FTS_TABLE = "documents_fts"

@@ -1,0 +1,414 @@
+"""The SQLite store: one file, WAL mode, one in-process writer, FTS5 over normalised text."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    Select,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
+from sqlalchemy.pool import StaticPool
+
+from tabayyun.errors import StoreError
+from tabayyun.model import Document
+from tabayyun.storage.base import SaveResult, SearchHit, describe_error
+from tabayyun.storage.schema import (
+    FTS_TABLE,
+    documents,
+    entities,
+    related_links,
+    sentences,
+    statements,
+)
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 5_000
+SIGNATURE_BATCH = 1_000
+# Weights per FTS column (title_normalized, normalized): a hit in the title counts double.
+BM25_WEIGHTS = (2.0, 1.0)
+_WRITE_OPTION = "tabayyun_write"
+
+
+class SqliteStore:
+    """A `Store` in one SQLite file (or in memory for `sqlite://`)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_sqlite_engine(url)
+        self.in_memory = _is_memory(url)
+        # One writer: SQLite allows a single write transaction at a time, so in-process writers
+        # queue here instead of failing with "database is locked" (datasette's execute_write_fn).
+        self._write_lock = threading.Lock()
+        self._closed = False
+
+    # -- the Store protocol ---------------------------------------------------------------
+
+    def save(self, doc: Document) -> SaveResult:
+        """Store `doc` and its parts; a document whose content hash exists is left alone."""
+        if not doc.content_hash:
+            raise StoreError(
+                f"document {doc.source!r} has no content hash; run the dedupe stage before saving"
+            )
+        row = _document_row(doc)
+        return self._write(lambda conn: _insert_document(conn, doc, row))
+
+    def has_content_hash(self, h: str) -> bool:
+        """Whether a document with content hash `h` is stored."""
+        query = select(documents.c.id).where(documents.c.content_hash == h)
+        return self._read(lambda conn: conn.execute(query).first() is not None)
+
+    def get(self, doc_id: int) -> Document:
+        """The document stored as `doc_id`."""
+        query = select(documents.c.data, documents.c.minhash).where(documents.c.id == doc_id)
+        row = self._read(lambda conn: conn.execute(query).first())
+        if row is None:
+            raise StoreError(f"no document with id {doc_id}; list ids with `tabayyun search`")
+        return _to_document(row.data, row.minhash)
+
+    def get_by_hash(self, h: str) -> Document | None:
+        """The document with content hash `h`, or None."""
+        query = select(documents.c.data, documents.c.minhash).where(documents.c.content_hash == h)
+        row = self._read(lambda conn: conn.execute(query).first())
+        return None if row is None else _to_document(row.data, row.minhash)
+
+    def search(
+        self, query_normalized: str, *, lang: str | None = None, limit: int = 20
+    ) -> list[SearchHit]:
+        """Documents whose normalised title or text holds every word of the query, best first."""
+        if limit < 1:
+            raise StoreError(f"search limit must be 1 or more, got {limit}")
+        match = fts_query(query_normalized)
+        if not match:
+            return []
+        sql = (
+            f"SELECT d.id, d.title, d.outlet, d.lang, d.published_at, "
+            f"snippet({FTS_TABLE}, -1, '[', ']', '…', 16) AS snippet, "
+            f"bm25({FTS_TABLE}, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]}) AS rank "
+            f"FROM {FTS_TABLE} JOIN documents AS d ON d.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH :match"
+            + (" AND d.lang = :lang" if lang else "")
+            + " ORDER BY rank LIMIT :limit"
+        )
+        params: dict[str, Any] = {"match": match, "lang": lang, "limit": limit}
+        rows = self._read(lambda conn: conn.execute(text(sql), params).all())
+        return [
+            SearchHit(
+                doc_id=r.id,
+                title=r.title,
+                outlet=r.outlet,
+                lang=r.lang,
+                published_at=r.published_at,
+                snippet=r.snippet or "",
+                score=-float(r.rank),
+            )
+            for r in rows
+        ]
+
+    def count(self) -> int:
+        """How many documents are stored."""
+        query = select(func.count()).select_from(documents)
+        return int(self._read(lambda conn: conn.execute(query).scalar_one()))
+
+    def near_duplicate_signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(content_hash, MinHash bytes) of every document with a signature, in id order."""
+        # Keyset pages with a short read each, so no lock or connection is held while the
+        # caller consumes the iterator (it may well save documents meanwhile).
+        last_id = 0
+        while True:
+            query = (
+                select(documents.c.id, documents.c.content_hash, documents.c.minhash)
+                .where(documents.c.minhash.is_not(None), documents.c.id > last_id)
+                .order_by(documents.c.id)
+                .limit(SIGNATURE_BATCH)
+            )
+            rows = self._read(_fetch_all(query))
+            for row in rows:
+                yield row.content_hash, bytes(row.minhash)
+            if len(rows) < SIGNATURE_BATCH:
+                return
+            last_id = rows[-1].id
+
+    def close(self) -> None:
+        """Release every connection; later calls raise StoreError."""
+        self._closed = True
+        self.engine.dispose()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- one writer, many readers -----------------------------------------------------------
+
+    def _write(self, fn: Callable[[Connection], T]) -> T:
+        """Run `fn` in one write transaction; every write in the store goes through here."""
+        self._check_open()
+        with self._write_lock, _translated():
+            with self.engine.connect() as conn:
+                conn.execution_options(**{_WRITE_OPTION: True})
+                with conn.begin():
+                    return fn(conn)
+
+    def _read(self, fn: Callable[[Connection], T]) -> T:
+        self._check_open()
+        # An in-memory database is one shared connection, which must not be used by two
+        # threads at once; files give each reader its own connection under WAL.
+        guard: AbstractContextManager[Any] = self._write_lock if self.in_memory else nullcontext()
+        with guard, _translated(), self.engine.connect() as conn:
+            return fn(conn)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("the store is closed; open it again with open_store(url)")
+
+
+def create_sqlite_engine(url: str) -> Engine:
+    """An engine for `url` with WAL, foreign keys, a busy timeout and explicit transactions."""
+    parsed = make_url(url)
+    memory = _is_memory(url)
+    if not memory and parsed.database:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    kwargs: dict[str, Any] = {"json_serializer": _dumps}
+    if memory:
+        # One connection shared by all threads; otherwise each connection gets an empty DB.
+        kwargs |= {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 MATCH expression requiring every word of `query`, each quoted as a literal.
+
+    Quoting makes operators (`-`, `*`, `:`, `NEAR`, `AND`, parentheses) plain text, so no user
+    input can produce an FTS5 syntax error. Words without letters or digits are dropped.
+    """
+    words = [w for w in query.split() if any(ch.isalnum() for ch in w)]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def _fetch_all(query: Select[Any]) -> Callable[[Connection], Sequence[Row[Any]]]:
+    return lambda conn: conn.execute(query).all()
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Hand transaction control to SQLAlchemy (the `begin` hook) instead of pysqlite's implicit
+    # BEGIN, which skips DDL and SELECT; this is SQLAlchemy's documented pysqlite recipe.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    # A writer takes the write lock up front: a deferred transaction that upgrades later can
+    # fail at once with SQLITE_BUSY when another process wrote meanwhile, ignoring busy_timeout.
+    write = conn.get_execution_options().get(_WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _is_memory(url: str) -> bool:
+    database = make_url(url).database
+    return database in (None, "", ":memory:")
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Turn driver errors into StoreError with advice."""
+    try:
+        yield
+    except StatementError as err:
+        if isinstance(err.orig, StoreError):
+            raise err.orig from None
+        raise _store_error(err) from err
+    except SQLAlchemyError as err:
+        raise _store_error(err) from err
+
+
+def _store_error(err: SQLAlchemyError) -> StoreError:
+    reason = describe_error(err)
+    if isinstance(err, OperationalError) and "locked" in reason:
+        return StoreError(
+            f"the database stayed locked for {BUSY_TIMEOUT_MS / 1000:g}s ({reason}); "
+            "another program is writing to it: wait for it to finish, then retry"
+        )
+    if isinstance(err, OperationalError) and "no such table" in reason:
+        return StoreError(
+            f"the database has no tabayyun tables ({reason}); run `tabayyun db migrate`"
+        )
+    return StoreError(
+        f"the database refused the operation ({reason}); check the file is writable and not "
+        "corrupt (`sqlite3 FILE 'PRAGMA integrity_check'`)"
+    )
+
+
+def _dumps(value: Any) -> str:
+    def refuse(obj: Any) -> Any:
+        raise StoreError(
+            f"cannot store a {type(obj).__name__} in Document.metadata as JSON; "
+            "convert it to str, number, list or dict first"
+        )
+
+    return json.dumps(value, ensure_ascii=False, default=refuse)
+
+
+def _minhash_bytes(doc: Document) -> bytes | None:
+    value = doc.metadata.get("minhash")
+    if value is None:
+        return None
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value)
+    if hasattr(value, "tobytes"):  # a numpy array of hash values
+        return bytes(value.tobytes())
+    raise StoreError(
+        f"metadata['minhash'] of {doc.source!r} is a {type(value).__name__}; "
+        "the dedupe stage must put the signature there as bytes"
+    )
+
+
+def _normalize(text: str, lang: str | None) -> str:
+    """The shared search form of `text` (tabayyun.lang.normalize)."""
+    try:
+        from tabayyun.lang.normalize import normalize  # lazy: keeps storage importable alone
+    except ImportError:  # TEMPORARY until tabayyun.lang.normalize lands; remove then
+        import unicodedata
+
+        return unicodedata.normalize("NFKC", text).casefold()
+    return normalize(text, lang)
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    data = doc.to_dict()
+    # The signature lives in its own BLOB column; bytes have no JSON form.
+    data["metadata"] = {k: v for k, v in doc.metadata.items() if k != "minhash"}
+    return {
+        "content_hash": doc.content_hash,
+        "source": doc.source,
+        "url": doc.url,
+        "title": doc.title,
+        "title_normalized": _normalize(doc.title, doc.lang) if doc.title else "",
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "published_at": doc.published_at,
+        "lang": doc.lang,
+        "text": doc.text,
+        # Normally set by the normalize stage; computed here so no stored text is unsearchable.
+        "normalized": doc.normalized
+        or _normalize(f"{doc.title or ''}\n{doc.text}".strip(), doc.lang),
+        "near_duplicate_of": doc.near_duplicate_of,
+        "minhash": _minhash_bytes(doc),
+        "data": data,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _insert_document(conn: Connection, doc: Document, row: dict[str, Any]) -> SaveResult:
+    # The insert itself detects the duplicate, so the transaction writes first and never
+    # upgrades from a read; the UNIQUE index also guards writers in other processes.
+    stmt = insert(documents).values(row).prefix_with("OR IGNORE").returning(documents.c.id)
+    doc_id = conn.execute(stmt).scalar()
+    if doc_id is None:
+        existing = conn.execute(
+            select(documents.c.id).where(documents.c.content_hash == doc.content_hash)
+        ).scalar_one()
+        return SaveResult(doc_id=None, status="duplicate", duplicate_of=existing)
+    _insert_parts(conn, doc_id, doc)
+    return SaveResult(doc_id=doc_id, status="stored")
+
+
+def _insert_parts(conn: Connection, doc_id: int, doc: Document) -> None:
+    parts: list[tuple[Any, list[dict[str, Any]]]] = [
+        (
+            sentences,
+            [
+                {
+                    "doc_id": doc_id,
+                    "idx": s.index,
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "checkworthiness": s.checkworthiness,
+                }
+                for s in doc.sentences
+            ],
+        ),
+        (
+            statements,
+            [
+                {
+                    "doc_id": doc_id,
+                    "speaker": s.speaker,
+                    "mention": s.mention,
+                    "verb": s.verb,
+                    "content": s.content,
+                    "kind": s.kind,
+                    "sentence_index": s.sentence_index,
+                    "start": s.start,
+                    "end": s.end,
+                }
+                for s in doc.statements
+            ],
+        ),
+        (
+            entities,
+            [
+                {
+                    "doc_id": doc_id,
+                    "text": e.text,
+                    "label": e.label,
+                    "name": e.name,
+                    "start": e.start,
+                    "end": e.end,
+                }
+                for e in doc.entities
+            ],
+        ),
+        (
+            related_links,
+            [
+                {"doc_id": doc_id, "position": i, "title": r.title, "url": r.url}
+                for i, r in enumerate(doc.related)
+            ],
+        ),
+    ]
+    for table, rows in parts:
+        if rows:
+            conn.execute(insert(table), rows)
+
+
+def _to_document(data: dict[str, Any], minhash: bytes | None) -> Document:
+    doc = Document.from_dict(data)
+    if minhash is not None:
+        doc.metadata["minhash"] = bytes(minhash)
+    return doc
