@@ -122,6 +122,10 @@ def migrate(url: str) -> str:
 
 def schema_status(url: str) -> tuple[str | None, str]:
     """(current revision or None when unmigrated, head revision) of the database at `url`."""
+    database = _check_backend(url).database
+    if database and database != ":memory:" and not Path(database).exists():
+        # Asking must not create the file (and its folders) as a side effect.
+        return None, head_revision()
     with _opened(url) as store:
         return _revisions(store.engine)
 
@@ -198,7 +202,7 @@ def _revisions(engine: Engine) -> tuple[str | None, str]:
             current = MigrationContext.configure(connection).get_current_revision()
     except SQLAlchemyError as err:
         raise StoreError(
-            f"cannot read the schema revision ({describe_error(err)}); check the path points to a tabayyun "
-            "SQLite database"
+            f"cannot read the schema revision ({describe_error(err)}); "
+            "check the path points to a tabayyun SQLite database"
         ) from err
     return current, head_revision()

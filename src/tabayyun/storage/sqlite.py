@@ -23,7 +23,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import RowMapping, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 from sqlalchemy.pool import StaticPool
 
@@ -46,6 +46,14 @@ SIGNATURE_BATCH = 1_000
 # Weights per FTS column (title_normalized, normalized): a hit in the title counts double.
 BM25_WEIGHTS = (2.0, 1.0)
 _WRITE_OPTION = "tabayyun_write"
+# Document fields stored only in their own columns, not repeated in `data`.
+_TEXT_COLUMNS = ("text", "normalized")
+_DOCUMENT_COLUMNS = (
+    documents.c.data,
+    documents.c.minhash,
+    documents.c.text,
+    documents.c.normalized,
+)
 
 
 class SqliteStore:
@@ -78,17 +86,17 @@ class SqliteStore:
 
     def get(self, doc_id: int) -> Document:
         """The document stored as `doc_id`."""
-        query = select(documents.c.data, documents.c.minhash).where(documents.c.id == doc_id)
+        query = select(*_DOCUMENT_COLUMNS).where(documents.c.id == doc_id)
         row = self._read(lambda conn: conn.execute(query).first())
         if row is None:
             raise StoreError(f"no document with id {doc_id}; list ids with `tabayyun search`")
-        return _to_document(row.data, row.minhash)
+        return _to_document(row._mapping)
 
     def get_by_hash(self, h: str) -> Document | None:
         """The document with content hash `h`, or None."""
-        query = select(documents.c.data, documents.c.minhash).where(documents.c.content_hash == h)
+        query = select(*_DOCUMENT_COLUMNS).where(documents.c.content_hash == h)
         row = self._read(lambda conn: conn.execute(query).first())
-        return None if row is None else _to_document(row.data, row.minhash)
+        return None if row is None else _to_document(row._mapping)
 
     def search(
         self, query_normalized: str, *, lang: str | None = None, limit: int = 20
@@ -168,11 +176,10 @@ class SqliteStore:
     def _write(self, fn: Callable[[Connection], T]) -> T:
         """Run `fn` in one write transaction; every write in the store goes through here."""
         self._check_open()
-        with self._write_lock, _translated():
-            with self.engine.connect() as conn:
-                conn.execution_options(**{_WRITE_OPTION: True})
-                with conn.begin():
-                    return fn(conn)
+        with self._write_lock, _translated(), self.engine.connect() as conn:
+            conn.execution_options(**{_WRITE_OPTION: True})
+            with conn.begin():
+                return fn(conn)
 
     def _read(self, fn: Callable[[Connection], T]) -> T:
         self._check_open()
@@ -284,7 +291,7 @@ def _dumps(value: Any) -> str:
 
 
 def _minhash_bytes(doc: Document) -> bytes | None:
-    value = doc.metadata.get("minhash")
+    value: Any = doc.minhash
     if value is None:
         return None
     if isinstance(value, bytes | bytearray | memoryview):
@@ -292,26 +299,23 @@ def _minhash_bytes(doc: Document) -> bytes | None:
     if hasattr(value, "tobytes"):  # a numpy array of hash values
         return bytes(value.tobytes())
     raise StoreError(
-        f"metadata['minhash'] of {doc.source!r} is a {type(value).__name__}; "
-        "the dedupe stage must put the signature there as bytes"
+        f"Document.minhash of {doc.source!r} is a {type(value).__name__}; "
+        "the dedupe stage must set the signature as bytes"
     )
 
 
 def _normalize(text: str, lang: str | None) -> str:
-    """The shared search form of `text` (tabayyun.lang.normalize)."""
-    try:
-        from tabayyun.lang.normalize import normalize  # lazy: keeps storage importable alone
-    except ImportError:  # TEMPORARY until tabayyun.lang.normalize lands; remove then
-        import unicodedata
+    """The shared search form of `text`, the same one queries use."""
+    from tabayyun.lang.normalize import normalize  # lazy: storage stays cheap to import
 
-        return unicodedata.normalize("NFKC", text).casefold()
     return normalize(text, lang)
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
     data = doc.to_dict()
-    # The signature lives in its own BLOB column; bytes have no JSON form.
-    data["metadata"] = {k: v for k, v in doc.metadata.items() if k != "minhash"}
+    # The two long texts have their own columns; keeping them out of the JSON halves the file.
+    for name in _TEXT_COLUMNS:
+        del data[name]
     return {
         "content_hash": doc.content_hash,
         "source": doc.source,
@@ -407,8 +411,11 @@ def _insert_parts(conn: Connection, doc_id: int, doc: Document) -> None:
             conn.execute(insert(table), rows)
 
 
-def _to_document(data: dict[str, Any], minhash: bytes | None) -> Document:
+def _to_document(row: RowMapping) -> Document:
+    data = dict(row["data"])
+    for name in _TEXT_COLUMNS:
+        data[name] = row[name]
     doc = Document.from_dict(data)
-    if minhash is not None:
-        doc.metadata["minhash"] = bytes(minhash)
+    if row["minhash"] is not None:
+        doc.minhash = bytes(row["minhash"])
     return doc

@@ -1,0 +1,37 @@
+"""Shared fixtures: real files, real SQLite, settings isolated from the user's environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tabayyun.config import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "alkawthar-iran-russia-media-cooperation.ar.txt"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the user's data directory and TABAYYUN_* variables."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("TABAYYUN_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'test.db'}")
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}; it lives in ../shared/seed")
+    return SEED

@@ -1,0 +1,329 @@
+"""The SQLite store on real database files: round trips, idempotency, FTS5, migrations, threads."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from tabayyun.errors import StoreError
+from tabayyun.lang.normalize import normalize
+from tabayyun.model import Document, Entity, Quantity, RelatedLink, Sentence, Statement
+from tabayyun.storage import (
+    SaveResult,
+    head_revision,
+    migrate,
+    open_store,
+    schema_status,
+)
+from tabayyun.storage import sqlite as sqlite_module
+from tabayyun.storage.schema import metadata
+from tabayyun.storage.sqlite import SqliteStore, fts_query
+
+# One news item per language, about the seed article's story, written with the spellings that
+# make FTS5 fail on raw text: Arabic diacritics and hamza forms, Persian ZWNJ and Arabic ي/ك,
+# Russian ё, English capitals.
+ARTICLES = {
+    "ar": (
+        "زاخاروفا تلتقي وفداً إعلامياً إيرانياً",
+        "الْتَقَت المتحدثة الرسمية باسم وزارة الخارجية الروسية ماريا زاخاروفا مساعد وزير "
+        "الثقافة الإيراني، وبحث الجانبان مكافحة الأخبار المزيفة.",
+    ),
+    "fa": (
+        "دیدار معاون وزیر ارشاد با زاخارووا در مسکو",
+        "معاون امور مطبوعاتی وزارت فرهنگ و ارشاد اسلامی در مسکو با ماریا زاخارووا سخنگوی "
+        "وزارت امور خارجه روسیه دیدار کرد و گفت دو کشور با اخبار جعلي مبارزه می‌کنند.",
+    ),
+    "ru": (
+        "Захарова встретилась с иранской делегацией",
+        "Официальный представитель МИД России Мария Захарова обсудила с иранскими журналистами "
+        "совместную борьбу с фейковыми новостями и её учёт в медиаобразовании.",
+    ),
+    "en": (
+        "Zakharova Meets Iranian Media Delegation",
+        "Russian Foreign Ministry spokeswoman Maria Zakharova met Iran's deputy culture minister "
+        "in Moscow to discuss cooperation against Fake News.",
+    ),
+}
+# A query per language typed the other way round from the stored text.
+QUERIES = {
+    "ar": ("الأخبار المزيّفة", "ماريا"),  # shadda and hamza-on-alef typed by the user
+    "fa": ("ميکنند", "زاخارووا"),  # Arabic ي, no ZWNJ
+    "ru": ("учет", "захарова"),  # е for ё, lower case
+    "en": ("FAKE news", "zakharova"),
+}
+
+
+def make_doc(lang: str, title: str, text: str, **fields: object) -> Document:
+    """A document as the pipeline leaves it: normalised, hashed."""
+    normalized = normalize(f"{title}\n{text}", lang)
+    doc = Document(
+        source=f"test://{lang}",
+        title=title,
+        text=text,
+        lang=lang,
+        normalized=normalized,
+        content_hash=hashlib.sha256(normalized.encode()).hexdigest(),
+    )
+    for name, value in fields.items():
+        setattr(doc, name, value)
+    return doc
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store' / 'tabayyun.db'}"
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[SqliteStore]:
+    opened = open_store(db_url)
+    assert isinstance(opened, SqliteStore)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def seed_doc(seed_path: Path) -> Document:
+    """The seed article with every part a full pipeline run attaches."""
+    raw = seed_path.read_text(encoding="utf-8")
+    title, _, body = raw.partition("\n")
+    zakharova = body.index("ماريا زاخاروفا")
+    doc = make_doc("ar", title, body)
+    doc.url = "https://www.alkawthartv.ir/news/1"
+    doc.outlet = "قناة الكوثر"
+    doc.published_at = "2024-12-03"
+    doc.lang_confidence = 0.99
+    doc.media_type = "text/plain"
+    doc.related = [RelatedLink(title="إيران تستضيف 200 ضيف أجنبي في منتدى حوار طهران")]
+    doc.sentences = [Sentence(index=0, text=body[:120], start=0, end=120, checkworthiness=0.4)]
+    doc.entities = [
+        Entity("ماريا زاخاروفا", "PER", zakharova, zakharova + 14, name="ماريا زاخاروفا")
+    ]
+    doc.statements = [
+        Statement("ماريا زاخاروفا", "زاخاروفا", "أكدت", "التعاون الإعلامي مهم", "indirect", 0)
+    ]
+    doc.quantities = [Quantity("100 مليون دولار", 1e8, currency="USD")]
+    doc.minhash = np.arange(128, dtype=np.uint64).tobytes()
+    doc.metadata = {"feed": "rss"}
+    doc.warnings = ["published_at from the URL"]
+    return doc
+
+
+def test_full_arabic_document_round_trips(store: SqliteStore, seed_doc: Document) -> None:
+    result = store.save(seed_doc)
+
+    assert result.status == "stored" and result.doc_id is not None
+    assert store.get(result.doc_id) == seed_doc
+    assert store.get_by_hash(seed_doc.content_hash or "") == seed_doc
+    assert store.has_content_hash(seed_doc.content_hash or "")
+    with sqlite3.connect(store.engine.url.database or "") as conn:
+        parts = [
+            conn.execute(
+                f"SELECT count(*) FROM {table} WHERE doc_id = ?", (result.doc_id,)
+            ).fetchone()[0]
+            for table in ("sentences", "statements", "entities", "related_links")
+        ]
+        speaker = conn.execute("SELECT speaker FROM statements").fetchone()[0]
+    assert parts == [1, 1, 1, 1]
+    assert speaker == "ماريا زاخاروفا"
+
+
+def test_saving_the_same_content_twice_writes_nothing(
+    store: SqliteStore, seed_doc: Document
+) -> None:
+    first = store.save(seed_doc)
+    again = Document.from_dict(seed_doc.to_dict())
+    again.source = "https://mirror.example/copy"
+
+    assert store.save(again) == SaveResult(None, "duplicate", duplicate_of=first.doc_id)
+    assert store.count() == 1
+    assert store.get(first.doc_id or 0).source == seed_doc.source
+
+
+def test_missing_content_hash_and_unknown_ids_are_refused(store: SqliteStore) -> None:
+    doc = make_doc("en", *ARTICLES["en"], content_hash=None)
+
+    with pytest.raises(StoreError, match="no content hash"):
+        store.save(doc)
+    with pytest.raises(StoreError, match="no document with id 42; list ids with `tabayyun search`"):
+        store.get(42)
+    assert store.get_by_hash("0" * 64) is None
+    assert not store.has_content_hash("0" * 64)
+
+
+def test_unstorable_metadata_is_refused_without_a_partial_write(store: SqliteStore) -> None:
+    doc = make_doc("en", *ARTICLES["en"], metadata={"parsed": object()})
+
+    with pytest.raises(StoreError, match=r"cannot store a object in Document\.metadata"):
+        store.save(doc)
+    assert store.count() == 0
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLES))
+def test_search_finds_each_language_through_normalised_queries(
+    store: SqliteStore, lang: str
+) -> None:
+    ids = {code: store.save(make_doc(code, *article)).doc_id for code, article in ARTICLES.items()}
+    body_query, title_query = (normalize(q, lang) for q in QUERIES[lang])
+
+    body_hits = store.search(body_query)
+    title_hits = store.search(title_query, lang=lang)
+
+    assert [hit.doc_id for hit in body_hits] == [ids[lang]]
+    assert body_hits[0].lang == lang and body_hits[0].title == ARTICLES[lang][0]
+    assert "[" in body_hits[0].snippet and body_hits[0].score > 0
+    assert [hit.doc_id for hit in title_hits] == [ids[lang]]
+    other = "en" if lang != "en" else "ru"
+    assert store.search(title_query, lang=other) == []
+
+
+def test_title_matches_rank_above_body_matches(store: SqliteStore) -> None:
+    in_title = make_doc("en", "Moscow talks", "Delegations met on Tuesday.")
+    in_body = make_doc("en", "Delegations met", "The talks were held in Moscow on Tuesday.")
+    store.save(in_body)
+    title_id = store.save(in_title).doc_id
+
+    assert store.search("moscow")[0].doc_id == title_id
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '"unbalanced', "-", "*", "NEAR(", "NEAR(a b, 2)", "title:x", "AND OR NOT", "^", "(",
+     "a:b:c", "''", "زاخاروفا*", "-زاخاروفا", "{title normalized}: x", "\x00"],
+)  # fmt: skip
+def test_hostile_queries_never_raise(store: SqliteStore, query: str) -> None:
+    store.save(make_doc("ar", *ARTICLES["ar"]))
+
+    hits = store.search(query)
+
+    # Operators are plain text: a word with FTS5 syntax attached still finds its document.
+    assert len(hits) == (1 if "زاخاروفا" in query else 0)
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts_query('say "no" -now') == '"say" """no""" "-now"'
+    assert fts_query(" - * ") == ""
+
+
+def test_search_limit_must_be_positive(store: SqliteStore) -> None:
+    with pytest.raises(StoreError, match="limit must be 1 or more"):
+        store.search("x", limit=0)
+
+
+def test_migrate_and_schema_status(db_url: str) -> None:
+    assert schema_status(db_url) == (None, head_revision())
+    assert not Path(db_url.removeprefix("sqlite:///")).parent.exists()  # asking creates nothing
+    assert migrate(db_url) == head_revision()
+    assert migrate(db_url) == head_revision()  # idempotent
+    assert schema_status(db_url) == (head_revision(), head_revision())
+
+
+def test_migrations_create_exactly_the_tables_in_schema_py(db_url: str) -> None:
+    migrate(db_url)
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    finally:
+        engine.dispose()
+    # FTS5 virtual and shadow tables are raw SQL, unknown to schema.py by design.
+    assert [d for d in diff if not (d[0] == "remove_table" and "fts" in d[1].name)] == []
+
+
+def test_unmigrated_database_with_migrate_false_says_how_to_fix(db_url: str) -> None:
+    with pytest.raises(StoreError, match=r"has no tabayyun schema.*run `tabayyun db migrate`"):
+        open_store(db_url, migrate=False)
+    migrate(db_url)
+    open_store(db_url, migrate=False).close()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("postgresql://u:p@localhost/tabayyun", "PostgreSQL support arrives with the scale-out"),
+        ("mysql://localhost/x", "unsupported database 'mysql'"),
+        ("not a url", "is not a database URL"),
+    ],
+)
+def test_unsupported_urls_are_refused(url: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message):
+        open_store(url)
+
+
+@pytest.mark.parametrize("stores", [1, 2], ids=["shared store", "store per thread"])
+def test_concurrent_writers_never_collide(store: SqliteStore, db_url: str, stores: int) -> None:
+    # One store: its writer lock queues the threads. Two stores on one file: SQLite's own
+    # lock with BEGIN IMMEDIATE and busy_timeout does, as it would across processes.
+    writers = [store] + [SqliteStore(db_url) for _ in range(stores - 1)]
+    errors: list[BaseException] = []
+
+    def write(worker: int) -> None:
+        try:
+            for i in range(50):
+                doc = make_doc("en", f"Item {worker}-{i}", f"Body {worker} number {i}.")
+                writers[worker % stores].save(doc)
+        except BaseException as err:  # collected so the main thread fails the test
+            errors.append(err)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for extra in writers[1:]:
+        extra.close()
+
+    assert errors == []
+    assert store.count() == 100
+    assert len(store.search("body", limit=1000)) == 100
+
+
+def test_connections_use_wal_and_foreign_keys(store: SqliteStore, db_url: str) -> None:
+    with store.engine.connect() as conn:
+        pragmas = [conn.exec_driver_sql(f"PRAGMA {p}").scalar() for p in
+                   ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")]  # fmt: skip
+    assert pragmas == ["wal", 1, sqlite_module.BUSY_TIMEOUT_MS, 1]  # synchronous 1 = NORMAL
+    assert Path(db_url.removeprefix("sqlite:///")).parent.is_dir()
+
+
+def test_near_duplicate_signatures_page_through_every_signed_document(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqlite_module, "SIGNATURE_BATCH", 2)
+    signed = {}
+    for i in range(5):
+        signature = np.full(4, i, dtype=np.uint64).tobytes()
+        doc = make_doc("en", f"Signed {i}", "text", minhash=signature)
+        store.save(doc)
+        signed[doc.content_hash] = signature
+    store.save(make_doc("en", "Unsigned", "text"))
+
+    assert dict(store.near_duplicate_signatures()) == signed
+
+
+def test_in_memory_store_and_closed_store(seed_doc: Document) -> None:
+    store = open_store("sqlite://")
+    doc_id = store.save(seed_doc).doc_id
+    assert store.get(doc_id or 0) == seed_doc
+    store.close()
+
+    with pytest.raises(StoreError, match="store is closed"):
+        store.count()
+
+
+@pytest.mark.parametrize("run_migrations", [True, False])
+def test_a_file_that_is_not_a_database_is_reported(tmp_path: Path, run_migrations: bool) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not SQLite at all\n" * 100, encoding="utf-8")
+
+    with pytest.raises(StoreError, match="file is not a database"):
+        open_store(f"sqlite:///{path}", migrate=run_migrations)
