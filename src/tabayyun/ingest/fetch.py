@@ -40,7 +40,15 @@ import httpx
 from tabayyun.config import Settings
 from tabayyun.errors import BlockedAddressError, ConfigError, FetchError, InputTooLargeError
 
-__all__ = ["FetchResult", "Fetcher", "Resolver", "check_url", "fetch_url", "resolve_host"]
+__all__ = [
+    "FetchResult",
+    "Fetcher",
+    "Resolver",
+    "blocked_reason",
+    "check_url",
+    "fetch_url",
+    "resolve_host",
+]
 
 Resolver = Callable[[str], list[str]]
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -89,7 +97,7 @@ def resolve_host(host: str) -> list[str]:
 
 
 def check_url(url: str, *, allow_private: bool, resolver: Resolver = resolve_host) -> None:
-    """Raise FetchError for a URL that cannot be fetched, BlockedAddressError for a refused target."""
+    """Raise FetchError for a URL that cannot be fetched, BlockedAddressError for a refused one."""
     _check_target(url, allow_private=allow_private, resolver=resolver)
 
 
@@ -198,10 +206,10 @@ def blocked_reason(address: IPAddress) -> str | None:
         return "a multicast address"
     if isinstance(address, ipaddress.IPv4Address) and address in _SHARED:
         return "a shared (carrier-grade NAT) address"
-    if address.is_private:
-        return "a private address"
     if address.is_reserved:
         return "a reserved address"
+    if address.is_private:
+        return "a private address"
     if not address.is_global:
         return "a non-public address"
     return None
@@ -351,8 +359,10 @@ class Fetcher:
     def _finish(self, url: str, target: _Target, response: httpx.Response) -> FetchResult:
         status = response.status_code
         if status >= 400:
-            raise FetchError(f"{target.url} answered HTTP {status} {response.reason_phrase}; "
-                             + _status_advice(status))
+            raise FetchError(
+                f"{target.url} answered HTTP {status} {response.reason_phrase}; "
+                + _status_advice(status)
+            )
         if not 200 <= status < 300:
             raise FetchError(
                 f"{target.url} answered HTTP {status} {response.reason_phrase}, not a page; "
@@ -366,7 +376,7 @@ class Fetcher:
             final_url=str(target.url),
             status=status,
             content_type=media_type or None,
-            charset=response.charset_encoding,
+            charset=response.charset_encoding.lower() if response.charset_encoding else None,
             content=content,
             fetched_at=self._now().astimezone(UTC).isoformat(timespec="seconds"),
         )
