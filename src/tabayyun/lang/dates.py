@@ -1,0 +1,423 @@
+"""Dates in Arabic, Persian, Russian and English, in the Gregorian, Hijri and Solar Hijri calendars.
+
+Every date becomes ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS][±HH:MM]` when a time is given.
+Hijri dates are converted with `hijridate` (Umm al-Qura), Solar Hijri (Jalali) ones with
+`jdatetime`.
+
+Matching runs on a *normalized copy* of the text that has exactly the same length as the original
+(every substitution is one character for one character), so match offsets index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+import jdatetime
+from hijridate import Hijri
+
+__all__ = ["FoundDate", "find_dates", "parse_date", "pick_published_date"]
+
+Calendar = Literal["gregorian", "hijri", "jalali"]
+
+DATELINE_CHARS = 300  # a dateline sits in the first lines of an article
+
+
+@dataclass
+class FoundDate:
+    """A date expression in running text; `start`/`end` index the text that was searched."""
+
+    text: str
+    iso: str
+    start: int
+    end: int
+    calendar: str  # "gregorian", "hijri" or "jalali": the calendar the text was written in
+
+
+# --- normalization: one character for one character, so offsets survive -----------------------
+
+_ONE_FOR_ONE: dict[int, str] = {
+    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + i: str(i) for i in range(10)},  # Persian (extended Arabic-Indic) digits
+    ord("ی"): "ي",  # Persian yeh, and alef maksura below: Persian typed with Arabic letters
+    ord("ى"): "ي",
+    ord("ک"): "ك",
+    ord("أ"): "ا",
+    ord("إ"): "ا",
+    ord("آ"): "ا",
+    ord("ٱ"): "ا",
+    ord("ة"): "ه",  # القعدة / القعده, هجرية / هجريه are both written
+    ord("ھ"): "ه",
+    ord("\u200c"): " ",  # ZWNJ: آبان‌ماه, ربیع‌الاول, سه‌شنبه
+    **{cp: " " for cp in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+_NORM = str.maketrans(_ONE_FOR_ONE)
+_PERSIAN_DIGITS = re.compile("[۰-۹]")
+_PERSIAN_CUES = re.compile("[پچژگکی۰-۹]")
+_ARABIC_LETTERS = re.compile("[\u0600-\u06ff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _normalize(text: str) -> str:
+    return text.translate(_NORM)
+
+
+def _key(name: str) -> str:
+    """Return the lookup key of a month name as matched: spacing, dots and tatweel dropped."""
+    return re.sub(r"[\s.\u0640]", "", _normalize(name)).lower()
+
+
+# --- month and weekday names ------------------------------------------------------------------
+
+_GREGORIAN_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانون الثاني", "جانفي", "ژانویه", "январь", "января", "янв", "january", "jan"),
+    2: ("فبراير", "شباط", "فيفري", "فوریه", "февраль", "февраля", "фев", "февр", "february", "feb"),
+    3: ("مارس", "آذار", "март", "марта", "мар", "march", "mar"),
+    4: ("أبريل", "إبريل", "نيسان", "أفريل", "آوریل", "апрель", "апреля", "апр", "april", "apr"),
+    5: ("مايو", "أيار", "ماي", "مه", "می", "май", "мая", "may"),
+    6: ("يونيو", "يونيه", "حزيران", "جوان", "ژوئن", "июнь", "июня", "июн", "june", "jun"),
+    7: ("يوليو", "يوليه", "تموز", "جويلية", "ژوئیه", "جولای", "июль", "июля", "июл", "july", "jul"),
+    8: ("أغسطس", "آب", "أوت", "اوت", "آگوست", "август", "августа", "авг", "august", "aug"),
+    9: (
+        "سبتمبر",
+        "أيلول",
+        "سپتامبر",
+        "сентябрь",
+        "сентября",
+        "сен",
+        "сент",
+        "september",
+        "sep",
+        "sept",
+    ),
+    10: ("أكتوبر", "تشرين الأول", "اکتبر", "октябрь", "октября", "окт", "october", "oct"),
+    11: ("نوفمبر", "تشرين الثاني", "نوامبر", "ноябрь", "ноября", "ноя", "нояб", "november", "nov"),
+    12: (
+        "ديسمبر",
+        "كانون الأول",
+        "دجنبر",
+        "دسامبر",
+        "декабрь",
+        "декабря",
+        "дек",
+        "december",
+        "dec",
+    ),
+}
+_HIJRI_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("محرم", "محرم الحرام"),
+    2: ("صفر", "صفر المظفر"),
+    3: ("ربيع الأول", "ربيع أول", "ربیع‌الاول"),
+    4: ("ربيع الآخر", "ربيع الثاني", "ربيع ثاني", "ربیع‌الثانی"),
+    5: ("جمادى الأولى", "جمادى الأول", "جمادی‌الاول", "جمادی‌الاولی"),
+    6: ("جمادى الآخرة", "جمادى الآخر", "جمادى الثانية", "جمادی‌الثانی", "جمادی‌الثانیه"),
+    7: ("رجب", "رجب المرجب"),
+    8: ("شعبان", "شعبان المعظم"),
+    9: ("رمضان", "رمضان المبارك"),
+    10: ("شوال",),
+    11: ("ذو القعدة", "ذي القعدة", "ذی‌القعده"),
+    12: ("ذو الحجة", "ذي الحجة", "ذی‌الحجه"),
+}
+_JALALI_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("فروردین",),
+    2: ("اردیبهشت",),
+    3: ("خرداد",),
+    4: ("تیر",),
+    5: ("مرداد", "امرداد"),
+    6: ("شهریور",),
+    7: ("مهر",),
+    8: ("آبان",),
+    9: ("آذر",),
+    10: ("دی",),
+    11: ("بهمن",),
+    12: ("اسفند",),
+}
+_ENGLISH_FIRST = 7  # in `_GREGORIAN_NAMES` tuples, English forms are the trailing Latin ones
+
+_WEEKDAYS = (
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "شنبه", "یکشنبه", "یک‌شنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+)  # fmt: skip
+
+
+def _month_table() -> dict[str, tuple[Calendar, int]]:
+    table: dict[str, tuple[Calendar, int]] = {}
+    sources: tuple[tuple[Calendar, dict[int, tuple[str, ...]]], ...] = (
+        ("gregorian", _GREGORIAN_NAMES),
+        ("hijri", _HIJRI_NAMES),
+        ("jalali", _JALALI_NAMES),
+    )
+    for calendar, names in sources:
+        for month, forms in names.items():
+            for form in forms:
+                table[_key(form)] = (calendar, month)
+    return table
+
+
+_MONTHS = _month_table()
+
+
+def _alternation(names: Iterable[str]) -> str:
+    """Return a regex alternation of names, longest first; a space matches any spacing."""
+    forms = {_normalize(name).lower() for name in names}
+    parts = [r"\s*".join(re.escape(word) for word in form.split()) for form in forms]
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
+_ALL_MONTH_FORMS = [
+    f
+    for table in (_GREGORIAN_NAMES, _HIJRI_NAMES, _JALALI_NAMES)
+    for forms in table.values()
+    for f in forms
+]
+_ENGLISH_MONTH_FORMS = [f for forms in _GREGORIAN_NAMES.values() for f in forms if f.isascii()]
+
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_MONTH = rf"(?:{_alternation(_ALL_MONTH_FORMS)}){_NOT_LETTER_AFTER}\.?"
+_MONTH_EN = rf"(?:{_alternation(_ENGLISH_MONTH_FORMS)}){_NOT_LETTER_AFTER}\.?"
+_WEEKDAY = (
+    rf"(?:{_NOT_LETTER_BEFORE}(?:يوم\s+)?(?:{_alternation(_WEEKDAYS)}){_NOT_LETTER_AFTER}\.?"
+    r"[\s,،-]*)?"
+)
+
+# Year suffixes say which calendar a number belongs to: 1446 هـ is Hijri, 1403 ه.ش is Jalali.
+_HIJRI_SUFFIX = r"هجري\s*قمري|هجريه|هجري|للهجره|قمري|ه\u0640*\s*\.?\s*ق|ه\u0640*"
+_JALALI_SUFFIX = r"هجري\s*شمسي|شمسي|ه\u0640*\s*\.?\s*ش|ش"
+_GREGORIAN_SUFFIX = r"ميلاديه|ميلادي|للميلاد|م|года|год|гг\.|г\.|г"
+_SUFFIX = (
+    rf"(?:\s*(?:(?P<suf_j>{_JALALI_SUFFIX})|(?P<suf_h>{_HIJRI_SUFFIX})|"
+    rf"(?P<suf_g>{_GREGORIAN_SUFFIX})){_NOT_LETTER_AFTER})?"
+)
+_TZ_NAMES = {
+    "z": "+00:00", "gmt": "+00:00", "utc": "+00:00", "ut": "+00:00", "msk": "+03:00",
+    "irst": "+03:30", "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
+    "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "cet": "+01:00",
+    "cest": "+02:00", "bst": "+01:00",
+}  # fmt: skip
+_TZ = (
+    r"(?P<tz>(?:(?:gmt|utc)\s*)?[+-][0-9]{2}:?[0-9]{2}|"
+    + "|".join(sorted(_TZ_NAMES, key=len, reverse=True))
+    + rf"){_NOT_LETTER_AFTER}"
+)
+_TIME = (
+    r"(?:\s*(?:[,،|\-–—]|\bat\b|\bв\b|الساعه|ساعت)?\s*t?"
+    r"(?P<hh>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<ss>[0-9]{2}))?(?:[.,][0-9]+)?(?![0-9])"
+    r"(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
+    rf"(?:\s*{_TZ})?)?"
+)
+_YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
+_DAY = r"(?<![0-9])(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
+
+_FLAGS = re.IGNORECASE
+_TEXTUAL_DMY = re.compile(
+    _WEEKDAY + _DAY + r"[\s-]*(?:of\s+)?"
+    rf"(?P<mon>{_MONTH})(?:\s*[/(]\s*(?P<mon2>{_MONTH})\s*\)?)?(?:\s*ماه)?[\s,،-]*"
+    + _YEAR
+    + _SUFFIX
+    + _TIME,
+    _FLAGS,
+)
+_TEXTUAL_MDY = re.compile(
+    _WEEKDAY + rf"{_NOT_LETTER_BEFORE}(?P<mon>{_MONTH_EN})\s*(?P<d>[0-9]{{1,2}})(?![0-9])"
+    r"(?:st|nd|rd|th)?[\s,]+" + _YEAR + _TIME,
+    _FLAGS,
+)
+_NUMERIC_YMD = re.compile(
+    _WEEKDAY + r"(?<![0-9/.\-])" + _YEAR + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
+    r"(?P<d>[0-9]{1,2})(?![0-9])" + _SUFFIX + _TIME,
+    _FLAGS,
+)
+_NUMERIC_DMY = re.compile(
+    _WEEKDAY
+    + r"(?<![0-9/.\-])(?P<d>[0-9]{1,2})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)"
+    + _YEAR
+    + _SUFFIX
+    + _TIME,
+    _FLAGS,
+)
+_PATTERNS = (_NUMERIC_YMD, _TEXTUAL_DMY, _TEXTUAL_MDY, _NUMERIC_DMY)
+
+
+# --- conversion -------------------------------------------------------------------------------
+
+
+def _lang_code(lang: str | None) -> str | None:
+    """Reduce "fa-IR", "FA", "ru_RU" to the two-letter code; "und" and unknowns to None."""
+    if not lang:
+        return None
+    code = lang.strip().lower()[:2]
+    return code if code in {"ar", "fa", "ru", "en"} else None
+
+
+def _guess_context(text: str) -> str | None:
+    """Guess the language from the script; Persian-only letters and digits decide first."""
+    if _PERSIAN_CUES.search(text):
+        return "fa"
+    if _ARABIC_LETTERS.search(text):
+        return "ar"
+    if _CYRILLIC.search(text):
+        return "ru"
+    if _LATIN.search(text):
+        return "en"
+    return None
+
+
+def _to_gregorian(calendar: Calendar, year: int, month: int, day: int) -> date | None:
+    """Return the Gregorian day, or None for a day that does not exist in `calendar`."""
+    try:
+        if calendar == "hijri":
+            # validate=True refuses a 30th in a 29-day Umm al-Qura month instead of rolling over
+            y, m, d = Hijri(year, month, day, validate=True).to_gregorian().datetuple()
+            return date(y, m, d)
+        if calendar == "jalali":
+            if not 1200 <= year <= 1599:  # outside this range the name is not a Jalali date
+                return None
+            return jdatetime.date(year, month, day).togregorian()
+        return date(year, month, day)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _format_time(match: re.Match[str]) -> str | None:
+    """Return "THH:MM[:SS][±HH:MM]", "" when no time was matched, None when it is invalid."""
+    if match.group("hh") is None:
+        return ""
+    hour, minute = int(match.group("hh")), int(match.group("mi"))
+    seconds = match.group("ss")
+    ampm = (match.group("ampm") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    if hour > 23 or minute > 59 or (seconds is not None and int(seconds) > 59):
+        return None
+    out = f"T{hour:02d}:{minute:02d}" + (f":{int(seconds):02d}" if seconds is not None else "")
+    tz = match.group("tz")
+    if tz:
+        zone = _format_zone(tz)
+        if zone is None:
+            return None
+        out += zone
+    return out
+
+
+def _format_zone(tz: str) -> str | None:
+    name = tz.lower().replace(" ", "")
+    if name in _TZ_NAMES:
+        return _TZ_NAMES[name]
+    digits = re.sub(r"[^0-9]", "", name)
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 14 or minutes > 59:
+        return None
+    sign = "-" if "-" in name else "+"
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def _suffix_calendar(match: re.Match[str]) -> Calendar | None:
+    if match.group("suf_h"):
+        return "hijri"
+    if match.group("suf_j"):
+        return "jalali"
+    if match.group("suf_g"):
+        return "gregorian"
+    return None
+
+
+def _numeric_calendar(year: int, suffix: Calendar | None, context: str | None) -> Calendar | None:
+    """Decide the calendar of an all-digit date; None when it cannot be told."""
+    if suffix is not None:
+        return suffix
+    if 1300 <= year <= 1499:
+        if context == "fa":
+            return "jalali"
+        if context == "ar":
+            # In Arabic, 1445/09/01 without هـ or ه.ش could be Hijri or Jalali: refuse to guess.
+            return None
+    return "gregorian"
+
+
+def _convert(
+    match: re.Match[str], original: str, context: str | None
+) -> tuple[str, Calendar] | None:
+    """Turn one regex match into (iso, calendar), or None when it is not a valid date."""
+    groups = match.groupdict()
+    year, day = int(match.group("y")), int(match.group("d"))
+    calendar: Calendar | None
+    if "mon" in groups:
+        found = _MONTHS.get(_key(match.group("mon")))
+        if found is None:
+            return None
+        calendar, month = found
+    else:
+        month = int(match.group("m"))
+        if _PERSIAN_DIGITS.search(original):
+            context = "fa"
+        if match.re is _NUMERIC_DMY and month > 12 and day <= 12 and context in {"en", None}:
+            month, day = day, month  # unambiguous US order, 11/25/2024; otherwise day first
+        calendar = _numeric_calendar(year, _suffix_calendar(match), context)
+        if calendar is None:
+            return None
+    day_value = _to_gregorian(calendar, year, month, day)
+    if day_value is None:
+        return None
+    time_part = _format_time(match)
+    if time_part is None:
+        return None
+    return day_value.isoformat() + time_part, calendar
+
+
+def _iter_dates(text: str, context: str | None) -> Iterator[FoundDate]:
+    normalized = _normalize(text)
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(normalized):
+            start, end = match.span()
+            original = text[start:end]
+            converted = _convert(match, original, context)
+            if converted is not None:
+                iso, calendar = converted
+                yield FoundDate(original, iso, start, end, calendar)
+
+
+def find_dates(text: str, lang: str | None = None) -> list[FoundDate]:
+    """Return every date expression in `text`, in reading order, without overlaps."""
+    if not isinstance(text, str) or not text:
+        return []
+    context = _lang_code(lang) or _guess_context(text)
+    try:
+        candidates = sorted(_iter_dates(text, context), key=lambda f: (f.start, f.start - f.end))
+    except (ValueError, OverflowError, TypeError, IndexError):  # defensive: never fail a pipeline
+        return []
+    chosen: list[FoundDate] = []
+    for found in candidates:  # earliest first, and at one start the longest: greedy is enough
+        if chosen and found.start < chosen[-1].end:
+            continue
+        chosen.append(found)
+    return chosen
+
+
+def parse_date(text: str, lang: str | None = None) -> str | None:
+    """Return the ISO 8601 form of the (first) date expression in `text`, or None."""
+    found = find_dates(text, lang)
+    return found[0].iso if found else None
+
+
+def pick_published_date(candidates: list[str], text: str, lang: str | None) -> str | None:
+    """Return the first parseable metadata date, else a date in the dateline, else None."""
+    for candidate in candidates:
+        iso = parse_date(candidate, lang)
+        if iso is not None:
+            return iso
+    # Look a little past the limit so a date straddling it is still read whole.
+    head = text[: DATELINE_CHARS + 60] if isinstance(text, str) else ""
+    for found in find_dates(head, lang):
+        if found.start < DATELINE_CHARS:
+            return found.iso
+    return None
