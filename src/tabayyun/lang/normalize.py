@@ -24,8 +24,12 @@ from collections.abc import Iterable
 from typing import Protocol
 
 # Tashkeel, Quranic annotation marks and superscript alef: readers omit them freely.
-_MARKS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670" + "".join(
-    chr(c) for c in (*range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE))
+_MARKS = (
+    "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670"
+    + "".join(
+        chr(c) for c in (*range(0x06D6, 0x06DD), *range(0x06DF, 0x06E9), *range(0x06EA, 0x06EE))
+    )
 )
 # Invisible characters that only change rendering, never the word.
 _INVISIBLE = (
@@ -86,7 +90,7 @@ _local = threading.local()
 
 
 class _Stemmer(Protocol):
-    def stemWords(self, words: list[str]) -> list[str]: ...  # noqa: N802 (PyStemmer's name)
+    def stemWords(self, words: list[str]) -> list[str]: ...
 
 
 def _stemmer(lang: str) -> _Stemmer | None:
@@ -102,9 +106,13 @@ def _stemmer(lang: str) -> _Stemmer | None:
 
 
 def stem_tokens(tokens: Iterable[str], lang: str) -> list[str]:
-    """Return the Snowball stems of `tokens`; tokens of languages without a stemmer stay as they are."""
+    """Return the Snowball stems of `tokens`; languages without a stemmer keep their tokens."""
     words = list(tokens)
     stemmer = _stemmer(lang)
     if stemmer is None:
         return words
+    if lang == "ar":
+        # normalize turns ة into ه, but Snowball strips feminine endings only as ة: without this
+        # الإعلامية and الإعلامي stem apart. Short words (وجه, له) keep a root or pronoun ه.
+        words = [w[:-1] + "ة" if len(w) >= 4 and w.endswith("ه") else w for w in words]
     return stemmer.stemWords(words)

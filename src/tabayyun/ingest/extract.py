@@ -1,0 +1,401 @@
+"""Extract an article's parts (title, body, outlet, author, dates, related links) from HTML or text.
+
+HTML goes through trafilatura for the main text and metadata and through extruct for JSON-LD;
+"read also" blocks are cut out of the page before extraction so their headlines never become
+part of the body. Nothing is rendered or executed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import trafilatura
+from extruct.jsonld import JsonLdExtractor
+from lxml.etree import ParserError, XMLSyntaxError
+
+from tabayyun.errors import NoArticleTextError
+from tabayyun.ingest.related import (
+    is_headline_like,
+    marker_rest,
+    related_link,
+    split_related,
+)
+from tabayyun.model import RelatedLink
+
+MIN_ARTICLE_LETTERS = 40
+_ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "Report",
+}
+# class/id words that name a related-links container on news sites.
+_RELATED_CLASS = re.compile(
+    r"(^|[\s_-])(related|read-?also|read-?more|more-?news|see-?also|also-?read|"
+    r"related-?(posts|news|articles|stories))($|[\s_-])",
+    re.IGNORECASE,
+)
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_MARKER_BLOCKS = {"h2", "h3", "h4", "h5", "h6", "p", "li", "div"}
+_TAG_LINE = re.compile(r"^#?\S+$")
+_JOINERS = ("\u200c", "\u200d")  # ZWNJ, ZWJ
+# Rare printable characters, one per joiner, that are not already on the page.
+_STAND_INS = ("\u2e3b", "\u2e3a", "\u29fe", "\u29fd", "\u2bd1", "\u2bd2")
+
+
+@dataclass
+class Extracted:
+    """What extraction found; date strings stay raw for the date parser."""
+
+    title: str | None
+    text: str
+    outlet: str | None = None
+    author: str | None = None
+    date_candidates: list[str] = field(default_factory=list)
+    lang_hint: str | None = None
+    url: str | None = None
+    related: list[RelatedLink] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def extract_html(html: str, *, url: str | None = None) -> Extracted:
+    """Extract the article in `html`; raise NoArticleTextError when it has no real body."""
+    warnings: list[str] = []
+    tree = _parse(html)
+    if tree is None:
+        raise NoArticleTextError(_no_text_message(url))
+    base = url or _canonical(tree)
+    jsonld = _jsonld(tree, warnings)
+    article = _article_node(jsonld)
+    meta = _meta(tree)
+    anchors = _anchor_urls(tree, base)
+    related = _cut_related_blocks(tree, base)
+    cleaned = lxml.html.tostring(tree, encoding="unicode")
+
+    doc = _trafilatura(cleaned, url)
+    text = _lines(doc.get("text") or "") if doc else ""
+    if _letters(text) < MIN_ARTICLE_LETTERS and isinstance(article.get("articleBody"), str):
+        text = _lines(article["articleBody"])  # script-built pages often ship the body here
+        warnings.append("main text taken from JSON-LD articleBody")
+    text = _without_title(text, _text(article.get("headline")) or (doc or {}).get("title"))
+    text, inline = split_related(text)
+    for link in inline:
+        # Text lost the href; the page's anchor with the same words still has it.
+        link.url = link.url or anchors.get(_key(link.title))
+    related.extend(inline)
+    text = _lines(text)
+    if _letters(text) < MIN_ARTICLE_LETTERS:
+        raise NoArticleTextError(_no_text_message(url))
+
+    doc = doc or {}
+    publisher = article.get("publisher")
+    outlet = (
+        _name(publisher)
+        or meta.get("og:site_name")
+        or doc.get("sitename")
+        or (urlsplit(base).hostname if base else None)
+    )
+    title = _text(article.get("headline")) or doc.get("title") or meta.get("og:title")
+    author = _name(article.get("author")) or meta.get("author") or doc.get("author")
+    dates = [_text(article.get("datePublished")) or ""]
+    dates += [meta.get(key.lower(), "") for key in _PUBLISHED_META]
+    dates += [_time_datetime(tree) or "", doc.get("date") or ""]
+    metadata: dict[str, Any] = {"jsonld": jsonld, "warnings": warnings}
+    modified = _text(article.get("dateModified")) or meta.get("article:modified_time")
+    if modified:
+        metadata["date_modified"] = modified
+    if meta.get("description") or doc.get("description"):
+        metadata["description"] = meta.get("description") or doc.get("description")
+    return Extracted(
+        title=_clean(title),
+        text=text,
+        outlet=_clean(outlet),
+        author=_clean(author),
+        date_candidates=_unique(dates),
+        lang_hint=_lang(tree, meta),
+        url=url or base,
+        related=_unique_links(related),
+        metadata=metadata,
+    )
+
+
+def extract_plain(text: str) -> Extracted:
+    """Extract a plain-text article: optional outlet tag line, optional headline, then body."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    outlet = None
+    if lines and _is_outlet_tag(lines[0]):
+        outlet = lines.pop(0).lstrip("#")
+    title = None
+    if len(lines) > 1 and _is_plain_title(lines[0], lines[1]):
+        title = lines.pop(0)
+    body, related = split_related("\n".join(lines))
+    body = _lines(body)
+    if not _letters(body):
+        raise NoArticleTextError(
+            "no article text found in the text: give the article's body, not only its headline"
+        )
+    return Extracted(title=title, text=body, outlet=outlet, related=related)
+
+
+def _is_outlet_tag(line: str) -> bool:
+    """A lone token like "الكوثر_ايران" or "#AlKawthar" names the outlet, as agencies tag wires."""
+    if not _TAG_LINE.match(line) or len(line) > 60 or "://" in line:
+        return False
+    return line.startswith("#") or "_" in line
+
+
+def _is_plain_title(line: str, following: str) -> bool:
+    """A first line is a headline when short, unpunctuated and followed by a longer line."""
+    if marker_rest(line) is not None or line.endswith((".", "۔", ":")):
+        return False
+    return is_headline_like(line) and len(line.split()) <= 20 and len(following) > len(line)
+
+
+def _parse(html: str) -> Any:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ParserError, XMLSyntaxError, ValueError):
+        return None
+
+
+def _trafilatura(html: str, url: str | None) -> dict[str, Any] | None:
+    """Main text and metadata from trafilatura, favouring precision over recall."""
+    # trafilatura drops non-printable characters, and with them the Persian zero-width
+    # non-joiner (می‌شود -> میشود); park joiners on printable stand-ins meanwhile.
+    spare = iter(ch for ch in _STAND_INS if ch not in html)
+    parked = {joiner: next(spare) for joiner in _JOINERS if joiner in html}
+    for joiner, stand_in in parked.items():
+        html = html.replace(joiner, stand_in)
+    result = trafilatura.bare_extraction(
+        html,
+        url=url,
+        favor_precision=True,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+    )
+    if result is None:
+        return None
+    data: dict[str, Any] = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    for key, value in data.items():
+        if isinstance(value, str):
+            for joiner, stand_in in parked.items():
+                value = value.replace(stand_in, joiner)
+            data[key] = value
+    return data
+
+
+def _jsonld(tree: Any, warnings: list[str]) -> list[Any]:
+    """Every JSON-LD item on the page; a broken block becomes a warning, not a failure."""
+    extractor = JsonLdExtractor()
+    items: list[Any] = []
+    for number, script in enumerate(tree.xpath('//script[@type="application/ld+json"]'), 1):
+        try:
+            items.extend(extractor.extract_items(script))
+        except (ValueError, TypeError) as error:
+            warnings.append(f"JSON-LD block {number} is broken and was skipped: {error}")
+    return items
+
+
+def _article_node(items: list[Any]) -> dict[str, Any]:
+    """The first Article-like JSON-LD node, looking inside @graph lists."""
+    queue = list(items)
+    while queue:
+        item = queue.pop(0)
+        if not isinstance(item, dict):
+            continue
+        queue.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+        types = item.get("@type")
+        names = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and t in _ARTICLE_TYPES for t in names):
+            return item
+    return {}
+
+
+def _meta(tree: Any) -> dict[str, str]:
+    """<meta> property/name -> content, first occurrence wins, keys lower-cased."""
+    found: dict[str, str] = {}
+    for node in tree.xpath("//meta[@content]"):
+        key = node.get("property") or node.get("name") or node.get("itemprop") or ""
+        key = key.strip().lower()
+        value = node.get("content", "").strip()
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _canonical(tree: Any) -> str | None:
+    hrefs = tree.xpath('//link[@rel="canonical"]/@href')
+    return str(hrefs[0]).strip() if hrefs and str(hrefs[0]).startswith("http") else None
+
+
+def _time_datetime(tree: Any) -> str | None:
+    values = tree.xpath("//time[@datetime]/@datetime")
+    return str(values[0]).strip() if values else None
+
+
+def _lang(tree: Any, meta: dict[str, str]) -> str | None:
+    raw = tree.get("lang") or tree.get("xml:lang") or meta.get("og:locale") or ""
+    raw = raw or meta.get("content-language", "")
+    primary = re.split(r"[-_]", raw.strip().lower())[0]
+    return primary or None
+
+
+def _anchor_urls(tree: Any, base: str | None) -> dict[str, str]:
+    anchors: dict[str, str] = {}
+    for node in tree.xpath("//a[@href]"):
+        key = _key(node.text_content())
+        if key and key not in anchors:
+            anchors[key] = _absolute(node.get("href"), base)
+    return anchors
+
+
+def _cut_related_blocks(tree: Any, base: str | None) -> list[RelatedLink]:
+    """Remove related-links containers and marker-headed lists; return their links."""
+    related: list[RelatedLink] = []
+    for node in list(tree.iter()):
+        if not isinstance(node.tag, str) or node.getparent() is None:
+            continue
+        names = f"{node.get('class', '')} {node.get('id', '')}"
+        if node.tag in {"div", "section", "aside", "ul", "ol", "nav"} and _RELATED_CLASS.search(
+            names
+        ):
+            related.extend(_links_in(node, base))
+            _drop(node)
+    for node in list(tree.iter("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span", "div")):
+        if node.getparent() is None or len(node.text_content()) > 80:
+            continue
+        rest = marker_rest(node.text_content())
+        if rest is None:
+            continue
+        block = node if node.tag not in {"strong", "b", "span"} else node.getparent()
+        # A bold marker counts only inside a short paragraph, never for its whole container.
+        if block is None or block.getparent() is None or block.tag not in _MARKER_BLOCKS:
+            continue
+        links = _links_in(block, base) if rest else []
+        # A marker heading governs the lists and link-only paragraphs that follow it.
+        sibling = block.getnext()
+        while sibling is not None and _is_link_list(sibling):
+            links.extend(_links_in(sibling, base))
+            following = sibling.getnext()
+            _drop(sibling)
+            sibling = following
+        if rest and not links:
+            links = [link for link in [related_link(rest)] if link]
+        related.extend(links)
+        _drop(block)
+    return related
+
+
+def _is_link_list(node: Any) -> bool:
+    """A list, or a paragraph whose words are nearly all inside links."""
+    if not isinstance(node.tag, str):
+        return False
+    if node.tag in {"ul", "ol"}:
+        return True
+    words = len(node.text_content().split())
+    linked = sum(len(a.text_content().split()) for a in node.iter("a"))
+    return node.tag in {"p", "div", "li"} and words > 0 and linked >= 0.8 * words
+
+
+def _links_in(node: Any, base: str | None) -> list[RelatedLink]:
+    links = []
+    for anchor in node.iter("a"):
+        title = " ".join(anchor.text_content().split())
+        href = anchor.get("href")
+        if title and marker_rest(title) is None:
+            links.append(RelatedLink(title=title, url=_absolute(href, base) if href else None))
+    return links
+
+
+def _drop(node: Any) -> None:
+    # drop_tree keeps the tail text, which belongs to the surrounding paragraph.
+    node.drop_tree()
+
+
+def _absolute(href: str, base: str | None) -> str:
+    return urljoin(base, href.strip()) if base else href.strip()
+
+
+def _name(value: Any) -> str | None:
+    """A JSON-LD Person/Organization (or list of them, or plain string) as one name."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _clean(value: str | None) -> str | None:
+    return " ".join(value.split()) or None if value else None
+
+
+def _lines(text: str) -> str:
+    """Paragraphs one per line, inner whitespace collapsed, blank lines dropped."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """Drop the headline that trafilatura keeps as the body's first line."""
+    first, _, rest = text.partition("\n")
+    return rest if title and _key(first) == _key(title) else text
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+
+def _unique_links(links: list[RelatedLink]) -> list[RelatedLink]:
+    seen: set[tuple[str, str | None]] = set()
+    unique = []
+    for link in links:
+        if (link.title, link.url) not in seen:
+            seen.add((link.title, link.url))
+            unique.append(link)
+    return unique
+
+
+def _no_text_message(url: str | None) -> str:
+    return (
+        f"no article text found in {url or 'the page'}: is it a front page or behind a script? "
+        "save the article page itself"
+    )

@@ -1,0 +1,217 @@
+"""extract_html / extract_plain on real-language pages: body, metadata and related links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tabayyun.errors import NoArticleTextError
+from tabayyun.ingest.decode import decode_bytes
+from tabayyun.ingest.extract import extract_html, extract_plain
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "ingest"
+SEED_TEXT = (FIXTURES / "seed.ar.txt").read_text(encoding="utf-8")
+
+
+def _page(name: str) -> str:
+    return decode_bytes((FIXTURES / name).read_bytes())[0]
+
+
+HTML_CASES = [
+    pytest.param(
+        "article.ar.html",
+        {
+            "title": "زاخاروفا ونوروز بور يبحثان التعاون الإعلامي بين إيران وروسيا",
+            "outlet": "الكوثر",  # JSON-LD publisher beats og:site_name "قناة الكوثر"
+            "author": "قسم الأخبار",
+            "lang_hint": "ar",
+            "first_date": "2024-11-20T14:35:00+03:30",
+            "related": 3,
+            "first_words": "على هامش زيارته",
+            "last_words": "ومكافحة الأخبار المزيفة.",
+            "paragraphs": 12,
+        },
+        id="ar",
+    ),
+    pytest.param(
+        "article.fa.html",
+        {
+            "title": "دیدار معاون وزیر ارشاد با سخنگوی وزارت خارجه روسیه",
+            "outlet": "خبرگزاری نمونه",
+            "author": "سرویس فرهنگی",
+            "lang_hint": "fa",
+            # Its only page date sat in the broken JSON-LD; trafilatura reads the URL's.
+            "first_date": "2024-11-20",
+            "related": 1,
+            "first_words": "معاون امور مطبوعاتی",
+            "last_words": "روابط دوجانبه تأکید کرد.",
+            "paragraphs": 3,
+        },
+        id="fa",
+    ),
+    pytest.param(
+        "article.ru.cp1251.html",
+        {
+            "title": "Захарова встретилась с иранской медийной делегацией",
+            "outlet": "Новости Пример",
+            "author": "Анна Смирнова, Иван Петров",
+            "lang_hint": "ru",
+            "first_date": "2024-11-20T12:05:00+03:00",
+            "related": 2,
+            "first_words": "Официальный представитель МИД России",
+            "last_words": "двух стран.",
+            "paragraphs": 3,
+        },
+        id="ru",
+    ),
+    pytest.param(
+        "article.en.html",
+        {
+            "title": "Iran and Russia agree to expand media cooperation",
+            "outlet": "Example Herald",
+            "author": "Jane Doe",
+            "lang_hint": "en",
+            "first_date": "20241120",
+            "related": 2,
+            "first_words": "Iran's deputy culture minister",
+            "last_words": "between the two countries.",
+            "paragraphs": 3,
+        },
+        id="en",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "want"), HTML_CASES)
+def test_extract_html(name: str, want: dict[str, object]) -> None:
+    found = extract_html(_page(name), url="https://news.example.org/2024/11/20/story")
+    assert found.title == want["title"]
+    assert found.outlet == want["outlet"]
+    assert found.author == want["author"]
+    assert found.lang_hint == want["lang_hint"]
+    assert found.date_candidates[0] == want["first_date"]
+    assert found.text.startswith(str(want["first_words"]))
+    assert found.text.endswith(str(want["last_words"]))
+    assert len(found.text.splitlines()) == want["paragraphs"]
+    assert len(found.related) == want["related"]
+    for link in found.related:
+        assert link.title not in found.text
+        # Relative hrefs are resolved against the page address.
+        assert link.url is not None and link.url.startswith("https://")
+    assert found.title is not None and found.title not in found.text.splitlines()[0]
+    assert "<" not in found.text
+
+
+def test_related_links_keep_their_urls() -> None:
+    found = extract_html(_page("article.ar.html"))
+    urls = {link.title: link.url for link in found.related}
+    assert urls[
+        "مكانة إيران المتميزة في إنتاج الأدوية / توفير 100 مليون دولار من العملات الأجنبية"
+    ] == (
+        "https://www.alkawthartv.ir/news/123377"  # resolved against <link rel=canonical>
+    )
+    assert found.url == "https://www.alkawthartv.ir/news/123456"
+    assert found.metadata["date_modified"] == "2024-11-20T16:00:00+03:30"
+    assert found.metadata["jsonld"][0]["@graph"][1]["@type"] == "NewsArticle"
+
+
+def test_broken_jsonld_is_a_warning_not_a_failure() -> None:
+    found = extract_html(_page("article.fa.html"))
+    assert found.metadata["jsonld"] == []
+    assert any("JSON-LD block 1 is broken" in w for w in found.metadata["warnings"])
+
+
+def test_persian_zero_width_non_joiner_survives() -> None:
+    found = extract_html(_page("article.fa.html"))
+    assert "همکاری\u200cهای رسانه\u200cای" in found.text
+
+
+def test_front_page_has_no_article() -> None:
+    with pytest.raises(
+        NoArticleTextError, match=r"in https://example\.com/: .*save the article page"
+    ):
+        extract_html(_page("frontpage.en.html"), url="https://example.com/")
+
+
+def test_script_only_page_uses_jsonld_article_body() -> None:
+    body = "Iran's ambassador to Russia said the visit had doubled in importance for both sides."
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "Visit doubled in importance", "articleBody": "{body}"}}</script></head>'
+        '<body><div id="app"></div><script>render()</script></body></html>'
+    )
+    found = extract_html(html, url="https://example.com/a")
+    assert (found.title, found.text, found.outlet) == (
+        "Visit doubled in importance",
+        body,
+        "example.com",  # no publisher, no site name: the host names the outlet
+    )
+    assert "render" not in found.text
+
+
+def test_extract_plain_seed() -> None:
+    found = extract_plain(SEED_TEXT)
+    assert found.outlet == "الكوثر_ايران"
+    assert found.title is None  # the first body line is a long paragraph, not a headline
+    assert [link.title[:20] for link in found.related] == [
+        "إيران تستضيف 200 ضيف",
+        "مكانة إيران المتميزة",
+    ]
+    lines = found.text.splitlines()
+    assert len(lines) == 12
+    assert lines[0].startswith("على هامش زيارته")
+    assert lines[1].startswith("وكان من بين أولويات")
+    assert "اقرأ ايضا" not in found.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "outlet", "title", "body_lines"),
+    [
+        (
+            "ar",
+            "#الكوثر_ايران\nزاخاروفا تلتقي وفدا إعلاميا إيرانيا\n\n"
+            "التقى مساعد وزير الثقافة الإيراني المتحدثة باسم الخارجية الروسية في موسكو.",
+            "الكوثر_ايران",
+            "زاخاروفا تلتقي وفدا إعلاميا إيرانيا",
+            1,
+        ),
+        (
+            "fa",
+            "دیدار معاون وزیر ارشاد با زاخارووا\nمعاون وزیر فرهنگ با سخنگوی وزارت خارجه روسیه "
+            "دیدار کرد.\nدو طرف بر مقابله با اخبار جعلی تأکید کردند.",
+            None,
+            "دیدار معاون وزیر ارشاد با زاخارووا",
+            2,
+        ),
+        (
+            "ru",
+            "РИА_Новости\nЗахарова провела встречу с делегацией Ирана.\n"
+            "Стороны обсудили обмен опытом.",
+            "РИА_Новости",
+            None,  # the first line ends with a period: a sentence, not a headline
+            2,
+        ),
+        ("en", "Just one line of text without a headline.", None, None, 1),
+    ],
+)
+def test_extract_plain_languages(
+    lang: str, text: str, outlet: str | None, title: str | None, body_lines: int
+) -> None:
+    found = extract_plain(text)
+    assert (found.outlet, found.title) == (outlet, title)
+    assert len(found.text.splitlines()) == body_lines
+
+
+def test_extract_plain_without_body() -> None:
+    with pytest.raises(NoArticleTextError):
+        extract_plain("الكوثر_ايران\n\n   \n")
+
+
+def test_bold_marker_directly_in_article_does_not_drop_the_article() -> None:
+    paragraph = "Iran's ambassador to Russia said the visit had doubled in importance this year."
+    html = (
+        f"<html><body><article><strong>Related</strong> <p>{paragraph}</p>"
+        f"<p>{paragraph}</p></article></body></html>"
+    )
+    assert paragraph in extract_html(html).text
