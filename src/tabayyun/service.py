@@ -36,11 +36,11 @@ def analyze(
     *,
     settings: Settings | None = None,
     stdin: BinaryIO | None = None,
-    transport: Any = None,
+    fetcher: Any = None,
 ) -> Document:
     """Analyse one article (a file, a URL or "-" for standard input) without storing it."""
     settings = settings or Settings.from_env()
-    loader = Loader(settings, stdin=stdin, transport=transport)
+    loader = Loader(settings, stdin=stdin, fetcher=fetcher)
     try:
         first = next(iter(loader.load([source])), None)
     finally:
@@ -102,7 +102,7 @@ def ingest(
     settings: Settings | None = None,
     store: Store | None = None,
     on_item: Callable[[str, str], None] | None = None,
-    transport: Any = None,
+    fetcher: Any = None,
     stdin: BinaryIO | None = None,
 ) -> IngestReport:
     """Load, analyse and store every article; bad items are reported and skipped, never fatal.
@@ -115,7 +115,7 @@ def ingest(
     report = IngestReport()
     pipeline = build_pipeline(settings, store=store)
     report.stats = pipeline.stats
-    loader = Loader(settings, stdin=stdin, transport=transport)
+    loader = Loader(settings, stdin=stdin, fetcher=fetcher)
 
     def note(source: str, outcome: str) -> None:
         if on_item is not None:

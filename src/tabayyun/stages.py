@@ -60,7 +60,12 @@ def extract_stage(context: PipelineContext) -> StageFn:
     def extract(doc: Document) -> Document:
         raw_text = doc.raw_text or ""
         if is_html(doc.media_type, raw_text):
-            page = extract_html(raw_text, url=doc.url)
+            try:
+                page = extract_html(raw_text, url=doc.url)
+            except NoArticleTextError:
+                if "feed" not in doc.metadata:
+                    raise
+                page = feed_summary(doc)
         else:
             page = extract_plain(raw_text)
         # Fields a loader already knows (JSONL, feed items) win over what extraction guesses.
@@ -77,6 +82,21 @@ def extract_stage(context: PipelineContext) -> StageFn:
         return doc
 
     return extract
+
+
+def feed_summary(doc: Document) -> Any:
+    """A feed item's teaser as its text, when neither the item nor its page has more."""
+    import lxml.html
+
+    from tabayyun.ingest.extract import extract_plain
+
+    text = lxml.html.fromstring(doc.raw_text or "<p></p>").text_content().strip()
+    if not text and not doc.title:
+        raise NoArticleTextError(f"{doc.source}: the feed item has no title or summary text")
+    page = extract_plain(text or doc.title or "")
+    page.outlet = None  # a teaser has no outlet tag line; the feed's title names the outlet
+    doc.warnings.append("only the feed's summary was available; analysed that")
+    return page
 
 
 def is_html(media_type: str | None, text: str) -> bool:

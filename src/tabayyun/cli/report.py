@@ -92,9 +92,9 @@ def render_ingest_report(report: Any, console: Console) -> None:
     if report.near_duplicates:
         parts.append(f"{report.near_duplicates} near duplicates (stored, marked)")
     parts.append(f"{len(report.failed)} skipped")
-    console.print(", ".join(parts))
+    console.print(", ".join(parts), soft_wrap=True)
     for source, reason in report.failed:
-        console.print(Text(f"  skipped {source}: {reason}", style="yellow"))
+        console.print(Text(f"  skipped {source}: {reason}", style="yellow"), soft_wrap=True)
 
 
 def render_search_hits(hits: Sequence[Any], console: Console) -> None:

@@ -6,6 +6,7 @@ rest are still yielded.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from tabayyun.config import Settings
 from tabayyun.errors import InputTooLargeError, TabayyunError
 from tabayyun.model import Document
 
+TEASER_WORDS = 80
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -41,7 +43,6 @@ class Loader:
     settings: Settings
     fetcher: Any = None  # tabayyun.ingest.fetch.Fetcher, created on first URL
     stdin: BinaryIO | None = None
-    transport: Any = None  # httpx transport, for tests
     _owns_fetcher: bool = field(default=False, init=False)
 
     def load(
@@ -143,7 +144,7 @@ class Loader:
             yield LoadFailure(f"{source}#item-{index}", _input_error(reason))
         for item in feed.items:
             body = item.content_html or item.summary or ""
-            yield Document(
+            doc = Document(
                 source=f"{source}#item-{item.index}",
                 raw_text=body,
                 media_type="text/html",
@@ -157,6 +158,22 @@ class Loader:
                     "guid": item.guid,
                 },
             )
+            # Most feeds carry a teaser only; for a live feed, read the article page itself.
+            if is_url(source) and item.link and is_url(item.link) and _is_teaser(body):
+                self._replace_with_page(doc, item.link)
+            yield doc
+
+    def _replace_with_page(self, doc: Document, link: str) -> None:
+        try:
+            page = self._fetch(link)
+        except TabayyunError as error:
+            doc.warnings.append(f"kept the feed's summary: the article page failed: {error}")
+            return
+        doc.raw, doc.raw_text = page.content, None
+        doc.media_type = (page.content_type or "text/html").split(";")[0].strip().lower()
+        doc.url, doc.fetched_at = page.final_url, page.fetched_at
+        if page.charset:
+            doc.metadata["charset"] = page.charset
 
     def _load_jsonl(self, source: str, raw: bytes) -> Iterator[Document | LoadFailure]:
         from tabayyun.ingest.jsonl import read_jsonl
@@ -185,7 +202,7 @@ class Loader:
         if self.fetcher is None:
             from tabayyun.ingest.fetch import Fetcher
 
-            self.fetcher = Fetcher(self.settings, transport=self.transport)
+            self.fetcher = Fetcher(self.settings)
             self._owns_fetcher = True
         return self.fetcher.fetch(url)
 
@@ -202,6 +219,11 @@ def is_url(text: str) -> bool:
 def looks_like_feed(raw: bytes) -> bool:
     head = raw[:1500].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith(b"<?xml") and any(t in head for t in (b"<rss", b"<feed", b"<rdf:rdf"))
+
+
+def _is_teaser(html: str) -> bool:
+    """True when a feed item's body is too short to be the whole article."""
+    return len(re.sub(r"<[^>]+>", " ", html).split()) < TEASER_WORDS
 
 
 def _is_hidden(path: Path, root: Path) -> bool:

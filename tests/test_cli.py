@@ -1,0 +1,167 @@
+"""The command line from the user's side: analyze, ingest, bad input, help text."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tabayyun.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+runner = CliRunner()
+RELATED_SEED = (
+    "إيران تستضيف 200 ضيف أجنبي في منتدى حوار طهران بمشاركة كبار المسؤولين الدوليين",
+    "مكانة إيران المتميزة في إنتاج الأدوية / توفير 100 مليون دولار من العملات الأجنبية",
+)
+SEED_SPEAKERS = ("محمد رضا نوروز بور", "ماريا زاخاروفا", "كاظم جلالي")
+
+
+def analyze_json(path: Path | str) -> dict:
+    result = runner.invoke(app, ["analyze", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_seed_article_is_fully_understood(seed_path: Path) -> None:
+    doc = analyze_json(seed_path)
+    assert doc["lang"] == "ar"
+    assert doc["outlet"] in {"الكوثر_ايران", "الكوثر ايران"}
+    assert [link["title"] for link in doc["related"]] == list(RELATED_SEED)
+    for sentence in doc["sentences"]:
+        assert not any(headline[:30] in sentence["text"] for headline in RELATED_SEED)
+        assert "اقرأ ايضا" not in sentence["text"]
+    assert not doc["text"].startswith("الكوثر_ايران")
+
+    statements = doc["statements"]
+    assert len(statements) >= 8
+    per_speaker = Counter(s["speaker"] for s in statements)
+    for speaker in SEED_SPEAKERS:
+        assert per_speaker[speaker] >= 2, per_speaker
+    mentions = {s["mention"] for s in statements if s["speaker"] in SEED_SPEAKERS}
+    assert {"زاخاروفا", "جلالي", "نوروز بور"} <= mentions, mentions
+    assert any(m.startswith("السفير") for m in mentions), mentions
+
+
+def test_readable_report_shows_statements_and_related_links(seed_path: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(seed_path)])
+    assert result.exit_code == 0, result.output
+    assert "Attributed statements" in result.output
+    assert "Related links" in result.output
+
+
+def test_analyze_reads_standard_input(seed_path: Path) -> None:
+    result = runner.invoke(app, ["analyze", "-", "--json"], input=seed_path.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["lang"] == "ar"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t \n", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not text"),
+        ("nothing.html", b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
+         "no article text"),
+        ("broken.txt", b"\xff\xfe\xfa\x00\x81\x00\x00\x9d\x00\x00" * 30, ""),
+    ],
+)  # fmt: skip
+def test_bad_files_get_one_clear_line(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error:"), result.output
+    assert message in lines[0].lower()
+
+
+def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TABAYYUN_MAX_INPUT_BYTES", "1000")
+    path = tmp_path / "big.txt"
+    path.write_text("كلمة " * 1000, encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 2
+    assert "over the 1,000-byte limit" in result.output
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1/admin", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/"]
+)
+def test_private_addresses_are_refused(url: str) -> None:
+    result = runner.invoke(app, ["analyze", url])
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+    assert "refused" in result.output and "--allow-private" in result.output
+
+
+def write_batch(folder: Path, seed_path: Path) -> None:
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(seed_path.read_bytes())
+    # The same article in another encoding is the same content: a duplicate.
+    (folder / "seed-cp1256.txt").write_bytes(seed_path.read_text(encoding="utf-8").encode("cp1256"))
+    russian = FIXTURES / "articles" / "ru-school-repairs.txt"
+    (folder / "ru-cp1251.txt").write_bytes(russian.read_text(encoding="utf-8").encode("cp1251"))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+
+
+def test_ingest_stores_good_items_lists_bad_ones_and_is_idempotent(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    folder = tmp_path / "batch"
+    write_batch(folder, seed_path)
+    db = f"sqlite:///{tmp_path / 'batch.db'}"
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "2 stored, 1 duplicates, 2 skipped" in first.output
+    assert "empty.txt" in first.output and "binary.txt" in first.output
+
+    second = runner.invoke(app, ["ingest", str(folder), "--db", db])
+    assert second.exit_code == 0, second.output
+    assert "0 stored, 3 duplicates, 2 skipped" in second.output
+
+    status = runner.invoke(app, ["db", "status", "--db", db])
+    assert "documents: 2" in status.output
+
+
+def test_ingest_exits_non_zero_only_when_nothing_was_processed(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "empty.txt"), "--db",
+                                 f"sqlite:///{tmp_path / 'x.db'}"])  # fmt: skip
+    assert result.exit_code == 1
+    assert "0 stored" in result.output and "1 skipped" in result.output
+
+
+def test_search_finds_ingested_article_by_unnormalised_spelling(tmp_path: Path, seed_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    assert runner.invoke(app, ["ingest", str(seed_path), "--db", db]).exit_code == 0
+    # "زاخاروفا" with a hamza-less alef variant and a diacritic still matches.
+    result = runner.invoke(app, ["search", "زاخارُوفا", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "no results" not in result.output
+
+
+def test_db_init_then_status(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'new.db'}"
+    assert runner.invoke(app, ["db", "init", "--db", db]).exit_code == 0
+    status = runner.invoke(app, ["db", "status", "--db", db])
+    assert "up to date" in status.output and "documents: 0" in status.output
+
+
+COMMANDS = [["analyze"], ["ingest"], ["search"], ["db"], ["db", "init"], ["db", "migrate"],
+            ["db", "status"], ["stages"], ["config"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) > 3

@@ -1,0 +1,96 @@
+"""The service verbs end to end: real pipeline, real SQLite, a fake network only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tabayyun.config import Settings
+from tabayyun.errors import BlockedAddressError, NoArticleTextError
+from tabayyun.ingest.fetch import Fetcher
+from tabayyun.service import analyze, ingest, search_articles
+from tabayyun.storage.base import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+PUBLIC_IP = "93.184.216.34"
+
+
+def fake_web(pages: dict[str, tuple[str, bytes]]) -> Fetcher:
+    """A Fetcher whose network is a dict of URL -> (content type, body); DNS says public."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        # The fetcher pins the checked IP, so the name travels in the Host header.
+        url = f"{request.url.scheme}://{request.headers['host']}{request.url.raw_path.decode()}"
+        if url not in pages:
+            return httpx.Response(404)
+        content_type, body = pages[url]
+        return httpx.Response(200, headers={"content-type": content_type}, content=body)
+
+    settings = Settings(per_host_delay=0)
+    return Fetcher(settings, transport=httpx.MockTransport(handler), resolver=lambda host: [PUBLIC_IP])
+
+
+def test_live_feed_items_are_read_from_their_article_pages(settings: Settings) -> None:
+    feed = (FIXTURES / "feed.broken-item.en.rss").read_bytes()
+    article = (FIXTURES / "article.en.html").read_bytes()
+    fetcher = fake_web({
+        "https://example.com/feed.rss": ("application/rss+xml", feed),
+        "https://example.com/2024/11/iran-russia-media": ("text/html; charset=utf-8", article),
+    })  # fmt: skip
+    store = open_store(settings.resolved_database_url)
+    report = ingest([], feeds=["https://example.com/feed.rss"], settings=settings, store=store,
+                    fetcher=fetcher)  # fmt: skip
+    # item 1: its page is fetched; item 4: its page is missing, the teaser is kept with a warning;
+    # items 2 and 3 are broken and reported.
+    assert report.stored == 2
+    assert [source.rsplit("#", 1)[1] for source, _ in report.failed] == ["item-2", "item-3"]
+    hits = search_articles("Zakharova", settings=settings, store=store)
+    full = store.get(hits[0].doc_id)
+    assert full.url == "https://example.com/2024/11/iran-russia-media"
+    assert len(full.sentences) > 2
+    teaser = next(store.get(h.doc_id) for h in search_articles("tehran forum", settings=settings,
+                                                                store=store))  # fmt: skip
+    assert any("summary" in warning for warning in teaser.warnings)
+    assert report.exit_code == 0
+
+
+def test_url_analysis_through_the_fake_network(settings: Settings) -> None:
+    fetcher = fake_web({"https://example.com/a": ("text/html", (FIXTURES / "article.fa.html").read_bytes())})
+    doc = analyze("https://example.com/a", settings=settings, fetcher=fetcher)
+    assert doc.lang == "fa"
+    assert doc.url == "https://example.com/a" and doc.fetched_at
+
+
+def test_redirect_to_metadata_address_is_refused(settings: Settings) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"location": "http://169.254.169.254/latest/meta-data/"})
+
+    fetcher = Fetcher(Settings(per_host_delay=0), transport=httpx.MockTransport(handler),
+                      resolver=lambda host: [PUBLIC_IP])  # fmt: skip
+    with pytest.raises(BlockedAddressError, match="link-local"):
+        analyze("https://example.com/r", settings=settings, fetcher=fetcher)
+
+
+def test_html_without_article_text_keeps_its_error_class(settings: Settings) -> None:
+    with pytest.raises(NoArticleTextError):
+        analyze(str(FIXTURES / "frontpage.en.html"), settings=settings)
+
+
+def test_jsonl_batch_stores_good_lines_and_reports_bad_ones(settings: Settings) -> None:
+    report = ingest([str(FIXTURES / "articles.jsonl")], settings=settings)
+    assert report.stored == 4
+    assert [s.rsplit("-", 1)[1] for s, _ in report.failed] == ["5", "7", "8", "9", "10"]
+    assert all(reason.startswith("line ") for _, reason in report.failed)
+
+
+def test_near_duplicates_are_stored_and_marked(settings: Settings, seed_path: Path, tmp_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    edited = text.replace("مكافحة الأخبار المزيفة.", "مكافحة الأخبار الكاذبة والمضللة.")
+    (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
+    store = open_store(settings.resolved_database_url)
+    first = ingest([str(seed_path)], settings=settings, store=store)
+    second = ingest([str(tmp_path / "edited.txt")], settings=settings, store=store)
+    assert (first.stored, second.stored, second.near_duplicates) == (1, 1, 1)
+    assert store.count() == 2
