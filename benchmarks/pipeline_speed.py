@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections import Counter
+from collections import defaultdict
 
 from tabayyun.config import Settings
 from tabayyun.demo import sample_paths
@@ -33,7 +33,7 @@ def main() -> None:
     build_pipeline(settings)(_fresh(raw_docs[0]))
     warmup = time.perf_counter() - started
 
-    seconds: Counter[str] = Counter()
+    seconds: defaultdict[str, float] = defaultdict(float)
     articles = sentences = 0
     started = time.perf_counter()
     for _ in range(args.repeat):
@@ -41,7 +41,8 @@ def main() -> None:
         for doc in pipeline.run(_fresh(d) for d in raw_docs):
             articles += 1
             sentences += len(doc.sentences)
-        seconds.update(pipeline.stats.seconds)
+        for name, secs in pipeline.stats.seconds.items():
+            seconds[name] += secs
     elapsed = time.perf_counter() - started
     total = sum(seconds.values()) or 1.0
     result = {
@@ -51,7 +52,10 @@ def main() -> None:
         "articles_per_s": round(articles / elapsed, 2),
         "sentences_per_s": round(sentences / elapsed, 1),
         "first_article_s": round(warmup, 2),
-        "stage_share": {name: round(secs / total, 4) for name, secs in seconds.most_common()},
+        "stage_share": {
+            name: round(secs / total, 4)
+            for name, secs in sorted(seconds.items(), key=lambda kv: -kv[1])
+        },
     }
     if args.json:
         print(json.dumps(result))
@@ -60,7 +64,7 @@ def main() -> None:
     print(f"first article (loads models): {warmup:.2f} s")
     print(f"articles/s: {result['articles_per_s']}   sentences/s: {result['sentences_per_s']}")
     print(f"{'stage':<18}{'share':>8}{'ms/article':>12}")
-    for name, secs in seconds.most_common():
+    for name, secs in sorted(seconds.items(), key=lambda kv: -kv[1]):
         print(f"{name:<18}{secs / total:>8.1%}{1000 * secs / max(articles, 1):>12.2f}")
 
 

@@ -71,7 +71,9 @@ def test_analyze_reads_standard_input(seed_path: Path) -> None:
         ("broken.txt", b"\xff\xfe\xfa\x00\x81\x00\x00\x9d\x00\x00" * 30, ""),
     ],
 )  # fmt: skip
-def test_bad_files_get_one_clear_line(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_bad_files_get_one_clear_line(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     result = runner.invoke(app, ["analyze", str(path)])
@@ -91,7 +93,8 @@ def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize(
-    "url", ["http://127.0.0.1/admin", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/"]
+    "url",
+    ["http://127.0.0.1/admin", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/"],
 )
 def test_private_addresses_are_refused(url: str) -> None:
     result = runner.invoke(app, ["analyze", url])
@@ -138,7 +141,9 @@ def test_ingest_exits_non_zero_only_when_nothing_was_processed(tmp_path: Path) -
     assert "0 stored" in result.output and "1 skipped" in result.output
 
 
-def test_search_finds_ingested_article_by_unnormalised_spelling(tmp_path: Path, seed_path: Path) -> None:
+def test_search_finds_ingested_article_by_unnormalised_spelling(
+    tmp_path: Path, seed_path: Path
+) -> None:
     db = f"sqlite:///{tmp_path / 's.db'}"
     assert runner.invoke(app, ["ingest", str(seed_path), "--db", db]).exit_code == 0
     # "زاخاروفا" with a hamza-less alef variant and a diacritic still matches.
@@ -165,3 +170,33 @@ def test_every_command_has_help(command: list[str]) -> None:
     assert "Usage" in result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) > 3
+
+
+ARTICLES = FIXTURES / "articles"
+FIXTURE_ARTICLES = {
+    "fa-mashhad-water.txt": ("fa", "خبرگزاری_نمونه", "2024-08-02",
+                             ("کامران صدری\u200cنیا", "نرگس امیری", "حسین فرهمند")),
+    "ru-school-repairs.txt": ("ru", "НовостиПример", "2024-03-05",
+                              ("Андрей Кольцов", "Светлана Вербицкая", "Олег Тарасенко")),
+    "en-flood-bridges.txt": ("en", "Sample_News_Wire", "2024-03-05",
+                             ("Eleanor Whitcombe", "Daniel Okafor", "Priya Ramsden")),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_ARTICLES))
+def test_fixture_articles_are_understood_like_the_seed(name: str) -> None:
+    lang, outlet, date, speakers = FIXTURE_ARTICLES[name]
+    doc = analyze_json(ARTICLES / name)
+    assert (doc["lang"], doc["outlet"], doc["published_at"]) == (lang, outlet, date)
+    assert len(doc["related"]) == 2
+    for link in doc["related"]:
+        assert all(link["title"] not in s["text"] for s in doc["sentences"])
+    per_speaker = Counter(s["speaker"] for s in doc["statements"])
+    assert len(doc["statements"]) >= 8
+    for speaker in speakers:
+        assert per_speaker[speaker] >= 2, per_speaker
+    # Each speaker is found at least once through a bare surname (in any case form).
+    surnames = {s["mention"] for s in doc["statements"] if len(s["mention"].split()) == 1}
+    for speaker in speakers:
+        assert any(m[:5] in speaker for m in surnames), (speaker, surnames)
+    assert any(q["currency"] or q["unit"] == "percent" for q in doc["quantities"])

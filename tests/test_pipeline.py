@@ -1,4 +1,4 @@
-"""The pipeline checks stage order, counts skips and fails loudly on a stage that forgets to return."""
+"""The pipeline checks stage order, counts skips and fails loudly when a stage returns nothing."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_stage_reading_a_field_nobody_wrote_is_refused(context: PipelineContext)
 
 
 def test_unknown_stage_names_known_ones(context: PipelineContext) -> None:
-    with pytest.raises(PipelineError, match="known stages:.*segment"):
+    with pytest.raises(PipelineError, match=r"known stages:.*segment"):
         Pipeline(["no_such_stage"], context)
 
 
@@ -71,16 +71,19 @@ def test_skips_are_counted_with_their_stage_and_reason(context: PipelineContext)
     assert [d.text for d in done] == ["KEEP ME"]
     assert pipeline.stats.processed == 3
     assert pipeline.stats.completed == 1
-    assert pipeline.stats.skipped == [("b", "test_upper: asked to drop"), ("c", "test_upper: empty")]
+    assert pipeline.stats.skipped == [
+        ("b", "test_upper: asked to drop"),
+        ("c", "test_upper: empty"),
+    ]
     assert set(pipeline.stats.seconds) == {"test_raw_text", "test_upper"}
 
 
 def test_a_stage_that_returns_nothing_fails_loudly(context: PipelineContext) -> None:
     pipeline = Pipeline(["test_raw_text", "test_upper", "test_forgetful"], context)
-    with pytest.raises(PipelineError, match="test_forgetful.*returned NoneType"):
+    with pytest.raises(PipelineError, match=r"test_forgetful.*returned NoneType"):
         pipeline(Document(source="a", raw_text="x"))
 
 
 def test_registering_two_factories_under_one_name_is_refused() -> None:
     with pytest.raises(PipelineError, match="registered twice"):
-        register_stage("test_upper")(lambda context: (lambda doc: doc))
+        register_stage("test_upper")(lambda context: lambda doc: doc)

@@ -29,7 +29,9 @@ def fake_web(pages: dict[str, tuple[str, bytes]]) -> Fetcher:
         return httpx.Response(200, headers={"content-type": content_type}, content=body)
 
     settings = Settings(per_host_delay=0)
-    return Fetcher(settings, transport=httpx.MockTransport(handler), resolver=lambda host: [PUBLIC_IP])
+    return Fetcher(
+        settings, transport=httpx.MockTransport(handler), resolver=lambda host: [PUBLIC_IP]
+    )
 
 
 def test_live_feed_items_are_read_from_their_article_pages(settings: Settings) -> None:
@@ -57,7 +59,9 @@ def test_live_feed_items_are_read_from_their_article_pages(settings: Settings) -
 
 
 def test_url_analysis_through_the_fake_network(settings: Settings) -> None:
-    fetcher = fake_web({"https://example.com/a": ("text/html", (FIXTURES / "article.fa.html").read_bytes())})
+    fetcher = fake_web(
+        {"https://example.com/a": ("text/html", (FIXTURES / "article.fa.html").read_bytes())}
+    )
     doc = analyze("https://example.com/a", settings=settings, fetcher=fetcher)
     assert doc.lang == "fa"
     assert doc.url == "https://example.com/a" and doc.fetched_at
@@ -85,7 +89,9 @@ def test_jsonl_batch_stores_good_lines_and_reports_bad_ones(settings: Settings) 
     assert all(reason.startswith("line ") for _, reason in report.failed)
 
 
-def test_near_duplicates_are_stored_and_marked(settings: Settings, seed_path: Path, tmp_path: Path) -> None:
+def test_near_duplicates_are_stored_and_marked(
+    settings: Settings, seed_path: Path, tmp_path: Path
+) -> None:
     text = seed_path.read_text(encoding="utf-8")
     edited = text.replace("مكافحة الأخبار المزيفة.", "مكافحة الأخبار الكاذبة والمضللة.")
     (tmp_path / "edited.txt").write_text(edited, encoding="utf-8")
@@ -94,3 +100,17 @@ def test_near_duplicates_are_stored_and_marked(settings: Settings, seed_path: Pa
     second = ingest([str(tmp_path / "edited.txt")], settings=settings, store=store)
     assert (first.stored, second.stored, second.near_duplicates) == (1, 1, 1)
     assert store.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "query"),
+    [("en-flood-bridges.txt", "flood bridge"), ("ru-school-repairs.txt", "ремонтом школы"),
+     ("fa-mashhad-water.txt", "ذخاير سدهاي مشهد")],
+)  # fmt: skip
+def test_search_matches_other_word_forms(settings: Settings, name: str, query: str) -> None:
+    """Stemmed terms: "flood bridge" finds "floods ... bridges"; Arabic ي/ك find Persian text."""
+    article = Path(__file__).parent / "fixtures" / "articles" / name
+    ingest([str(article)], settings=settings)
+    hits = search_articles(query, settings=settings)
+    assert len(hits) == 1
+    assert "[" in hits[0].snippet

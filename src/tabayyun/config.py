@@ -34,7 +34,9 @@ def _setting(default: Any, help: str, **kwargs: Any) -> Any:
 class Settings:
     data_dir: Path = _setting(_default_data_dir, "Where the default SQLite database lives.")
     cache_dir: Path = _setting(_default_cache_dir, "Where cached vectors live (outside any clone).")
-    database_url: str = _setting("", "SQLAlchemy URL; empty means sqlite:///<data_dir>/tabayyun.db.")
+    database_url: str = _setting(
+        "", "SQLAlchemy URL; empty means sqlite:///<data_dir>/tabayyun.db."
+    )
     languages: tuple[str, ...] = _setting(
         ("ar", "fa", "ru", "en"), "Languages to identify; anything else is 'und'."
     )
@@ -49,7 +51,8 @@ class Settings:
         "tabayyun/0.1 (+https://github.com/tabayyun/tabayyun)", "User-Agent sent with requests."
     )
     near_duplicate_threshold: float = _setting(
-        0.8, "Estimated Jaccard similarity of word shingles above which two texts are near duplicates."
+        0.8,
+        "Estimated Jaccard similarity of word shingles above which two texts are near duplicates.",
     )
 
     @property
@@ -74,7 +77,8 @@ class Settings:
         """(name, default, help) for every setting, for `tabayyun config`."""
         rows = []
         for f in dataclasses.fields(cls):
-            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+            missing = f.default is dataclasses.MISSING
+            default = f.default_factory() if missing else f.default  # type: ignore[operator]
             rows.append((f.name, str(default), f.metadata["help"]))
         return rows
 

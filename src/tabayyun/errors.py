@@ -1,20 +1,20 @@
 """One exception tree for tabayyun; every message says what to do next.
 
-    TabayyunError
-    ├── ConfigError            a setting is missing or unsafe
-    ├── InputError             the input cannot become a Document
-    │   ├── EmptyInputError
-    │   ├── BinaryInputError
-    │   ├── InputTooLargeError
-    │   ├── DecodingError
-    │   ├── NoArticleTextError
-    │   └── FeedError
-    ├── FetchError             a URL could not be fetched
-    │   └── BlockedAddressError  private, loopback or link-local target refused
-    ├── PipelineError          stages are misconfigured (a programming error)
-    ├── StoreError             the database refused or needs migrating
-    └── Skip                   a stage dropped a document: a normal, counted outcome
-        └── Duplicate          ...because the same content is already stored or seen
+TabayyunError
+├── ConfigError            a setting is missing or unsafe
+├── InputError             the input cannot become a Document
+│   ├── EmptyInputError
+│   ├── BinaryInputError
+│   ├── InputTooLargeError
+│   ├── DecodingError
+│   ├── NoArticleTextError
+│   └── FeedError
+├── FetchError             a URL could not be fetched
+│   └── BlockedAddressError  private, loopback or link-local target refused
+├── PipelineError          stages are misconfigured (a programming error)
+├── StoreError             the database refused or needs migrating
+└── Skip                   a stage dropped a document: a normal, counted outcome
+    └── Duplicate          ...because the same content is already stored or seen
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ through the same registry that plugins use (entry point group ``tabayyun.stages`
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -83,7 +83,7 @@ class RunStats:
     processed: int = 0
     completed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, "stage: reason")
-    seconds: Counter[str] = field(default_factory=Counter)
+    seconds: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
     def skip_reasons(self) -> Counter[str]:

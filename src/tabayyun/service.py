@@ -160,14 +160,15 @@ def search_articles(
     settings: Settings | None = None,
     store: Store | None = None,
 ) -> list[Any]:
-    """Full-text search over stored articles; the query is normalised like the index."""
-    from tabayyun.lang.normalize import normalize
+    """Full-text search over stored articles; the query is normalised and stemmed like the index.
 
+    `lang` restricts results to one language; the query's own language is detected.
+    """
     settings = settings or Settings.from_env()
     own_store = store is None
     store = store or open_store(settings.resolved_database_url)
     try:
-        return list(store.search(normalize(query, lang), lang=lang, limit=limit))
+        return list(store.search(query, lang=lang, limit=limit))
     finally:
         if own_store:
             store.close()

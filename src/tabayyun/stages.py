@@ -153,7 +153,9 @@ def dedupe_stage(context: PipelineContext) -> StageFn:
 
     def dedupe(doc: Document) -> Document:
         doc.content_hash = content_hash(doc.normalized)
-        if doc.content_hash in seen or (store is not None and store.has_content_hash(doc.content_hash)):
+        if doc.content_hash in seen or (
+            store is not None and store.has_content_hash(doc.content_hash)
+        ):
             doc.duplicate_of = doc.content_hash
             raise Duplicate(doc.content_hash)
         doc.minhash = index.signature(doc.normalized)

@@ -49,7 +49,9 @@ def _fail(error: TabayyunError) -> None:
 @app.command()
 def analyze(
     source: Annotated[str, typer.Argument(help="A text or HTML file, a URL, or - for stdin.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full Document as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full Document as JSON.")
+    ] = False,
     allow_private: AllowPrivate = False,
 ) -> None:
     """Analyse one article and print a report (or the whole Document with --json)."""

@@ -24,7 +24,10 @@ def render_document(doc: Document, console: Console) -> None:
         ("title", doc.title),
         ("outlet", doc.outlet),
         ("published", doc.published_at),
-        ("language", f"{doc.lang} ({doc.lang_confidence:.2f})" if doc.lang_confidence else doc.lang),
+        (
+            "language",
+            f"{doc.lang} ({doc.lang_confidence:.2f})" if doc.lang_confidence else doc.lang,
+        ),
         ("source", doc.source),
         ("encoding", doc.encoding),
         ("near duplicate of", doc.near_duplicate_of),
@@ -117,5 +120,3 @@ def render_search_hits(hits: Sequence[Any], console: Console) -> None:
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-

@@ -21,7 +21,13 @@ TEASER_WORDS = 80
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+)
 
 
 @dataclass
@@ -193,7 +199,9 @@ class Loader:
                 outlet=record.get("outlet"),
                 lang=record.get("lang"),
                 metadata={
-                    "date_candidates": [record["published_at"]] if record.get("published_at") else [],
+                    "date_candidates": [record["published_at"]]
+                    if record.get("published_at")
+                    else [],
                     "id": record.get("id"),
                 },
             )
@@ -208,7 +216,9 @@ class Loader:
 
     def _guard_size(self, source: str, raw: bytes) -> list[Document | LoadFailure]:
         if len(raw) > self.settings.max_input_bytes:
-            return [LoadFailure(source, _too_large(source, len(raw), self.settings.max_input_bytes))]
+            return [
+                LoadFailure(source, _too_large(source, len(raw), self.settings.max_input_bytes))
+            ]
         return []
 
 

@@ -116,3 +116,8 @@ def stem_tokens(tokens: Iterable[str], lang: str) -> list[str]:
         # الإعلامية and الإعلامي stem apart. Short words (وجه, له) keep a root or pronoun ه.
         words = [w[:-1] + "ة" if len(w) >= 4 and w.endswith("ه") else w for w in words]
     return stemmer.stemWords(words)
+
+
+def search_terms(text: str, lang: str | None) -> list[str]:
+    """The stemmed words of `text`: what full-text and BM25 indexes store and queries look up."""
+    return stem_tokens(tokenize(normalize(text, lang)), lang or "und")

@@ -73,7 +73,7 @@ class Store(Protocol):
         ...
 
     def search(
-        self, query_normalized: str, *, lang: str | None = None, limit: int = 20
+        self, query: str, *, lang: str | None = None, query_lang: str | None = None, limit: int = 20
     ) -> list[SearchHit]:
         """Full-text search over normalised titles and texts, best first."""
         ...

@@ -31,7 +31,8 @@ documents = Table(
     Column("url", Text),
     Column("title", Text),
     # Normalised title: the FTS5 index reads this column, never the display title.
-    Column("title_normalized", Text, nullable=False, server_default=""),
+    Column("title_terms", Text, nullable=False, server_default=""),
+    Column("terms", Text, nullable=False, server_default=""),
     Column("outlet", Text),
     Column("author", Text),
     Column("published_at", String(40)),

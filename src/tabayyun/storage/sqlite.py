@@ -43,7 +43,7 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5_000
 SIGNATURE_BATCH = 1_000
-# Weights per FTS column (title_normalized, normalized): a hit in the title counts double.
+# Weights per FTS column (title_terms, terms): a hit in the title counts double.
 BM25_WEIGHTS = (2.0, 1.0)
 _WRITE_OPTION = "tabayyun_write"
 # Document fields stored only in their own columns, not repeated in `data`.
@@ -99,17 +99,24 @@ class SqliteStore:
         return None if row is None else _to_document(row._mapping)
 
     def search(
-        self, query_normalized: str, *, lang: str | None = None, limit: int = 20
+        self, query: str, *, lang: str | None = None, query_lang: str | None = None, limit: int = 20
     ) -> list[SearchHit]:
-        """Documents whose normalised title or text holds every word of the query, best first."""
+        """Documents holding every word of `query`, best first.
+
+        Words are stemmed as `query_lang`, else as `lang`, else as the query's detected language.
+        """
         if limit < 1:
             raise StoreError(f"search limit must be 1 or more, got {limit}")
-        match = fts_query(query_normalized)
+        if not (query_lang or lang):
+            from tabayyun.lang.detect import detect_language
+
+            query_lang, _ = detect_language(query)
+        wanted = _search_terms(query, query_lang or lang)
+        match = fts_query(" ".join(wanted))
         if not match:
             return []
         sql = (
-            f"SELECT d.id, d.title, d.outlet, d.lang, d.published_at, "
-            f"snippet({FTS_TABLE}, -1, '[', ']', '…', 16) AS snippet, "
+            f"SELECT d.id, d.title, d.outlet, d.lang, d.published_at, d.normalized, "
             f"bm25({FTS_TABLE}, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]}) AS rank "
             f"FROM {FTS_TABLE} JOIN documents AS d ON d.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH :match"
@@ -125,7 +132,7 @@ class SqliteStore:
                 outlet=r.outlet,
                 lang=r.lang,
                 published_at=r.published_at,
-                snippet=r.snippet or "",
+                snippet=_snippet(r.normalized, r.lang, set(wanted)),
                 score=-float(r.rank),
             )
             for r in rows
@@ -311,6 +318,25 @@ def _normalize(text: str, lang: str | None) -> str:
     return normalize(text, lang)
 
 
+def _search_terms(text: str, lang: str | None) -> list[str]:
+    from tabayyun.lang.normalize import search_terms  # lazy: storage stays cheap to import
+
+    return search_terms(text, lang)
+
+
+def _snippet(normalized: str, lang: str | None, wanted: set[str], width: int = 12) -> str:
+    """A window of the normalised text around the first word whose stem was searched for."""
+    from tabayyun.lang.normalize import stem_tokens
+
+    words = normalized.split()
+    stems = stem_tokens([w.strip('.,،:;!?؟«»"()') for w in words], lang or "und")
+    hits = [i for i, stem in enumerate(stems) if stem in wanted]
+    first = hits[0] if hits else 0
+    start, end = max(0, first - width), min(len(words), first + width)
+    shown = [f"[{w}]" if i in hits else w for i, w in enumerate(words[start:end], start)]
+    return ("…" if start else "") + " ".join(shown) + ("…" if end < len(words) else "")
+
+
 def _document_row(doc: Document) -> dict[str, Any]:
     data = doc.to_dict()
     # The two long texts have their own columns; keeping them out of the JSON halves the file.
@@ -321,7 +347,8 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "url": doc.url,
         "title": doc.title,
-        "title_normalized": _normalize(doc.title, doc.lang) if doc.title else "",
+        "title_terms": " ".join(_search_terms(doc.title or "", doc.lang)),
+        "terms": " ".join(_search_terms(f"{doc.title or ''}\n{doc.text}", doc.lang)),
         "outlet": doc.outlet,
         "author": doc.author,
         "published_at": doc.published_at,

@@ -34,7 +34,8 @@ def upgrade() -> None:
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("url", sa.Text),
         sa.Column("title", sa.Text),
-        sa.Column("title_normalized", sa.Text, nullable=False, server_default=""),
+        sa.Column("title_terms", sa.Text, nullable=False, server_default=""),
+        sa.Column("terms", sa.Text, nullable=False, server_default=""),
         sa.Column("outlet", sa.Text),
         sa.Column("author", sa.Text),
         sa.Column("published_at", sa.String(40)),
@@ -107,31 +108,31 @@ def upgrade() -> None:
 
 def _create_sqlite_fts() -> None:
     # External content: the index stores only tokens and reads the columns back from
-    # `documents` for snippet(). FTS5 splits words at Arabic diacritics and ZWNJ, so the
-    # columns it indexes hold normalised text only.
+    # `documents`. FTS5 splits words at Arabic diacritics and ZWNJ, so the columns it indexes
+    # hold stemmed words of normalised text only (tabayyun.lang.normalize.search_terms).
     op.execute(
         "CREATE VIRTUAL TABLE documents_fts USING fts5("
-        "title_normalized, normalized, content='documents', content_rowid='id', "
+        "title_terms, terms, content='documents', content_rowid='id', "
         "tokenize='unicode61 remove_diacritics 2')"
     )
     # Triggers keep the index in step with every write path, including future ones.
     op.execute(
         "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN "
-        "INSERT INTO documents_fts(rowid, title_normalized, normalized) "
-        "VALUES (new.id, new.title_normalized, new.normalized); END"
+        "INSERT INTO documents_fts(rowid, title_terms, terms) "
+        "VALUES (new.id, new.title_terms, new.terms); END"
     )
     op.execute(
         "CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN "
-        "INSERT INTO documents_fts(documents_fts, rowid, title_normalized, normalized) "
-        "VALUES ('delete', old.id, old.title_normalized, old.normalized); END"
+        "INSERT INTO documents_fts(documents_fts, rowid, title_terms, terms) "
+        "VALUES ('delete', old.id, old.title_terms, old.terms); END"
     )
     op.execute(
-        "CREATE TRIGGER documents_fts_au AFTER UPDATE OF title_normalized, normalized "
+        "CREATE TRIGGER documents_fts_au AFTER UPDATE OF title_terms, terms "
         "ON documents BEGIN "
-        "INSERT INTO documents_fts(documents_fts, rowid, title_normalized, normalized) "
-        "VALUES ('delete', old.id, old.title_normalized, old.normalized); "
-        "INSERT INTO documents_fts(rowid, title_normalized, normalized) "
-        "VALUES (new.id, new.title_normalized, new.normalized); END"
+        "INSERT INTO documents_fts(documents_fts, rowid, title_terms, terms) "
+        "VALUES ('delete', old.id, old.title_terms, old.terms); "
+        "INSERT INTO documents_fts(rowid, title_terms, terms) "
+        "VALUES (new.id, new.title_terms, new.terms); END"
     )
 
 

@@ -1,0 +1,1 @@
+"""Understanding stages: who and what an article names, and who said what."""

@@ -1,0 +1,823 @@
+"""Named entities (PER/ORG/LOC) in Arabic, Persian, Russian and English news.
+
+Russian uses natasha's NER and morphology; Arabic, Persian and English use rules: gazetteers,
+role words and titles before names, quoted names after a role, capitalised sequences (English)
+and surname coreference, so that "زاخاروفا" is recorded as "ماريا زاخاروفا".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from tabayyun.errors import PipelineError
+from tabayyun.model import Entity, EntityLabel, Sentence
+
+LANGUAGES = ("ar", "fa", "ru", "en")
+
+# --- Shared text helpers (also used by statements.py) -------------------------------------
+
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_FOLD_TABLE = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ئ": "ي",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ک": "ك",
+        "\u200c": None,
+        "ё": "е",
+    }
+)
+
+# Letters of Arabic-script words; excludes "،" "؛" "؟" and Arabic/Persian digits.
+AR_LETTER = "\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0671-\u06d3\u06fa-\u06ff\u0640"
+AR_WORD = f"[{AR_LETTER}\u200c]+"
+
+
+def fold(text: str) -> str:
+    """Return a comparison form: no diacritics, one alef, ي for ى/ی, ه for ة, lower case.
+
+    A local stand-in for tabayyun.lang.normalize, which will replace it.
+    """
+    return " ".join(_DIACRITICS.sub("", text).translate(_FOLD_TABLE).casefold().split())
+
+
+_LETTER_CLASSES = {
+    "ا": "[اأإآٱ]",
+    "أ": "[اأإآ]",
+    "إ": "[اأإ]",
+    "آ": "[اآ]",
+    "ي": "[يی]",
+    "ی": "[يی]",
+    "ک": "[کك]",
+    "ك": "[کك]",
+    "ؤ": "[ؤو]",
+}
+
+
+def tolerant_pattern(phrase: str) -> str:
+    """Regex source for an Arabic-script phrase that tolerates hamza/alef, ي/ی, ک/ك and tashkeel."""
+    parts = []
+    for char in phrase:
+        if char == " ":
+            parts.append(r"[\s\u200c]*" if _is_persian_compound(phrase) else r"\s+")
+        elif char == "\u200c":
+            parts.append(r"[\s\u200c]?")
+        else:
+            parts.append(_LETTER_CLASSES.get(char, re.escape(char)) + "[\u064b-\u0652\u0640]*")
+    return "".join(parts)
+
+
+def _is_persian_compound(phrase: str) -> bool:
+    # Persian writes light-verb compounds both apart and joined: "تأکید کرد" / "تأکیدکرد".
+    return phrase.endswith((" کرد", " داشت", " داد", " کردند"))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names of places and organisations, and common first names, for one language."""
+
+    places: tuple[str, ...]
+    organisations: tuple[str, ...]
+    first_names: frozenset[str]  # folded, for Latin and Cyrillic script
+    raw_first_names: frozenset[str]  # as written: folding would make "على" the name "علي"
+
+
+@cache
+def load_gazetteer(lang: str) -> Gazetteer:
+    """Load `gazetteers/<lang>.json` once."""
+    path = resources.files("tabayyun.understand").joinpath("gazetteers", f"{lang}.json")
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PipelineError(
+            f"no gazetteer for language {lang!r}; add gazetteers/{lang}.json "
+            f"or pass one of {', '.join(LANGUAGES)}."
+        ) from None
+    return Gazetteer(
+        places=tuple(data.get("LOC", [])),
+        organisations=tuple(data.get("ORG", [])),
+        first_names=frozenset(fold(n) for n in data.get("first_names", [])),
+        raw_first_names=frozenset(_DIACRITICS.sub("", n) for n in data.get("first_names", [])),
+    )
+
+
+def check_lang(lang: str) -> None:
+    """Refuse a language the rules do not cover."""
+    if lang not in LANGUAGES:
+        raise PipelineError(
+            f"entities and statements support {', '.join(LANGUAGES)}, not {lang!r}; "
+            "skip the stage for this document or set its language."
+        )
+
+
+# --- Role words (titles and jobs that introduce a person) ---------------------------------
+
+# (pattern, key, feminine). The key groups forms, so "السفير" finds the person introduced as
+# "سفير الجمهورية ... "كاظم جلالي"". Longest forms first: the regex alternation takes the first.
+ROLES: dict[str, list[tuple[str, str, bool]]] = {
+    "ar": [
+        ("مساعد وزير", "مساعد وزير", False),
+        ("مساعدة وزير", "مساعد وزير", True),
+        ("نائب وزير", "نائب وزير", False),
+        ("رئيس الوزراء", "رئيس الوزراء", False),
+        ("وزيرة", "وزير", True),
+        ("وزير", "وزير", False),
+        ("المتحدثة", "متحدث", True),
+        ("المتحدث", "متحدث", False),
+        ("متحدثة", "متحدث", True),
+        ("متحدث", "متحدث", False),
+        ("الناطقة", "متحدث", True),
+        ("الناطق", "متحدث", False),
+        ("السفيرة", "سفير", True),
+        ("السفير", "سفير", False),
+        ("سفيرة", "سفير", True),
+        ("سفير", "سفير", False),
+        ("الرئيس", "رئيس", False),
+        ("رئيسة", "رئيس", True),
+        ("رئيس", "رئيس", False),
+        ("النائب", "نائب", False),
+        ("المدير", "مدير", False),
+        ("مدير", "مدير", False),
+        ("المديرة", "مدير", True),
+        ("الأمين العام", "أمين عام", False),
+        ("المحافظ", "محافظ", False),
+        ("محافظ", "محافظ", False),
+    ],
+    "fa": [
+        ("معاون وزیر", "معاون وزیر", False),
+        ("معاون", "معاون", False),
+        ("وزیر", "وزیر", False),
+        ("سخنگوی", "سخنگو", False),
+        ("سخنگو", "سخنگو", False),
+        ("سفیر", "سفیر", False),
+        ("رئیس", "رئیس", False),
+        ("نماینده", "نماینده", False),
+        ("مدیرعامل", "مدیرعامل", False),
+        ("مدیرکل", "مدیرکل", False),
+        ("مدیر کل", "مدیرکل", False),
+        ("مدیر", "مدیر", False),
+        ("استاندار", "استاندار", False),
+        ("شهردار", "شهردار", False),
+        ("فرماندار", "فرماندار", False),
+        ("کارشناس", "کارشناس", False),
+        ("استاد", "استاد", False),
+    ],
+    "ru": [
+        (r"официальн\w+ представител\w*", "представитель", False),
+        (r"представител\w*", "представитель", False),
+        (r"пресс-секретар\w*", "пресс-секретарь", False),
+        (r"замминистр\w*", "замминистра", False),
+        (r"министр\w*", "министр", False),
+        (r"пос(?:ол|ла|лу|лом|ле)", "посол", False),
+        (r"глав(?:а|ы|е|у|ой)", "глава", False),
+        (r"директор\w*", "директор", False),
+        (r"председател\w*", "председатель", False),
+        (r"президент\w*", "президент", False),
+        (r"губернатор\w*", "губернатор", False),
+        (r"мэр(?:а|у|ом|е)?", "мэр", False),
+        (r"руководител\w*", "руководитель", False),
+        (r"эксперт\w*", "эксперт", False),
+    ],
+    "en": [
+        (r"(?:the )?spokeswoman", "spokesperson", True),
+        (r"(?:the )?(?:spokesman|spokesperson)", "spokesperson", False),
+        (r"(?:the )?prime minister", "prime minister", False),
+        (r"(?:the )?(?:\w+ )?minister", "minister", False),
+        (r"(?:the )?ambassador", "ambassador", False),
+        (r"(?:the )?president", "president", False),
+        (r"(?:the )?senator", "senator", False),
+        (r"(?:the )?(?:ceo|chief executive)", "ceo", False),
+        (r"(?:the )?director", "director", False),
+        (r"(?:the )?chairwoman", "chair", True),
+        (r"(?:the )?(?:chairman|chair)", "chair", False),
+        (r"(?:the )?governor", "governor", False),
+        (r"(?:the )?mayor", "mayor", False),
+        (r"(?:the )?professor", "professor", False),
+        (r"(?:the )?(?:council )?leader", "leader", False),
+    ],
+}
+
+# Titles that sit directly before a name and are not roles a later mention would reuse.
+TITLES: dict[str, str] = {
+    "ar": r"(?:الدكتور|الدكتورة|د\.|الشيخ|السيد|السيدة|الأستاذ|المهندس)",
+    "fa": r"(?:آقای|خانم|دکتر|مهندس|حجت‌الاسلام|سید)",
+    "ru": r"(?:господин|госпожа)",
+    "en": r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?",
+}
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    """A role word in the text: where, which key, and whether the form is feminine."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    feminine: bool
+
+
+@cache
+def _role_regex(lang: str) -> tuple[re.Pattern[str], tuple[tuple[str, bool], ...]]:
+    rows = ROLES[lang]
+    if lang in ("ar", "fa"):
+        prefix = "(?:[وف])?" if lang == "ar" else ""
+        body = "|".join(f"({tolerant_pattern(p)})" for p, _, _ in rows)
+        source = rf"(?<![{AR_LETTER}]){prefix}(?:{body})(?![{AR_LETTER}])"
+        return re.compile(source), tuple((k, f) for _, k, f in rows)
+    body = "|".join(f"({p})" for p, _, _ in rows)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), tuple((k, f) for _, k, f in rows)
+
+
+def find_roles(text: str, lang: str, start: int = 0, end: int | None = None) -> list[RoleMatch]:
+    """Every role word in `text[start:end]`, with offsets into `text`."""
+    regex, keys = _role_regex(lang)
+    found = []
+    for match in regex.finditer(text, start, len(text) if end is None else end):
+        group = next(i for i, g in enumerate(match.groups()) if g is not None)
+        key, feminine = keys[group]
+        found.append(
+            RoleMatch(match.start(group + 1), match.end(), match.group(group + 1), key, feminine)
+        )
+    return found
+
+
+# --- Quotes --------------------------------------------------------------------------------
+
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage including its marks, paired left to right."""
+    spans = []
+    i = 0
+    while i < len(text):
+        closer = _QUOTE_PAIRS.get(text[i])
+        if closer is None:
+            i += 1
+            continue
+        j = text.find(closer, i + 1)
+        if j == -1:
+            break
+        spans.append((i, j + 1))
+        i = j + 1
+    return spans
+
+
+# --- Rule-based finders (ar, fa, en) -------------------------------------------------------
+
+_AR_STOP = {
+    fold(w)
+    for w in [
+        "في",
+        "من",
+        "إلى",
+        "الى",
+        "على",
+        "عن",
+        "مع",
+        "أن",
+        "ان",
+        "إن",
+        "بأن",
+        "لدى",
+        "خلال",
+        "بعد",
+        "قبل",
+        "حول",
+        "ضد",
+        "بين",
+        "أيضا",
+        "ايضا",
+        "كما",
+        "التي",
+        "الذي",
+        "هذا",
+        "هذه",
+        "و",
+        "قد",
+        "وقد",
+        "لا",
+        "ما",
+        "كان",
+        "عند",
+        "منذ",
+        "حتى",
+        "ثم",
+        "أو",
+        "او",
+        "در",
+        "از",
+        "به",
+        "با",
+        "که",
+        "را",
+        "و",
+        "این",
+        "آن",
+        "برای",
+        "تا",
+        "بر",
+        "هم",
+        "نیز",
+        "گفت",
+        "افزود",
+        "کرد",
+        "است",
+        "شد",
+        "بود",
+        "وی",
+        "او",
+    ]
+}
+
+_EN_STOP = set(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "By",
+        "With",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "As",
+        "After",
+        "Before",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Read",
+        "Also",
+        "However",
+        "Meanwhile",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Last",
+        "Next",
+        "Earlier",
+        "Later",
+        "According",
+    ]
+)
+_EN_ORG_WORDS = set(
+    [
+        "Ministry",
+        "Department",
+        "University",
+        "Council",
+        "Agency",
+        "Bank",
+        "Company",
+        "Corporation",
+        "Group",
+        "Association",
+        "Institute",
+        "Party",
+        "Committee",
+        "Commission",
+        "Authority",
+        "Office",
+        "Service",
+        "Trust",
+        "Foundation",
+        "Ltd",
+        "Inc",
+        "Board",
+        "Union",
+        "Court",
+        "Police",
+        "Airways",
+        "Port",
+        "Times",
+        "News",
+        "Museum",
+        "Hospital",
+        "Federation",
+        "Organisation",
+        "Organization",
+        "Society",
+        "Fund",
+        "Centre",
+        "Center",
+        "School",
+        "College",
+        "Parliament",
+        "Assembly",
+        "Network",
+    ]
+)
+_EN_ROLE_WORDS = set(
+    [
+        "President",
+        "Minister",
+        "Ambassador",
+        "Senator",
+        "Spokesperson",
+        "Spokeswoman",
+        "Spokesman",
+        "CEO",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Governor",
+        "Mayor",
+        "Professor",
+        "Secretary",
+        "Foreign",
+        "Prime",
+        "Finance",
+        "Deputy",
+        "Interior",
+        "Defence",
+        "Defense",
+        "Health",
+        "Energy",
+        "Trade",
+        "Chief",
+        "Executive",
+        "General",
+        "Transport",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Sir",
+        "Dame",
+        "Culture",
+        "Environment",
+        "Economy",
+        "Justice",
+        "Education",
+    ]
+)
+_EN_REPORTING = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|noted|stressed|announced)\b")
+_EN_CAPSEQ = re.compile(
+    r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|de|van|von|al) +)?[A-Z][\w'’-]*)*"
+)
+_EN_ORG_SUFFIX = re.compile(
+    r"\b(?:(?:Ministry|Department|University|Bank) of(?: the)?(?: [A-Z]\w+)+"
+    r"|(?:[A-Z]\w+ )+(?:University|Ministry|Agency|Council|Bank|Institute|Authority))\b"
+)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    label: EntityLabel
+    name: str
+    priority: int  # higher wins an overlap of equal length
+
+
+@cache
+def _gazetteer_regex(lang: str) -> re.Pattern[str] | None:
+    gaz = load_gazetteer(lang)
+    names = sorted({*gaz.places, *gaz.organisations}, key=len, reverse=True)
+    if not names:
+        return None
+    if lang == "en":
+        body = "|".join(re.escape(n) for n in names)
+        return re.compile(rf"(?<![\w.])({body})(?![\w])")
+    body = "|".join(tolerant_pattern(n) for n in names)
+    # Arabic glues و/ب/ل/ف to the next word: "بموسكو" is Moscow.
+    prefix = "(?:[وبلف]|وب)?" if lang == "ar" else ""
+    return re.compile(rf"(?<![{AR_LETTER}]){prefix}({body})(?![{AR_LETTER}])")
+
+
+@cache
+def _gazetteer_labels(lang: str) -> dict[str, EntityLabel]:
+    gaz = load_gazetteer(lang)
+    labels: dict[str, EntityLabel] = {fold(n): "LOC" for n in gaz.places}
+    labels.update({fold(n): "ORG" for n in gaz.organisations})
+    return labels
+
+
+def _gazetteer_candidates(text: str, lang: str) -> Iterable[_Candidate]:
+    regex = _gazetteer_regex(lang)
+    if regex is None:
+        return
+    labels = _gazetteer_labels(lang)
+    for match in regex.finditer(text):
+        surface = match.group(1)
+        label = labels.get(fold(surface), "LOC")
+        yield _Candidate(match.start(1), match.end(1), label, surface, 2)
+
+
+_AR_ORG_HEADS = {
+    "ar": r"(?:وزارة|سفارة|جامعة|وكالة|مجلس|منظمة|هيئة|بنك|مؤسسة|شركة|اتحاد)",
+    "fa": r"(?:وزارت|سفارت|دانشگاه|سازمان|بانک|شرکت|خبرگزاری|اداره|ستاد|مجمع|انجمن)",
+}
+
+
+def _arabic_org_candidates(text: str, lang: str) -> Iterable[_Candidate]:
+    """ "وزارة الخارجية الروسية", "سفارة الجمهورية الإسلامية الإيرانية", "وزارت امور خارجه"."""
+    head = re.compile(rf"(?<![{AR_LETTER}])(?:[وبل])?({_AR_ORG_HEADS[lang]})(?![{AR_LETTER}])")
+    places = {fold(p) for p in load_gazetteer(lang).places}
+    word = re.compile(AR_WORD)
+    for match in head.finditer(text):
+        end = match.end(1)
+        count = 0
+        pos = end
+        while count < 5:
+            nxt = word.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+            if nxt is None:
+                break
+            token = fold(nxt.group())
+            if lang == "ar":
+                ok = token.startswith(("ال", "وال", "لل")) or token in places
+            else:  # Persian has no article: nouns and "و" until a function word
+                ok = (token == "و" or token not in _AR_STOP) and len(token) > 0
+            if not ok:
+                break
+            pos = nxt.end()
+            count += 1
+            # Without an article, Persian gives no clue where the name stops, so an
+            # organisation must end at a place: "دانشگاه فردوسی مشهد".
+            if lang == "ar" or token in places:
+                end = pos
+        if end > match.end(1):
+            yield _Candidate(match.start(1), end, "ORG", text[match.start(1) : end], 3)
+
+
+def _name_tokens(
+    text: str, pos: int, lang: str, limit: int = 4, *, known_first: bool = False
+) -> int:
+    """End offset of up to `limit` name-like words from `pos`, or `pos` when none."""
+    word = re.compile(AR_WORD)
+    end = pos
+    count = 0
+    while count < limit:
+        gap = re.compile(r"[ \u200c]").match(text, end) if count else None
+        start = gap.end() if gap else end
+        nxt = word.match(text, start)
+        if nxt is None:
+            break
+        token = fold(nxt.group())
+        if known_first and count == 0:
+            pass  # a known first name, even one that folds to a stop word ("علی" ~ "على")
+        elif token in _AR_STOP or (lang == "ar" and token.startswith(("ال", "وال", "بال", "لل"))):
+            break
+        end = nxt.end()
+        count += 1
+    return end
+
+
+def _arabic_person_candidates(
+    text: str, sentences: list[Sentence], lang: str
+) -> Iterable[_Candidate]:
+    """Quoted names after a role, names after titles, names opened by a known first name."""
+    roles = find_roles(text, lang)
+    for q_start, q_end in quote_spans(text):
+        inner = text[q_start + 1 : q_end - 1]
+        words = inner.split()
+        if not 1 <= len(words) <= 5 or len(inner) > 45 or re.search(r"[،,.:؛]", inner):
+            continue
+        # A short quote is a name only when a role word introduces it in the same clause.
+        if any(
+            0 <= q_start - r.end <= 150 and not _has_clause_break(text[r.end : q_start])
+            for r in roles
+        ):
+            offset = q_start + 1 + (len(inner) - len(inner.lstrip()))
+            name = inner.strip()
+            yield _Candidate(offset, offset + len(name), "PER", name, 5)
+    title = re.compile(rf"(?<![{AR_LETTER}]){TITLES[lang]}\s*")
+    for match in title.finditer(text):
+        end = _name_tokens(text, match.end(), lang, limit=3)
+        if end > match.end():
+            yield _Candidate(match.end(), end, "PER", text[match.end() : end], 4)
+    first_names = load_gazetteer(lang).raw_first_names
+    for match in re.finditer(AR_WORD, text):
+        if _DIACRITICS.sub("", match.group()) in first_names and _is_word_start(
+            text, match.start()
+        ):
+            end = _name_tokens(text, match.start(), lang, known_first=True)
+            if len(text[match.start() : end].split()) >= 2:
+                yield _Candidate(match.start(), end, "PER", text[match.start() : end], 4)
+
+
+def _is_word_start(text: str, pos: int) -> bool:
+    return pos == 0 or not re.match(f"[{AR_LETTER}]", text[pos - 1])
+
+
+def _has_clause_break(gap: str) -> bool:
+    return bool(re.search(r"[،,.:؛!?؟]", gap))
+
+
+def _english_candidates(text: str, sentences: list[Sentence]) -> Iterable[_Candidate]:
+    gaz = load_gazetteer("en")
+    labels = _gazetteer_labels("en")
+    for match in _EN_ORG_SUFFIX.finditer(text):
+        start = match.start() + (4 if match.group().startswith("The ") else 0)
+        yield _Candidate(start, match.end(), "ORG", text[start : match.end()], 3)
+    for match in _EN_CAPSEQ.finditer(text):
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
+        tokens = [(match.start() + s, match.start() + e) for s, e in tokens]
+        # Strip sentence starters, titles and role words from the left.
+        titled = False
+        while tokens and text[tokens[0][0] : tokens[0][1]].rstrip(".") in _EN_STOP | _EN_ROLE_WORDS:
+            titled = titled or text[tokens[0][0] : tokens[0][1]].rstrip(".") in _EN_ROLE_WORDS
+            tokens.pop(0)
+        while len(tokens) > 1 and text[tokens[0][0] : tokens[0][1]].endswith(("'s", "’s")):
+            tokens.pop(0)  # "Britain's Transport Ministry" -> "Transport Ministry"
+        while tokens and text[tokens[-1][0] : tokens[-1][1]] in {"of", "for", "and", "the"}:
+            tokens.pop()
+        if not tokens:
+            continue
+        start, end = tokens[0][0], tokens[-1][1]
+        surface = text[start:end].rstrip(".'’")
+        end = start + len(surface)
+        words = surface.split()
+        if fold(surface) in labels:
+            continue  # the gazetteer pass labels it
+        if len(words) >= 2 and any(w in _EN_ORG_WORDS for w in words):
+            yield _Candidate(start, end, "ORG", surface, 3)
+            continue
+        if any(w in {"of", "for", "and", "the"} for w in words) or len(words) > 3:
+            continue
+        first_known = words[0] in gaz.first_names or fold(words[0]) in gaz.first_names
+        reported = bool(_EN_REPORTING.match(text, end))
+        if titled or (len(words) >= 2 and (first_known or reported)):
+            yield _Candidate(start, end, "PER", surface, 4)
+
+
+# --- Russian (natasha) --------------------------------------------------------------------
+
+
+@cache
+def _natasha() -> tuple[Any, Any, Any, Any]:
+    """Load natasha's models once; they ship inside the installed packages (no download)."""
+    from natasha import (
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    vocab = MorphVocab()
+    return Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), vocab
+
+
+def _russian_entities(text: str) -> list[Entity]:
+    from natasha import Doc
+
+    segmenter, morph_tagger, ner_tagger, vocab = _natasha()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.tag_ner(ner_tagger)
+    entities = []
+    for span in doc.spans:
+        span.normalize(vocab)
+        label: EntityLabel = span.type if span.type in ("PER", "ORG", "LOC") else "ORG"
+        # natasha inflects organisation names badly ("Высшей школы" -> "Высочайшая школа").
+        name = span.text if label == "ORG" else span.normal or span.text
+        entities.append(Entity(span.text, label, span.start, span.stop, name))
+    return entities
+
+
+# --- Assembly ------------------------------------------------------------------------------
+
+
+def _select(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping candidates, longer and higher-priority first."""
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _surname_keys(name: str) -> list[str]:
+    """Forms a later mention may use: the last word, and the last two of a 3+ word name."""
+    words = name.split()
+    keys = []
+    if len(words) >= 3:
+        keys.append(" ".join(words[-2:]))
+    if len(words) >= 2 and len(fold(words[-1])) >= 4:
+        keys.append(words[-1])
+    return keys
+
+
+def resolve_names(entities: list[Entity]) -> list[Entity]:
+    """Give every PER the longest name it is part of ("Захарова" -> "Мария Захарова")."""
+    persons = [e for e in entities if e.label == "PER"]
+    full = sorted({e.name or e.text for e in persons}, key=lambda n: -len(n.split()))
+    for entity in persons:
+        own = fold(entity.name or entity.text)
+        for name in full:
+            words = fold(name).split()
+            keys = [fold(k) for k in _surname_keys(name)]
+            if own != fold(name) and (own in keys or own == words[-1]):
+                entity.name = name
+                break
+        if not entity.name:
+            entity.name = entity.text
+    return entities
+
+
+def _add_surname_mentions(text: str, lang: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """Find bare surnames of people already found ("جلالي", "Smith") and link them."""
+    keys: dict[str, str] = {}
+    for cand in chosen:
+        if cand.label == "PER":
+            for key in _surname_keys(cand.name):
+                keys.setdefault(key, cand.name)
+    if not keys:
+        return chosen
+    extra = []
+    for key in sorted(keys, key=len, reverse=True):
+        words = key.split()
+        if lang == "en":
+            pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+            flags = int(re.IGNORECASE)
+        else:
+            body = r"\s+".join(tolerant_pattern(w) for w in words)
+            prefix = "(?:[وبلف])?" if lang == "ar" else ""
+            pattern = rf"(?<![{AR_LETTER}]){prefix}({body})(?![{AR_LETTER}])"
+            flags = 0
+        for match in re.finditer(pattern, text, flags):
+            group = 1 if match.groups() else 0
+            if lang == "en" and not text[match.start()].isupper():
+                continue
+            extra.append(_Candidate(match.start(group), match.end(group), "PER", keys[key], 1))
+    return _select([*chosen, *extra])
+
+
+def find_entities(text: str, sentences: list[Sentence], lang: str) -> list[Entity]:
+    """Return PER/ORG/LOC entities in `text` in order; `name` is the canonical full form."""
+    check_lang(lang)
+    if not text.strip():
+        return []
+    if lang == "ru":
+        return resolve_names(_russian_entities(text))
+    candidates = list(_gazetteer_candidates(text, lang))
+    if lang == "en":
+        candidates.extend(_english_candidates(text, sentences))
+    else:
+        candidates.extend(_arabic_org_candidates(text, lang))
+        candidates.extend(_arabic_person_candidates(text, sentences, lang))
+    chosen = _add_surname_mentions(text, lang, _select(candidates))
+    entities = [Entity(text[c.start : c.end], c.label, c.start, c.end, c.name) for c in chosen]
+    for entity in entities:
+        if entity.label != "PER":
+            entity.name = _canonical_place(entity.name)
+    return resolve_names(entities)
+
+
+def _canonical_place(name: str) -> str:
+    return name.strip()

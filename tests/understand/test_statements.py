@@ -1,0 +1,181 @@
+"""Who said what: the seed article (Arabic) and the project fixtures (Persian, Russian, English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tabayyun.errors import PipelineError
+from tabayyun.model import Statement
+from tabayyun.understand.entities import find_entities
+from tabayyun.understand.statements import find_statements
+
+from . import article_body, split_sentences
+
+NOUROUZPOUR = "محمد رضا نوروز بور"
+ZAKHAROVA = "ماريا زاخاروفا"
+JALALI = "كاظم جلالي"
+
+
+def statements_for(lang: str, text: str | None = None) -> list[Statement]:
+    text = article_body(lang) if text is None else text
+    sentences = split_sentences(text)
+    return find_statements(text, sentences, find_entities(text, sentences, lang), lang)
+
+
+@pytest.fixture(scope="module")
+def seed_statements() -> list[Statement]:
+    return statements_for("ar")
+
+
+def triples(statements: list[Statement]) -> set[tuple[str, str, str, str]]:
+    return {(s.speaker, s.mention, s.verb, s.kind) for s in statements}
+
+
+def test_seed_acceptance(seed_statements: list[Statement]) -> None:
+    resolved = [s for s in seed_statements if s.speaker in {NOUROUZPOUR, ZAKHAROVA, JALALI}]
+    assert len(resolved) >= 8
+    for speaker in (NOUROUZPOUR, ZAKHAROVA, JALALI):
+        assert sum(s.speaker == speaker for s in resolved) >= 2, speaker
+    got = triples(seed_statements)
+    expected = {
+        # Surname only, verb before subject.
+        (NOUROUZPOUR, "نوروز بور", "أعلن", "indirect"),
+        (ZAKHAROVA, "زاخاروفا", "دعت", "indirect"),
+        (JALALI, "جلالي", "أكد", "indirect"),
+        # Direct quotation after "وأضاف نوروز بور:".
+        (NOUROUZPOUR, "نوروز بور", "وأضاف", "direct"),
+        # Role noun with a quoted name: "أشار السفير الايراني لدى روسيا "كاظم جلالي" الى".
+        (JALALI, "السفير الايراني لدى روسيا كاظم جلالي", "أشار", "indirect"),
+        # Role noun alone, resolved to the person first introduced with it.
+        (NOUROUZPOUR, "مساعد وزير", "وأشاد", "indirect"),
+        # Feminine verb with the role noun "المتحدثة" and the quoted name.
+        (ZAKHAROVA, "المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا", "اوضحت", "indirect"),
+        # No subject: "وأكدت" continues Zakharova, "قائلا:" continues the ambassador.
+        (ZAKHAROVA, "", "وأكدت", "indirect"),
+        (JALALI, "", "قائلا", "direct"),
+    }
+    assert expected <= got, expected - got
+
+
+def test_seed_contents_and_offsets(seed_statements: list[Statement]) -> None:
+    text = article_body("ar")
+    for statement in seed_statements:
+        assert text[statement.start : statement.end] == statement.content
+    by_verb = {s.verb: s for s in seed_statements}
+    assert by_verb["أعلن"].content.startswith("استعداد الجمهورية الإسلامية")
+    assert by_verb["وأضاف"].content.startswith("إن الدبلوماسية الإعلامية")
+    assert by_verb["وأضاف"].content.endswith("على الساحة الدولية")
+    assert by_verb["اوضحت"].content.startswith("روسيا الاتحادية تنظر")
+    assert by_verb["قائلا"].content.startswith("تلعب وسائل الإعلام")
+
+
+def test_seed_sentences_without_reporting_verbs_yield_nothing(
+    seed_statements: list[Statement],
+) -> None:
+    sentences = split_sentences(article_body("ar"))
+    silent = {
+        s.index for s in sentences if s.text.startswith(("وكان من بين", "وفي هذا اللقاء، تم"))
+    }
+    silent |= {sentences[0].index}  # the meeting ("التقى ... كما حضر"), nobody speaks
+    assert len(silent) == 3
+    assert not [s for s in seed_statements if s.sentence_index in silent]
+
+
+FIXTURE_SPEAKERS = {
+    "fa": ("کامران صدری‌نیا", "نرگس امیری", "حسین فرهمند"),
+    "ru": ("Андрей Кольцов", "Светлана Вербицкая", "Олег Тарасенко"),
+    "en": ("Eleanor Whitcombe", "Daniel Okafor", "Priya Ramsden"),
+}
+FIXTURE_EXPECTED = {
+    "fa": {
+        ("کامران صدری‌نیا", "صدری‌نیا", "افزود", "direct"),
+        ("کامران صدری‌نیا", "مدیرکل", "گفت", "indirect"),
+        ("نرگس امیری", "نرگس امیری", "گفت", "direct"),
+        ("نرگس امیری", "امیری", "به گفته", "indirect"),
+        ("نرگس امیری", "استاد", "تأکید کرد", "indirect"),
+        ("حسین فرهمند", "فرهمند", "گفت", "direct"),
+        ("حسین فرهمند", "مدیرعامل", "خاطرنشان کرد", "indirect"),
+    },
+    "ru": {
+        ("Андрей Кольцов", "Андрей Кольцов", "заявил", "indirect"),
+        ("Андрей Кольцов", "Кольцов", "подчеркнул", "direct"),
+        ("Андрей Кольцов", "губернатора", "По словам", "indirect"),
+        ("Светлана Вербицкая", "Вербицкой", "По словам", "indirect"),
+        ("Светлана Вербицкая", "директор", "добавила", "direct"),
+        ("Олег Тарасенко", "Тарасенко", "сказал", "direct"),
+        ("Олег Тарасенко", "эксперт", "пояснил", "indirect"),
+    },
+    "en": {
+        ("Eleanor Whitcombe", "Eleanor Whitcombe", "said", "indirect"),
+        ("Eleanor Whitcombe", "Whitcombe", "told", "direct"),
+        ("Eleanor Whitcombe", "The minister", "said", "indirect"),
+        ("Eleanor Whitcombe", "She", "stressed", "indirect"),
+        ("Daniel Okafor", "Okafor", "According to", "indirect"),
+        ("Daniel Okafor", "The professor", "added", "direct"),
+        ("Priya Ramsden", "Ramsden", "said", "direct"),
+        ("Priya Ramsden", "The council leader", "told", "indirect"),
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["fa", "ru", "en"])
+def test_fixture_speakers_resolved(lang: str) -> None:
+    statements = statements_for(lang)
+    assert len(statements) >= 6
+    for speaker in FIXTURE_SPEAKERS[lang]:
+        assert sum(s.speaker == speaker for s in statements) >= 2, speaker
+    expected = FIXTURE_EXPECTED[lang]
+    assert expected <= triples(statements), expected - triples(statements)
+    text = article_body(lang)
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content
+        assert statement.content and statement.verb not in statement.content.split()[:1]
+
+
+@pytest.mark.parametrize(
+    ("lang", "content_start"),
+    [
+        ("fa", "سطح آب دشت مشهد"),  # direct, after "با بیان اینکه ... گفت:"
+        ("ru", "Мы отремонтируем 27 школ"),  # «...», — подчеркнул Кольцов
+        ("en", "We cannot ask commuters"),  # “...,” Whitcombe told reporters
+    ],
+)
+def test_fixture_direct_quotes(lang: str, content_start: str) -> None:
+    direct = [s for s in statements_for(lang) if s.kind == "direct"]
+    assert any(s.content.startswith(content_start) for s in direct)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "وارتفعت أسعار النفط بنسبة 3 في المئة يوم الثلاثاء في الأسواق الآسيوية."),
+        ("ar", "وتم افتتاح المعرض الدولي للكتاب في طهران بمشاركة 300 ناشر."),
+        ("fa", "سد دوستی بزرگ‌ترین منبع آب شرب مشهد است."),
+        ("fa", "قیمت بلیت اتوبوس‌های شهری مشهد ۲۰ درصد افزایش یافت."),
+        ("ru", "Первые школы откроются после ремонта в конце августа."),
+        ("ru", "Цены на стройматериалы выросли на 12% за полгода."),
+        ("en", "The river rose 4.5 metres in two days in early February."),
+        ("en", "Engineer Mary Brown inspected the bridge in Leeds on Monday."),
+    ],
+)
+def test_sentences_without_attribution_yield_nothing(lang: str, text: str) -> None:
+    assert statements_for(lang, text) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_unresolvable_role_keeps_the_mention(lang: str) -> None:
+    text = {
+        "ar": "وقال السفير إن المحادثات ستستمر.",
+        "fa": "سفیر گفت که مذاکرات ادامه خواهد یافت.",
+        "ru": "Посол заявил, что переговоры продолжатся.",
+        "en": "The ambassador said the talks would continue.",
+    }[lang]
+    [statement] = statements_for(lang, text)
+    assert statement.speaker == statement.mention
+    assert statement.kind == "indirect"
+    assert statement.content.split()[-1].rstrip(".") in text
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(PipelineError, match="not 'de'"):
+        find_statements("Er sagte nichts.", [], [], "de")
