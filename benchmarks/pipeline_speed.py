@@ -2,7 +2,7 @@
 
     python benchmarks/pipeline_speed.py [--repeat N] [--json]
 
-Model loading (first article) is timed apart from the steady state, which is what a running
+Model loading (a first pass over the corpus) is timed apart from the steady state, which is what a running
 ingest worker sees.
 """
 
@@ -30,7 +30,7 @@ def main() -> None:
     raw_docs = [d for d in Loader(settings).load(paths) if not isinstance(d, LoadFailure)]
 
     started = time.perf_counter()
-    build_pipeline(settings)(_fresh(raw_docs[0]))
+    list(build_pipeline(settings).run(_fresh(d) for d in raw_docs))  # loads every model once
     warmup = time.perf_counter() - started
 
     seconds: defaultdict[str, float] = defaultdict(float)
@@ -51,7 +51,7 @@ def main() -> None:
         "seconds": round(elapsed, 3),
         "articles_per_s": round(articles / elapsed, 2),
         "sentences_per_s": round(sentences / elapsed, 1),
-        "first_article_s": round(warmup, 2),
+        "warmup_pass_s": round(warmup, 2),
         "stage_share": {
             name: round(secs / total, 4)
             for name, secs in sorted(seconds.items(), key=lambda kv: -kv[1])
@@ -61,7 +61,7 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(f"corpus: {len(raw_docs)} bundled articles x {args.repeat} passes = {articles} articles")
-    print(f"first article (loads models): {warmup:.2f} s")
+    print(f"first pass over the corpus (loads every model): {warmup:.2f} s")
     print(f"articles/s: {result['articles_per_s']}   sentences/s: {result['sentences_per_s']}")
     print(f"{'stage':<18}{'share':>8}{'ms/article':>12}")
     for name, secs in sorted(seconds.items(), key=lambda kv: -kv[1]):

@@ -12,6 +12,12 @@ from typer.testing import CliRunner
 from tabayyun.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SEED = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "seed"
+    / "alkawthar-iran-russia-media-cooperation.ar.txt"
+)
 
 runner = CliRunner()
 RELATED_SEED = (
@@ -200,3 +206,11 @@ def test_fixture_articles_are_understood_like_the_seed(name: str) -> None:
     for speaker in speakers:
         assert any(m[:5] in speaker for m in surnames), (speaker, surnames)
     assert any(q["currency"] or q["unit"] == "percent" for q in doc["quantities"])
+
+
+def test_bundled_seed_is_the_shared_seed() -> None:
+    from tabayyun.demo import SEED_SAMPLE, sample_path
+
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is absent: run from a checkout beside shared/")
+    assert sample_path(SEED_SAMPLE).read_bytes() == SEED.read_bytes()

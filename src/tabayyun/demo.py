@@ -23,6 +23,14 @@ DEMO_QUERIES = (
 )
 
 
+SEED_SAMPLE = "alkawthar-iran-russia-media-cooperation.ar.txt"
+
+
+def sample_path(name: str) -> Path:
+    """One bundled sample file by name."""
+    return Path(str(resources.files("tabayyun") / "samples" / name))
+
+
 def sample_paths() -> list[Path]:
     """The bundled sample articles (their sources are listed in samples/README.md)."""
     folder = Path(str(resources.files("tabayyun") / "samples"))

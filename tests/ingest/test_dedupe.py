@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
 from tabayyun.config import Settings
+from tabayyun.demo import SEED_SAMPLE, sample_path
 from tabayyun.errors import ConfigError, InputError
 from tabayyun.ingest.dedupe import NearDuplicateIndex, content_hash, shingles
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
-SEED_AR = SEED / "alkawthar-iran-russia-media-cooperation.ar.txt"
+SEED_AR = sample_path(SEED_SAMPLE)  # the bundled copy of shared/seed
 
 # The Al-Kawthar meeting as Persian, Russian and English outlets might report it.
 ARTICLE_FA = "\n".join(

@@ -152,11 +152,9 @@ def test_persian_with_arabic_letters_is_never_arabic() -> None:
 
 
 def test_real_arabic_article_is_arabic() -> None:
-    from pathlib import Path
+    from tabayyun.demo import SEED_SAMPLE, sample_path
 
-    seed = Path("/work/shared/seed/alkawthar-iran-russia-media-cooperation.ar.txt")
-    if not seed.exists():
-        pytest.skip("seed file not available")
+    seed = sample_path(SEED_SAMPLE)
     lang, confidence = detect_language(seed.read_text(encoding="utf-8"))
     assert lang == "ar"
     assert confidence > 0.9

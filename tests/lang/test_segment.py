@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tabayyun.demo import SEED_SAMPLE, sample_path
 from tabayyun.lang.segment import split_sentences
 
-SEED = Path("/work/shared/seed/alkawthar-iran-russia-media-cooperation.ar.txt")
+SEED = sample_path(SEED_SAMPLE)  # the bundled copy of shared/seed
 
 CASES: dict[str, list[tuple[str, list[str]]]] = {
     "en": [

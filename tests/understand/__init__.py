@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tabayyun.demo import SEED_SAMPLE, sample_path
 from tabayyun.model import Sentence
 
-SEED = Path("/work/shared/seed/alkawthar-iran-russia-media-cooperation.ar.txt")
+SEED = sample_path(SEED_SAMPLE)  # the bundled copy of shared/seed
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 RELATED_MARKERS = {
     "ar": "اقرأ ايضا:",

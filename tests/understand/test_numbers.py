@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tabayyun.demo import SEED_SAMPLE, sample_path
 from tabayyun.model import Quantity
 from tabayyun.understand.numbers import find_quantities
 
-SEED = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "seed"
-    / "alkawthar-iran-russia-media-cooperation.ar.txt"
-)
+SEED = sample_path(SEED_SAMPLE)  # the bundled copy of shared/seed
 
 # (lang, text, [(as written, value, unit, currency), ...])
 CASES: list[tuple[str, str, list[tuple[str, float, str | None, str | None]]]] = [
