@@ -74,7 +74,7 @@ def test_analyze_reads_standard_input(seed_path: Path) -> None:
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not text"),
         ("nothing.html", b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
          "no article text"),
-        ("broken.txt", b"\xff\xfe\xfa\x00\x81\x00\x00\x9d\x00\x00" * 30, ""),
+        ("latin1.txt", b"Hello \xc3\x28 world: caf\xe9, na\xefve r\xe9sum\xe9. " * 5, "not valid utf-8"),
     ],
 )  # fmt: skip
 def test_bad_files_get_one_clear_line(
