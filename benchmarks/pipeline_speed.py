@@ -1,8 +1,10 @@
-"""Pipeline speed on the bundled sample corpus: articles/s, sentences/s and time share per stage.
+"""Pipeline speed on the bundled samples: articles/s, sentences/s and time share per stage.
 
     python benchmarks/pipeline_speed.py [--repeat N] [--json]
 
-Model loading (a first pass over the corpus) is timed apart from the steady state, which is what a running
+A first pass over the corpus loads every model and is timed apart from the steady state, which
+is what a running ingest worker sees.
+"""Pipeline speed on the bundled samples: articles/s, sentences/s and time share per stage.
 ingest worker sees.
 """
 
