@@ -4,8 +4,6 @@
 
 A first pass over the corpus loads every model and is timed apart from the steady state, which
 is what a running ingest worker sees.
-"""Pipeline speed on the bundled samples: articles/s, sentences/s and time share per stage.
-ingest worker sees.
 """
 
 from __future__ import annotations
