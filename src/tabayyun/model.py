@@ -27,7 +27,8 @@ class Sentence:
     text: str
     start: int
     end: int
-    checkworthiness: float | None = None
+    checkworthiness: float | None = None  # probability that the sentence is worth checking
+    verifiable: float | None = None  # probability that it contains a checkable factual claim
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Statement:
     sentence_index: int
     start: int = -1  # offsets of `content` in Document.text, -1 when unknown
     end: int = -1
+    checkworthiness: float | None = None
 
 
 @dataclass
@@ -90,6 +92,9 @@ class Document:
     duplicate_of: str | None = None  # content hash of an identical document already seen
     near_duplicate_of: str | None = None  # content hash of a near-identical document
     minhash: bytes | None = field(default=None, repr=False)  # near-duplicate signature
+    # One embedding row per sentence (numpy float32, L2-normalised), shared by every stage
+    # that needs vectors so that each sentence is embedded once. Not serialised.
+    sentence_vectors: Any = field(default=None, repr=False)
     related: list[RelatedLink] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -104,6 +109,7 @@ class Document:
         data.pop("raw")
         data.pop("raw_text")
         data.pop("minhash")
+        data.pop("sentence_vectors")
         return data
 
     @classmethod
