@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from tabayyun.errors import PipelineError
+from tabayyun.lang.normalize import normalize
 from tabayyun.model import Entity, EntityLabel, Sentence
 
 LANGUAGES = ("ar", "fa", "ru", "en")
@@ -23,22 +24,6 @@ LANGUAGES = ("ar", "fa", "ru", "en")
 # --- Shared text helpers (also used by statements.py) -------------------------------------
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_FOLD_TABLE = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ی": "ي",
-        "ئ": "ي",
-        "ة": "ه",
-        "ۀ": "ه",
-        "ک": "ك",
-        "\u200c": None,
-        "ё": "е",
-    }
-)
 
 # Letters of Arabic-script words; excludes "،" "؛" "؟" and Arabic/Persian digits.
 AR_LETTER = "\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0671-\u06d3\u06fa-\u06ff\u0640"
@@ -46,11 +31,11 @@ AR_WORD = f"[{AR_LETTER}\u200c]+"
 
 
 def fold(text: str) -> str:
-    """Return a comparison form: no diacritics, one alef, ي for ى/ی, ه for ة, lower case.
+    """Return a comparison form that ignores spelling variants in any of the four languages.
 
-    A local stand-in for tabayyun.lang.normalize, which will replace it.
+    The project's one normaliser with no language, so Persian ی/ک compare equal to Arabic ي/ك.
     """
-    return " ".join(_DIACRITICS.sub("", text).translate(_FOLD_TABLE).casefold().split())
+    return normalize(text)
 
 
 _LETTER_CLASSES = {
