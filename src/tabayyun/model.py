@@ -47,7 +47,7 @@ class Statement:
     """Who said what: an attributed statement with its reporting verb."""
 
     speaker: str  # resolved full name, e.g. "ماريا زاخاروفا"
-    mention: str  # how the speaker is named here, e.g. "زاخاروفا" or "السفير"
+    mention: str  # how the speaker is named here, e.g. "زاخاروفا"; "" when implied (وأضاف)
     verb: str  # the reporting verb as written, e.g. "أكد", "заявила", "said"
     content: str  # what was said
     kind: StatementKind

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -44,18 +45,14 @@ def render_document(doc: Document, console: Console) -> None:
             console.print(Text(f"  • {link.title}{suffix}"))
 
     if doc.statements:
-        table = Table("#", "speaker", "as named", "verb", "kind", "statement", show_lines=True)
-        for number, statement in enumerate(doc.statements, 1):
-            table.add_row(
-                str(number),
-                Text(statement.speaker),
-                Text(statement.mention),
-                Text(statement.verb),
-                statement.kind,
-                Text(_shorten(statement.content, 160)),
-            )
         console.print(f"[bold]Attributed statements[/] ({len(doc.statements)})")
-        console.print(table)
+        for number, statement in enumerate(doc.statements, 1):
+            named = f'as "{statement.mention}"' if statement.mention else "implied subject"
+            head = Text(f"{number:>3}. ")
+            head.append(statement.speaker, style="bold")
+            head.append(f" — {statement.verb} ({statement.kind}, {named})", style="dim")
+            console.print(head)
+            console.print(Padding(Text(_shorten(statement.content, 300)), (0, 0, 0, 5)))
 
     if doc.entities:
         by_label: dict[str, list[str]] = defaultdict(list)

