@@ -23,6 +23,7 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         if name.startswith("TABAYYUN_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # Vectors are the exception: the shared cache keeps real-model tests fast across runs.
 
 
 @pytest.fixture

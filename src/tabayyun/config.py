@@ -50,6 +50,7 @@ class Settings:
     user_agent: str = _setting(
         "tabayyun/0.1 (+https://github.com/tabayyun/tabayyun)", "User-Agent sent with requests."
     )
+    embed_threads: int = _setting(0, "Threads for the embedding model; 0 uses every core.")
     near_duplicate_threshold: float = _setting(
         0.8,
         "Estimated Jaccard similarity of word shingles above which two texts are near duplicates.",

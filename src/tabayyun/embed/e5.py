@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -18,17 +17,13 @@ DIM = 384
 
 
 def threads_from_env() -> int | None:
-    """Thread count from `TABAYYUN_EMBED_THREADS`; None lets the engine use every core."""
-    raw = os.environ.get(THREADS_ENV, "").strip()
-    if not raw:
-        return None
-    try:
-        threads = int(raw)
-    except ValueError:
-        threads = 0
-    if threads < 1:
-        raise ConfigError(f"{THREADS_ENV}={raw!r} is not a positive integer; fix or unset it.")
-    return threads
+    """Thread count from the `embed_threads` setting; None lets the engine use every core."""
+    from tabayyun.config import Settings
+
+    threads = Settings.from_env().embed_threads
+    if threads < 0:
+        raise ConfigError(f"{THREADS_ENV}={threads} is not a positive integer; fix or unset it.")
+    return threads or None
 
 
 class E5Embedder:
