@@ -50,6 +50,9 @@ class Settings:
     user_agent: str = _setting(
         "tabayyun/0.1 (+https://github.com/tabayyun/tabayyun)", "User-Agent sent with requests."
     )
+    embedder: str = _setting(
+        "e5", "Sentence embedder: 'e5' (bundled multilingual-e5-small) or 'fake' (tests only)."
+    )
     embed_threads: int = _setting(0, "Threads for the embedding model; 0 uses every core.")
     near_duplicate_threshold: float = _setting(
         0.8,

@@ -235,3 +235,25 @@ def quantities_stage(context: PipelineContext) -> StageFn:
         return doc
 
     return quantities
+
+
+@register_stage("embed", reads=("sentences",), writes=("sentence_vectors",))
+def embed_stage(context: PipelineContext) -> StageFn:
+    """One vector per sentence (e5 query form), shared by check-worthiness and matching."""
+    import numpy as np
+
+    from tabayyun.embed import embedder_from_settings
+
+    if "embedder" not in context.resources:
+        context.resources["embedder"] = embedder_from_settings(context.settings)
+    embedder = context.resources["embedder"]
+
+    def embed(doc: Document) -> Document:
+        texts = [sentence.text for sentence in doc.sentences]
+        if texts:
+            doc.sentence_vectors = embedder.embed_queries(texts)
+        else:
+            doc.sentence_vectors = np.zeros((0, embedder.dim), dtype=np.float32)
+        return doc
+
+    return embed

@@ -1,9 +1,16 @@
 """Text embeddings: the `Embedder` protocol, bundled e5, a test fake and a vector cache."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from tabayyun.embed.base import Embedder, Kind, l2_normalise
 from tabayyun.embed.cache import CachedEmbedder, VectorCache, text_key
 from tabayyun.embed.e5 import E5Embedder
 from tabayyun.embed.fake import FakeEmbedder
+
+if TYPE_CHECKING:
+    from tabayyun.config import Settings
 
 __all__ = [
     "CachedEmbedder",
@@ -12,6 +19,24 @@ __all__ = [
     "FakeEmbedder",
     "Kind",
     "VectorCache",
+    "embedder_from_settings",
     "l2_normalise",
     "text_key",
 ]
+
+
+def embedder_from_settings(settings: Settings, *, cached: bool = False) -> Embedder:
+    """The embedder the settings name; `cached` puts the on-disk vector cache in front of it."""
+    from tabayyun.errors import ConfigError
+
+    if settings.embedder == "e5":
+        model: Embedder = E5Embedder(threads=settings.embed_threads or None)
+    elif settings.embedder == "fake":
+        model = FakeEmbedder()
+    else:
+        raise ConfigError(
+            f"unknown embedder {settings.embedder!r}; set TABAYYUN_EMBEDDER to 'e5' or 'fake'"
+        )
+    if cached:
+        return CachedEmbedder(model, VectorCache(settings.cache_dir / "vectors"))
+    return model
