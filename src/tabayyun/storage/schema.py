@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -106,3 +107,34 @@ Index("ix_related_links_doc_id", related_links.c.doc_id)
 # Created with raw SQL in the migration (SQLAlchemy has no FTS5 construct); named here so
 # queries and tests refer to one spelling.
 FTS_TABLE = "documents_fts"
+
+# Published fact-checks (tabayyun.registry). `key` is the fact-check's identity (its URL, else a
+# hash of publisher, claim and date); `content_hash` decides whether a re-import changed it.
+factchecks = Table(
+    "factchecks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("url", Text),
+    Column("claim_reviewed", Text, nullable=False),
+    Column("claim_normalized", Text, nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("publisher", Text),
+    Column("author", Text),
+    Column("date_published", String(40)),
+    Column("rating_label", String(16), nullable=False),
+    Column("rating_known", Boolean, nullable=False),
+    Column("rating_text", Text),
+    Column("rating_value", Text),
+    Column("best", Float),
+    Column("worst", Float),
+    Column("organisation", Text),
+    Column("visibility", String(8), nullable=False, server_default="public"),
+    Column("content_hash", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)
+Index("ix_factchecks_lang", factchecks.c.lang)
+Index("ix_factchecks_rating_label", factchecks.c.rating_label)
+Index("ix_factchecks_publisher", factchecks.c.publisher)

@@ -1,0 +1,229 @@
+"""Where fact-checks are kept: the `FactCheckStore` protocol and its SQLite implementation.
+
+It shares the database and migrations of `tabayyun.storage` (table `factchecks`, revision 0002)
+and its one-writer pattern: every write runs under one lock in a BEGIN IMMEDIATE transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Literal, Protocol, TypeVar
+
+from sqlalchemy import Connection, func, insert, or_, select, update
+
+from tabayyun.errors import StoreError
+from tabayyun.lang.normalize import normalize
+from tabayyun.registry.model import FactCheck
+from tabayyun.storage.base import _check_backend, _revisions, _upgrade
+from tabayyun.storage.schema import factchecks
+from tabayyun.storage.sqlite import _WRITE_OPTION, _is_memory, _translated, create_sqlite_engine
+
+T = TypeVar("T")
+UpsertResult = Literal["added", "updated", "unchanged"]
+PAGE_SIZE = 500
+
+
+class FactCheckStore(Protocol):
+    """A registry of fact-checks keyed by `FactCheck.key`."""
+
+    def upsert(self, fc: FactCheck) -> UpsertResult:
+        """Add `fc`, replace the stored one with the same key, or leave an identical one."""
+        ...
+
+    def get(self, key: str) -> FactCheck | None:
+        """The fact-check with `key`, or None."""
+        ...
+
+    def iter_all(self, organisation: str | None = None) -> Iterator[FactCheck]:
+        """Every fact-check in insertion order; see `SqliteFactCheckStore.iter_all`."""
+        ...
+
+    def count(self) -> int:
+        """How many fact-checks are stored."""
+        ...
+
+    def stats(self) -> dict[str, Any]:
+        """Counts by rating label, language and publisher, plus unknown rating words."""
+        ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...
+
+
+class SqliteFactCheckStore:
+    """A `FactCheckStore` in the tabayyun SQLite database (or in memory for `sqlite://`)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_sqlite_engine(url)
+        self.in_memory = _is_memory(url)
+        # One writer at a time, as in tabayyun.storage.sqlite: SQLite allows one write transaction.
+        self._write_lock = threading.Lock()
+        self._closed = False
+
+    def upsert(self, fc: FactCheck) -> UpsertResult:
+        """Add, update or leave `fc`; the content hash decides between updated and unchanged."""
+        row = _row(fc)
+        return self._write(lambda conn: _upsert(conn, row))
+
+    def get(self, key: str) -> FactCheck | None:
+        """The fact-check with `key`, or None."""
+        query = select(factchecks.c.data).where(factchecks.c.key == key)
+        data = self._read(lambda conn: conn.execute(query).scalar())
+        return None if data is None else FactCheck.from_dict(data)
+
+    def iter_all(self, organisation: str | None = None) -> Iterator[FactCheck]:
+        """Every fact-check when `organisation` is None; else those it may see.
+
+        An organisation sees its own fact-checks and every shared or public one.
+        """
+        last_id = 0
+        while True:
+            query = (
+                select(factchecks.c.id, factchecks.c.data)
+                .where(factchecks.c.id > last_id)
+                .order_by(factchecks.c.id)
+                .limit(PAGE_SIZE)
+            )
+            if organisation is not None:
+                query = query.where(
+                    or_(
+                        factchecks.c.organisation == organisation,
+                        factchecks.c.visibility.in_(("shared", "public")),
+                    )
+                )
+            # Short reads page by page: no connection stays open while the caller works.
+            rows = self._read(lambda conn, q=query: conn.execute(q).all())  # type: ignore[misc]
+            for row in rows:
+                yield FactCheck.from_dict(row.data)
+            if len(rows) < PAGE_SIZE:
+                return
+            last_id = rows[-1].id
+
+    def count(self) -> int:
+        """How many fact-checks are stored."""
+        query = select(func.count()).select_from(factchecks)
+        return int(self._read(lambda conn: conn.execute(query).scalar_one()))
+
+    def stats(self) -> dict[str, Any]:
+        """{"total", "by_rating", "by_language", "by_publisher", "unknown_rating_words"}."""
+
+        def grouped(conn: Connection, column: Any) -> dict[str, int]:
+            query = select(column, func.count()).group_by(column).order_by(func.count().desc())
+            return {str(value): int(n) for value, n in conn.execute(query).all()}
+
+        def collect(conn: Connection) -> dict[str, Any]:
+            unknown = conn.execute(
+                select(factchecks.c.rating_text).where(factchecks.c.rating_known.is_(False))
+            ).scalars()
+            return {
+                "total": conn.execute(select(func.count()).select_from(factchecks)).scalar_one(),
+                "by_rating": grouped(conn, factchecks.c.rating_label),
+                "by_language": grouped(conn, factchecks.c.lang),
+                "by_publisher": grouped(conn, factchecks.c.publisher),
+                "unknown_rating_words": dict(Counter(w or "" for w in unknown).most_common()),
+            }
+
+        return self._read(collect)
+
+    def close(self) -> None:
+        """Release every connection; later calls raise StoreError."""
+        self._closed = True
+        self.engine.dispose()
+
+    def __enter__(self) -> SqliteFactCheckStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _write(self, fn: Callable[[Connection], T]) -> T:
+        self._check_open()
+        with self._write_lock, _translated(), self.engine.connect() as conn:
+            conn.execution_options(**{_WRITE_OPTION: True})
+            with conn.begin():
+                return fn(conn)
+
+    def _read(self, fn: Callable[[Connection], T]) -> T:
+        self._check_open()
+        # An in-memory database is one connection shared by all threads: take turns.
+        guard: AbstractContextManager[Any] = self._write_lock if self.in_memory else nullcontext()
+        with guard, _translated(), self.engine.connect() as conn:
+            return fn(conn)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("the fact-check store is closed; open it again")
+
+
+def open_factcheck_store(url: str, *, migrate: bool = True) -> SqliteFactCheckStore:
+    """Open the fact-check registry at `url`, migrating it first unless `migrate` is False."""
+    _check_backend(url)
+    store = SqliteFactCheckStore(url)
+    try:
+        if migrate:
+            _upgrade(store.engine)
+        else:
+            current, head = _revisions(store.engine)
+            if current != head:
+                raise StoreError(
+                    f"the database has schema revision {current}, this version needs {head}; "
+                    "run `tabayyun db migrate` first"
+                )
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _row(fc: FactCheck) -> dict[str, Any]:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    value = fc.rating.value
+    return {
+        "key": fc.key,
+        "url": fc.url,
+        "claim_reviewed": fc.claim_reviewed,
+        "claim_normalized": normalize(fc.claim_reviewed, fc.lang),
+        "lang": fc.lang,
+        "publisher": fc.publisher,
+        "author": fc.author,
+        "date_published": fc.date_published,
+        "rating_label": fc.rating.label,
+        "rating_known": fc.rating.known,
+        "rating_text": fc.rating.source_text or fc.rating.alternate_name,
+        "rating_value": None if value is None else str(value),
+        "best": fc.rating.best,
+        "worst": fc.rating.worst,
+        "organisation": fc.organisation,
+        "visibility": fc.visibility,
+        "content_hash": fc.content_hash,
+        "data": fc.to_dict(),
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _upsert(conn: Connection, row: dict[str, Any]) -> UpsertResult:
+    # BEGIN IMMEDIATE already holds the write lock, so reading first cannot race another writer.
+    stored = conn.execute(
+        select(factchecks.c.content_hash).where(factchecks.c.key == row["key"])
+    ).scalar()
+    if stored is None:
+        conn.execute(insert(factchecks).values(row))
+        return "added"
+    if stored == row["content_hash"]:
+        return "unchanged"
+    changes = {k: v for k, v in row.items() if k not in ("key", "created_at")}
+    conn.execute(update(factchecks).where(factchecks.c.key == row["key"]).values(changes))
+    return "updated"
