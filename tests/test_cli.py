@@ -165,8 +165,35 @@ def test_db_init_then_status(tmp_path: Path) -> None:
     assert "up to date" in status.output and "documents: 0" in status.output
 
 
+def test_registry_import_twice_then_round_trip_through_export(tmp_path: Path) -> None:
+    from tabayyun.registry import DEMO_REGISTRY
+
+    db, copy = f"sqlite:///{tmp_path / 'r.db'}", f"sqlite:///{tmp_path / 'copy.db'}"
+    first = runner.invoke(app, ["registry", "import", str(DEMO_REGISTRY), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "20 added, 0 updated, 0 unchanged, 0 rejected" in first.output
+    again = runner.invoke(app, ["registry", "import", str(DEMO_REGISTRY), "--db", db])
+    assert "0 added, 0 updated, 20 unchanged, 0 rejected" in again.output
+    exported = tmp_path / "feed.json"
+    assert (
+        runner.invoke(app, ["registry", "export", "-o", str(exported), "--db", db]).exit_code == 0
+    )
+    reimport = runner.invoke(app, ["registry", "import", str(exported), "--db", copy])
+    assert "20 added" in reimport.output
+    stats = runner.invoke(app, ["registry", "stats", "--db", copy])
+    assert "fact-checks: 20" in stats.output
+
+
+def test_registry_import_lists_bad_items_and_imports_the_rest(tmp_path: Path) -> None:
+    mistyped = FIXTURES / "registry" / "mistyped.json"
+    result = runner.invoke(app, ["registry", "import", str(mistyped), "--db",
+                                 f"sqlite:///{tmp_path / 'r.db'}"])  # fmt: skip
+    assert "rejected" in result.output and "reviewRating.ratingValue" in result.output
+
+
 COMMANDS = [["analyze"], ["ingest"], ["search"], ["db"], ["db", "init"], ["db", "migrate"],
-            ["db", "status"], ["stages"], ["config"]]  # fmt: skip
+            ["db", "status"], ["stages"], ["config"], ["registry"], ["registry", "import"],
+            ["registry", "export"], ["registry", "stats"]]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

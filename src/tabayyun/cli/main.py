@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from tabayyun.config import Settings
 from tabayyun.errors import TabayyunError
@@ -21,6 +22,10 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Create, migrate and inspect the database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+registry_app = typer.Typer(
+    help="The shared fact-check registry (schema.org ClaimReview).", no_args_is_help=True
+)
+app.add_typer(registry_app, name="registry")
 
 console = Console()
 errors = Console(stderr=True)
@@ -181,6 +186,134 @@ def db_status(db: DbOption = None) -> None:
             console.print(f"documents: {store.count()}")
         finally:
             store.close()
+
+
+OrgOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--org", help="The organisation that owns (or sees) the fact-checks."),
+]
+
+
+@registry_app.command("import")
+def registry_import(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="ClaimReview pages, JSON, JSONL, DataFeed or CSV files, URLs."),
+    ],
+    mapping: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--map", help="CSV column for a field, as field=column; repeat as needed."),
+    ] = None,
+    org: OrgOption = None,
+    visibility: Annotated[
+        str, typer.Option(help="Who else sees them: private, shared or public.")
+    ] = "public",
+    db: DbOption = None,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Import fact-checks; each bad item is listed with its reason, the rest are stored."""
+    from tabayyun.registry.service import import_factchecks
+    from tabayyun.registry.store import open_factcheck_store
+
+    settings = _settings(db, allow_private)
+    try:
+        columns = dict(_parse_mapping(m) for m in mapping or [])
+        store = open_factcheck_store(settings.resolved_database_url)
+        try:
+            report = import_factchecks(
+                sources, store=store, mapping=columns or None, organisation=org,
+                visibility=visibility, settings=settings,  # type: ignore[arg-type]
+            )  # fmt: skip
+        finally:
+            store.close()
+    except TabayyunError as error:
+        _fail(error)
+        return
+    console.print(
+        f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{len(report.rejected)} rejected",
+        soft_wrap=True,
+    )
+    for location, reason in report.rejected:
+        console.print(Text(f"  rejected {location}: {reason}", style="yellow"), soft_wrap=True)
+    for location, reason in report.flagged:
+        console.print(Text(f"  flagged {location}: {reason}", style="cyan"), soft_wrap=True)
+    if report.rejected and not (report.added or report.updated or report.unchanged):
+        raise typer.Exit(code=1)
+
+
+def _parse_mapping(item: str) -> tuple[str, str]:
+    from tabayyun.errors import InputError
+
+    field_name, sep, column = item.partition("=")
+    if not sep or not field_name or not column:
+        raise InputError(f"--map {item!r} is not field=column, e.g. --map claimReviewed=claim")
+    return field_name.strip(), column.strip()
+
+
+@registry_app.command("export")
+def registry_export(
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write here instead of standard output."),
+    ] = None,
+    format: Annotated[str, typer.Option(help="datafeed or jsonld.")] = "datafeed",
+    org: OrgOption = None,
+    db: DbOption = None,
+) -> None:
+    """Export the registry as a ClaimReview DataFeed or a JSON-LD list."""
+    from tabayyun.registry.service import export_factchecks
+    from tabayyun.registry.store import open_factcheck_store
+
+    if format not in ("datafeed", "jsonld"):
+        _fail(TabayyunError(f"--format must be datafeed or jsonld, not {format!r}"))
+    settings = _settings(db)
+    try:
+        store = open_factcheck_store(settings.resolved_database_url)
+        try:
+            data = export_factchecks(store, format=format, organisation=org)  # type: ignore[arg-type]
+        finally:
+            store.close()
+    except TabayyunError as error:
+        _fail(error)
+        return
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        errors.print(f"wrote {output}")
+
+
+@registry_app.command("stats")
+def registry_stats_command(db: DbOption = None) -> None:
+    """Count fact-checks by rating, language and publisher; list unknown rating words."""
+    from rich.table import Table
+
+    from tabayyun.registry.service import registry_stats
+    from tabayyun.registry.store import open_factcheck_store
+
+    settings = _settings(db)
+    try:
+        store = open_factcheck_store(settings.resolved_database_url)
+        try:
+            stats = registry_stats(store)
+        finally:
+            store.close()
+    except TabayyunError as error:
+        _fail(error)
+        return
+    console.print(f"fact-checks: {stats.get('total', 0)}")
+    for key in ("by_rating", "by_language", "by_publisher"):
+        counts = stats.get(key) or {}
+        if counts:
+            table = Table(key.replace("by_", ""), "count")
+            for name, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+                table.add_row(Text(str(name)), str(count))
+            console.print(table)
+    unknown = stats.get("unknown_rating_words") or []
+    if unknown:
+        console.print(Text("unknown rating words: " + ", ".join(map(str, unknown))), soft_wrap=True)
 
 
 @app.command()
