@@ -193,7 +193,7 @@ def test_registry_import_lists_bad_items_and_imports_the_rest(tmp_path: Path) ->
 
 COMMANDS = [["analyze"], ["ingest"], ["search"], ["db"], ["db", "init"], ["db", "migrate"],
             ["db", "status"], ["stages"], ["config"], ["registry"], ["registry", "import"],
-            ["registry", "export"], ["registry", "stats"]]  # fmt: skip
+            ["registry", "export"], ["registry", "stats"], ["serve"]]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

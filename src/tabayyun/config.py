@@ -53,6 +53,9 @@ class Settings:
     embedder: str = _setting(
         "e5", "Sentence embedder: 'e5' (bundled multilingual-e5-small) or 'fake' (tests only)."
     )
+    checkworthiness_threshold: float = _setting(
+        0.5, "Check-worthiness above which a sentence enters the review queue as a claim."
+    )
     embed_threads: int = _setting(0, "Threads for the embedding model; 0 uses every core.")
     near_duplicate_threshold: float = _setting(
         0.8,

@@ -26,6 +26,8 @@ ANALYSIS_STAGES = (
     "entities",
     "statements",
     "quantities",
+    "embed",
+    "checkworthiness",
 )
 
 
@@ -257,3 +259,32 @@ def embed_stage(context: PipelineContext) -> StageFn:
         return doc
 
     return embed
+
+
+@register_stage(
+    "checkworthiness",
+    reads=("sentences", "sentence_vectors", "statements", "lang"),
+    writes=("sentences", "statements"),
+)
+def checkworthiness_stage(context: PipelineContext) -> StageFn:
+    """Calibrated check-worthy and verifiable-claim probabilities per sentence and statement."""
+    from tabayyun.claims.checkworthiness import load_default_scorer
+
+    scorer = load_default_scorer()
+
+    def score(doc: Document) -> Document:
+        if not doc.sentences:
+            return doc
+        langs = [doc.lang or "und"] * len(doc.sentences)
+        texts = [s.text for s in doc.sentences]
+        checkworthy, verifiable = scorer.score(texts, doc.sentence_vectors, langs)
+        for sentence, cw, ver in zip(doc.sentences, checkworthy, verifiable, strict=True):
+            sentence.checkworthiness = round(float(cw), 4)
+            sentence.verifiable = round(float(ver), 4)
+        # A statement is as worth checking as the sentence that carries it.
+        for statement in doc.statements:
+            if 0 <= statement.sentence_index < len(doc.sentences):
+                statement.checkworthiness = doc.sentences[statement.sentence_index].checkworthiness
+        return doc
+
+    return score

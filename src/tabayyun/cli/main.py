@@ -317,6 +317,35 @@ def registry_stats_command(db: DbOption = None) -> None:
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Seed demo organisations, users and sample data first.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Run the cooperation server (REST API under /api/v1)."""
+    import uvicorn
+
+    from tabayyun.server import create_app, seed_demo
+
+    settings = _settings(db)
+    try:
+        if demo:
+            accounts = seed_demo(settings)
+            console.print("demo accounts (password: tabayyun-demo):")
+            for account in accounts:
+                console.print(Text(f"  {account.username} ({account.role})"), soft_wrap=True)
+        application = create_app(settings)
+    except TabayyunError as error:
+        _fail(error)
+        return
+    console.print(f"API: http://{host}:{port}/api/v1/  (OpenAPI: /api/v1/openapi.json)")
+    uvicorn.run(application, host=host, port=port)
+
+
+@app.command()
 def stages() -> None:
     """List the pipeline's stages with what each reads and writes."""
     from rich.table import Table

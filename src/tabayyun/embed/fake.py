@@ -41,7 +41,7 @@ class FakeEmbedder:
     A text with no words maps to the zero vector.
     """
 
-    def __init__(self, *, dim: int = 256, name: str = "fake") -> None:
+    def __init__(self, *, dim: int = 384, name: str = "fake") -> None:
         if dim < 8:
             raise ConfigError(f"FakeEmbedder needs dim >= 8, not {dim}.")
         self.dim = dim

@@ -1,0 +1,265 @@
+"""Claim-retrieval benchmark: BM25, dense, fused and final ranking on every BEIR-like folder.
+
+    python benchmarks/claim_retrieval.py [--data ../shared/data] [--json] [--only NAME]
+
+Runs over every folder of DATA/claim-retrieval/ and every split that has qrels, and reports
+MAP@1, MAP@5, MRR, Recall@10 and Recall@50 per method, queries per second, p50/p95 latency of
+one match with and without embedding the query, and the index build time (vectors cached:
+embedding the corpus once is a cost of the cache, not of the index). Any folder in the same
+format works unchanged. `--json` prints one JSON object per line.
+
+`--scale N` also times matches against a registry padded to N entries with the
+registry/crowdchecked-snopes claims (real text for BM25; their vectors are embedded, or cached).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache  # noqa: E402
+from tabayyun.embed.base import Embedder  # noqa: E402
+from tabayyun.matching.engine import MatchEngine  # noqa: E402
+from tabayyun.matching.metrics import summarise  # noqa: E402
+from tabayyun.matching.records import (  # noqa: E402
+    IndexedClaim,
+    read_corpus,
+    read_qrels,
+    read_queries,
+    splits_with_qrels,
+)
+
+METHODS = ("bm25", "dense", "fused", "final")
+LATENCY_QUERIES = 50  # queries per split embedded live to time the whole match
+
+
+def _percentiles(seconds: list[float]) -> tuple[float, float]:
+    if not seconds:
+        return 0.0, 0.0
+    p50, p95 = np.percentile(np.asarray(seconds) * 1000, [50, 95])
+    return round(float(p50), 2), round(float(p95), 2)
+
+
+def build(
+    records: list[IndexedClaim], embedder: Embedder, *, symmetric: bool
+) -> tuple[MatchEngine, float]:
+    """An engine over `records` and the seconds the index took (cached vectors excluded)."""
+    passages = [r.passage for r in records]
+    vectors = embedder.embed_passages(passages)
+    query_vectors = embedder.embed_queries(passages) if symmetric else None
+    started = time.perf_counter()
+    engine = MatchEngine.build(
+        records, embedder, vectors=vectors, query_vectors=query_vectors, symmetric=symmetric
+    )
+    return engine, time.perf_counter() - started
+
+
+def corpus_key(folder: Path) -> str:
+    """Folders with byte-identical corpora share one index."""
+    return hashlib.sha256((folder / "corpus.jsonl").read_bytes()).hexdigest()
+
+
+def needs_symmetric(folders: list[Path]) -> dict[str, bool]:
+    """Per corpus: do any of its queries come in a language its claims are not in?
+
+    Only then are the claims embedded as queries too (the engine's "sym" features), which
+    doubles the embedding cost of a corpus.
+    """
+    out: dict[str, bool] = {}
+    for folder in folders:
+        corpus_langs = {r.lang for r in read_corpus(folder)}
+        query_langs = {
+            q.lang for split in splits_with_qrels(folder) for q in read_queries(folder, split)
+        }
+        key = corpus_key(folder)
+        out[key] = out.get(key, False) or bool(query_langs - corpus_langs)
+    return out
+
+
+def evaluate(
+    engine: MatchEngine,
+    folder: Path,
+    split: str,
+    embedder: Embedder,
+    live: Embedder | None,
+) -> dict[str, Any]:
+    """Metrics per method and latency for one split."""
+    queries = [q for q in read_queries(folder, split)]
+    qrels = read_qrels(folder, split)
+    queries = [q for q in queries if q.id in qrels]
+    vectors = embedder.embed_queries([q.text for q in queries])
+    rankings: dict[str, list[list[str]]] = {m: [] for m in METHODS}
+    seconds: list[float] = []
+    for query, vector in zip(queries, vectors, strict=True):
+        started = time.perf_counter()
+        found = engine.retrieve(query.text, lang=query.lang, vector=vector)
+        seconds.append(time.perf_counter() - started)
+        for method in METHODS:
+            rankings[method].append([engine.records[p].id for p in found.ranking(method, 50)])
+    with_embedding: list[float] = []
+    if live is not None:
+        for query in queries[:LATENCY_QUERIES]:
+            started = time.perf_counter()
+            engine.match(
+                query.text, lang=query.lang, k=10, vector=live.embed_queries([query.text])[0]
+            )
+            with_embedding.append(time.perf_counter() - started)
+    relevant = [qrels[q.id] for q in queries]
+    p50, p95 = _percentiles(seconds)
+    e50, e95 = _percentiles(with_embedding)
+    return {
+        "metrics": {m: summarise(rankings[m], relevant) for m in METHODS},
+        "timing": {
+            "queries": len(queries),
+            "queries/s": round(len(queries) / max(sum(seconds), 1e-9), 1),
+            "p50_ms": p50,
+            "p95_ms": p95,
+            "p50_ms_with_embedding": e50,
+            "p95_ms_with_embedding": e95,
+        },
+    }
+
+
+def scale_latency(
+    records: list[IndexedClaim], data: Path, size: int, embedder: Embedder, live: Embedder
+) -> dict[str, Any]:
+    """Latency of one match, query embedding included, with `size` registry entries.
+
+    The registry is `records` padded with registry/crowdchecked-snopes claims (then repeated):
+    real text for BM25 and verification. Their vectors are noisy copies of the real vectors,
+    which costs the same to search as embedding them would, without hours of embedding.
+    """
+    extra_folder = data / "registry" / "crowdchecked-snopes"
+    extra = read_corpus(extra_folder) if (extra_folder / "corpus.jsonl").is_file() else records
+    padded = list(records)
+    while len(padded) < size:
+        padded += [
+            IndexedClaim(f"pad{len(padded) + i}-{r.id}", r.claim, r.title, r.lang)
+            for i, r in enumerate(extra[: size - len(padded)])
+        ]
+    passages = [r.passage for r in records]
+    real = embedder.embed_passages(passages)
+    real_q = embedder.embed_queries(passages)
+    rng = np.random.default_rng(0)
+    picks = rng.integers(0, len(records), len(padded) - len(records))
+
+    def pad(base: np.ndarray) -> np.ndarray:
+        noise = 0.3 * rng.normal(size=(len(picks), base.shape[1])).astype(np.float32)
+        more = base[picks] + noise / np.sqrt(base.shape[1])
+        more /= np.linalg.norm(more, axis=1, keepdims=True)
+        return np.vstack([base, more]).astype(np.float32)
+
+    vectors, query_vectors = pad(real), pad(real_q)
+    started = time.perf_counter()
+    engine = MatchEngine.build(padded, embedder, vectors=vectors, query_vectors=query_vectors)
+    build_s = time.perf_counter() - started
+    folder = data / "claim-retrieval" / "checkthat2021-en"
+    queries = read_queries(folder, "dev")[:100]
+    live.embed_queries(["load the model before timing"])
+    seconds, matching = [], []
+    for query in queries:
+        started = time.perf_counter()
+        vector = live.embed_queries([query.text])[0]
+        embedded = time.perf_counter()
+        engine.match(query.text, lang=query.lang, k=10, vector=vector)
+        seconds.append(time.perf_counter() - started)
+        matching.append(time.perf_counter() - embedded)
+    p50, p95 = _percentiles(seconds)
+    m50, m95 = _percentiles(matching)
+    return {
+        "registry": len(padded),
+        "build_s": round(build_s, 2),
+        "p50_ms": m50,
+        "p95_ms": m95,
+        "p50_ms_with_embedding": p50,
+        "p95_ms_with_embedding": p95,
+        "queries": len(queries),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("--only", action="append", default=[], help="dataset folder name(s)")
+    parser.add_argument("--no-live", action="store_true", help="skip timing live embedding")
+    parser.add_argument("--scale", type=int, default=0, help="also time a registry of N entries")
+    args = parser.parse_args(argv)
+    base = args.data / "claim-retrieval"
+    if not base.is_dir():
+        print(f"{base} not found; pass --data DIR holding claim-retrieval/", file=sys.stderr)
+        return 2
+    embedder = CachedEmbedder(E5Embedder(), VectorCache())
+    # One thread per request, as a server worker would run it; the model loads before timing.
+    live = None if args.no_live else E5Embedder(threads=1)
+    if live is not None:
+        live.embed_queries(["load the model before timing"])
+    engines: dict[str, tuple[MatchEngine, float]] = {}
+    rows: list[dict[str, Any]] = []
+    folders = [p for p in sorted(base.iterdir()) if (p / "corpus.jsonl").is_file()]
+    symmetric = needs_symmetric(folders)
+    for folder in folders:
+        if args.only and folder.name not in args.only:
+            continue
+        key = corpus_key(folder)
+        if key not in engines:
+            engines[key] = build(read_corpus(folder), embedder, symmetric=symmetric[key])
+        engine, build_s = engines[key]
+        for split in splits_with_qrels(folder):
+            result = evaluate(engine, folder, split, embedder, live)
+            for method in METHODS:
+                row = {"dataset": folder.name, "split": split, "method": method}
+                row.update({k: round(v, 4) for k, v in result["metrics"][method].items()})
+                row.update(result["timing"])
+                row.update({"corpus": len(engine), "build_s": round(build_s, 2)})
+                rows.append(row)
+                if args.json:
+                    print(json.dumps(row, ensure_ascii=False), flush=True)
+    if args.scale and live is not None:
+        en = base / "checkthat2021-en"
+        scaled = {
+            "dataset": "scale",
+            **scale_latency(read_corpus(en), args.data, args.scale, embedder, live),
+        }
+        if args.json:
+            print(json.dumps(scaled), flush=True)
+        else:
+            print(scaled)
+    if not args.json:
+        _print_table(rows)
+    return 0
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    columns = [
+        "dataset",
+        "split",
+        "method",
+        "MAP@1",
+        "MAP@5",
+        "MRR",
+        "Recall@10",
+        "Recall@50",
+        "queries/s",
+        "p50_ms",
+        "p95_ms",
+        "p95_ms_with_embedding",
+        "build_s",
+    ]
+    print(" | ".join(columns))
+    for row in rows:
+        print(" | ".join(str(row.get(c, "")) for c in columns))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

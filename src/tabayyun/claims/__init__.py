@@ -1,0 +1,1 @@
+"""Claims in sentences: is a sentence verifiable, and is it worth checking (check-worthiness)."""

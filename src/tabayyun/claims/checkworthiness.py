@@ -1,0 +1,194 @@
+"""Score sentences as check-worthy and as verifiable: calibrated probabilities, numpy only.
+
+The artefact (`models/checkworthiness.npz` + `.json`) is written by
+`scripts/train_checkworthiness.py`. Per detector it holds two linear heads:
+
+- lexical (ar, en: the languages with training data): hashed TF-IDF n-grams + cue features;
+- multilingual (every language): the shared e5 sentence vector + cue features.
+
+For ar and en the two logits are blended by weights fitted on the CheckThat! `dev` splits; for
+fa, ru and anything else only the multilingual head speaks, Platt-scaled on the same dev data.
+Vectors must come from `embed_queries` of the same e5 model (the "query:" prefix), the one the
+pipeline computes once per sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from tabayyun.claims.features import cue_features, hashed_ngrams
+from tabayyun.errors import ConfigError
+
+__all__ = [
+    "ARTEFACT_PATH",
+    "DEFAULT_PROFILE",
+    "DETECTORS",
+    "CheckworthinessScorer",
+    "load_default_scorer",
+]
+
+MODELS_DIR = Path(__file__).parent / "models"
+ARTEFACT_PATH = MODELS_DIR / "checkworthiness.npz"
+METADATA_PATH = MODELS_DIR / "checkworthiness.json"
+DETECTORS = ("checkworthy", "verifiable")
+DEFAULT_PROFILE = "default"
+LEXICAL_LANGS = ("ar", "en")
+
+Floats = npt.NDArray[np.float64]
+
+
+def lexical_matrix_parts(
+    texts: Sequence[str], langs: Sequence[str], bits: int
+) -> list[
+    tuple[
+        npt.NDArray[np.int64],
+        npt.NDArray[np.float32],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.float32],
+    ]
+]:
+    """`hashed_ngrams` of each text: (word ids, word counts, char ids, char counts)."""
+    return [hashed_ngrams(text, lang, bits=bits) for text, lang in zip(texts, langs, strict=True)]
+
+
+def _block(
+    ids: npt.NDArray[np.int64], counts: npt.NDArray[np.float32], idf: npt.NDArray[np.float32]
+) -> npt.NDArray[np.float32]:
+    # Sublinear tf times idf, then unit length: the usual TF-IDF for short texts.
+    values = (1.0 + np.log(counts)) * idf[ids]
+    norm = float(np.linalg.norm(values))
+    return (values / norm if norm else values).astype(np.float32)
+
+
+def tfidf_rows(
+    texts: Sequence[str], langs: Sequence[str], idf: npt.NDArray[np.float32], bits: int
+) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]]:
+    """Sparse TF-IDF rows (bucket ids, values): word and char blocks each of unit length."""
+    idf = idf.astype(np.float32)
+    for word_ids, word_counts, char_ids, char_counts in lexical_matrix_parts(texts, langs, bits):
+        ids = np.concatenate([word_ids, char_ids])
+        values = np.concatenate(
+            [_block(word_ids, word_counts, idf), _block(char_ids, char_counts, idf)]
+        )
+        # A word and a char n-gram may share a bucket: sum them, as a sparse matrix would.
+        unique, inverse = np.unique(ids, return_inverse=True)
+        yield unique, np.bincount(inverse, weights=values).astype(np.float32)
+
+
+def _sigmoid(x: Floats) -> Floats:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -50, 50)))
+
+
+class CheckworthinessScorer:
+    """The two detectors, loaded once from the artefact; `score` is pure and thread-safe."""
+
+    def __init__(self, path: Path = ARTEFACT_PATH, metadata_path: Path | None = None) -> None:
+        metadata_path = metadata_path or path.with_suffix(".json")
+        try:
+            with np.load(path) as data:
+                self._arrays: dict[str, npt.NDArray[Any]] = {k: data[k] for k in data.files}
+            self.metadata: dict[str, Any] = json.loads(metadata_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"Cannot load the check-worthiness model {path} ({exc}); reinstall tabayyun or "
+                "run scripts/train_checkworthiness.py to rebuild it."
+            ) from exc
+        self.bits = int(self.metadata["bits"])
+        self.embedder = str(self.metadata["embedder"])
+        self._idf = self._arrays["idf"].astype(np.float32)
+        self.profiles: dict[str, dict[str, Any]] = self.metadata["profiles"]
+        first = f"{DEFAULT_PROFILE}.{DETECTORS[0]}"
+        self.dim = int(self._arrays[f"{first}.multi_w"].shape[0]) - int(
+            self._arrays[f"{first}.cue_mean"].shape[0]
+        )
+
+    def _profile_for(self, detector: str, profile: str) -> str:
+        if profile not in self.profiles:
+            raise ConfigError(
+                f"unknown check-worthiness profile {profile!r}; use one of {sorted(self.profiles)}"
+            )
+        # A per-dataset profile covers one detector; the other falls back to the default.
+        return profile if detector in self.profiles[profile] else DEFAULT_PROFILE
+
+    def threshold(self, detector: str, lang: str, *, profile: str = DEFAULT_PROFILE) -> float:
+        """The dev-tuned probability from which a sentence counts as positive."""
+        table = self.profiles[self._profile_for(detector, profile)][detector]["thresholds"]
+        return float(table.get(lang, table["*"]))
+
+    def score(
+        self,
+        texts: Sequence[str],
+        vectors: npt.NDArray[np.floating[Any]],
+        langs: Sequence[str],
+        *,
+        profile: str = DEFAULT_PROFILE,
+    ) -> tuple[Floats, Floats]:
+        """(checkworthy, verifiable) probabilities, one per text, each in [0, 1].
+
+        `vectors` are the texts' e5 `embed_queries` rows; `profile` picks a per-dataset model
+        (see the artefact's metadata) instead of the default one.
+        """
+        if isinstance(texts, str):
+            raise TypeError("pass a sequence of texts, not a single string")
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if len(texts) != len(langs) or vectors.shape != (len(texts), self.dim):
+            raise ValueError(
+                f"need one language and one {self.dim}-dim e5 query vector per text; got "
+                f"{len(texts)} texts, {len(langs)} languages, vectors of shape {vectors.shape}"
+            )
+        if not len(texts):
+            return np.zeros(0), np.zeros(0)
+        cues = cue_features(texts, langs)
+        has_lexical = np.asarray([lang in LEXICAL_LANGS for lang in langs])
+        rows = list(
+            tfidf_rows(
+                [t for t, ok in zip(texts, has_lexical, strict=True) if ok],
+                [lang for lang, ok in zip(langs, has_lexical, strict=True) if ok],
+                self._idf,
+                self.bits,
+            )
+        )
+        out = []
+        for detector in DETECTORS:
+            prefix = f"{self._profile_for(detector, profile)}.{detector}"
+            out.append(self._detector(prefix, cues, vectors, langs, has_lexical, rows))
+        return out[0], out[1]
+
+    def _detector(
+        self,
+        prefix: str,
+        cues: npt.NDArray[np.float32],
+        vectors: npt.NDArray[np.float32],
+        langs: Sequence[str],
+        has_lexical: npt.NDArray[np.bool_],
+        rows: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]],
+    ) -> Floats:
+        a = self._arrays
+        z = (cues - a[f"{prefix}.cue_mean"]) / a[f"{prefix}.cue_std"]
+        multi = np.hstack([vectors, z]) @ a[f"{prefix}.multi_w"] + a[f"{prefix}.multi_b"][0]
+        lexical = np.zeros(len(langs))
+        weights = a[f"{prefix}.lexical_w"].astype(np.float32)
+        lexical_z = z[has_lexical] @ a[f"{prefix}.lexical_cue_w"] + a[f"{prefix}.lexical_b"][0]
+        for i, (row, (ids, values)) in enumerate(
+            zip(np.flatnonzero(has_lexical), rows, strict=True)
+        ):
+            lexical[row] = float(values @ weights[ids]) + float(lexical_z[i])
+        profile, detector = prefix.split(".")
+        blends = self.profiles[profile][detector]["blend"]
+        w_lex, w_multi, bias = (
+            np.asarray([blends.get(lang, blends["*"])[k] for lang in langs]) for k in range(3)
+        )
+        return _sigmoid(w_lex * lexical + w_multi * multi + bias)
+
+
+@cache
+def load_default_scorer() -> CheckworthinessScorer:
+    """The scorer shipped in the package, loaded on first use and shared afterwards."""
+    return CheckworthinessScorer()

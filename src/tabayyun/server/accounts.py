@@ -1,0 +1,307 @@
+"""Organisations, users, passwords, sessions, API keys and sign-in rate limiting.
+
+Passwords are argon2id hashes. Session tokens and API key secrets are 256-bit random values, so a
+plain SHA-256 digest is enough to store them safely (no slow hash is needed against guessing) and
+keeps per-request checks cheap. API keys read `tby_<id>_<secret>`: the id finds the row, the
+secret is compared in constant time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from tabayyun.errors import InputError
+from tabayyun.server.audit import Actor
+from tabayyun.server.db import Database, now_iso
+from tabayyun.server.errors import (
+    AuthenticationError,
+    ConflictError,
+    NotFoundError,
+    RateLimitedError,
+)
+from tabayyun.server.permissions import ROLES
+from tabayyun.server.schema import (
+    api_keys,
+    login_failures,
+    organisations,
+    sessions,
+    users,
+)
+
+SESSION_LIFETIME = timedelta(hours=12)
+LOGIN_WINDOW_S = 300
+LOGIN_MAX_FAILURES = 5
+MIN_PASSWORD_LENGTH = 10
+KEY_PREFIX = "tby_"
+_KEY_RE = re.compile(r"^tby_(\d+)_([A-Za-z0-9_-]{20,})$")
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
+_USERNAME_RE = re.compile(r"^[\w.@-]{2,64}$")
+
+_hasher = PasswordHasher()
+# Verified against when the username is unknown, so a miss costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("tabayyun-no-such-user")
+
+
+@dataclass(frozen=True)
+class NewSecret:
+    """A freshly made session or API key: `token` is shown once and never stored."""
+
+    id: int
+    token: str
+
+
+def digest(token: str) -> str:
+    """The stored form of a high-entropy token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def csrf_token_for(session_token: str) -> str:
+    """The CSRF token bound to a session: derivable only by whoever holds the session cookie."""
+    return hashlib.sha256(b"tabayyun-csrf\x1f" + session_token.encode("utf-8")).hexdigest()
+
+
+# -- organisations and users ---------------------------------------------------------------
+
+
+def create_organisation(conn: Connection, slug: str, name: str) -> int:
+    """Add an organisation; `slug` is its stable lower-case id (also the fact-check owner)."""
+    if not _SLUG_RE.match(slug):
+        raise InputError(
+            f"organisation id {slug!r} must be 2-63 lower-case letters, digits or hyphens"
+        )
+    if conn.execute(select(organisations.c.id).where(organisations.c.slug == slug)).first():
+        raise ConflictError(f"organisation {slug!r} exists already; pick another id")
+    stmt = insert(organisations).values(slug=slug, name=name, created_at=now_iso())
+    return int(conn.execute(stmt.returning(organisations.c.id)).scalar_one())
+
+
+def organisation_id(conn: Connection, slug: str) -> int:
+    """The id of organisation `slug`; NotFoundError when there is none."""
+    found = conn.execute(select(organisations.c.id).where(organisations.c.slug == slug)).scalar()
+    if found is None:
+        raise NotFoundError(f"no organisation {slug!r}; check the id with your partner")
+    return int(found)
+
+
+def create_user(
+    conn: Connection,
+    *,
+    username: str,
+    password: str,
+    org_id: int,
+    role: str,
+    display_name: str = "",
+) -> int:
+    """Add a user with an argon2 password hash."""
+    if not _USERNAME_RE.match(username):
+        raise InputError(
+            f"username {username!r} must be 2-64 letters, digits or . @ _ - characters"
+        )
+    check_role(role)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InputError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    taken = conn.execute(select(users.c.id).where(users.c.username == username)).first()
+    if taken:
+        raise ConflictError(f"username {username!r} is taken; pick another")
+    stmt = insert(users).values(
+        username=username,
+        display_name=display_name or username,
+        password_hash=_hasher.hash(password),
+        org_id=org_id,
+        role=role,
+        active=True,
+        created_at=now_iso(),
+    )
+    return int(conn.execute(stmt.returning(users.c.id)).scalar_one())
+
+
+def check_role(role: str) -> None:
+    """InputError unless `role` is one of ROLES."""
+    if role not in ROLES:
+        raise InputError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
+
+
+def actor_for_user(conn: Connection, user_id: int, *, via: str) -> Actor | None:
+    """The Actor for an active user, or None."""
+    row = conn.execute(
+        select(users, organisations.c.slug)
+        .join(organisations, organisations.c.id == users.c.org_id)
+        .where(users.c.id == user_id, users.c.active.is_(True))
+    ).first()
+    if row is None:
+        return None
+    return Actor(
+        user_id=row.id,
+        username=row.username,
+        org_id=row.org_id,
+        org_slug=row.slug,
+        role=row.role,
+        via=via,
+    )
+
+
+# -- sign-in -------------------------------------------------------------------------------
+
+
+def _attempt_key(username: str, client: str) -> str:
+    return digest(f"{username.strip().lower()}\x1f{client}")
+
+
+def authenticate(db: Database, username: str, password: str, client: str) -> Actor:
+    """Check a password; RateLimitedError after LOGIN_MAX_FAILURES misses in LOGIN_WINDOW_S.
+
+    The limit counts per username and client address and holds even for a correct password,
+    so guessing cannot continue by luck.
+    """
+    key = _attempt_key(username, client)
+    now = time.time()
+    with db.read() as conn:
+        times = (
+            conn.execute(
+                select(login_failures.c.at).where(
+                    login_failures.c.key_hash == key, login_failures.c.at > now - LOGIN_WINDOW_S
+                )
+            )
+            .scalars()
+            .all()
+        )
+        row = conn.execute(
+            select(users.c.id, users.c.password_hash).where(
+                users.c.username == username, users.c.active.is_(True)
+            )
+        ).first()
+    if len(times) >= LOGIN_MAX_FAILURES:
+        retry_after = max(1, int(min(times) + LOGIN_WINDOW_S - now) + 1)
+        raise RateLimitedError(
+            f"too many failed sign-ins; wait {retry_after} seconds, then try again",
+            retry_after=retry_after,
+        )
+    if not _password_matches(row.password_hash if row else _DUMMY_HASH, password) or row is None:
+        with db.write() as conn:
+            conn.execute(insert(login_failures).values(key_hash=key, at=now))
+            # Old failures are useless: prune them while the write lock is held anyway.
+            conn.execute(delete(login_failures).where(login_failures.c.at < now - LOGIN_WINDOW_S))
+        raise AuthenticationError("wrong username or password; check both and try again")
+    with db.write() as conn:
+        conn.execute(delete(login_failures).where(login_failures.c.key_hash == key))
+        actor = actor_for_user(conn, int(row.id), via="session")
+    assert actor is not None  # the row was read as active a moment ago
+    return actor
+
+
+def _password_matches(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def start_session(conn: Connection, user_id: int) -> NewSecret:
+    """A new browser session; the returned token goes in the cookie, its digest in the table."""
+    token = secrets.token_urlsafe(32)
+    stmt = insert(sessions).values(
+        token_hash=digest(token),
+        user_id=user_id,
+        created_at=now_iso(),
+        expires_at=now_iso(SESSION_LIFETIME),
+    )
+    return NewSecret(int(conn.execute(stmt.returning(sessions.c.id)).scalar_one()), token)
+
+
+def session_actor(db: Database, token: str) -> Actor:
+    """The Actor of an unexpired session token; AuthenticationError otherwise."""
+    with db.read() as conn:
+        row = conn.execute(
+            select(sessions.c.user_id).where(
+                sessions.c.token_hash == digest(token), sessions.c.expires_at > now_iso()
+            )
+        ).first()
+        actor = actor_for_user(conn, int(row.user_id), via="session") if row else None
+    if actor is None:
+        raise AuthenticationError("your session has ended; sign in again")
+    return actor
+
+
+def end_session(conn: Connection, token: str) -> None:
+    """Delete the session (sign-out), and any expired ones while at it."""
+    conn.execute(
+        delete(sessions).where(
+            (sessions.c.token_hash == digest(token)) | (sessions.c.expires_at <= now_iso())
+        )
+    )
+
+
+# -- API keys ------------------------------------------------------------------------------
+
+
+def create_api_key(conn: Connection, user_id: int, name: str) -> NewSecret:
+    """A new API key `tby_<id>_<secret>`; only the digest of the secret is kept."""
+    secret = secrets.token_urlsafe(32)
+    stmt = insert(api_keys).values(
+        user_id=user_id, name=name, secret_hash=digest(secret), created_at=now_iso()
+    )
+    key_id = int(conn.execute(stmt.returning(api_keys.c.id)).scalar_one())
+    return NewSecret(key_id, f"{KEY_PREFIX}{key_id}_{secret}")
+
+
+def key_actor(db: Database, key: str) -> Actor:
+    """The Actor of a valid, unrevoked API key; records its last use."""
+    match = _KEY_RE.match(key.strip())
+    refused = AuthenticationError(
+        "the API key is not valid or was revoked; create a new one under /api/v1/keys"
+    )
+    if not match:
+        raise refused
+    key_id, secret = int(match.group(1)), match.group(2)
+    with db.read() as conn:
+        row = conn.execute(
+            select(api_keys.c.user_id, api_keys.c.secret_hash).where(
+                api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)
+            )
+        ).first()
+        if row is None or not hmac.compare_digest(row.secret_hash, digest(secret)):
+            raise refused
+        actor = actor_for_user(conn, int(row.user_id), via="key")
+    if actor is None:
+        raise refused
+    with db.write() as conn:
+        conn.execute(update(api_keys).where(api_keys.c.id == key_id).values(last_used_at=now_iso()))
+    return actor
+
+
+def list_api_keys(conn: Connection, user_id: int) -> list[dict[str, Any]]:
+    """The user's keys without secrets, newest first."""
+    query = (
+        select(
+            api_keys.c.id,
+            api_keys.c.name,
+            api_keys.c.created_at,
+            api_keys.c.last_used_at,
+            api_keys.c.revoked_at,
+        )
+        .where(api_keys.c.user_id == user_id)
+        .order_by(api_keys.c.id.desc())
+    )
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def revoke_api_key(conn: Connection, user_id: int, key_id: int) -> None:
+    """Revoke one of the user's keys; NotFoundError for a key of someone else."""
+    result = conn.execute(
+        update(api_keys)
+        .where(api_keys.c.id == key_id, api_keys.c.user_id == user_id)
+        .values(revoked_at=func.coalesce(api_keys.c.revoked_at, now_iso()))
+    )
+    if result.rowcount == 0:
+        raise NotFoundError(f"you have no API key {key_id}; list yours with GET /api/v1/keys")

@@ -1,0 +1,242 @@
+"""Fact-checks as the server sees them: who may see which, and writes checked for ownership.
+
+Visibility: `private` is seen by the owning organisation only; `shared` also by the partner
+organisations the owner named (table `partners`); `public` by everyone. The owner is the
+organisation's slug in `factchecks.organisation`. A fact-check an organisation may not see is
+reported as not found, so its existence does not leak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, func, insert, or_, select, update
+
+from tabayyun.errors import InputError
+from tabayyun.lang.normalize import normalize
+from tabayyun.registry.model import VISIBILITIES, FactCheck, from_claimreview
+from tabayyun.registry.store import _row as factcheck_row
+from tabayyun.server.audit import Actor
+from tabayyun.server.errors import ConflictError, NotFoundError
+from tabayyun.server.schema import organisations, partners, publisher_trust
+from tabayyun.storage.schema import factchecks
+
+# Request fields -> ClaimReview JSON-LD, so created fact-checks are read by the same code
+# (and the same rating normalisation) as imported ones.
+EDITABLE = (
+    "claim_reviewed",
+    "rating",
+    "lang",
+    "url",
+    "publisher",
+    "author",
+    "date_published",
+    "headline",
+    "review_body",
+    "claim_author",
+    "claim_date",
+)
+
+
+def visible_to(actor: Actor) -> ColumnElement[bool]:
+    """The SQL condition for the fact-checks `actor`'s organisation may see."""
+    sharing_owners = (
+        select(organisations.c.slug)
+        .join(partners, partners.c.org_id == organisations.c.id)
+        .where(partners.c.partner_id == actor.org_id)
+    )
+    return or_(
+        factchecks.c.organisation == actor.org_slug,
+        factchecks.c.visibility == "public",
+        and_(factchecks.c.visibility == "shared", factchecks.c.organisation.in_(sharing_owners)),
+    )
+
+
+def to_json(row: Any, trust: dict[str, float] | None = None) -> dict[str, Any]:
+    """A fact-check row as the API shows it, with the reader's trust in its publisher."""
+    fc = FactCheck.from_dict(row.data)
+    return {
+        "id": row.id,
+        "key": row.key,
+        "claim_reviewed": fc.claim_reviewed,
+        "lang": fc.lang,
+        "rating_label": fc.rating.label,
+        "rating_text": fc.rating.alternate_name or fc.rating.source_text or None,
+        "publisher": fc.publisher,
+        "publisher_trust": (trust or {}).get(fc.publisher or ""),
+        "date_published": fc.date_published,
+        "url": fc.url,
+        "organisation": fc.organisation,
+        "visibility": fc.visibility,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+        "claimreview": fc.to_claimreview(),
+    }
+
+
+def trust_map(conn: Connection, org_id: int) -> dict[str, float]:
+    """Publisher -> trust of one organisation."""
+    query = select(publisher_trust.c.publisher, publisher_trust.c.trust).where(
+        publisher_trust.c.org_id == org_id
+    )
+    return {p: float(t) for p, t in conn.execute(query)}
+
+
+def filters(
+    actor: Actor,
+    *,
+    q: str | None = None,
+    lang: str | None = None,
+    rating: str | None = None,
+    publisher: str | None = None,
+) -> list[ColumnElement[bool]]:
+    """WHERE conditions: visibility first, then the optional filters; `q` needs every word."""
+    where = [visible_to(actor)]
+    if lang:
+        where.append(factchecks.c.lang == lang)
+    if rating:
+        where.append(factchecks.c.rating_label == rating)
+    if publisher:
+        where.append(factchecks.c.publisher == publisher)
+    for word in normalize(q or "", lang).split():
+        # LIKE wildcards in user input are literal text, not patterns.
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append(factchecks.c.claim_normalized.like(f"%{escaped}%", escape="\\"))
+    return where
+
+
+def page(
+    conn: Connection, where: list[ColumnElement[bool]], *, page: int, per_page: int
+) -> tuple[list[Any], int]:
+    """Rows of one page, newest first, and the total matching `where`."""
+    query = (
+        select(factchecks)
+        .where(*where)
+        .order_by(factchecks.c.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    total = conn.execute(select(func.count()).select_from(factchecks).where(*where)).scalar()
+    return list(conn.execute(query)), int(total or 0)
+
+
+def iter_visible(conn: Connection, actor: Actor) -> Iterator[FactCheck]:
+    """Every fact-check `actor` may see, oldest first (for export)."""
+    query = select(factchecks.c.data).where(visible_to(actor)).order_by(factchecks.c.id)
+    for row in conn.execute(query):
+        yield FactCheck.from_dict(row.data)
+
+
+def get_visible(conn: Connection, actor: Actor, factcheck_id: int) -> Any:
+    """The row of a fact-check `actor` may see; NotFoundError otherwise."""
+    row = conn.execute(
+        select(factchecks).where(factchecks.c.id == factcheck_id, visible_to(actor))
+    ).first()
+    if row is None:
+        raise NotFoundError(
+            f"no fact-check {factcheck_id} visible to your organisation; "
+            "search the registry with GET /api/v1/factchecks"
+        )
+    return row
+
+
+def get_owned(conn: Connection, actor: Actor, factcheck_id: int) -> Any:
+    """The row of a fact-check owned by `actor`'s organisation (others may only read)."""
+    row = get_visible(conn, actor, factcheck_id)
+    if row.organisation != actor.org_slug:
+        raise ConflictError(
+            f"fact-check {factcheck_id} belongs to {row.organisation or 'no organisation'}; "
+            "only its owner may change it"
+        )
+    return row
+
+
+def build(fields: dict[str, Any], *, organisation: str, visibility: str) -> FactCheck:
+    """A FactCheck from API fields, read as ClaimReview so ratings normalise as on import."""
+    if visibility not in VISIBILITIES:
+        raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}")
+    rating = fields.get("rating") or {}
+    node: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "claimReviewed": fields.get("claim_reviewed"),
+        "url": fields.get("url"),
+        "inLanguage": fields.get("lang"),
+        "datePublished": fields.get("date_published"),
+        "name": fields.get("headline"),
+        "reviewBody": fields.get("review_body"),
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": rating.get("alternate_name"),
+            "ratingValue": rating.get("value"),
+            "bestRating": rating.get("best"),
+            "worstRating": rating.get("worst"),
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": fields.get("claim_author"),
+            "datePublished": fields.get("claim_date"),
+        },
+    }
+    if fields.get("publisher"):
+        node["publisher"] = {"@type": "Organization", "name": fields["publisher"]}
+    if fields.get("author"):
+        node["author"] = {"@type": "Organization", "name": fields["author"]}
+    cleaned = _without_none(node)
+    return from_claimreview(cleaned, organisation=organisation, visibility=visibility)
+
+
+def _without_none(node: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in node.items():
+        if isinstance(value, dict):
+            value = _without_none(value)
+            if set(value) <= {"@type"}:
+                continue
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def insert_new(conn: Connection, fc: FactCheck) -> int:
+    """Store a new fact-check; ConflictError when its key (URL) is already in the registry."""
+    taken = conn.execute(select(factchecks.c.id).where(factchecks.c.key == fc.key)).scalar()
+    if taken is not None:
+        raise ConflictError(
+            f"a fact-check with key {fc.key!r} exists already (id {taken}); update that one"
+        )
+    stmt = insert(factchecks).values(factcheck_row(fc)).returning(factchecks.c.id)
+    return int(conn.execute(stmt).scalar_one())
+
+
+def replace(conn: Connection, factcheck_id: int, fc: FactCheck) -> None:
+    """Overwrite a stored fact-check in place (its id stays; its key may change)."""
+    clash = conn.execute(
+        select(factchecks.c.id).where(factchecks.c.key == fc.key, factchecks.c.id != factcheck_id)
+    ).scalar()
+    if clash is not None:
+        raise ConflictError(f"fact-check {clash} already has the key {fc.key!r}")
+    values = {k: v for k, v in factcheck_row(fc).items() if k != "created_at"}
+    conn.execute(update(factchecks).where(factchecks.c.id == factcheck_id).values(values))
+
+
+def import_one(conn: Connection, fc: FactCheck) -> str:
+    """Add or update one imported fact-check: "added", "updated", "unchanged" or "refused".
+
+    An item whose key belongs to another organisation is refused, so an import can never take
+    over or rewrite someone else's fact-check.
+    """
+    row = conn.execute(
+        select(factchecks.c.id, factchecks.c.organisation, factchecks.c.content_hash).where(
+            factchecks.c.key == fc.key
+        )
+    ).first()
+    if row is None:
+        insert_new(conn, fc)
+        return "added"
+    if row.organisation != fc.organisation:
+        return "refused"
+    if row.content_hash == fc.content_hash:
+        return "unchanged"
+    replace(conn, int(row.id), fc)
+    return "updated"

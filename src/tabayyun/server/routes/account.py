@@ -1,0 +1,64 @@
+"""Sign-in, sign-out, the current user and their API keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, Field
+
+from tabayyun.server import services
+from tabayyun.server.auth import (
+    SESSION_COOKIE,
+    clear_session_cookies,
+    client_address,
+    set_session_cookies,
+)
+from tabayyun.server.routes.common import Ctx, Who
+
+router = APIRouter(tags=["account"])
+
+
+class Login(BaseModel):
+    username: str = Field(max_length=64)
+    password: str = Field(max_length=1024)
+
+
+class NewKey(BaseModel):
+    name: str = Field(min_length=1, max_length=100, description="What the key is for.")
+
+
+@router.post("/auth/login", summary="Sign in and start a browser session")
+def login(body: Login, request: Request, response: Response, ctx: Ctx) -> dict[str, Any]:
+    actor, token = services.login(ctx, body.username, body.password, client_address(request))
+    csrf = set_session_cookies(response, token)
+    return {"user": services.me(ctx, actor), "csrf_token": csrf}
+
+
+@router.post("/auth/logout", summary="End the browser session")
+def logout(request: Request, response: Response, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        services.logout(ctx, actor, token)
+    clear_session_cookies(response)
+    return {"signed_out": bool(token)}
+
+
+@router.get("/me", summary="The signed-in user, organisation and permissions")
+def me(ctx: Ctx, actor: Who) -> dict[str, Any]:
+    return services.me(ctx, actor)
+
+
+@router.get("/keys", summary="List your API keys (secrets are never shown again)")
+def list_keys(ctx: Ctx, actor: Who) -> list[dict[str, Any]]:
+    return services.list_keys(ctx, actor)
+
+
+@router.post("/keys", status_code=201, summary="Create an API key; the key is shown only once")
+def create_key(body: NewKey, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    return services.create_key(ctx, actor, body.name)
+
+
+@router.delete("/keys/{key_id}", status_code=204, summary="Revoke one of your API keys")
+def revoke_key(key_id: int, ctx: Ctx, actor: Who) -> None:
+    services.revoke_key(ctx, actor, key_id)

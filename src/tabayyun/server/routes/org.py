@@ -1,0 +1,68 @@
+"""Organisation settings (members, roles, partners, publisher trust) and the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from tabayyun.server import services
+from tabayyun.server.routes.common import Ctx, PageNo, PerPage, Who
+
+router = APIRouter(tags=["organisation"])
+
+
+class NewMember(BaseModel):
+    username: str = Field(max_length=64)
+    password: str = Field(max_length=1024)
+    role: str
+    display_name: str = ""
+
+
+class MemberChange(BaseModel):
+    role: str | None = None
+    active: bool | None = None
+
+
+class Trust(BaseModel):
+    publisher: str = Field(min_length=1, max_length=300)
+    trust: float | None = Field(default=None, description="0..1; null forgets the setting.")
+
+
+@router.get("/org", summary="Your organisation: members, partners, publisher trust")
+def get_org(ctx: Ctx, actor: Who) -> dict[str, Any]:
+    return services.get_organisation(ctx, actor)
+
+
+@router.post("/org/members", status_code=201, summary="Add a member to your organisation")
+def add_member(body: NewMember, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    return services.add_member(ctx, actor, **body.model_dump())
+
+
+@router.patch("/org/members/{user_id}", summary="Change a member's role or deactivate them")
+def update_member(user_id: int, body: MemberChange, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    return services.update_member(ctx, actor, user_id, role=body.role, active=body.active)
+
+
+@router.put("/org/partners/{slug}", status_code=204, summary="Share fact-checks with a partner")
+def add_partner(slug: str, ctx: Ctx, actor: Who) -> None:
+    services.set_partner(ctx, actor, slug, shared=True)
+
+
+@router.delete("/org/partners/{slug}", status_code=204, summary="Stop sharing with a partner")
+def remove_partner(slug: str, ctx: Ctx, actor: Who) -> None:
+    services.set_partner(ctx, actor, slug, shared=False)
+
+
+@router.put("/org/trust", summary="Set your trust in a publisher")
+def set_trust(body: Trust, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    services.set_trust(ctx, actor, body.publisher, body.trust)
+    return {"publisher": body.publisher, "trust": body.trust}
+
+
+@router.get("/audit", tags=["audit"], summary="Your organisation's audit log (admins)")
+def audit(
+    ctx: Ctx, actor: Who, page: PageNo = 1, per_page: PerPage = 50, action: str | None = None
+) -> dict[str, Any]:
+    return services.list_audit(ctx, actor, page=page, per_page=per_page, action=action)

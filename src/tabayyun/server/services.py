@@ -1,0 +1,725 @@
+"""The server's verbs. The REST API and the web UI call these and nothing deeper.
+
+Every verb takes the `ServerContext` and the acting user, checks the permission table, does
+its work, and records each write in the audit log in the same transaction. Results are
+JSON-ready dicts; lists come in one envelope: {"items", "page", "per_page", "total"}.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+
+from tabayyun import service
+from tabayyun.config import Settings
+from tabayyun.errors import InputError
+from tabayyun.model import Document
+from tabayyun.registry.exporters import to_datafeed, to_jsonld
+from tabayyun.registry.importers import read_factchecks
+from tabayyun.registry.model import VISIBILITIES
+from tabayyun.server import accounts, audit, claims, factchecks
+from tabayyun.server.audit import Actor
+from tabayyun.server.db import Database, now_iso
+from tabayyun.server.errors import ConflictError, NotFoundError, UnavailableError
+from tabayyun.server.permissions import ROLE_PERMISSIONS, has_permission, require
+from tabayyun.server.schema import organisations, partners, publisher_trust, users
+from tabayyun.storage.base import Store, open_store
+from tabayyun.storage.schema import documents
+from tabayyun.storage.schema import factchecks as factchecks_table
+
+MAX_PER_PAGE = 100
+MAX_SEARCH_HITS = 500  # article search ranks at most this many hits; `total` is capped by it
+
+
+@dataclass
+class ServerContext:
+    """What every verb needs: settings, the article store and the server's database."""
+
+    settings: Settings
+    store: Store
+    db: Database
+    fetcher: Any = field(default=None)  # an httpx-based Fetcher stand-in for tests
+
+    @classmethod
+    def open(cls, settings: Settings) -> ServerContext:
+        """Open (and migrate) the database named by `settings`."""
+        url = settings.resolved_database_url
+        store = open_store(url)
+        return cls(settings=settings, store=store, db=Database(url))
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.store.close()
+        self.db.close()
+
+
+def envelope(items: list[Any], page: int, per_page: int, total: int) -> dict[str, Any]:
+    """The one pagination shape of every list."""
+    return {"items": items, "page": page, "per_page": per_page, "total": total}
+
+
+def check_page(page: int, per_page: int) -> None:
+    """InputError for a page below 1 or a page size outside 1..MAX_PER_PAGE."""
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise InputError(f"page must be 1 or more and per_page between 1 and {MAX_PER_PAGE}")
+
+
+# -- accounts ------------------------------------------------------------------------------
+
+
+def login(ctx: ServerContext, username: str, password: str, client: str) -> tuple[Actor, str]:
+    """Check the password and open a session; returns the actor and the session token."""
+    actor = accounts.authenticate(ctx.db, username, password, client)
+    with ctx.db.write() as conn:
+        session = accounts.start_session(conn, actor.user_id)
+        audit.record(conn, actor, "auth.login", f"user:{actor.user_id}", {"via": "password"})
+    return actor, session.token
+
+
+def logout(ctx: ServerContext, actor: Actor, session_token: str) -> None:
+    """End the session."""
+    with ctx.db.write() as conn:
+        accounts.end_session(conn, session_token)
+        audit.record(conn, actor, "auth.logout", f"user:{actor.user_id}")
+
+
+def me(ctx: ServerContext, actor: Actor) -> dict[str, Any]:
+    """The acting user, their organisation and what their role allows."""
+    with ctx.db.read() as conn:
+        org = conn.execute(
+            select(organisations.c.name).where(organisations.c.id == actor.org_id)
+        ).scalar()
+    return {
+        "id": actor.user_id,
+        "username": actor.username,
+        "role": actor.role,
+        "organisation": {"id": actor.org_id, "slug": actor.org_slug, "name": org},
+        "permissions": sorted(ROLE_PERMISSIONS.get(actor.role, frozenset())),  # type: ignore[call-overload]
+        "authenticated_by": actor.via,
+    }
+
+
+def create_key(ctx: ServerContext, actor: Actor, name: str) -> dict[str, Any]:
+    """A new API key for the actor; the key itself is in this answer only."""
+    require(actor.role, "keys.manage")
+    with ctx.db.write() as conn:
+        new = accounts.create_api_key(conn, actor.user_id, name)
+        audit.record(conn, actor, "key.create", f"key:{new.id}", {"name": name})
+    return {"id": new.id, "name": name, "key": new.token}
+
+
+def list_keys(ctx: ServerContext, actor: Actor) -> list[dict[str, Any]]:
+    """The actor's API keys, without secrets."""
+    require(actor.role, "keys.manage")
+    with ctx.db.read() as conn:
+        return accounts.list_api_keys(conn, actor.user_id)
+
+
+def revoke_key(ctx: ServerContext, actor: Actor, key_id: int) -> None:
+    """Revoke one of the actor's keys."""
+    require(actor.role, "keys.manage")
+    with ctx.db.write() as conn:
+        accounts.revoke_api_key(conn, actor.user_id, key_id)
+        audit.record(conn, actor, "key.revoke", f"key:{key_id}")
+
+
+# -- organisation settings -----------------------------------------------------------------
+
+
+def get_organisation(ctx: ServerContext, actor: Actor) -> dict[str, Any]:
+    """The actor's organisation: members with roles, partners, publisher trust."""
+    with ctx.db.read() as conn:
+        org = conn.execute(select(organisations).where(organisations.c.id == actor.org_id)).one()
+        members = conn.execute(
+            select(users.c.id, users.c.username, users.c.display_name, users.c.role, users.c.active)
+            .where(users.c.org_id == actor.org_id)
+            .order_by(users.c.username)
+        )
+        partner_rows = conn.execute(
+            select(organisations.c.slug, organisations.c.name)
+            .join(partners, partners.c.partner_id == organisations.c.id)
+            .where(partners.c.org_id == actor.org_id)
+            .order_by(organisations.c.slug)
+        )
+        return {
+            "id": org.id,
+            "slug": org.slug,
+            "name": org.name,
+            "members": [dict(r._mapping) for r in members],
+            "partners": [dict(r._mapping) for r in partner_rows],
+            "publisher_trust": factchecks.trust_map(conn, actor.org_id),
+        }
+
+
+def add_member(
+    ctx: ServerContext,
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str = "",
+) -> dict[str, Any]:
+    """Add a user to the actor's organisation."""
+    require(actor.role, "org.manage")
+    with ctx.db.write() as conn:
+        user_id = accounts.create_user(
+            conn,
+            username=username,
+            password=password,
+            org_id=actor.org_id,
+            role=role,
+            display_name=display_name,
+        )
+        audit.record(
+            conn, actor, "member.add", f"user:{user_id}", {"username": username, "role": role}
+        )
+    return {"id": user_id, "username": username, "role": role}
+
+
+def update_member(
+    ctx: ServerContext,
+    actor: Actor,
+    user_id: int,
+    *,
+    role: str | None = None,
+    active: bool | None = None,
+) -> dict[str, Any]:
+    """Change a member's role or (de)activate them; an admin cannot demote or lock out
+    themself, so an organisation always keeps an admin who made the change."""
+    require(actor.role, "org.manage")
+    if role is not None:
+        accounts.check_role(role)
+    if user_id == actor.user_id and (role not in (None, "admin") or active is False):
+        raise ConflictError("you cannot demote or deactivate yourself; ask another admin")
+    changes = {k: v for k, v in {"role": role, "active": active}.items() if v is not None}
+    if not changes:
+        raise InputError("give a role or active to change")
+    with ctx.db.write() as conn:
+        result = conn.execute(
+            update(users)
+            .where(users.c.id == user_id, users.c.org_id == actor.org_id)
+            .values(**changes)
+        )
+        if result.rowcount == 0:
+            raise NotFoundError(f"no member {user_id} in your organisation")
+        audit.record(conn, actor, "member.update", f"user:{user_id}", changes)
+    return {"id": user_id, **changes}
+
+
+def set_partner(ctx: ServerContext, actor: Actor, slug: str, *, shared: bool) -> None:
+    """Share (or stop sharing) the organisation's `shared` fact-checks with organisation `slug`."""
+    require(actor.role, "org.manage")
+    with ctx.db.write() as conn:
+        partner_id = accounts.organisation_id(conn, slug)
+        if partner_id == actor.org_id:
+            raise InputError("an organisation always sees its own fact-checks; pick another")
+        conn.execute(
+            delete(partners).where(
+                partners.c.org_id == actor.org_id, partners.c.partner_id == partner_id
+            )
+        )
+        if shared:
+            conn.execute(
+                insert(partners).values(
+                    org_id=actor.org_id, partner_id=partner_id, created_at=now_iso()
+                )
+            )
+        action = "partner.add" if shared else "partner.remove"
+        audit.record(conn, actor, action, f"org:{slug}")
+
+
+def set_trust(ctx: ServerContext, actor: Actor, publisher: str, trust: float | None) -> None:
+    """Set the organisation's trust (0..1) in a publisher; None forgets it."""
+    require(actor.role, "org.manage")
+    if not publisher.strip():
+        raise InputError("name the publisher")
+    if trust is not None and not 0.0 <= trust <= 1.0:
+        raise InputError("trust must be between 0 (never) and 1 (fully)")
+    with ctx.db.write() as conn:
+        conn.execute(
+            delete(publisher_trust).where(
+                publisher_trust.c.org_id == actor.org_id, publisher_trust.c.publisher == publisher
+            )
+        )
+        if trust is not None:
+            conn.execute(
+                insert(publisher_trust).values(
+                    org_id=actor.org_id, publisher=publisher, trust=trust, updated_at=now_iso()
+                )
+            )
+        audit.record(conn, actor, "trust.set", f"publisher:{publisher}", {"trust": trust})
+
+
+def list_audit(
+    ctx: ServerContext,
+    actor: Actor,
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    action: str | None = None,
+) -> dict[str, Any]:
+    """The organisation's audit log, newest first."""
+    require(actor.role, "audit.read")
+    check_page(page, per_page)
+    rows, total = audit.list_entries(
+        ctx.db, actor.org_id, page=page, per_page=per_page, action=action
+    )
+    return envelope(rows, page, per_page, total)
+
+
+# -- articles ------------------------------------------------------------------------------
+
+
+def analyze(
+    ctx: ServerContext,
+    actor: Actor,
+    *,
+    text: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+) -> dict[str, Any]:
+    """Analyse a text or a URL without storing anything."""
+    require(actor.role, "articles.read")
+    return _analyse(ctx, text=text, url=url, title=title, lang=lang).to_dict()
+
+
+def _analyse(
+    ctx: ServerContext, *, text: str | None, url: str | None, title: str | None, lang: str | None
+) -> Document:
+    if bool(text) == bool(url):
+        raise InputError("send either `text` or `url`, not both and not neither")
+    if url:
+        # The loader refuses private, loopback and link-local targets unless settings allow.
+        return service.analyze(url, settings=ctx.settings, fetcher=ctx.fetcher)
+    return service.analyze_text(text or "", title=title, lang=lang, settings=ctx.settings)
+
+
+def ingest_article(
+    ctx: ServerContext,
+    actor: Actor,
+    *,
+    text: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+) -> dict[str, Any]:
+    """Analyse and store an article, and put its claims in the organisation's queue.
+
+    An article stored before (same content) is not stored again, but its claims still join
+    this organisation's queue.
+    """
+    require(actor.role, "articles.write")
+    doc = _analyse(ctx, text=text, url=url, title=title, lang=lang)
+    saved = ctx.store.save(doc)
+    doc_id = saved.doc_id if saved.doc_id is not None else saved.duplicate_of
+    assert doc_id is not None  # a save either stores or names the copy it found
+    with ctx.db.write() as conn:
+        added = claims.create_for_document(
+            conn,
+            org_id=actor.org_id,
+            doc_id=doc_id,
+            doc=doc,
+            min_score=claims.threshold(ctx.settings),
+        )
+        audit.record(
+            conn,
+            actor,
+            "article.ingest",
+            f"article:{doc_id}",
+            {"status": saved.status, "claims_added": added, "source": url or "text"},
+        )
+    return {"id": doc_id, "status": saved.status, "claims_added": added, "lang": doc.lang}
+
+
+_ARTICLE_COLUMNS = (
+    documents.c.id,
+    documents.c.title,
+    documents.c.url,
+    documents.c.outlet,
+    documents.c.lang,
+    documents.c.published_at,
+    documents.c.created_at,
+)
+
+
+def list_articles(
+    ctx: ServerContext, actor: Actor, *, page: int = 1, per_page: int = 20, lang: str | None = None
+) -> dict[str, Any]:
+    """Stored articles, newest first."""
+    require(actor.role, "articles.read")
+    check_page(page, per_page)
+    where = [documents.c.lang == lang] if lang else []
+    with ctx.db.read() as conn:
+        rows = conn.execute(
+            select(*_ARTICLE_COLUMNS)
+            .where(*where)
+            .order_by(documents.c.id.desc())
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+        items = [dict(r._mapping) for r in rows]
+        total = conn.execute(select(func.count()).select_from(documents).where(*where)).scalar()
+    return envelope(items, page, per_page, int(total or 0))
+
+
+def search_articles(
+    ctx: ServerContext,
+    actor: Actor,
+    q: str,
+    *,
+    lang: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> dict[str, Any]:
+    """Full-text search over stored articles, best first."""
+    require(actor.role, "articles.read")
+    check_page(page, per_page)
+    if not q.strip():
+        raise InputError("give a search query in `q`")
+    hits = ctx.store.search(q, lang=lang, limit=MAX_SEARCH_HITS)
+    chosen = hits[(page - 1) * per_page : page * per_page]
+    return envelope([vars(h) for h in chosen], page, per_page, len(hits))
+
+
+def get_article(ctx: ServerContext, actor: Actor, doc_id: int) -> dict[str, Any]:
+    """One stored article with its analysis and this organisation's claims from it."""
+    require(actor.role, "articles.read")
+    with ctx.db.read() as conn:
+        exists = conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first()
+    if exists is None:
+        raise NotFoundError(f"no article {doc_id}; list articles with GET /api/v1/articles")
+    data = ctx.store.get(doc_id).to_dict()
+    data["id"] = doc_id
+    if has_permission(actor.role, "claims.read"):
+        with ctx.db.read() as conn:
+            found, _ = claims.list_page(
+                conn,
+                actor.org_id,
+                status=None,
+                assignee_id=None,
+                doc_id=doc_id,
+                page=1,
+                per_page=MAX_PER_PAGE,
+            )
+        data["claims"] = found
+    return data
+
+
+# -- claims and review ---------------------------------------------------------------------
+
+
+def list_claims(
+    ctx: ServerContext,
+    actor: Actor,
+    *,
+    status: str | None = None,
+    assignee: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> dict[str, Any]:
+    """The review queue: false-rated matches first, then by check-worthiness."""
+    require(actor.role, "claims.read")
+    check_page(page, per_page)
+    with ctx.db.read() as conn:
+        assignee_id = _member_id(conn, actor, assignee) if assignee else None
+        items, total = claims.list_page(
+            conn,
+            actor.org_id,
+            status=status,
+            assignee_id=assignee_id,
+            doc_id=None,
+            page=page,
+            per_page=per_page,
+        )
+    return envelope(items, page, per_page, total)
+
+
+def get_claim(ctx: ServerContext, actor: Actor, claim_id: int) -> dict[str, Any]:
+    """One claim with its history."""
+    require(actor.role, "claims.read")
+    with ctx.db.read() as conn:
+        claim = claims.get(conn, actor, claim_id)
+        claim["history"] = claims.events(conn, claim_id)
+    return claim
+
+
+def claim_history(
+    ctx: ServerContext, actor: Actor, claim_id: int, *, comments_only: bool = False
+) -> list[dict[str, Any]]:
+    """A claim's history (or its comments), oldest first."""
+    require(actor.role, "claims.read")
+    with ctx.db.read() as conn:
+        claims.get(conn, actor, claim_id)
+        return claims.events(conn, claim_id, kind="comment" if comments_only else None)
+
+
+def comment_claim(ctx: ServerContext, actor: Actor, claim_id: int, body: str) -> dict[str, Any]:
+    """Add a comment to a claim."""
+    require(actor.role, "claims.review")
+    with ctx.db.write() as conn:
+        claims.get(conn, actor, claim_id)
+        event_id = claims.add_comment(conn, actor, claim_id, body)
+        audit.record(conn, actor, "claim.comment", f"claim:{claim_id}", {"event": event_id})
+    return {"id": event_id, "claim_id": claim_id, "body": body}
+
+
+def assign_claim(
+    ctx: ServerContext, actor: Actor, claim_id: int, assignee: str | None = None
+) -> dict[str, Any]:
+    """Put a claim in review, assigned to `assignee` (a username of the organisation) or to
+    the actor. Assigning someone else needs claims.assign; taking it oneself, claims.review."""
+    assign_other = assignee is not None and assignee != actor.username
+    require(actor.role, "claims.assign" if assign_other else "claims.review")
+    with ctx.db.write() as conn:
+        claim = claims.get(conn, actor, claim_id)
+        user_id = _member_id(conn, actor, assignee) if assign_other else actor.user_id
+        role = conn.execute(select(users.c.role).where(users.c.id == user_id)).scalar_one()
+        if not has_permission(role, "claims.review"):
+            raise ConflictError(f"{assignee} is a {role} and cannot review claims; pick a reviewer")
+        claims.transition(conn, actor, claim, "in_review", changes={"assignee_id": user_id})
+        audit.record(conn, actor, "claim.assign", f"claim:{claim_id}", {"assignee_id": user_id})
+    return get_claim(ctx, actor, claim_id)
+
+
+def mark_fact_checked(
+    ctx: ServerContext, actor: Actor, claim_id: int, factcheck_id: int, note: str | None = None
+) -> dict[str, Any]:
+    """Close a claim under review by linking a fact-check the organisation can see."""
+    require(actor.role, "claims.review")
+    with ctx.db.write() as conn:
+        claim = claims.get(conn, actor, claim_id)
+        factchecks.get_visible(conn, actor, factcheck_id)
+        claims.transition(
+            conn, actor, claim, "fact_checked", changes={"factcheck_id": factcheck_id}, note=note
+        )
+        audit.record(
+            conn, actor, "claim.fact_checked", f"claim:{claim_id}", {"factcheck_id": factcheck_id}
+        )
+    return get_claim(ctx, actor, claim_id)
+
+
+def dismiss_claim(ctx: ServerContext, actor: Actor, claim_id: int, reason: str) -> dict[str, Any]:
+    """Dismiss a claim; the reason is required and kept."""
+    require(actor.role, "claims.review")
+    if not reason.strip():
+        raise InputError("say why the claim is dismissed (`reason`)")
+    with ctx.db.write() as conn:
+        claim = claims.get(conn, actor, claim_id)
+        claims.transition(
+            conn, actor, claim, "dismissed", changes={"dismiss_reason": reason}, note=reason
+        )
+        audit.record(conn, actor, "claim.dismiss", f"claim:{claim_id}", {"reason": reason[:200]})
+    return get_claim(ctx, actor, claim_id)
+
+
+def reopen_claim(ctx: ServerContext, actor: Actor, claim_id: int) -> dict[str, Any]:
+    """Put a dismissed claim back in the queue as new."""
+    require(actor.role, "claims.review")
+    with ctx.db.write() as conn:
+        claim = claims.get(conn, actor, claim_id)
+        claims.transition(
+            conn, actor, claim, "new", changes={"dismiss_reason": None, "assignee_id": None}
+        )
+        audit.record(conn, actor, "claim.reopen", f"claim:{claim_id}")
+    return get_claim(ctx, actor, claim_id)
+
+
+def _member_id(conn: Any, actor: Actor, username: str | None) -> int:
+    found = conn.execute(
+        select(users.c.id).where(
+            users.c.username == username, users.c.org_id == actor.org_id, users.c.active.is_(True)
+        )
+    ).scalar()
+    if found is None:
+        raise NotFoundError(f"no active member {username!r} in your organisation")
+    return int(found)
+
+
+# -- fact-checks ---------------------------------------------------------------------------
+
+
+def list_factchecks(
+    ctx: ServerContext,
+    actor: Actor,
+    *,
+    q: str | None = None,
+    lang: str | None = None,
+    rating: str | None = None,
+    publisher: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> dict[str, Any]:
+    """Fact-checks the organisation may see, newest first; `q` must match every word."""
+    require(actor.role, "factchecks.read")
+    check_page(page, per_page)
+    where = factchecks.filters(actor, q=q, lang=lang, rating=rating, publisher=publisher)
+    with ctx.db.read() as conn:
+        rows, total = factchecks.page(conn, where, page=page, per_page=per_page)
+        trust = factchecks.trust_map(conn, actor.org_id)
+    return envelope([factchecks.to_json(r, trust) for r in rows], page, per_page, total)
+
+
+def get_factcheck(ctx: ServerContext, actor: Actor, factcheck_id: int) -> dict[str, Any]:
+    """One fact-check the organisation may see."""
+    require(actor.role, "factchecks.read")
+    with ctx.db.read() as conn:
+        row = factchecks.get_visible(conn, actor, factcheck_id)
+        return factchecks.to_json(row, factchecks.trust_map(conn, actor.org_id))
+
+
+def create_factcheck(
+    ctx: ServerContext, actor: Actor, fields: Mapping[str, Any], *, visibility: str = "private"
+) -> dict[str, Any]:
+    """Write a fact-check owned by the organisation; making it public needs factchecks.publish."""
+    require(actor.role, "factchecks.write")
+    if visibility == "public":
+        require(actor.role, "factchecks.publish")
+    fc = factchecks.build(dict(fields), organisation=actor.org_slug, visibility=visibility)
+    with ctx.db.write() as conn:
+        factcheck_id = factchecks.insert_new(conn, fc)
+        audit.record(
+            conn,
+            actor,
+            "factcheck.create",
+            f"factcheck:{factcheck_id}",
+            {"visibility": visibility, "rating": fc.rating.label},
+        )
+    return get_factcheck(ctx, actor, factcheck_id)
+
+
+def update_factcheck(
+    ctx: ServerContext,
+    actor: Actor,
+    factcheck_id: int,
+    fields: Mapping[str, Any],
+    *,
+    visibility: str | None = None,
+) -> dict[str, Any]:
+    """Change the organisation's own fact-check; unset fields keep their values."""
+    require(actor.role, "factchecks.write")
+    with ctx.db.write() as conn:
+        row = factchecks.get_owned(conn, actor, factcheck_id)
+        current = factchecks.to_json(row)
+        new_visibility = visibility or current["visibility"]
+        if new_visibility == "public" and current["visibility"] != "public":
+            require(actor.role, "factchecks.publish")
+        merged = _fields_of(row.data) | {k: v for k, v in fields.items() if v is not None}
+        fc = factchecks.build(merged, organisation=actor.org_slug, visibility=new_visibility)
+        factchecks.replace(conn, factcheck_id, fc)
+        audit.record(
+            conn,
+            actor,
+            "factcheck.update",
+            f"factcheck:{factcheck_id}",
+            {
+                "fields": sorted(k for k, v in fields.items() if v is not None),
+                "visibility": new_visibility,
+            },
+        )
+    return get_factcheck(ctx, actor, factcheck_id)
+
+
+def publish_factcheck(ctx: ServerContext, actor: Actor, factcheck_id: int) -> dict[str, Any]:
+    """Make the organisation's fact-check public."""
+    require(actor.role, "factchecks.publish")
+    return update_factcheck(ctx, actor, factcheck_id, {}, visibility="public")
+
+
+def _fields_of(data: dict[str, Any]) -> dict[str, Any]:
+    rating = data.get("rating") or {}
+    fields = {name: data.get(name) for name in factchecks.EDITABLE if name != "rating"}
+    fields["rating"] = {
+        "alternate_name": rating.get("alternate_name"),
+        "value": rating.get("value"),
+        "best": rating.get("best"),
+        "worst": rating.get("worst"),
+    }
+    return fields
+
+
+def import_factchecks(
+    ctx: ServerContext,
+    actor: Actor,
+    *,
+    filename: str,
+    content: bytes,
+    visibility: str = "private",
+) -> dict[str, Any]:
+    """Import an uploaded ClaimReview file (JSON, JSON-LD, JSONL, CSV or HTML).
+
+    Items are owned by the organisation; an item whose key belongs to another organisation is
+    refused. Bad items are reported, never fatal.
+    """
+    require(actor.role, "factchecks.write")
+    if visibility not in VISIBILITIES:
+        raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}")
+    if visibility == "public":
+        require(actor.role, "factchecks.publish")
+    if len(content) > ctx.settings.max_input_bytes:
+        raise InputError(f"the file exceeds {ctx.settings.max_input_bytes} bytes; split it")
+    # The readers pick the format from the file name, so keep only its (safe) suffix.
+    suffix = "".join(ch for ch in Path(filename).suffix.lower() if ch.isalnum() or ch == ".")
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "refused": 0}
+    rejected: list[dict[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(content)
+        parsed = list(read_factchecks(path, settings=ctx.settings))
+    with ctx.db.write() as conn:
+        for location, result in parsed:
+            where = location.replace(str(path), filename)
+            if isinstance(result, InputError):
+                rejected.append(
+                    {"location": where, "reason": str(result).replace(str(path), filename)}
+                )
+                continue
+            result.organisation = actor.org_slug
+            result.visibility = visibility
+            outcome = factchecks.import_one(conn, result)
+            counts[outcome] += 1
+            if outcome == "refused":
+                rejected.append(
+                    {
+                        "location": where,
+                        "reason": "another organisation owns a fact-check with this URL",
+                    }
+                )
+        audit.record(
+            conn,
+            actor,
+            "factcheck.import",
+            f"upload:{filename[:100]}",
+            {**counts, "rejected": len(rejected), "visibility": visibility},
+        )
+    return {**counts, "rejected": rejected}
+
+
+def export_factchecks(ctx: ServerContext, actor: Actor, *, format: str = "datafeed") -> Any:
+    """What the organisation may see as a ClaimReview DataFeed or a JSON-LD list."""
+    require(actor.role, "factchecks.read")
+    if format not in ("datafeed", "jsonld"):
+        raise InputError("format must be 'datafeed' or 'jsonld'")
+    with ctx.db.read() as conn:
+        visible = list(factchecks.iter_visible(conn, actor))
+    return to_datafeed(visible) if format == "datafeed" else to_jsonld(visible)
+
+
+def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
+    """Fact-checks that match a claim; waits for the matching engine (tabayyun.matching)."""
+    require(actor.role, "factchecks.read")
+    raise UnavailableError(
+        "claim matching is not available yet; search fact-checks with GET /api/v1/factchecks?q="
+    )
+
+
+def registry_size(ctx: ServerContext) -> int:
+    """How many fact-checks are stored (all organisations): for health checks."""
+    with ctx.db.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(factchecks_table)).scalar() or 0)

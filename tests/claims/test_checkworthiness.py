@@ -1,0 +1,151 @@
+"""Cue features per language and the shipped scorer's contract, with the fake embedder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tabayyun.claims.checkworthiness import (
+    ARTEFACT_PATH,
+    DETECTORS,
+    CheckworthinessScorer,
+    load_default_scorer,
+)
+from tabayyun.claims.features import CUE_NAMES, cue_features, cue_vector, hashed_ngrams
+from tabayyun.embed import FakeEmbedder
+from tabayyun.errors import ConfigError
+
+# (lang, a factual claim with a number and a source, an opinion/question in the first person)
+SENTENCES = [
+    (
+        "en",
+        "The health ministry said 1,200 people died of the flu last year, up 30% from 2022.",
+        "I think we should all just stay calm, right?",
+    ),
+    (
+        "ar",
+        "أعلنت وزارة الصحة أن 1200 شخص توفوا بسبب الإنفلونزا العام الماضي بزيادة 30%.",
+        "أنا أعتقد أننا يجب أن نبقى هادئين، أليس كذلك؟",
+    ),
+    (
+        "fa",
+        "به گزارش وزارت بهداشت، ۱۲۰۰ نفر سال گذشته بر اثر آنفولانزا جان باختند، ۳۰ درصد بیشتر.",
+        "من فکر می‌کنم باید آرام باشیم، نه؟",
+    ),
+    (
+        "ru",
+        "По данным Минздрава, в прошлом году от гриппа умерли 1200 человек, на 30% больше.",
+        "Я думаю, нам всем надо просто успокоиться, правда?",
+    ),
+]
+LANGS = [s[0] for s in SENTENCES]
+
+
+def _cue(vector: np.ndarray, name: str) -> float:
+    return float(vector[CUE_NAMES.index(name)])
+
+
+@pytest.mark.parametrize(("lang", "claim", "opinion"), SENTENCES, ids=LANGS)
+def test_cues_tell_claim_from_opinion(lang: str, claim: str, opinion: str) -> None:
+    claim_cues, opinion_cues = cue_vector(claim, lang), cue_vector(opinion, lang)
+    assert claim_cues.shape == (len(CUE_NAMES),)
+    assert _cue(claim_cues, "quantities") > 0
+    assert _cue(claim_cues, "money_or_percent") == 1.0
+    assert _cue(claim_cues, "attribution") > 0
+    assert _cue(opinion_cues, "quantities") == 0
+    assert _cue(opinion_cues, "first_singular") > 0
+    assert _cue(opinion_cues, "question") == 1.0
+    assert _cue(claim_cues, "question") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue"),
+    [
+        ("en", "Reportedly the bridge may have collapsed.", "hedge"),
+        ("ar", "يقال إن الجسر ربما انهار.", "hedge"),
+        ("fa", "شایعه شده که پل فرو ریخته است.", "hedge"),
+        ("ru", "Говорят, что мост якобы обрушился.", "hedge"),
+        ("en", "Please share this with everyone!", "imperative"),
+        ("ar", "انشروا هذا الخبر لو سمحتم!", "imperative"),
+        ("fa", "لطفا این خبر را منتشر کنید!", "imperative"),
+        ("ru", "Пожалуйста, поделитесь этой новостью!", "imperative"),
+    ],
+)
+def test_hedges_and_calls_to_action(lang: str, text: str, cue: str) -> None:
+    assert _cue(cue_vector(text, lang), cue) > 0
+
+
+def test_tweet_furniture_is_counted() -> None:
+    vector = cue_vector("عاجل @who #كورونا https://t.co/abc 🙏", "ar")
+    for name in ("urls", "mentions", "hashtags", "emoji"):
+        assert _cue(vector, name) > 0, name
+
+
+def test_cue_features_needs_one_language_per_text() -> None:
+    with pytest.raises(ValueError, match="one per text"):
+        cue_features(["a", "b"], ["en"])
+
+
+@pytest.mark.parametrize(("lang", "claim", "_"), SENTENCES, ids=LANGS)
+def test_hashed_ngrams_are_stable_and_bounded(lang: str, claim: str, _: str) -> None:
+    word_ids, word_counts, char_ids, char_counts = hashed_ngrams(claim, lang, bits=12)
+    again = hashed_ngrams(claim, lang, bits=12)
+    assert np.array_equal(word_ids, again[0]) and np.array_equal(char_ids, again[2])
+    assert len(word_ids) and len(char_ids)
+    assert word_ids.max() < 4096 and char_ids.max() < 4096 and char_ids.min() >= 0
+    assert word_counts.min() >= 1 and char_counts.min() >= 1
+    # Digits are folded to 0: the lexical model sees "a number", not which one.
+    assert np.array_equal(
+        hashed_ngrams("5 people", lang, bits=12)[0], hashed_ngrams("7 people", lang, bits=12)[0]
+    )
+
+
+def test_artefact_is_small_and_loads() -> None:
+    assert ARTEFACT_PATH.stat().st_size < 5_000_000
+    scorer = load_default_scorer()
+    assert scorer is load_default_scorer()
+    assert scorer.dim == 384
+    for detector in DETECTORS:
+        for lang in ("ar", "en", "fa", "ru", "und"):
+            assert 0.0 < scorer.threshold(detector, lang) < 1.0
+
+
+def _score(texts: list[str], langs: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    vectors = FakeEmbedder(dim=384).embed_queries(texts)
+    return load_default_scorer().score(texts, vectors, langs)
+
+
+def test_scores_are_probabilities_with_one_per_text() -> None:
+    texts = [s for _, claim, opinion in SENTENCES for s in (claim, opinion)] + ["", "ok"]
+    langs = [lang for lang in LANGS for _ in range(2)] + ["en", "und"]
+    checkworthy, verifiable = _score(texts, langs)
+    for probs in (checkworthy, verifiable):
+        assert probs.shape == (len(texts),)
+        assert np.all((probs >= 0) & (probs <= 1)) and np.all(np.isfinite(probs))
+    assert _score([], [])[0].shape == (0,)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_claim_scores_above_opinion(lang: str) -> None:
+    """Monotone sanity on the lexical languages, where the fake vectors matter least."""
+    _, claim, opinion = SENTENCES[LANGS.index(lang)]
+    checkworthy, verifiable = _score([claim, opinion], [lang, lang])
+    assert verifiable[0] > verifiable[1]
+    assert checkworthy[0] > checkworthy[1]
+
+
+def test_score_rejects_mismatched_input() -> None:
+    scorer = load_default_scorer()
+    with pytest.raises(ValueError, match="384-dim"):
+        scorer.score(["a"], np.zeros((1, 10), dtype=np.float32), ["en"])
+    with pytest.raises(TypeError):
+        scorer.score("a", np.zeros((1, 384), dtype=np.float32), ["en"])
+    with pytest.raises(ConfigError, match="profile"):
+        scorer.score(["a"], np.zeros((1, 384), dtype=np.float32), ["en"], profile="nope")
+
+
+def test_missing_artefact_says_how_to_rebuild(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="train_checkworthiness"):
+        CheckworthinessScorer(tmp_path / "missing.npz")

@@ -1,0 +1,150 @@
+"""The match engine end to end with the fake embedder, the shipped scorer and thresholds."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tabayyun.embed import FakeEmbedder
+from tabayyun.errors import ConfigError, InputError
+from tabayyun.matching import IndexedClaim, MatchEngine, Thresholds
+from tabayyun.matching.engine import ALL_FEATURES
+from tabayyun.matching.scorer import MIN_PENALTY, Scorer, fit, fit_ensemble, load_models
+
+CLAIMS = [
+    IndexedClaim("c1", "Unemployment rose to 5% in 2020.", title="Did unemployment rise?"),
+    IndexedClaim("c2", "A video shows floods destroying two bridges in the north."),
+    IndexedClaim("c3", "The minister said bread prices will double next year."),
+    IndexedClaim("c4", "Scientists found a new species of frog in the Amazon."),
+    IndexedClaim("r1", "ارتفع معدل البطالة إلى 5% في 2020", lang="ar"),
+    IndexedClaim("r2", "Безработица выросла до 5% в 2020 году.", lang="ru"),
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> MatchEngine:
+    return MatchEngine.build(CLAIMS, FakeEmbedder())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Floods destroyed the bridges in the north, says a video", "en", "c2"),
+        ("Bread prices will double next year, the minister said", "en", "c3"),
+        ("البطالة ارتفعت إلى 5% في 2020", "ar", "r1"),
+        ("Безработица выросла до 5% в 2020", "ru", "r2"),
+    ],
+)
+def test_match_finds_the_claim_with_every_score(
+    engine: MatchEngine, text: str, lang: str, expected: str
+) -> None:
+    found = engine.match(text, lang=lang, k=3)
+    assert found[0].claim.id == expected
+    best = found[0]
+    assert best.dense > 0 and best.bm25 > 0 and best.fused > 0 and 0 < best.final <= 1
+    assert best.decision in ("match", "suggest", None)
+    assert set(best.features) == set(ALL_FEATURES)
+    assert [c.final for c in found] == sorted((c.final for c in found), reverse=True)
+
+
+def test_add_indexes_new_claims_incrementally() -> None:
+    engine = MatchEngine.build(CLAIMS[:2], FakeEmbedder())
+    engine.add([IndexedClaim("c9", "A shark was seen swimming on a flooded highway.")])
+    assert len(engine) == 3
+    assert engine.match("Shark swimming on a flooded highway", lang="en", k=1)[0].claim.id == "c9"
+
+
+def test_a_direction_conflict_lowers_the_final_score(engine: MatchEngine) -> None:
+    # The same words but the opposite direction: the claim must lose score against "rose".
+    rose = engine.match("Unemployment rose to 5% in 2020", lang="en", k=1)[0]
+    fell = [
+        c for c in engine.match("Unemployment fell to 5% in 2020", lang="en") if c.claim.id == "c1"
+    ]
+    assert rose.claim.id == "c1" and fell[0].features["dir_conflict"] == 1.0
+    assert fell[0].final < rose.final
+
+
+@pytest.mark.parametrize(
+    "conflict", ["num_conflict", "year_conflict", "neg_mismatch", "dir_conflict"]
+)
+@pytest.mark.parametrize("model", ["mono", "cross"])
+def test_every_conflict_lowers_the_shipped_score(
+    engine: MatchEngine, conflict: str, model: str
+) -> None:
+    scorer = load_models()[model]
+    row = engine.match("Unemployment rose to 5% in 2020", lang="en", k=1)[0].features
+    x = np.asarray([[row[name] for name in scorer.features]])
+    flagged = x.copy()
+    flagged[0, scorer.features.index(conflict)] = 1.0
+    x[0, scorer.features.index(conflict)] = 0.0
+    assert scorer.probability(flagged)[0] < scorer.probability(x)[0]
+
+
+@pytest.mark.parametrize(
+    ("probability", "decision"), [(0.95, "match"), (0.8, "match"), (0.5, "suggest"), (0.1, None)]
+)
+def test_thresholds_decide(probability: float, decision: str | None) -> None:
+    assert Thresholds(suggest=0.3, match=0.8).decide(probability) == decision
+
+
+def test_language_pair_thresholds_drive_the_decision() -> None:
+    always = MatchEngine.build(CLAIMS, FakeEmbedder(), thresholds={"default": Thresholds(0, 0)})
+    never = MatchEngine.build(CLAIMS, FakeEmbedder(), thresholds={"default": Thresholds(2, 2)})
+    strict_en = MatchEngine.build(
+        CLAIMS,
+        FakeEmbedder(),
+        thresholds={"default": Thresholds(0, 0), "en-en": Thresholds(2, 2)},
+    )
+    text = "Floods destroyed two bridges in the north"
+    assert always.match(text, lang="en", k=1)[0].decision == "match"
+    assert never.match(text, lang="en", k=1)[0].decision is None
+    assert strict_en.match(text, lang="en", k=1)[0].decision is None
+
+
+def test_empty_text_is_refused(engine: MatchEngine) -> None:
+    with pytest.raises(InputError, match="empty"):
+        engine.match("   ")
+
+
+def test_an_empty_registry_finds_nothing() -> None:
+    assert MatchEngine.build([], FakeEmbedder()).match("anything", lang="en") == []
+
+
+def test_scorer_round_trips_and_rejects_a_broken_file() -> None:
+    scorer = load_models()["mono"]
+    again = Scorer.from_json(scorer.to_json())
+    x = np.random.default_rng(0).random((4, len(scorer.features)))
+    np.testing.assert_allclose(again.probability(x), scorer.probability(x))
+    with pytest.raises(ConfigError, match="train_matcher"):
+        Scorer.from_json({"features": []})
+
+
+def test_fit_learns_the_signal_and_keeps_penalties_negative() -> None:
+    rng = np.random.default_rng(0)
+    groups = []
+    for _ in range(60):
+        x = rng.random((8, 2))
+        x[:, 1] = 0.0
+        y = np.zeros(8, dtype=bool)
+        y[int(np.argmax(x[:, 0]))] = True
+        x[y, 1] = 1.0  # a "conflict" that only the relevant rows carry: fit must not reward it
+        groups.append((x, y))
+    scorer = fit(groups, ["signal", "conflict"], ["conflict"], epochs=150)
+    assert scorer.penalties[0] <= -MIN_PENALTY
+    hits = [np.argmax(scorer.raw(np.c_[x[:, 0], np.zeros(8)])) == np.argmax(y) for x, y in groups]
+    assert np.mean(hits) > 0.9
+
+
+def test_an_ensemble_scores_as_the_mean_of_its_members() -> None:
+    rng = np.random.default_rng(1)
+    groups = []
+    for _ in range(30):
+        x = rng.random((6, 3))
+        y = np.zeros(6, dtype=bool)
+        y[int(np.argmax(x[:, 0] + x[:, 1]))] = True
+        groups.append((x, y))
+    names, conflicts = ["a", "b", "conflict"], ["conflict"]
+    merged = fit_ensemble(groups, names, conflicts, seeds=(0, 1), epochs=40)
+    members = [fit(groups, names, conflicts, seed=seed, epochs=40) for seed in (0, 1)]
+    x = rng.random((5, 3))
+    np.testing.assert_allclose(merged.raw(x), np.mean([m.raw(x) for m in members], axis=0))

@@ -1,0 +1,469 @@
+"""The REST API in-process on real SQLite: errors, OpenAPI, sharing, sessions, keys, review."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute
+from sqlalchemy import update
+
+from tabayyun.server.errors import STATUS
+from tabayyun.server.routes import ROUTERS
+from tabayyun.server.schema import claims as claims_table
+
+from .conftest import PASSWORD, World, sample_text
+
+API = "/api/v1"
+
+
+def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"code", "message", "details"}
+    assert body["error"]["code"] == code
+    assert body["error"]["message"]
+    return body["error"]
+
+
+def login(world: World, user: str, password: str = PASSWORD) -> Any:
+    return world.client.post(f"{API}/auth/login", json={"username": user, "password": password})
+
+
+def new_factcheck(world: World, org: str, claim: str, visibility: str) -> int:
+    response = world.call(
+        "POST",
+        "/factchecks",
+        org,
+        "admin",
+        json={
+            "claim_reviewed": claim,
+            "lang": "en",
+            "visibility": visibility,
+            "url": f"https://{org}.example.org/{visibility}",
+            "rating": {"alternate_name": "False"},
+        },
+    )
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+# -- one error shape -------------------------------------------------------------------------
+
+
+def test_every_error_has_one_shape(world: World) -> None:
+    client = world.client
+    assert_error(client.get(f"{API}/no-such-route"), 404, "not_found")
+    assert_error(client.get(f"{API}/me"), 401, "unauthenticated")
+    assert_error(world.call("GET", "/audit", "alpha", "viewer"), 403, "forbidden")
+    assert_error(world.call("GET", "/claims/999", "alpha", "viewer"), 404, "not_found")
+    invalid = assert_error(
+        world.call("POST", "/factchecks", "alpha", "editor", json={"visibility": "secret"}),
+        422,
+        "validation_error",
+    )
+    assert invalid["details"][0]["loc"] == ["body", "visibility"]
+    assert_error(
+        world.call("GET", "/articles?per_page=0", "alpha", "viewer"), 422, "validation_error"
+    )
+    assert_error(world.call("DELETE", "/me", "alpha", "viewer"), 405, "method_not_allowed")
+    assert_error(
+        world.call("POST", "/match", "alpha", "viewer", json={"text": "Bridges collapsed"}),
+        503,
+        "unavailable",
+    )
+    assert_error(
+        world.call("POST", "/analyze", "alpha", "viewer", json={"url": "http://127.0.0.1/x"}),
+        400,
+        "blocked_address",
+    )
+    assert_error(world.call("POST", "/analyze", "alpha", "viewer", json={}), 400, "invalid_input")
+
+
+def test_status_table_covers_the_server_errors() -> None:
+    from tabayyun.server import errors
+
+    server_errors = {
+        obj
+        for obj in vars(errors).values()
+        if isinstance(obj, type)
+        and issubclass(obj, errors.ServerError)
+        and obj is not errors.ServerError
+    }
+    assert server_errors <= set(STATUS)
+
+
+def test_openapi_documents_every_route(world: World) -> None:
+    spec = world.client.get(f"{API}/openapi.json").json()
+    routes = [r for router in ROUTERS for r in router.routes if isinstance(r, APIRoute)]
+    assert len(routes) >= 30
+    for route in routes:
+        assert route.summary and route.tags, route.path
+        for method in route.methods:
+            operation = spec["paths"][API + route.path][method.lower()]
+            assert operation["summary"] == route.summary and operation["tags"]
+    for path in (
+        "/api/v1/auth/login",
+        "/api/v1/claims/{claim_id}/assign",
+        "/api/v1/factchecks/export",
+        "/api/v1/match",
+        "/api/v1/audit",
+    ):
+        assert path in spec["paths"]
+
+
+# -- visibility across organisations ---------------------------------------------------------
+
+
+def test_private_and_shared_factchecks_stay_with_their_audience(world: World) -> None:
+    private = new_factcheck(world, "alpha", "Alpha private claim about bridges", "private")
+    shared = new_factcheck(world, "alpha", "Alpha shared claim about bridges", "shared")
+    public = new_factcheck(world, "alpha", "Alpha public claim about bridges", "public")
+
+    def seen_by_beta() -> set[int]:
+        listed = world.call("GET", "/factchecks", "beta", "viewer").json()["items"]
+        found = world.call("GET", "/factchecks/search?q=bridges", "beta", "viewer").json()
+        ids = {fc["id"] for fc in listed}
+        assert ids == {fc["id"] for fc in found["items"]} and found["total"] == len(ids)
+        for fmt in ("jsonld", "datafeed"):
+            exported = world.call("GET", f"/factchecks/export?format={fmt}", "beta", "viewer")
+            text = exported.text
+            assert ("Alpha private" in text) == (private in ids)
+            assert ("Alpha shared" in text) == (shared in ids)
+        for fc_id in (private, shared, public):
+            status = world.call("GET", f"/factchecks/{fc_id}", "beta", "viewer").status_code
+            assert status == (200 if fc_id in ids else 404)
+        return ids
+
+    assert seen_by_beta() == {public}
+    assert world.call("PUT", "/org/partners/beta-desk", "alpha", "admin").status_code == 204
+    assert seen_by_beta() == {public, shared}
+    alpha = world.call("GET", "/factchecks", "alpha", "viewer").json()
+    assert {fc["id"] for fc in alpha["items"]} == {private, shared, public}
+    # Beta can neither change alpha's fact-check nor take it over by importing its URL.
+    assert_error(
+        world.call(
+            "PATCH", f"/factchecks/{shared}", "beta", "admin", json={"claim_reviewed": "hijacked"}
+        ),
+        409,
+        "conflict",
+    )
+    payload = (
+        '{"@type": "ClaimReview", "url": "https://alpha.example.org/private", '
+        '"claimReviewed": "hijacked", "reviewRating": {"alternateName": "True"}}'
+    )
+    imported = world.call(
+        "POST",
+        "/factchecks/import",
+        "beta",
+        "admin",
+        files={"file": ("x.json", payload, "application/json")},
+    ).json()
+    assert imported["refused"] == 1 and imported["added"] == 0
+    assert (
+        world.call("GET", f"/factchecks/{private}", "alpha", "viewer").json()["claim_reviewed"]
+        == "Alpha private claim about bridges"
+    )
+
+
+def test_import_upload_and_trust(world: World) -> None:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "registry"
+    with (fixtures / "checks.jsonl").open("rb") as handle:
+        response = world.call(
+            "POST",
+            "/factchecks/import",
+            "alpha",
+            "editor",
+            files={"file": ("checks.jsonl", handle)},
+            data={"visibility": "shared"},
+        )
+    report = response.json()
+    assert response.status_code == 200 and report["added"] >= 2, report
+    listed = world.call("GET", "/factchecks?per_page=100", "alpha", "viewer").json()["items"]
+    publisher = listed[0]["publisher"]
+    world.call("PUT", "/org/trust", "alpha", "admin", json={"publisher": publisher, "trust": 0.25})
+    again = world.call("GET", f"/factchecks/{listed[0]['id']}", "alpha", "viewer").json()
+    assert again["publisher_trust"] == 0.25 and again["visibility"] == "shared"
+    assert world.call("GET", "/org", "alpha", "viewer").json()["publisher_trust"] == {
+        publisher: 0.25
+    }
+
+
+# -- sessions, CSRF, rate limiting, keys -----------------------------------------------------
+
+
+def test_cookie_writes_need_the_csrf_token(world: World) -> None:
+    response = login(world, "editor.alpha")
+    assert response.status_code == 200
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "Secure" in cookie and "SameSite=lax" in cookie
+    token = response.json()["csrf_token"]
+    client = world.client
+    assert client.get(f"{API}/me").json()["authenticated_by"] == "session"
+    assert_error(client.post(f"{API}/keys", json={"name": "k"}), 403, "csrf_failed")
+    assert_error(
+        client.post(f"{API}/keys", json={"name": "k"}, headers={"X-CSRF-Token": "f" * 64}),
+        403,
+        "csrf_failed",
+    )
+    assert (
+        client.post(f"{API}/keys", json={"name": "k"}, headers={"X-CSRF-Token": token}).status_code
+        == 201
+    )
+    # The web UI's forms send the token as a field.
+    form = client.post(
+        f"{API}/factchecks/import", data={"csrf_token": "wrong"}, files={"file": ("a.json", b"[]")}
+    )
+    assert_error(form, 403, "csrf_failed")
+    form = client.post(
+        f"{API}/factchecks/import", data={"csrf_token": token}, files={"file": ("a.json", b"[]")}
+    )
+    assert form.status_code == 200
+    assert client.post(f"{API}/auth/logout", headers={"X-CSRF-Token": token}).status_code == 200
+    assert_error(client.get(f"{API}/me"), 401, "unauthenticated")
+
+
+def test_sign_in_is_rate_limited(world: World) -> None:
+    for _ in range(5):
+        assert_error(login(world, "viewer.alpha", "wrong password!"), 401, "unauthenticated")
+    limited = login(world, "viewer.alpha")  # even the right password waits now
+    assert_error(limited, 429, "rate_limited")
+    assert 1 <= int(limited.headers["Retry-After"]) <= 301
+    assert login(world, "viewer.beta").status_code == 200  # other accounts are unaffected
+
+
+def test_api_key_lifecycle(world: World) -> None:
+    created = world.call("POST", "/keys", "beta", "viewer", json={"name": "newsroom bot"})
+    assert created.status_code == 201
+    key, key_id = created.json()["key"], created.json()["id"]
+    assert key.startswith(f"tby_{key_id}_")
+    listed = world.call("GET", "/keys", "beta", "viewer").json()
+    assert key not in str(listed) and listed[0]["last_used_at"] is None
+    headers = {"Authorization": f"Bearer {key}"}
+    assert world.client.get(f"{API}/me", headers=headers).json()["username"] == "viewer.beta"
+    assert world.client.get(f"{API}/me", headers={"X-API-Key": key}).status_code == 200
+    listed = world.call("GET", "/keys", "beta", "viewer").json()
+    assert next(k for k in listed if k["id"] == key_id)["last_used_at"] is not None
+    assert_error(world.call("DELETE", f"/keys/{key_id}", "alpha", "admin"), 404, "not_found")
+    assert world.call("DELETE", f"/keys/{key_id}", "beta", "viewer").status_code == 204
+    assert_error(world.client.get(f"{API}/me", headers=headers), 401, "unauthenticated")
+    assert_error(
+        world.client.get(f"{API}/me", headers={"X-API-Key": key[:-2] + "xx"}),
+        401,
+        "unauthenticated",
+    )
+
+
+def test_no_password_or_key_is_stored_or_logged(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    secret_password = "Zq9-unique-password-for-grep"
+    made = world.call(
+        "POST",
+        "/org/members",
+        "alpha",
+        "admin",
+        json={"username": "newcomer", "password": secret_password, "role": "viewer"},
+    )
+    assert made.status_code == 201
+    assert login(world, "newcomer", secret_password).status_code == 200
+    login(world, "newcomer", secret_password + "typo")
+    key = world.call("POST", "/keys", "alpha", "viewer", json={"name": "grep"}).json()["key"]
+    world.client.get(f"{API}/me", headers={"Authorization": f"Bearer {key}"})
+    stored = b"".join(p.read_bytes() for p in world.db_path.parent.glob(world.db_path.name + "*"))
+    for secret in (secret_password, key, key.rsplit("_", 1)[1], PASSWORD):
+        assert secret.encode() not in stored
+        assert secret not in caplog.text
+    assert b"$argon2id$" in stored
+
+
+# -- articles and the review workflow --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_ingest_queues_claims_per_language(shared_world: World, lang: str) -> None:
+    world = shared_world
+    response = world.call("POST", "/articles", "beta", "editor", json={"text": sample_text(lang)})
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["lang"] == lang and body["claims_added"] > 0
+    article = world.call("GET", f"/articles/{body['id']}", "beta", "viewer").json()
+    assert len(article["claims"]) == body["claims_added"]
+    for claim in article["claims"]:
+        sentence = article["sentences"][claim["sentence_index"]]
+        assert claim["text"] == sentence["text"] and claim["status"] == "new"
+    # Only beta's queue holds them; the same text again stores nothing new.
+    assert (
+        world.call("GET", f"/claims/{article['claims'][0]['id']}", "alpha", "viewer").status_code
+        == 404
+    )
+    again = world.call("POST", "/articles", "beta", "editor", json={"text": sample_text(lang)})
+    assert again.status_code == 200 and again.json()["status"] == "duplicate"
+    word = max(article["sentences"][0]["text"].split(), key=len).strip('.,،:«»"()')
+    found = world.call("GET", "/articles/search", "beta", "viewer", params={"q": word}).json()
+    assert body["id"] in {hit["doc_id"] for hit in found["items"]}
+
+
+def test_analyze_does_not_store(world: World) -> None:
+    result = world.call(
+        "POST", "/analyze", "alpha", "viewer", json={"text": sample_text("ru")}
+    ).json()
+    assert result["lang"] == "ru" and result["statements"]
+    assert world.call("GET", "/articles", "alpha", "viewer").json()["total"] == 0
+
+
+def test_review_workflow_and_audit(world: World) -> None:
+    ingested = world.call("POST", "/articles", "alpha", "editor", json={"text": sample_text("ar")})
+    doc_id = ingested.json()["id"]
+    queue = world.call("GET", "/claims?per_page=100", "alpha", "viewer").json()
+    assert queue["total"] == ingested.json()["claims_added"] >= 3
+    ids = [c["id"] for c in queue["items"]]
+    # The queue puts a claim matching a false-rated fact-check first, then check-worthiness.
+    with world.client.app.state.ctx.db.write() as conn:  # type: ignore[attr-defined]
+        conn.execute(
+            update(claims_table).where(claims_table.c.id == ids[0]).values(checkworthiness=0.9)
+        )
+        conn.execute(
+            update(claims_table).where(claims_table.c.id == ids[1]).values(checkworthiness=0.95)
+        )
+        conn.execute(
+            update(claims_table)
+            .where(claims_table.c.id == ids[2])
+            .values(checkworthiness=0.1, matched_rating="false")
+        )
+    order = [c["id"] for c in world.call("GET", "/claims", "alpha", "viewer").json()["items"]]
+    assert order[:3] == [ids[2], ids[1], ids[0]]
+
+    claim = ids[1]
+    assert_error(
+        world.call(
+            "POST", f"/claims/{claim}/assign", "alpha", "editor", json={"assignee": "viewer.alpha"}
+        ),
+        409,
+        "conflict",
+    )
+    assigned = world.call(
+        "POST", f"/claims/{claim}/assign", "alpha", "editor", json={"assignee": "reviewer.alpha"}
+    ).json()
+    assert assigned["status"] == "in_review" and assigned["assignee"] == "reviewer.alpha"
+    world.call(
+        "POST",
+        f"/claims/{claim}/comments",
+        "alpha",
+        "reviewer",
+        json={"body": "المصدر: بيان الخارجية"},
+    )
+    beta_private = new_factcheck(world, "beta", "Beta private claim", "private")
+    assert_error(
+        world.call(
+            "POST",
+            f"/claims/{claim}/fact-checked",
+            "alpha",
+            "reviewer",
+            json={"factcheck_id": beta_private},
+        ),
+        404,
+        "not_found",
+    )
+    own = new_factcheck(world, "alpha", "Alpha claim on media cooperation", "private")
+    done = world.call(
+        "POST",
+        f"/claims/{claim}/fact-checked",
+        "alpha",
+        "reviewer",
+        json={"factcheck_id": own, "note": "rated false"},
+    ).json()
+    assert done["status"] == "fact_checked" and done["factcheck_id"] == own
+    assert_error(
+        world.call(
+            "POST", f"/claims/{claim}/dismiss", "alpha", "reviewer", json={"reason": "late"}
+        ),
+        409,
+        "conflict",
+    )
+    history = world.call("GET", f"/claims/{claim}/history", "alpha", "viewer").json()
+    assert [(e["kind"], e["to_status"]) for e in history] == [
+        ("created", "new"),
+        ("status", "in_review"),
+        ("comment", None),
+        ("status", "fact_checked"),
+    ]
+    comments = world.call("GET", f"/claims/{claim}/comments", "alpha", "viewer").json()
+    assert [c["body"] for c in comments] == ["المصدر: بيان الخارجية"]
+
+    other = ids[3]
+    assert_error(
+        world.call("POST", f"/claims/{other}/dismiss", "alpha", "reviewer", json={"reason": ""}),
+        422,
+        "validation_error",
+    )
+    dismissed = world.call(
+        "POST",
+        f"/claims/{other}/dismiss",
+        "alpha",
+        "reviewer",
+        json={"reason": "opinion, not a checkable claim"},
+    ).json()
+    assert dismissed["status"] == "dismissed"
+    assert dismissed["dismiss_reason"] == "opinion, not a checkable claim"
+    assert (
+        world.call("POST", f"/claims/{other}/reopen", "alpha", "reviewer").json()["status"] == "new"
+    )
+
+    audit = world.call("GET", "/audit?per_page=100", "alpha", "admin").json()
+    actions = [(e["action"], e["target"], e["username"]) for e in audit["items"]]
+    for expected in [
+        ("article.ingest", f"article:{doc_id}", "editor.alpha"),
+        ("claim.assign", f"claim:{claim}", "editor.alpha"),
+        ("claim.comment", f"claim:{claim}", "reviewer.alpha"),
+        ("factcheck.create", f"factcheck:{own}", "admin.alpha"),
+        ("claim.fact_checked", f"claim:{claim}", "reviewer.alpha"),
+        ("claim.dismiss", f"claim:{other}", "reviewer.alpha"),
+        ("claim.reopen", f"claim:{other}", "reviewer.alpha"),
+    ]:
+        assert expected in actions
+    # Beta's writes are in beta's log, not alpha's.
+    assert ("factcheck.create", f"factcheck:{beta_private}", "admin.beta") not in actions
+
+
+def test_every_write_route_leaves_an_audit_entry(world: World) -> None:
+    fc = new_factcheck(world, "alpha", "A claim to update", "private")
+    key = world.call("POST", "/keys", "alpha", "editor", json={"name": "a"}).json()["id"]
+    writes = [
+        ("PATCH", f"/factchecks/{fc}", {"json": {"headline": "Updated"}}, "factcheck.update"),
+        ("POST", f"/factchecks/{fc}/publish", {}, "factcheck.update"),
+        ("DELETE", f"/keys/{key}", {}, "key.revoke"),
+        ("PUT", "/org/partners/beta-desk", {}, "partner.add"),
+        ("DELETE", "/org/partners/beta-desk", {}, "partner.remove"),
+        ("PUT", "/org/trust", {"json": {"publisher": "P", "trust": 1}}, "trust.set"),
+        (
+            "POST",
+            "/org/members",
+            {"json": {"username": "new.one", "password": "x" * 12, "role": "viewer"}},
+            "member.add",
+        ),
+    ]
+    for method, path, kwargs, action in writes:
+        role = "editor" if path.startswith("/keys") else "admin"
+        response = world.call(method, path, "alpha", role, **kwargs)
+        assert response.status_code < 300, (path, response.text)
+        latest = world.call("GET", "/audit?per_page=1", "alpha", "admin").json()["items"][0]
+        assert latest["action"] == action, path
+    members = world.call("GET", "/org", "alpha", "admin").json()["members"]
+    newcomer = next(m for m in members if m["username"] == "new.one")
+    world.call("PATCH", f"/org/members/{newcomer['id']}", "alpha", "admin", json={"role": "editor"})
+    latest = world.call("GET", "/audit?per_page=1", "alpha", "admin").json()
+    assert latest["items"][0]["action"] == "member.update" and latest["total"] >= 9
+    assert latest["page"] == 1 and latest["per_page"] == 1
+
+
+def test_pagination_envelope(world: World) -> None:
+    for n in range(3):
+        new_factcheck(world, "alpha", f"Paged claim number {n}", ["private", "shared", "public"][n])
+    second = world.call("GET", "/factchecks?page=2&per_page=2", "alpha", "viewer").json()
+    assert set(second) == {"items", "page", "per_page", "total"}
+    assert second["total"] == 3 and second["page"] == 2 and len(second["items"]) == 1

@@ -1,0 +1,55 @@
+"""Quality gate: the default check-worthiness scorer on every dev-test split, against pinned floors.
+
+Floors live in benchmarks/floors/checkworthiness.json and change only by editing that file.
+Vectors come from the e5 cache; on a fresh machine the ~4.2k dev-test sentences plus the ~850
+project sentences are embedded once (about 5-8 minutes on 2 cores, then seconds).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+PROJECT_DATA = ROOT / "benchmarks" / "data"
+FLOORS = json.loads((ROOT / "benchmarks" / "floors" / "checkworthiness.json").read_text())["floors"]
+
+pytestmark = [pytest.mark.slow, pytest.mark.data]
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "checkworthiness_benchmark", ROOT / "benchmarks" / "checkworthiness.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, dict[str, Any]]:
+    if not (SHARED_DATA / "check-worthiness").is_dir():
+        pytest.skip(f"{SHARED_DATA}/check-worthiness is absent; fetch the shared benchmark data")
+    evaluate = _benchmark().evaluate
+    rows = []
+    for data in (SHARED_DATA, PROJECT_DATA):
+        rows += evaluate(data, splits=["dev-test"], profiles=["default"])
+    return {f"{r['dataset']}/{r['split']}": r for r in rows}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_metric_floors(results: dict[str, dict[str, Any]], name: str) -> None:
+    assert name in results, f"{name} was not evaluated; is its folder missing?"
+    below = {
+        metric: (results[name][metric], floor)
+        for metric, floor in FLOORS[name].items()
+        if results[name][metric] < floor
+    }
+    assert not below, f"{name}: (measured, floor) below the pinned floor: {below}"

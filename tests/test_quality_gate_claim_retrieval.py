@@ -1,0 +1,72 @@
+"""Quality gate: claim-retrieval MAP@5 on the dev splits must stay at or above pinned floors.
+
+Floors live in benchmarks/floors/claim_retrieval.json and change only by editing that file.
+Vectors come from the shared cache (~/.cache/tabayyun/vectors); on a machine whose cache is empty
+the first run embeds the English corpus twice (passage and query kind) and the Arabic corpus once,
+about 20 minutes on 2 cores, once; later runs take well under a minute.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+FLOORS = ROOT / "benchmarks" / "floors" / "claim_retrieval.json"
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "claim_retrieval", ROOT / "benchmarks" / "claim_retrieval.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _floors() -> dict[str, dict[str, float]]:
+    floors: dict[str, dict[str, float]] = json.loads(FLOORS.read_text(encoding="utf-8"))["floors"]
+    return floors
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, dict[str, Any]]:
+    base = DATA / "claim-retrieval"
+    if not base.is_dir():
+        pytest.skip(f"{base} is absent: the quality gate needs the shared benchmark data")
+    from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache
+
+    bench = _benchmark()
+    embedder = CachedEmbedder(E5Embedder(), VectorCache())
+    wanted = sorted({key.split("/")[0] for key in _floors()})
+    folders = [base / name for name in wanted if (base / name / "corpus.jsonl").is_file()]
+    symmetric = bench.needs_symmetric(folders)
+    engines: dict[str, Any] = {}
+    out: dict[str, dict[str, Any]] = {}
+    for folder in folders:
+        key = bench.corpus_key(folder)
+        if key not in engines:
+            engines[key] = bench.build(
+                bench.read_corpus(folder), embedder, symmetric=symmetric[key]
+            )[0]
+        out[f"{folder.name}/dev"] = bench.evaluate(engines[key], folder, "dev", embedder, None)[
+            "metrics"
+        ]
+    return out
+
+
+@pytest.mark.parametrize("key", sorted(_floors()))
+def test_dev_split_stays_above_its_floor(results: dict[str, dict[str, Any]], key: str) -> None:
+    dataset_split, method = key.rsplit("/", 1)
+    if dataset_split not in results:
+        pytest.skip(f"{dataset_split} is not in the shared data")
+    for metric, floor in _floors()[key].items():
+        value = results[dataset_split][method][metric]
+        assert value >= floor, f"{key} {metric} fell to {value:.4f}, below its floor {floor}"
