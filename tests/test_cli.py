@@ -191,9 +191,23 @@ def test_registry_import_lists_bad_items_and_imports_the_rest(tmp_path: Path) ->
     assert "rejected" in result.output and "reviewRating.ratingValue" in result.output
 
 
+def test_match_finds_the_fact_check_of_a_reworded_claim(tmp_path: Path) -> None:
+    from tabayyun.registry import DEMO_REGISTRY
+
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    assert runner.invoke(app, ["registry", "import", str(DEMO_REGISTRY), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["match", "ذخایر سدهای مشهد تمام شده است", "--db", db])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[1]
+    assert "ذخایر سدهای مشهد به صفر رسیده است" in first and "false" in first
+    assert (
+        runner.invoke(app, ["match", "x", "--db", f"sqlite:///{tmp_path / 'e.db'}"]).exit_code == 2
+    )
+
+
 COMMANDS = [["analyze"], ["ingest"], ["search"], ["db"], ["db", "init"], ["db", "migrate"],
             ["db", "status"], ["stages"], ["config"], ["registry"], ["registry", "import"],
-            ["registry", "export"], ["registry", "stats"], ["serve"]]  # fmt: skip
+            ["registry", "export"], ["registry", "stats"], ["serve"], ["match"]]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -26,6 +26,15 @@ DEMO_QUERIES = (
 SEED_SAMPLE = "alkawthar-iran-russia-media-cooperation.ar.txt"
 
 
+# Claims reworded from the demo registry's cases, one per language.
+DEMO_CLAIMS = (
+    "ذخایر سدهای مشهد تمام شده است",
+    "Мешхедские плотины полностью опустели",
+    "All the bridges over the River Aire collapsed in the February floods",
+    "روسيا ستغلق كل مواقع الأخبار الأجنبية",
+)
+
+
 def sample_path(name: str) -> Path:
     """One bundled sample file by name."""
     return Path(str(resources.files("tabayyun") / "samples" / name))
@@ -56,6 +65,19 @@ def main() -> None:
         for query, lang in DEMO_QUERIES:
             console.print(f"[bold]search[/] {query!r} ({lang})")
             render_search_hits(search_articles(query, settings=settings), console)
+        console.print(Rule("fact-check registry: claims matched across languages"))
+        from tabayyun.cli.report import render_matches
+        from tabayyun.registry import DEMO_REGISTRY
+        from tabayyun.registry.service import import_factchecks
+        from tabayyun.registry.store import open_factcheck_store
+        from tabayyun.service import build_match_engine, match_claims
+
+        store = open_factcheck_store(settings.resolved_database_url)
+        report = import_factchecks([DEMO_REGISTRY], store=store, settings=settings)
+        store.close()
+        console.print(f"imported {report.added} demo fact-checks (written for the demo)")
+        engine = build_match_engine(settings)
+        render_matches(match_claims(DEMO_CLAIMS, settings=settings, engine=engine, k=2), console)
     console.print(f"demo finished in {time.perf_counter() - started:.1f} s")
 
 

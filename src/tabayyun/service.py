@@ -172,3 +172,86 @@ def search_articles(
     finally:
         if own_store:
             store.close()
+
+
+@dataclass
+class ClaimMatches:
+    """One text (a sentence, statement or whole claim) and the fact-checks found for it."""
+
+    text: str
+    lang: str
+    checkworthiness: float | None
+    candidates: list[Any]  # tabayyun.matching.engine.Candidate, best first
+
+
+def build_match_engine(
+    settings: Settings, *, organisation: str | None = None, embedder: Any = None
+) -> Any:
+    """A MatchEngine over every fact-check `organisation` may see (all, when None)."""
+    from tabayyun.embed import embedder_from_settings
+    from tabayyun.matching import IndexedClaim, MatchEngine
+    from tabayyun.registry.store import open_factcheck_store
+
+    store = open_factcheck_store(settings.resolved_database_url)
+    try:
+        records = [
+            IndexedClaim(
+                id=fc.key,
+                claim=fc.claim_reviewed,
+                title=fc.headline or "",
+                lang=fc.lang,
+                date=fc.date_published,
+                metadata={
+                    "rating": fc.rating.label,
+                    "verdict": fc.rating.alternate_name or str(fc.rating.value or ""),
+                    "publisher": fc.publisher,
+                    "url": fc.url,
+                },
+            )
+            for fc in store.iter_all(organisation=organisation)
+        ]
+    finally:
+        store.close()
+    if not records:
+        raise InputError(
+            "the registry is empty; import fact-checks with `tabayyun registry import`"
+        )
+    embedder = embedder or embedder_from_settings(settings, cached=True)
+    return MatchEngine.build(records, embedder, settings=settings)
+
+
+def match_claims(
+    texts: Sequence[str],
+    *,
+    settings: Settings | None = None,
+    engine: Any = None,
+    k: int = 5,
+) -> list[ClaimMatches]:
+    """Fact-checks for each text, in any of the four languages."""
+    from tabayyun.lang.detect import detect_language
+
+    settings = settings or Settings.from_env()
+    engine = engine or build_match_engine(settings)
+    results = []
+    for text in texts:
+        lang, _ = detect_language(text, settings.languages)
+        results.append(ClaimMatches(text, lang, None, engine.match(text, lang=lang, k=k)))
+    return results
+
+
+def match_article(
+    source: str, *, settings: Settings | None = None, engine: Any = None, k: int = 5,
+    min_checkworthiness: float = 0.5,
+) -> list[ClaimMatches]:  # fmt: skip
+    """Analyse an article, then match each check-worthy sentence against the registry."""
+    settings = settings or Settings.from_env()
+    doc = analyze(source, settings=settings)
+    engine = engine or build_match_engine(settings)
+    results = []
+    for sentence, vector in zip(doc.sentences, doc.sentence_vectors, strict=True):
+        if (sentence.checkworthiness or 0.0) < min_checkworthiness:
+            continue
+        found = engine.match(sentence.text, lang=doc.lang, k=k, vector=vector)
+        results.append(ClaimMatches(sentence.text, doc.lang or "und", sentence.checkworthiness,
+                                    found))  # fmt: skip
+    return sorted(results, key=lambda r: -(r.checkworthiness or 0.0))

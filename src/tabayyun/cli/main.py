@@ -317,6 +317,39 @@ def registry_stats_command(db: DbOption = None) -> None:
 
 
 @app.command()
+def match(
+    text: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(help="A claim or sentence in any of the four languages."),
+    ] = None,
+    file: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--file", help="An article (file or URL): match its check-worthy sentences."),
+    ] = None,
+    k: Annotated[int, typer.Option("-k", help="Fact-checks shown per text.")] = 3,
+    db: DbOption = None,
+    allow_private: AllowPrivate = False,
+) -> None:
+    """Find published fact-checks for a claim, or for each check-worthy sentence of an article."""
+    from tabayyun.service import match_article, match_claims
+
+    if bool(text) == bool(file):
+        _fail(TabayyunError('give either a text or --file ARTICLE, e.g. tabayyun match "..."'))
+    settings = _settings(db, allow_private)
+    try:
+        if file:
+            results = match_article(file, settings=settings, k=k)
+        else:
+            results = match_claims([text or ""], settings=settings, k=k)
+    except TabayyunError as error:
+        _fail(error)
+        return
+    from tabayyun.cli.report import render_matches
+
+    render_matches(results, console)
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,

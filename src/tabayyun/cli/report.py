@@ -117,3 +117,24 @@ def render_search_hits(hits: Sequence[Any], console: Console) -> None:
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_matches(results: Sequence[Any], console: Console) -> None:
+    if not results:
+        console.print("no check-worthy sentences")
+        return
+    for result in results:
+        head = Text(_shorten(result.text, 160), style="bold")
+        if result.checkworthiness is not None:
+            head.append(f"  (check-worthiness {result.checkworthiness:.2f})", style="dim")
+        console.print(head)
+        shown = result.candidates
+        for candidate in shown:
+            meta = candidate.claim.metadata
+            decision = candidate.decision or "weak"
+            line = Text(f"   [{decision}] {candidate.final:.2f} ")
+            line.append(f"{meta.get('rating', '?')}", style="red" if meta.get("rating") in
+                        {"false", "mostly_false", "misleading"} else "green")  # fmt: skip
+            line.append(f" · {meta.get('publisher') or '?'} · {candidate.claim.lang}: ")
+            line.append(_shorten(candidate.claim.claim, 120))
+            console.print(line, soft_wrap=True)
