@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -185,33 +185,40 @@ class ClaimMatches:
 
 
 def build_match_engine(
-    settings: Settings, *, organisation: str | None = None, embedder: Any = None
+    settings: Settings,
+    *,
+    organisation: str | None = None,
+    factchecks: Iterable[Any] | None = None,
+    embedder: Any = None,
 ) -> Any:
-    """A MatchEngine over every fact-check `organisation` may see (all, when None)."""
+    """A MatchEngine over `factchecks`, else every fact-check `organisation` may see."""
     from tabayyun.embed import embedder_from_settings
     from tabayyun.matching import IndexedClaim, MatchEngine
-    from tabayyun.registry.store import open_factcheck_store
 
-    store = open_factcheck_store(settings.resolved_database_url)
-    try:
-        records = [
-            IndexedClaim(
-                id=fc.key,
-                claim=fc.claim_reviewed,
-                title=fc.headline or "",
-                lang=fc.lang,
-                date=fc.date_published,
-                metadata={
-                    "rating": fc.rating.label,
-                    "verdict": fc.rating.alternate_name or str(fc.rating.value or ""),
-                    "publisher": fc.publisher,
-                    "url": fc.url,
-                },
-            )
-            for fc in store.iter_all(organisation=organisation)
-        ]
-    finally:
-        store.close()
+    if factchecks is None:
+        from tabayyun.registry.store import open_factcheck_store
+
+        store = open_factcheck_store(settings.resolved_database_url)
+        try:
+            factchecks = list(store.iter_all(organisation=organisation))
+        finally:
+            store.close()
+    records = [
+        IndexedClaim(
+            id=fc.key,
+            claim=fc.claim_reviewed,
+            title=fc.headline or "",
+            lang=fc.lang,
+            date=fc.date_published,
+            metadata={
+                "rating": fc.rating.label,
+                "verdict": fc.rating.alternate_name or str(fc.rating.value or ""),
+                "publisher": fc.publisher,
+                "url": fc.url,
+            },
+        )
+        for fc in factchecks
+    ]
     if not records:
         raise InputError(
             "the registry is empty; import fact-checks with `tabayyun registry import`"

@@ -70,10 +70,10 @@ def test_every_error_has_one_shape(world: World) -> None:
         world.call("GET", "/articles?per_page=0", "alpha", "viewer"), 422, "validation_error"
     )
     assert_error(world.call("DELETE", "/me", "alpha", "viewer"), 405, "method_not_allowed")
-    assert_error(
+    assert_error(  # nothing to match against yet
         world.call("POST", "/match", "alpha", "viewer", json={"text": "Bridges collapsed"}),
-        503,
-        "unavailable",
+        400,
+        "invalid_input",
     )
     assert_error(
         world.call("POST", "/analyze", "alpha", "viewer", json={"url": "http://127.0.0.1/x"}),
@@ -167,6 +167,20 @@ def test_private_and_shared_factchecks_stay_with_their_audience(world: World) ->
         world.call("GET", f"/factchecks/{private}", "alpha", "viewer").json()["claim_reviewed"]
         == "Alpha private claim about bridges"
     )
+
+
+def test_match_sees_only_the_fact_checks_of_its_audience(world: World) -> None:
+    new_factcheck(world, "alpha", "Alpha private claim: every bridge collapsed", "private")
+    new_factcheck(world, "alpha", "A public claim about cheap bread prices", "public")
+
+    def matched(org: str) -> list[str]:
+        body = {"text": "every bridge collapsed"}
+        response = world.call("POST", "/match", org, "viewer", json=body)
+        assert response.status_code == 200, response.text
+        return [m["claim"] for m in response.json()["matches"]]
+
+    assert matched("alpha")[0] == "Alpha private claim: every bridge collapsed"
+    assert "Alpha private claim: every bridge collapsed" not in matched("beta")
 
 
 def test_import_upload_and_trust(world: World) -> None:

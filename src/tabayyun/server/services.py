@@ -25,7 +25,7 @@ from tabayyun.registry.model import VISIBILITIES
 from tabayyun.server import accounts, audit, claims, factchecks
 from tabayyun.server.audit import Actor
 from tabayyun.server.db import Database, now_iso
-from tabayyun.server.errors import ConflictError, NotFoundError, UnavailableError
+from tabayyun.server.errors import ConflictError, NotFoundError
 from tabayyun.server.permissions import ROLE_PERMISSIONS, has_permission, require
 from tabayyun.server.schema import organisations, partners, publisher_trust, users
 from tabayyun.storage.base import Store, open_store
@@ -44,6 +44,8 @@ class ServerContext:
     store: Store
     db: Database
     fetcher: Any = field(default=None)  # an httpx-based Fetcher stand-in for tests
+    # One match engine per organisation, rebuilt when the fact-checks it may see change.
+    match_engines: dict[int, tuple[frozenset[str], Any]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings) -> ServerContext:
@@ -712,11 +714,34 @@ def export_factchecks(ctx: ServerContext, actor: Actor, *, format: str = "datafe
 
 
 def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
-    """Fact-checks that match a claim; waits for the matching engine (tabayyun.matching)."""
+    """Fact-checks that match a claim, among those the actor's organisation may see."""
+    from tabayyun.service import build_match_engine, match_claims
+
     require(actor.role, "factchecks.read")
-    raise UnavailableError(
-        "claim matching is not available yet; search fact-checks with GET /api/v1/factchecks?q="
-    )
+    with ctx.db.read() as conn:
+        visible = list(factchecks.iter_visible(conn, actor))
+    keys = frozenset(f"{fc.key}#{fc.content_hash}" for fc in visible)
+    cached = ctx.match_engines.get(actor.org_id)
+    if cached is None or cached[0] != keys:
+        engine = build_match_engine(ctx.settings, factchecks=visible)
+        ctx.match_engines[actor.org_id] = (keys, engine)
+    engine = ctx.match_engines[actor.org_id][1]
+    [result] = match_claims([text], settings=ctx.settings, engine=engine, k=10)
+    return {
+        "text": text,
+        "lang": lang or result.lang,
+        "matches": [
+            {
+                "key": c.claim.id,
+                "claim": c.claim.claim,
+                "lang": c.claim.lang,
+                "score": round(c.final, 4),
+                "decision": c.decision,
+                **dict(c.claim.metadata),
+            }
+            for c in result.candidates
+        ],
+    }
 
 
 def registry_size(ctx: ServerContext) -> int:
