@@ -6,12 +6,9 @@ and its one-writer pattern: every write runs under one lock in a BEGIN IMMEDIATE
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from types import TracebackType
 from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import Connection, func, insert, or_, select, update
@@ -21,7 +18,9 @@ from tabayyun.lang.normalize import normalize
 from tabayyun.registry.model import FactCheck
 from tabayyun.storage.base import _check_backend, _revisions, _upgrade
 from tabayyun.storage.schema import factchecks
-from tabayyun.storage.sqlite import _WRITE_OPTION, _is_memory, _translated, create_sqlite_engine
+from tabayyun.storage.sqlite import (
+    SqliteDatabase,
+)
 
 T = TypeVar("T")
 UpsertResult = Literal["added", "updated", "unchanged"]
@@ -56,16 +55,10 @@ class FactCheckStore(Protocol):
         ...
 
 
-class SqliteFactCheckStore:
+class SqliteFactCheckStore(SqliteDatabase):
     """A `FactCheckStore` in the tabayyun SQLite database (or in memory for `sqlite://`)."""
 
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.engine = create_sqlite_engine(url)
-        self.in_memory = _is_memory(url)
-        # One writer at a time, as in tabayyun.storage.sqlite: SQLite allows one write transaction.
-        self._write_lock = threading.Lock()
-        self._closed = False
+    what = "fact-check store"
 
     def upsert(self, fc: FactCheck) -> UpsertResult:
         """Add, update or leave `fc`; the content hash decides between updated and unchanged."""
@@ -131,40 +124,6 @@ class SqliteFactCheckStore:
             }
 
         return self._read(collect)
-
-    def close(self) -> None:
-        """Release every connection; later calls raise StoreError."""
-        self._closed = True
-        self.engine.dispose()
-
-    def __enter__(self) -> SqliteFactCheckStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def _write(self, fn: Callable[[Connection], T]) -> T:
-        self._check_open()
-        with self._write_lock, _translated(), self.engine.connect() as conn:
-            conn.execution_options(**{_WRITE_OPTION: True})
-            with conn.begin():
-                return fn(conn)
-
-    def _read(self, fn: Callable[[Connection], T]) -> T:
-        self._check_open()
-        # An in-memory database is one connection shared by all threads: take turns.
-        guard: AbstractContextManager[Any] = self._write_lock if self.in_memory else nullcontext()
-        with guard, _translated(), self.engine.connect() as conn:
-            return fn(conn)
-
-    def _check_open(self) -> None:
-        if self._closed:
-            raise StoreError("the fact-check store is closed; open it again")
 
 
 def open_factcheck_store(url: str, *, migrate: bool = True) -> SqliteFactCheckStore:

@@ -40,6 +40,7 @@ from tabayyun.storage.schema import (
 )
 
 T = TypeVar("T")
+D = TypeVar("D", bound="SqliteDatabase")
 
 BUSY_TIMEOUT_MS = 5_000
 SIGNATURE_BATCH = 1_000
@@ -56,8 +57,10 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-class SqliteStore:
-    """A `Store` in one SQLite file (or in memory for `sqlite://`)."""
+class SqliteDatabase:
+    """One SQLite file (or `sqlite://` memory) with one in-process writer and many readers."""
+
+    what = "store"  # named in errors
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -67,6 +70,48 @@ class SqliteStore:
         # queue here instead of failing with "database is locked" (datasette's execute_write_fn).
         self._write_lock = threading.Lock()
         self._closed = False
+
+    def close(self) -> None:
+        """Release every connection; later calls raise StoreError."""
+        self._closed = True
+        self.engine.dispose()
+
+    def __enter__(self: D) -> D:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- one writer, many readers -----------------------------------------------------------
+
+    def _write(self, fn: Callable[[Connection], T]) -> T:
+        """Run `fn` in one write transaction; every write in the store goes through here."""
+        self._check_open()
+        with self._write_lock, _translated(), self.engine.connect() as conn:
+            conn.execution_options(**{_WRITE_OPTION: True})
+            with conn.begin():
+                return fn(conn)
+
+    def _read(self, fn: Callable[[Connection], T]) -> T:
+        self._check_open()
+        # An in-memory database is one shared connection, which must not be used by two
+        # threads at once; files give each reader its own connection under WAL.
+        guard: AbstractContextManager[Any] = self._write_lock if self.in_memory else nullcontext()
+        with guard, _translated(), self.engine.connect() as conn:
+            return fn(conn)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError(f"the {self.what} is closed; open it again")
+
+
+class SqliteStore(SqliteDatabase):
+    """A `Store` in one SQLite file (or in memory for `sqlite://`)."""
 
     # -- the Store protocol ---------------------------------------------------------------
 
@@ -161,44 +206,6 @@ class SqliteStore:
             if len(rows) < SIGNATURE_BATCH:
                 return
             last_id = rows[-1].id
-
-    def close(self) -> None:
-        """Release every connection; later calls raise StoreError."""
-        self._closed = True
-        self.engine.dispose()
-
-    def __enter__(self) -> SqliteStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    # -- one writer, many readers -----------------------------------------------------------
-
-    def _write(self, fn: Callable[[Connection], T]) -> T:
-        """Run `fn` in one write transaction; every write in the store goes through here."""
-        self._check_open()
-        with self._write_lock, _translated(), self.engine.connect() as conn:
-            conn.execution_options(**{_WRITE_OPTION: True})
-            with conn.begin():
-                return fn(conn)
-
-    def _read(self, fn: Callable[[Connection], T]) -> T:
-        self._check_open()
-        # An in-memory database is one shared connection, which must not be used by two
-        # threads at once; files give each reader its own connection under WAL.
-        guard: AbstractContextManager[Any] = self._write_lock if self.in_memory else nullcontext()
-        with guard, _translated(), self.engine.connect() as conn:
-            return fn(conn)
-
-    def _check_open(self) -> None:
-        if self._closed:
-            raise StoreError("the store is closed; open it again with open_store(url)")
 
 
 def create_sqlite_engine(url: str) -> Engine:
