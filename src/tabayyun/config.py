@@ -56,6 +56,14 @@ class Settings:
     checkworthiness_threshold: float = _setting(
         0.5, "Check-worthiness above which a sentence enters the review queue as a claim."
     )
+    pipeline_matching: bool = _setting(
+        True,
+        "Match check-worthy sentences against the registry in the database during analysis "
+        "(the server turns it off and matches per organisation, by what each may see).",
+    )
+    match_min_checkworthiness: float = _setting(
+        0.3, "Check-worthiness a sentence needs before the pipeline looks for its fact-checks."
+    )
     embed_threads: int = _setting(0, "Threads for the embedding model; 0 uses every core.")
     near_duplicate_threshold: float = _setting(
         0.8,

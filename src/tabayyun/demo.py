@@ -52,6 +52,17 @@ def main() -> None:
     paths = sample_paths()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.from_env(database_url=f"sqlite:///{Path(tmp) / 'demo.db'}")
+        from tabayyun.cli.report import render_matches
+        from tabayyun.registry import DEMO_REGISTRY
+        from tabayyun.registry.service import import_factchecks
+        from tabayyun.registry.store import open_factcheck_store
+        from tabayyun.service import build_match_engine, match_claims
+
+        # The registry first, so that analysis shows each article's matched fact-checks.
+        store = open_factcheck_store(settings.resolved_database_url)
+        report = import_factchecks([DEMO_REGISTRY], store=store, settings=settings)
+        store.close()
+        console.print(f"imported {report.added} demo fact-checks (written for the demo)")
         for path in paths:
             console.print(Rule(path.name))
             render_document(analyze(str(path), settings=settings), console)
@@ -66,16 +77,6 @@ def main() -> None:
             console.print(f"[bold]search[/] {query!r} ({lang})")
             render_search_hits(search_articles(query, settings=settings), console)
         console.print(Rule("fact-check registry: claims matched across languages"))
-        from tabayyun.cli.report import render_matches
-        from tabayyun.registry import DEMO_REGISTRY
-        from tabayyun.registry.service import import_factchecks
-        from tabayyun.registry.store import open_factcheck_store
-        from tabayyun.service import build_match_engine, match_claims
-
-        store = open_factcheck_store(settings.resolved_database_url)
-        report = import_factchecks([DEMO_REGISTRY], store=store, settings=settings)
-        store.close()
-        console.print(f"imported {report.added} demo fact-checks (written for the demo)")
         engine = build_match_engine(settings)
         render_matches(match_claims(DEMO_CLAIMS, settings=settings, engine=engine, k=2), console)
     console.print(f"demo finished in {time.perf_counter() - started:.1f} s")

@@ -70,6 +70,22 @@ class Quantity:
 
 
 @dataclass
+class ClaimMatch:
+    """A registry fact-check found for one sentence, by the `match` stage."""
+
+    sentence_index: int
+    factcheck: str  # the registry key of the fact-check
+    claim: str  # the claim it reviewed
+    lang: str | None
+    score: float  # calibrated probability that the sentence makes the same claim
+    decision: str  # "match" or "suggest" (thresholds per language pair)
+    rating: str | None = None  # normalised label, e.g. "false"
+    verdict: str | None = None  # the publisher's own words, e.g. "زائف"
+    publisher: str | None = None
+    url: str | None = None
+
+
+@dataclass
 class Document:
     """A news item from raw input to understood text. Stages fill it in, in order."""
 
@@ -100,6 +116,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    matches: list[ClaimMatch] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)  # e.g. JSON-LD, feed fields
     warnings: list[str] = field(default_factory=list)
 
@@ -122,4 +139,5 @@ class Document:
         values["entities"] = [Entity(**e) for e in data.get("entities", [])]
         values["statements"] = [Statement(**s) for s in data.get("statements", [])]
         values["quantities"] = [Quantity(**q) for q in data.get("quantities", [])]
+        values["matches"] = [ClaimMatch(**m) for m in data.get("matches", [])]
         return cls(**values)

@@ -28,6 +28,7 @@ ANALYSIS_STAGES = (
     "quantities",
     "embed",
     "checkworthiness",
+    "match",
 )
 
 
@@ -288,3 +289,90 @@ def checkworthiness_stage(context: PipelineContext) -> StageFn:
         return doc
 
     return score
+
+
+@register_stage("match", reads=("sentences", "sentence_vectors", "lang"), writes=("matches",))
+def match_stage(context: PipelineContext) -> StageFn:
+    """Fact-checks in the registry for each check-worthy sentence (decision match or suggest).
+
+    The engine comes from `context.resources["match_engine"]` when a caller supplies one (None
+    turns matching off); otherwise it is built on first use over every fact-check in the
+    database of the settings, and matching is a no-op while that registry is empty or absent.
+    """
+    settings = context.settings
+    min_score = settings.match_min_checkworthiness
+    if not settings.pipeline_matching:
+        context.resources["match_engine"] = None
+
+    def engine() -> Any:
+        if "match_engine" not in context.resources:
+            context.resources["match_engine"] = _registry_engine(context)
+        return context.resources["match_engine"]
+
+    def match(doc: Document) -> Document:
+        from tabayyun.model import ClaimMatch
+
+        doc.matches = []
+        chosen = [
+            s for s in doc.sentences if s.checkworthiness is None or s.checkworthiness >= min_score
+        ]
+        if not chosen or engine() is None:
+            return doc
+        for sentence in chosen:
+            vector = None if doc.sentence_vectors is None else doc.sentence_vectors[sentence.index]
+            for found in engine().match(sentence.text, lang=doc.lang, k=3, vector=vector):
+                if found.decision is None:
+                    continue
+                meta = found.claim.metadata
+                doc.matches.append(
+                    ClaimMatch(
+                        sentence_index=sentence.index,
+                        factcheck=found.claim.id,
+                        claim=found.claim.claim,
+                        lang=found.claim.lang,
+                        score=round(found.final, 4),
+                        decision=found.decision,
+                        rating=meta.get("rating") or None,
+                        verdict=meta.get("verdict") or None,
+                        publisher=meta.get("publisher") or None,
+                        url=meta.get("url") or None,
+                    )
+                )
+        return doc
+
+    return match
+
+
+def _registry_engine(context: PipelineContext) -> Any:
+    """A MatchEngine over the database's registry, or None when it holds no fact-checks.
+
+    A SQLite file that does not exist yet is not created: analysing an article must not leave
+    a database behind.
+    """
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    from tabayyun.errors import StoreError
+    from tabayyun.registry.store import open_factcheck_store
+    from tabayyun.service import build_match_engine
+
+    url = context.settings.resolved_database_url
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            return None
+        if not Path(parsed.database).exists():
+            return None
+    try:
+        store = open_factcheck_store(url, migrate=False)
+    except StoreError:
+        return None  # an older schema: `tabayyun db migrate` first; analysis goes on
+    try:
+        factchecks = list(store.iter_all())
+    finally:
+        store.close()
+    if not factchecks:
+        return None
+    # Registry passages go through the on-disk vector cache: embedded once, not per run.
+    return build_match_engine(context.settings, factchecks=factchecks)

@@ -228,6 +228,8 @@ def test_migrate_and_schema_status(db_url: str) -> None:
 
 
 def test_migrations_create_exactly_the_tables_in_schema_py(db_url: str) -> None:
+    import tabayyun.server.schema  # noqa: F401  (its tables join the shared metadata)
+
     migrate(db_url)
     engine = create_engine(db_url)
     try:

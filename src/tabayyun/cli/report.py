@@ -17,6 +17,9 @@ from tabayyun.model import Document
 RTL = {"ar", "fa"}
 
 
+FALSE_LIKE = frozenset({"false", "mostly_false", "misleading"})
+
+
 def render_document(doc: Document, console: Console) -> None:
     header = Table.grid(padding=(0, 2))
     header.add_column(style="bold")
@@ -83,6 +86,19 @@ def render_document(doc: Document, console: Console) -> None:
         console.print("[bold]Most check-worthy sentences[/]")
         console.print(table)
 
+    if doc.matches:
+        console.print(f"[bold]Fact-checks found for its sentences[/] ({len(doc.matches)})")
+        for found in doc.matches:
+            head = Text(f"  sentence {found.sentence_index + 1}: ", style="dim")
+            head.append(_shorten(doc.sentences[found.sentence_index].text, 120))
+            console.print(head, soft_wrap=True)
+            line = Text(f"   [{found.decision}] {found.score:.2f} ")
+            false_like = found.rating in FALSE_LIKE
+            line.append(found.rating or "?", style="red" if false_like else "green")
+            line.append(f" · {found.publisher or '?'} · {found.lang}: ")
+            line.append(_shorten(found.claim, 120))
+            console.print(line, soft_wrap=True)
+
     for warning in doc.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
 
@@ -134,7 +150,7 @@ def render_matches(results: Sequence[Any], console: Console) -> None:
             decision = candidate.decision or "weak"
             line = Text(f"   [{decision}] {candidate.final:.2f} ")
             line.append(f"{meta.get('rating', '?')}", style="red" if meta.get("rating") in
-                        {"false", "mostly_false", "misleading"} else "green")  # fmt: skip
+                        FALSE_LIKE else "green")  # fmt: skip
             line.append(f" · {meta.get('publisher') or '?'} · {candidate.claim.lang}: ")
             line.append(_shorten(candidate.claim.claim, 120))
             console.print(line, soft_wrap=True)

@@ -241,3 +241,19 @@ def events(conn: Connection, claim_id: int, *, kind: str | None = None) -> list[
         .order_by(claim_events.c.id)
     )
     return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def alerts(conn: Connection, org_id: int, *, limit: int) -> list[dict[str, Any]]:
+    """Open claims whose best match has a false, mostly false or misleading rating."""
+    query = (
+        select(claims, users.c.username.label("assignee"))
+        .outerjoin(users, users.c.id == claims.c.assignee_id)
+        .where(
+            claims.c.org_id == org_id,
+            claims.c.status.in_(("new", "in_review")),
+            claims.c.matched_rating.in_(FALSE_LABELS),
+        )
+        .order_by(*queue_order())
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in conn.execute(query)]

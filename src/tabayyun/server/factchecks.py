@@ -8,6 +8,7 @@ reported as not found, so its existence does not leak.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -240,3 +241,41 @@ def import_one(conn: Connection, fc: FactCheck) -> str:
         return "unchanged"
     replace(conn, int(row.id), fc)
     return "updated"
+
+
+def date_filters(date_from: str | None, date_to: str | None) -> list[ColumnElement[bool]]:
+    """Publication date conditions; ISO dates (YYYY-MM-DD), both ends included."""
+    where = []
+    for value in (date_from, date_to):
+        if value and not _ISO_DATE.match(value):
+            raise InputError(f"dates are written YYYY-MM-DD, got {value!r}")
+    if date_from:
+        where.append(factchecks.c.date_published >= date_from)
+    if date_to:
+        # "2024-05-01T10:00" sorts after "2024-05-01": compare with the day's last instant.
+        where.append(factchecks.c.date_published <= date_to + "\uffff")
+    return where
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def facets(conn: Connection, actor: Actor) -> dict[str, list[str]]:
+    """Distinct languages, rating labels and publishers of what `actor` may see."""
+    out: dict[str, list[str]] = {}
+    for name, column in (
+        ("langs", factchecks.c.lang),
+        ("ratings", factchecks.c.rating_label),
+        ("publishers", factchecks.c.publisher),
+    ):
+        query = select(column).where(visible_to(actor), column.is_not(None)).distinct()
+        out[name] = sorted(str(v) for v in conn.execute(query).scalars())
+    return out
+
+
+def ids_by_key(conn: Connection, keys: list[str]) -> dict[str, int]:
+    """Row ids of fact-checks by key."""
+    if not keys:
+        return {}
+    query = select(factchecks.c.key, factchecks.c.id).where(factchecks.c.key.in_(keys))
+    return {k: int(i) for k, i in conn.execute(query)}

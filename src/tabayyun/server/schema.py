@@ -113,6 +113,10 @@ claims = Table(
     Column("checkworthiness", Float),
     # Rating label of the best-matching fact-check, set by claim matching; "false" sorts first.
     Column("matched_rating", String(16)),
+    # The registry key, final score and decision ("match" / "suggest") of that best match.
+    Column("matched_key", Text),
+    Column("matched_score", Float),
+    Column("matched_decision", String(16)),
     Column("status", String(16), nullable=False, server_default="new"),
     Column("assignee_id", Integer, ForeignKey("users.id")),
     Column("factcheck_id", Integer, ForeignKey("factchecks.id")),

@@ -7,6 +7,7 @@ JSON-ready dicts; lists come in one envelope: {"items", "page", "per_page", "tot
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from tabayyun.server.audit import Actor
 from tabayyun.server.db import Database, now_iso
 from tabayyun.server.errors import ConflictError, NotFoundError
 from tabayyun.server.permissions import ROLE_PERMISSIONS, has_permission, require
+from tabayyun.server.schema import claims as claims_table
 from tabayyun.server.schema import organisations, partners, publisher_trust, users
 from tabayyun.storage.base import Store, open_store
 from tabayyun.storage.schema import documents
@@ -50,6 +52,9 @@ class ServerContext:
     @classmethod
     def open(cls, settings: Settings) -> ServerContext:
         """Open (and migrate) the database named by `settings`."""
+        # Matching during analysis would see every organisation's fact-checks; the server
+        # matches per organisation instead (`organisation_engine`).
+        settings = dataclasses.replace(settings, pipeline_matching=False)
         url = settings.resolved_database_url
         store = open_store(url)
         return cls(settings=settings, store=store, db=Database(url))
@@ -337,7 +342,59 @@ def ingest_article(
             f"article:{doc_id}",
             {"status": saved.status, "claims_added": added, "source": url or "text"},
         )
-    return {"id": doc_id, "status": saved.status, "claims_added": added, "lang": doc.lang}
+    matched = _match_new_claims(ctx, actor, doc_id, doc)
+    return {
+        "id": doc_id,
+        "status": saved.status,
+        "claims_added": added,
+        "claims_matched": matched,
+        "lang": doc.lang,
+    }
+
+
+def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Document) -> int:
+    """Record the best fact-check (match or suggest) of each of the article's claims not yet
+    matched, among those the organisation may see; returns how many found one.
+
+    Matching happens outside the write transaction: it takes a few milliseconds a sentence and
+    must not hold the single writer.
+    """
+    with ctx.db.read() as conn:
+        pending = conn.execute(
+            select(claims_table.c.id, claims_table.c.sentence_index).where(
+                claims_table.c.org_id == actor.org_id,
+                claims_table.c.doc_id == doc_id,
+                claims_table.c.matched_key.is_(None),
+            )
+        ).all()
+    if not pending or not doc.sentences:
+        return 0
+    engine = organisation_engine(ctx, actor)
+    if engine is None:
+        return 0
+    best: dict[int, Any] = {}
+    for claim_id, index in pending:
+        if not 0 <= index < len(doc.sentences):
+            continue
+        vector = None if doc.sentence_vectors is None else doc.sentence_vectors[index]
+        found = engine.match(doc.sentences[index].text, lang=doc.lang, k=1, vector=vector)
+        if found and found[0].decision is not None:
+            best[claim_id] = found[0]
+    if not best:
+        return 0
+    with ctx.db.write() as conn:
+        for claim_id, candidate in best.items():
+            conn.execute(
+                update(claims_table)
+                .where(claims_table.c.id == claim_id)
+                .values(
+                    matched_rating=candidate.claim.metadata.get("rating"),
+                    matched_key=candidate.claim.id,
+                    matched_score=round(candidate.final, 4),
+                    matched_decision=candidate.decision,
+                )
+            )
+    return len(best)
 
 
 _ARTICLE_COLUMNS = (
@@ -713,19 +770,36 @@ def export_factchecks(ctx: ServerContext, actor: Actor, *, format: str = "datafe
     return to_datafeed(visible) if format == "datafeed" else to_jsonld(visible)
 
 
-def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
-    """Fact-checks that match a claim, among those the actor's organisation may see."""
-    from tabayyun.service import build_match_engine, match_claims
+def organisation_engine(ctx: ServerContext, actor: Actor) -> Any:
+    """The match engine over the fact-checks `actor`'s organisation may see; None when it may
+    see none. Cached per organisation and rebuilt when that set of fact-checks changes."""
+    from tabayyun.service import build_match_engine
 
-    require(actor.role, "factchecks.read")
     with ctx.db.read() as conn:
         visible = list(factchecks.iter_visible(conn, actor))
+    if not visible:
+        return None
     keys = frozenset(f"{fc.key}#{fc.content_hash}" for fc in visible)
     cached = ctx.match_engines.get(actor.org_id)
     if cached is None or cached[0] != keys:
-        engine = build_match_engine(ctx.settings, factchecks=visible)
-        ctx.match_engines[actor.org_id] = (keys, engine)
-    engine = ctx.match_engines[actor.org_id][1]
+        ctx.match_engines[actor.org_id] = (
+            keys,
+            build_match_engine(ctx.settings, factchecks=visible),
+        )
+    return ctx.match_engines[actor.org_id][1]
+
+
+def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
+    """Fact-checks that match a claim, among those the actor's organisation may see."""
+    from tabayyun.service import match_claims
+
+    require(actor.role, "factchecks.read")
+    engine = organisation_engine(ctx, actor)
+    if engine is None:
+        raise InputError(
+            "your organisation sees no fact-checks yet; import some (POST /api/v1/factchecks/"
+            "import) or ask a partner to share theirs"
+        )
     [result] = match_claims([text], settings=ctx.settings, engine=engine, k=10)
     return {
         "text": text,
@@ -748,3 +822,117 @@ def registry_size(ctx: ServerContext) -> int:
     """How many fact-checks are stored (all organisations): for health checks."""
     with ctx.db.read() as conn:
         return int(conn.execute(select(func.count()).select_from(factchecks_table)).scalar() or 0)
+
+
+# -- for the web UI's pages ------------------------------------------------------------------
+
+
+def search_registry(
+    ctx: ServerContext,
+    actor: Actor,
+    *,
+    q: str | None = None,
+    lang: str | None = None,
+    rating: str | None = None,
+    publisher: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> dict[str, Any]:
+    """`list_factchecks` plus a publication date range (ISO dates, both ends included)."""
+    require(actor.role, "factchecks.read")
+    check_page(page, per_page)
+    where = factchecks.filters(actor, q=q, lang=lang, rating=rating, publisher=publisher)
+    where += factchecks.date_filters(date_from, date_to)
+    with ctx.db.read() as conn:
+        rows, total = factchecks.page(conn, where, page=page, per_page=per_page)
+        trust = factchecks.trust_map(conn, actor.org_id)
+    return envelope([factchecks.to_json(r, trust) for r in rows], page, per_page, total)
+
+
+def registry_facets(ctx: ServerContext, actor: Actor) -> dict[str, list[str]]:
+    """The languages, rating labels and publishers among the fact-checks the actor may see."""
+    require(actor.role, "factchecks.read")
+    with ctx.db.read() as conn:
+        return factchecks.facets(conn, actor)
+
+
+def list_alerts(ctx: ServerContext, actor: Actor, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Open claims (new or in review) whose best match is rated false, mostly false or
+    misleading: a resurfacing falsehood. Most check-worthy first."""
+    require(actor.role, "claims.read")
+    with ctx.db.read() as conn:
+        return claims.alerts(conn, actor.org_id, limit=limit)
+
+
+def match_many(
+    ctx: ServerContext, actor: Actor, texts: list[str], *, k: int = 5
+) -> list[list[dict[str, Any]]]:
+    """Fact-checks matching each text, among those the actor may see; [] each when none can."""
+    from tabayyun.service import build_match_engine
+
+    require(actor.role, "factchecks.read")
+    if not texts:
+        return []
+    with ctx.db.read() as conn:
+        visible = list(factchecks.iter_visible(conn, actor))
+        ids = factchecks.ids_by_key(conn, [fc.key for fc in visible])
+    if not visible:
+        return [[] for _ in texts]
+    keys = frozenset(f"{fc.key}#{fc.content_hash}" for fc in visible)
+    cached = ctx.match_engines.get(actor.org_id)
+    if cached is None or cached[0] != keys:
+        ctx.match_engines[actor.org_id] = (
+            keys,
+            build_match_engine(ctx.settings, factchecks=visible),
+        )
+    engine = ctx.match_engines[actor.org_id][1]
+    found = []
+    for result in match_claims_with(engine, ctx.settings, texts, k=k):
+        found.append(
+            [
+                {
+                    "id": ids.get(c.claim.id),
+                    "key": c.claim.id,
+                    "claim": c.claim.claim,
+                    "lang": c.claim.lang,
+                    "score": round(c.final, 4),
+                    "decision": c.decision,
+                    **dict(c.claim.metadata),
+                }
+                for c in result.candidates
+            ]
+        )
+    return found
+
+
+def match_claims_with(engine: Any, settings: Settings, texts: list[str], *, k: int) -> list[Any]:
+    """`tabayyun.service.match_claims` over a ready engine."""
+    from tabayyun.service import match_claims
+
+    return match_claims(texts, settings=settings, engine=engine, k=k)
+
+
+def member_usernames(ctx: ServerContext, actor: Actor, permission: str) -> list[str]:
+    """Active members of the actor's organisation whose role grants `permission`."""
+    require(actor.role, "claims.read")
+    with ctx.db.read() as conn:
+        rows = conn.execute(
+            select(users.c.username, users.c.role)
+            .where(users.c.org_id == actor.org_id, users.c.active.is_(True))
+            .order_by(users.c.username)
+        )
+        return [r.username for r in rows if has_permission(r.role, permission)]
+
+
+def organisation_slugs(ctx: ServerContext, actor: Actor) -> list[tuple[str, str]]:
+    """(slug, name) of every other organisation on this server, for choosing partners."""
+    require(actor.role, "org.manage")
+    with ctx.db.read() as conn:
+        rows = conn.execute(
+            select(organisations.c.slug, organisations.c.name)
+            .where(organisations.c.id != actor.org_id)
+            .order_by(organisations.c.slug)
+        )
+        return [(r.slug, r.name) for r in rows]

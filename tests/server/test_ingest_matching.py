@@ -1,0 +1,40 @@
+"""Ingesting an article matches its claims against the fact-checks the organisation may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.server.conftest import World, sample_text
+from tests.server.test_api import new_factcheck
+
+
+def queue(world: World, org: str) -> list[dict[str, Any]]:
+    response = world.call("GET", "/claims?per_page=100", org, "viewer")
+    assert response.status_code == 200, response.text
+    return list(response.json()["items"])
+
+
+def test_claims_get_their_best_visible_fact_check_at_ingest(world: World) -> None:
+    article = {"text": sample_text("en")}
+    first = world.call("POST", "/articles", "alpha", "editor", json=article).json()
+    assert first["claims_added"] >= 3 and first["claims_matched"] == 0  # empty registry
+    claims = queue(world, "alpha")
+    target = claims[-1]  # the least check-worthy claim: only the match can lift it
+    assert all(c["matched_key"] is None for c in claims)
+
+    new_factcheck(world, "alpha", target["text"], "private")
+    again = world.call("POST", "/articles", "alpha", "editor", json=article).json()
+    assert again["status"] == "duplicate" and again["claims_matched"] >= 1
+
+    claims = queue(world, "alpha")
+    matched = next(c for c in claims if c["id"] == target["id"])
+    assert matched["matched_key"] == "https://alpha.example.org/private"
+    assert matched["matched_rating"] == "false"
+    assert matched["matched_decision"] in ("match", "suggest")
+    # A claim matching a false-rated fact-check leads the queue, whatever its score.
+    assert claims[0]["matched_rating"] == "false"
+
+    # Beta ingests the same article: alpha's private fact-check stays invisible to it.
+    beta = world.call("POST", "/articles", "beta", "editor", json=article).json()
+    assert beta["claims_matched"] == 0
+    assert all(c["matched_key"] is None for c in queue(world, "beta"))

@@ -1,0 +1,71 @@
+"""The pipeline's `match` stage: check-worthy sentences against the registry in the database."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from tabayyun.config import Settings
+from tabayyun.registry import DEMO_REGISTRY
+from tabayyun.registry.service import import_factchecks
+from tabayyun.registry.store import open_factcheck_store
+from tabayyun.service import analyze_text, ingest
+from tabayyun.storage import open_store
+
+DAMS_KEY_URL = "https://demo.factcheck.example.org/fa/mashhad-dams-zero"
+ARTICLE = (
+    "ذخایر سدهای مشهد به صفر رسیده است و شهر دیگر آبی برای توزیع ندارد.\n\n"
+    "یک مقام محلی این خبر را در گفتگو با خبرنگاران رد کرد."
+)
+
+
+@pytest.fixture
+def with_registry(settings: Settings) -> Settings:
+    store = open_factcheck_store(settings.resolved_database_url)
+    try:
+        report = import_factchecks([DEMO_REGISTRY], store=store, settings=settings)
+    finally:
+        store.close()
+    assert report.added == 20
+    return settings
+
+
+def test_a_sentence_repeating_a_checked_claim_gets_the_fact_check(with_registry: Settings) -> None:
+    doc = analyze_text(ARTICLE, settings=with_registry)
+    found = [m for m in doc.matches if m.sentence_index == 0]
+    assert found, f"no match for the first sentence; matches: {doc.matches}"
+    best = max(found, key=lambda m: m.score)
+    assert best.url == DAMS_KEY_URL
+    assert best.rating == "false"
+    assert best.decision in ("match", "suggest")
+    assert best.lang == "fa"
+
+
+def test_matches_are_stored_with_the_document(with_registry: Settings, tmp_path: Path) -> None:
+    article = tmp_path / "dams.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    report = ingest([str(article)], settings=with_registry)
+    assert report.stored == 1
+    store = open_store(with_registry.resolved_database_url)
+    try:
+        [hit] = store.search("سدهای مشهد")
+        stored = store.get(hit.doc_id)
+    finally:
+        store.close()
+    assert any(m.url == DAMS_KEY_URL for m in stored.matches)
+
+
+def test_no_registry_means_no_matches_and_no_database_file(tmp_path: Path) -> None:
+    db = tmp_path / "absent.db"
+    settings = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{db}")
+    doc = analyze_text(ARTICLE, settings=settings)
+    assert doc.matches == []
+    assert doc.sentences, "the rest of the analysis still ran"
+    assert not db.exists()
+
+
+def test_matching_can_be_turned_off(with_registry: Settings) -> None:
+    settings = dataclasses.replace(with_registry, pipeline_matching=False)
+    assert analyze_text(ARTICLE, settings=settings).matches == []
