@@ -47,7 +47,7 @@ class ServerContext:
     db: Database
     fetcher: Any = field(default=None)  # an httpx-based Fetcher stand-in for tests
     # One match engine per organisation, rebuilt when the fact-checks it may see change.
-    match_engines: dict[int, tuple[frozenset[str], Any]] = field(default_factory=dict)
+    match_engines: dict[int, tuple[tuple[Any, ...], Any]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings) -> ServerContext:
@@ -775,15 +775,23 @@ def organisation_engine(ctx: ServerContext, actor: Actor) -> Any:
     see none. Cached per organisation and rebuilt when that set of fact-checks changes."""
     from tabayyun.service import build_match_engine
 
+    fc = factchecks_table.c
+    # A cheap fingerprint of the visible set, read on every request instead of the rows: any
+    # added, removed, re-shared or updated fact-check changes the count, the two id sums or
+    # the latest update time.
+    fingerprint_query = select(
+        func.count(), func.total(fc.id), func.total(fc.id * fc.id), func.max(fc.updated_at)
+    ).where(factchecks.visible_to(actor))
     with ctx.db.read() as conn:
-        visible = list(factchecks.iter_visible(conn, actor))
-    if not visible:
+        fingerprint = tuple(conn.execute(fingerprint_query).one())
+    if not fingerprint[0]:
         return None
-    keys = frozenset(f"{fc.key}#{fc.content_hash}" for fc in visible)
     cached = ctx.match_engines.get(actor.org_id)
-    if cached is None or cached[0] != keys:
+    if cached is None or cached[0] != fingerprint:
+        with ctx.db.read() as conn:
+            visible = list(factchecks.iter_visible(conn, actor))
         ctx.match_engines[actor.org_id] = (
-            keys,
+            fingerprint,
             build_match_engine(ctx.settings, factchecks=visible),
         )
     return ctx.match_engines[actor.org_id][1]
@@ -870,26 +878,17 @@ def match_many(
     ctx: ServerContext, actor: Actor, texts: list[str], *, k: int = 5
 ) -> list[list[dict[str, Any]]]:
     """Fact-checks matching each text, among those the actor may see; [] each when none can."""
-    from tabayyun.service import build_match_engine
-
     require(actor.role, "factchecks.read")
     if not texts:
         return []
-    with ctx.db.read() as conn:
-        visible = list(factchecks.iter_visible(conn, actor))
-        ids = factchecks.ids_by_key(conn, [fc.key for fc in visible])
-    if not visible:
+    engine = organisation_engine(ctx, actor)
+    if engine is None:
         return [[] for _ in texts]
-    keys = frozenset(f"{fc.key}#{fc.content_hash}" for fc in visible)
-    cached = ctx.match_engines.get(actor.org_id)
-    if cached is None or cached[0] != keys:
-        ctx.match_engines[actor.org_id] = (
-            keys,
-            build_match_engine(ctx.settings, factchecks=visible),
-        )
-    engine = ctx.match_engines[actor.org_id][1]
+    results = match_claims_with(engine, ctx.settings, texts, k=k)
+    with ctx.db.read() as conn:
+        ids = factchecks.ids_by_key(conn, [c.claim.id for r in results for c in r.candidates])
     found = []
-    for result in match_claims_with(engine, ctx.settings, texts, k=k):
+    for result in results:
         found.append(
             [
                 {
