@@ -1,7 +1,8 @@
-"""The FastAPI app: routers under /api/v1 and one JSON error shape for every error.
+"""The FastAPI app: the REST API under /api/v1 and the web UI at / (`tabayyun.web`).
 
-Every error answers `{"error": {"code", "message", "details"}}`: TabayyunError subclasses via
-the one table in `tabayyun.server.errors`, validation errors, unknown routes, and crashes.
+Every API error answers `{"error": {"code", "message", "details"}}`: TabayyunError subclasses
+via the one table in `tabayyun.server.errors`, validation errors, unknown routes, and crashes.
+Outside /api/v1 the same errors are HTML pages of the web UI (or a redirect to sign in).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from tabayyun.config import Settings
@@ -62,13 +63,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ctx = ctx
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
+    from tabayyun.web.setup import install as install_web  # the web UI imports the server
+
+    install_web(app, api_prefix=API_PREFIX)
     _add_error_handlers(app)
     return app
 
 
+def _is_api(request: Request) -> bool:
+    path = request.url.path
+    return path == API_PREFIX or path.startswith(API_PREFIX + "/")
+
+
 def _add_error_handlers(app: FastAPI) -> None:
+    from tabayyun.web.errors import html_error
+
     @app.exception_handler(TabayyunError)
-    async def tabayyun_error(_request: Request, error: Exception) -> JSONResponse:
+    async def tabayyun_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, TabayyunError)
         status, code = status_for(error)
         headers = {}
@@ -76,13 +87,17 @@ def _add_error_handlers(app: FastAPI) -> None:
             headers["Retry-After"] = str(error.retry_after)
         if status >= 500:
             log.error("%s: %s", type(error).__name__, error)
+        if not _is_api(request):
+            return await html_error(request, status, code, str(error), headers)
         return JSONResponse(error_body(code, str(error)), status_code=status, headers=headers)
 
     @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, error: Exception) -> JSONResponse:
+    async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
         code = _HTTP_CODES.get(error.status_code, f"http_{error.status_code}")
         message = str(error.detail)
+        if not _is_api(request):
+            return await html_error(request, error.status_code, code, "", error.headers)
         if error.status_code == 404:
             message = "no such API route; the routes are listed at /api/v1/openapi.json"
         return JSONResponse(
@@ -90,7 +105,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, error: Exception) -> JSONResponse:
+    async def validation_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
         # Echo where and why, never the submitted values: they may hold a password.
         details = [
@@ -98,10 +113,15 @@ def _add_error_handlers(app: FastAPI) -> None:
             for e in error.errors()
         ]
         message = "the request is not valid; see details for each field at fault"
+        if not _is_api(request):
+            fields = ", ".join(".".join(str(p) for p in d["loc"]) for d in details)
+            return await html_error(request, 422, "validation_error", fields)
         return JSONResponse(error_body("validation_error", message, details), status_code=422)
 
     @app.exception_handler(Exception)
-    async def crash(_request: Request, error: Exception) -> JSONResponse:
+    async def crash(request: Request, error: Exception) -> Response:
         log.exception("unexpected error")
         message = "an unexpected error happened; the server log has the details"
+        if not _is_api(request):
+            return await html_error(request, 500, "internal_error", "")
         return JSONResponse(error_body("internal_error", message), status_code=500)

@@ -1,0 +1,80 @@
+"""What the web routers share: the signed-in actor, form data, redirects and notices."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.responses import RedirectResponse
+from starlette.datastructures import FormData, UploadFile
+
+from tabayyun.server.audit import Actor
+from tabayyun.server.auth import context, current_actor
+from tabayyun.server.services import ServerContext
+from tabayyun.web.i18n import N_
+
+
+async def form_data(request: Request) -> FormData:
+    """The submitted form (read once; the CSRF check reads the same cached copy)."""
+    return await request.form()
+
+
+Ctx = Annotated[ServerContext, Depends(context)]
+# Signed in by the session cookie; on writes the CSRF token was checked (403 otherwise).
+# Without a session, the HTML error handler sends the browser to the sign-in page.
+Who = Annotated[Actor, Depends(current_actor)]
+Form = Annotated[FormData, Depends(form_data)]
+
+# Notices after a successful action: the redirect names one by key, never by text.
+NOTICES = {
+    "signed_out": N_("You are signed out."),
+    "ingested": N_("The article is stored and its check-worthy claims are in the queue."),
+    "duplicate": N_("This article was stored before; its claims are in your queue."),
+    "assigned": N_("The claim is assigned."),
+    "commented": N_("Your comment is added."),
+    "fact_checked": N_("The claim is marked fact-checked."),
+    "dismissed": N_("The claim is dismissed."),
+    "reopened": N_("The claim is back in the queue."),
+    "saved": N_("The fact-check is saved."),
+    "published": N_("The fact-check is public now."),
+    "member_added": N_("The member is added."),
+    "member_changed": N_("The member is changed."),
+    "partner_added": N_("Your shared fact-checks are now visible to this partner."),
+    "partner_removed": N_("This partner no longer sees your shared fact-checks."),
+    "trust_set": N_("Publisher trust is saved."),
+    "key_revoked": N_("The API key is revoked."),
+}
+
+
+def redirect(path: str, notice: str | None = None) -> RedirectResponse:
+    """303 See Other to `path` (after a POST), with a notice key."""
+    if notice:
+        assert notice in NOTICES, notice
+        path, hash_, fragment = path.partition("#")
+        path += ("&" if "?" in path else "?") + f"done={notice}" + hash_ + fragment
+    return RedirectResponse(path, status_code=303)
+
+
+def text(form: FormData, name: str, *, default: str = "") -> str:
+    """A text field of `form`, stripped ('' when absent or a file)."""
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else default
+
+
+def optional(form: FormData, name: str) -> str | None:
+    """A text field, or None when absent or empty."""
+    return text(form, name) or None
+
+
+def upload(form: FormData, name: str) -> UploadFile | None:
+    """An uploaded file field, or None."""
+    value = form.get(name)
+    return value if isinstance(value, UploadFile) else None
+
+
+def integer(form: FormData, name: str) -> int | None:
+    """An integer field, or None when absent or not a number."""
+    try:
+        return int(text(form, name))
+    except ValueError:
+        return None

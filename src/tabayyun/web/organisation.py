@@ -1,0 +1,105 @@
+"""Pages of the organisation: members and roles, API keys, partners, publisher trust, audit."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+
+from tabayyun.errors import InputError
+from tabayyun.server import services
+from tabayyun.server.audit import Actor
+from tabayyun.server.permissions import ROLES, has_permission
+from tabayyun.server.services import ServerContext
+from tabayyun.web.common import Ctx, Form, Who, optional, redirect, text
+from tabayyun.web.render import render
+
+router = APIRouter(include_in_schema=False)
+AUDIT_PER_PAGE = 50
+
+
+def _page(
+    request: Request, ctx: ServerContext, actor: Actor, *, new_key: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:  # fmt: skip
+    org = services.get_organisation(ctx, actor)
+    keys = services.list_keys(ctx, actor) if has_permission(actor.role, "keys.manage") else []
+    others = (
+        services.organisation_slugs(ctx, actor) if has_permission(actor.role, "org.manage") else []
+    )
+    partner_slugs = {p["slug"] for p in org["partners"]}
+    return render(
+        request, "org.html", actor=actor, org=org, keys=keys, new_key=new_key, roles=ROLES,
+        candidates=[o for o in others if o[0] not in partner_slugs], status_code=status_code,
+    )  # fmt: skip
+
+
+@router.get("/org", response_class=HTMLResponse)
+def organisation(request: Request, ctx: Ctx, actor: Who) -> Response:
+    return _page(request, ctx, actor)
+
+
+@router.post("/org/members")
+def add_member(ctx: Ctx, actor: Who, form: Form) -> Response:
+    password = form.get("password")
+    services.add_member(
+        ctx, actor, username=text(form, "username"),
+        password=password if isinstance(password, str) else "", role=text(form, "role"),
+        display_name=text(form, "display_name"),
+    )  # fmt: skip
+    return redirect("/org", "member_added")
+
+
+@router.post("/org/members/{user_id:int}")
+def change_member(ctx: Ctx, actor: Who, form: Form, user_id: int) -> Response:
+    active = {"1": True, "0": False}.get(text(form, "active"))
+    services.update_member(ctx, actor, user_id, role=optional(form, "role"), active=active)
+    return redirect("/org", "member_changed")
+
+
+@router.post("/org/keys", response_class=HTMLResponse)
+def create_key(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
+    name = text(form, "name")[:100]
+    if not name:
+        raise InputError("say what the key is for")
+    created = services.create_key(ctx, actor, name)
+    # The key is in this page only: it is never stored in clear, so it cannot be shown again.
+    page = _page(request, ctx, actor, new_key=created, status_code=201)
+    page.headers["Cache-Control"] = "no-store"
+    return page
+
+
+@router.post("/org/keys/{key_id:int}/revoke")
+def revoke_key(ctx: Ctx, actor: Who, key_id: int) -> Response:
+    services.revoke_key(ctx, actor, key_id)
+    return redirect("/org#keys", "key_revoked")
+
+
+@router.post("/org/partners")
+def add_partner(ctx: Ctx, actor: Who, form: Form) -> Response:
+    services.set_partner(ctx, actor, text(form, "slug"), shared=True)
+    return redirect("/org#partners", "partner_added")
+
+
+@router.post("/org/partners/{slug}/remove")
+def remove_partner(ctx: Ctx, actor: Who, slug: str) -> Response:
+    services.set_partner(ctx, actor, slug, shared=False)
+    return redirect("/org#partners", "partner_removed")
+
+
+@router.post("/org/trust")
+def set_trust(ctx: Ctx, actor: Who, form: Form) -> Response:
+    raw = text(form, "trust").replace(",", ".").replace("٫", ".")
+    try:
+        trust = float(raw) if raw else None
+    except ValueError:
+        raise InputError("trust is a number between 0 and 1") from None
+    services.set_trust(ctx, actor, text(form, "publisher"), trust)
+    return redirect("/org#trust", "trust_set")
+
+
+@router.get("/org/audit", response_class=HTMLResponse)
+def audit(request: Request, ctx: Ctx, actor: Who, page: int = 1, action: str = "") -> Response:
+    found = services.list_audit(
+        ctx, actor, page=max(page, 1), per_page=AUDIT_PER_PAGE, action=action or None
+    )
+    return render(request, "audit.html", actor=actor, found=found, action=action)

@@ -1,0 +1,169 @@
+"""Pages of the fact-check registry: search and filters, import, export, write and publish."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+from starlette.datastructures import FormData
+
+from tabayyun.errors import InputError
+from tabayyun.registry.model import VISIBILITIES
+from tabayyun.registry.ratings import LABELS
+from tabayyun.server import services
+from tabayyun.web.common import Ctx, Form, Who, optional, redirect, text, upload
+from tabayyun.web.render import local_path, render
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 20
+# The English verdict written for a label chosen from the list (the rating reader knows them).
+LABEL_WORDS = {
+    "false": "False",
+    "mostly_false": "Mostly False",
+    "mixed": "Half True",
+    "mostly_true": "Mostly True",
+    "true": "True",
+    "unproven": "Unproven",
+    "misleading": "Misleading",
+    "satire": "Satire",
+}
+FIELDS = (
+    "claim_reviewed", "lang", "url", "publisher", "author", "date_published", "headline",
+    "review_body", "claim_author", "claim_date",
+)  # fmt: skip
+
+
+def factcheck_fields(form: FormData) -> tuple[dict[str, Any], str]:
+    """The fact-check fields and visibility of a submitted form (empty fields left out)."""
+    fields: dict[str, Any] = {name: optional(form, name) for name in FIELDS}
+    verdict, label = optional(form, "verdict"), text(form, "rating")
+    if verdict or label:
+        if not verdict and label not in LABEL_WORDS:
+            raise InputError(f"rating must be one of {', '.join(LABEL_WORDS)}")
+        fields["rating"] = {"alternate_name": verdict or LABEL_WORDS[label]}
+    visibility = text(form, "visibility") or "private"
+    if visibility not in VISIBILITIES:
+        raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}")
+    return fields, visibility
+
+
+@router.get("/factchecks", response_class=HTMLResponse)
+def registry(
+    request: Request,
+    ctx: Ctx,
+    actor: Who,
+    q: str = "",
+    rating: str = "",
+    lang: str = "",
+    publisher: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    page: int = 1,
+) -> Response:
+    filters = {
+        "q": q, "rating": rating, "lang": lang, "publisher": publisher, "date_from": date_from,
+        "date_to": date_to,
+    }  # fmt: skip
+    found = services.search_registry(
+        ctx, actor, **{k: v.strip() or None for k, v in filters.items()}, page=max(page, 1),
+        per_page=PER_PAGE,
+    )  # fmt: skip
+    facets = services.registry_facets(ctx, actor)
+    return render(
+        request, "factchecks.html", actor=actor, found=found, filters=filters, facets=facets,
+        labels=LABELS,
+    )  # fmt: skip
+
+
+@router.get("/factchecks/export")
+def export(ctx: Ctx, actor: Who, format: str = "datafeed") -> Response:
+    data = services.export_factchecks(ctx, actor, format=format)
+    name = "factchecks.jsonld" if format == "jsonld" else "factchecks-datafeed.json"
+    return Response(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        media_type="application/ld+json" if format == "jsonld" else "application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.post("/factchecks/import", response_class=HTMLResponse)
+def import_file(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
+    file = upload(form, "file")
+    if file is None or not file.filename:
+        raise InputError("choose a file to import")
+    content = file.file.read(ctx.settings.max_input_bytes + 1)
+    result = services.import_factchecks(
+        ctx, actor, filename=file.filename, content=content,
+        visibility=text(form, "visibility") or "private",
+    )  # fmt: skip
+    return render(request, "import_result.html", actor=actor, result=result, filename=file.filename)
+
+
+@router.get("/factchecks/new", response_class=HTMLResponse)
+def new_factcheck(request: Request, actor: Who, claim: str = "") -> Response:
+    values = {name: "" for name in FIELDS} | {"claim_reviewed": claim, "rating": "", "verdict": ""}
+    return render(
+        request, "factcheck_form.html", actor=actor, values=values, factcheck=None,
+        labels=LABELS, visibility="private",
+    )  # fmt: skip
+
+
+@router.post("/factchecks/new")
+def create(ctx: Ctx, actor: Who, form: Form) -> Response:
+    fields, visibility = factcheck_fields(form)
+    created = services.create_factcheck(ctx, actor, fields, visibility=visibility)
+    return redirect(f"/factchecks/{created['id']}", "saved")
+
+
+@router.get("/factchecks/{factcheck_id:int}", response_class=HTMLResponse)
+def factcheck(request: Request, ctx: Ctx, actor: Who, factcheck_id: int) -> Response:
+    found = services.get_factcheck(ctx, actor, factcheck_id)
+    return render(request, "factcheck.html", actor=actor, fc=found)
+
+
+@router.get("/factchecks/{factcheck_id:int}/edit", response_class=HTMLResponse)
+def edit_factcheck(request: Request, ctx: Ctx, actor: Who, factcheck_id: int) -> Response:
+    found = services.get_factcheck(ctx, actor, factcheck_id)
+    review = found["claimreview"]
+    item = review.get("itemReviewed") or {}
+    values = {
+        "claim_reviewed": found["claim_reviewed"] or "",
+        "lang": found["lang"] or "",
+        "url": found["url"] or "",
+        "publisher": found["publisher"] or "",
+        "author": _name(review.get("author")),
+        "date_published": (found["date_published"] or "")[:10],
+        "headline": review.get("name") or "",
+        "review_body": review.get("reviewBody") or "",
+        "claim_author": _name(item.get("author")),
+        "claim_date": str(item.get("datePublished") or "")[:10],
+        "rating": found["rating_label"] if found["rating_label"] in LABEL_WORDS else "",
+        "verdict": found["rating_text"] or "",
+    }
+    return render(
+        request, "factcheck_form.html", actor=actor, values=values, factcheck=found,
+        labels=LABELS, visibility=found["visibility"],
+    )  # fmt: skip
+
+
+def _name(node: Any) -> str:
+    if isinstance(node, dict):
+        return str(node.get("name") or "")
+    if isinstance(node, list) and node:
+        return _name(node[0])
+    return str(node or "")
+
+
+@router.post("/factchecks/{factcheck_id:int}/edit")
+def update(ctx: Ctx, actor: Who, form: Form, factcheck_id: int) -> Response:
+    fields, visibility = factcheck_fields(form)
+    services.update_factcheck(ctx, actor, factcheck_id, fields, visibility=visibility)
+    return redirect(f"/factchecks/{factcheck_id}", "saved")
+
+
+@router.post("/factchecks/{factcheck_id:int}/publish")
+def publish(ctx: Ctx, actor: Who, form: Form, factcheck_id: int) -> Response:
+    services.publish_factcheck(ctx, actor, factcheck_id)
+    return redirect(local_path(text(form, "next"), f"/factchecks/{factcheck_id}"), "published")

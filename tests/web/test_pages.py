@@ -1,0 +1,400 @@
+"""The web UI over HTTP: CSRF, HTML errors beside the API's JSON, CSP, languages, permissions,
+escaping and the review, registry and organisation forms."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from server.conftest import sample_text
+from tabayyun.server.schema import claims as claims_table
+from tabayyun.web.i18n import I18n
+from tabayyun.web.render import highlight, safe_href
+from tabayyun.web.setup import CONTENT_SECURITY_POLICY
+
+from .conftest import World, csrf_of, fresh_client, ingest, sign_in
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "registry"
+
+
+class _Inline(HTMLParser):
+    """Collects what a strict CSP would block: inline scripts, handlers, style attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = {name for name, _ in attrs}
+        if tag == "script" and "src" not in names:
+            self.found.append("inline <script>")
+        self.found += [f"{tag} {n}" for n in names if n.startswith("on") or n == "style"]
+        self.found += [
+            f"{tag} javascript: URL" for _, v in attrs if (v or "").startswith("javascript:")
+        ]
+
+
+def inline_code(html: str) -> list[str]:
+    parser = _Inline()
+    parser.feed(html)
+    return parser.found
+
+
+def queue_claim_id(world: World) -> int:
+    claim = world.call("GET", "/claims", "alpha", "viewer").json()["items"][0]
+    return int(claim["id"])
+
+
+# -- CSRF and errors ---------------------------------------------------------------------------
+
+
+def test_forms_without_or_with_a_forged_csrf_token_are_refused(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    for data in ({}, {"csrf_token": "0" * 64}, {"csrf_token": token[::-1]}):
+        refused = client.post("/org/keys", data={**data, "name": "bot"}, follow_redirects=False)
+        assert refused.status_code == 403
+        assert refused.headers["content-type"].startswith("text/html")
+        assert "<h1>This is not allowed</h1>" in refused.text
+        assert "security token" in refused.text
+    assert web.call("GET", "/keys", "alpha", "editor").json() == [] or all(
+        k["name"] != "bot" for k in web.call("GET", "/keys", "alpha", "editor").json()
+    )
+    accepted = client.post("/org/keys", data={"csrf_token": token, "name": "bot"})
+    assert accepted.status_code == 201 and "tby_" in accepted.text
+    # Sign-out is a form post too.
+    assert client.post("/logout", data={}, follow_redirects=False).status_code == 403
+    out = client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
+    assert out.status_code == 303 and out.headers["location"] == "/login?done=signed_out"
+    assert client.get("/", follow_redirects=False).headers["location"] == "/login?next=/"
+
+
+def test_html_errors_for_pages_and_json_errors_for_the_api(web: World) -> None:
+    client = web.client
+    anonymous = client.get("/claims?status=new", follow_redirects=False)
+    assert anonymous.status_code == 303
+    assert anonymous.headers["location"] == "/login?next=/claims%3Fstatus%3Dnew"
+    api = client.get("/api/v1/claims")
+    assert api.status_code == 401 and api.json()["error"]["code"] == "unauthenticated"
+    sign_in(client, "alpha", "viewer")
+    for path, status in (("/no-such-page", 404), ("/claims/999", 404), ("/org/audit", 403)):
+        page = client.get(path)
+        assert page.status_code == status, path
+        assert page.headers["content-type"].startswith("text/html")
+        assert f"Error {status}" in page.text and 'class="sidebar"' in page.text
+    missing = client.get("/api/v1/no-such-route")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+    assert "content-security-policy" not in missing.headers
+
+
+def test_pages_carry_a_csp_and_no_inline_code(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "admin")
+    article = ingest(client, token, sample_text("en"))
+    assert article.status_code == 303
+    claim_id = queue_claim_id(web)
+    paths = [
+        "/", "/login", "/articles", "/articles?q=bridge", article.headers["location"],
+        "/claims", f"/claims/{claim_id}", "/factchecks", "/factchecks/new", "/org", "/org/audit",
+        "/no-such-page",
+    ]  # fmt: skip
+    for path in paths:
+        page = client.get(path)
+        assert page.headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert inline_code(page.text) == [], path
+        assert '<script src="/static/vendor/htmx/htmx.min.js" defer></script>' in page.text
+    assert client.get("/static/vendor/htmx/htmx.min.js").status_code == 200
+    assert client.get("/static/app.css").headers["content-type"].startswith("text/css")
+
+
+# -- languages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cookie", "accept", "lang", "direction"),
+    [
+        (None, None, "en", "ltr"),
+        (None, "fr-FR,fa;q=0.8,en;q=0.5", "fa", "rtl"),
+        (None, "ru-RU,ru;q=0.9", "ru", "ltr"),
+        ("ar", "ru-RU", "ar", "rtl"),
+        ("xx", "de", "en", "ltr"),
+    ],
+)
+def test_language_from_cookie_then_accept_language(
+    web: World, cookie: str | None, accept: str | None, lang: str, direction: str
+) -> None:
+    client = fresh_client(web)
+    if cookie:
+        client.cookies.set("lang", cookie)
+    page = client.get("/login", headers={"Accept-Language": accept} if accept else {})
+    assert f'<html lang="{lang}" dir="{direction}">' in page.text
+    assert f"<h1>{I18n(lang).gettext('Sign in')}</h1>" in page.text
+
+
+def test_switcher_sets_the_cookie_and_only_redirects_on_site(web: World) -> None:
+    client = fresh_client(web)
+    switched = client.get("/lang/fa?next=/articles", follow_redirects=False)
+    assert switched.status_code == 303 and switched.headers["location"] == "/articles"
+    assert "lang=fa" in switched.headers["set-cookie"]
+    assert 'dir="rtl"' in client.get("/login").text
+    for target in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
+        away = client.get(f"/lang/ru?next={target}", follow_redirects=False)
+        assert away.headers["location"] == "/"
+    unknown = client.get("/lang/xx?next=/", follow_redirects=False)
+    assert "set-cookie" not in unknown.headers
+
+
+def test_numbers_and_dates_follow_the_locale(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    ingest(client, token, sample_text("fa"))
+    queue = web.call("GET", "/claims", "alpha", "viewer").json()
+    total = queue["total"]
+    assert total > 0
+    client.cookies.set("lang", "fa")
+    page = client.get("/claims").text
+    persian = I18n("fa").number(total)
+    assert persian == str(total).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert (
+        I18n("fa").ngettext(
+            "%(num)s claim, false-rated matches first, then by check-worthiness.",
+            "%(num)s claims, false-rated matches first, then by check-worthiness.",
+            total,
+        )
+        in page
+    )
+    client.cookies.set("lang", "ru")
+    created = queue["items"][0]["created_at"]
+    assert I18n("ru").date(created) in client.get(f"/claims/{queue['items'][0]['id']}").text
+    assert I18n("ru").date("2024-03-05").replace("\u202f", " ") == "5 мар. 2024 г."
+    assert I18n("fa").date("2024-03-05") == "۱۵ اسفند ۱۴۰۲"  # Solar Hijri, Persian digits
+    assert I18n("en").date("2024-03-05") == "Mar 5, 2024"
+
+
+# -- escaping ------------------------------------------------------------------------------------
+
+
+def test_untrusted_text_is_escaped(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    hostile = '<script>alert(1)</script> <img src=x onerror="alert(2)">'
+    text = f"The minister said that 45 percent of 1,200 bridges {hostile} collapsed in 2023."
+    response = ingest(client, token, text, title=f"Title {hostile}")
+    page = client.get(response.headers["location"]).text
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "onerror=&#34;alert(2)&#34;" in page
+    assert inline_code(page) == []
+    search = client.get("/articles", params={"q": hostile}).text
+    assert "<script>alert" not in search and inline_code(search) == []
+    bad_link = client.post(
+        "/factchecks/new",
+        data={"csrf_token": token, "claim_reviewed": "x", "url": "javascript:alert(1)",
+              "rating": "false"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert bad_link.status_code == 400  # refused, and the echoed value stays text
+    assert "expected an http(s) URL" in bad_link.text and 'href="javascript:' not in bad_link.text
+
+
+def test_highlight_builds_markup_from_escaped_pieces() -> None:
+    text = "Intro <b>x</b>. 45% of <script>s</script> bridges fell. Calm & quiet."
+    first = text.index("45%")
+    second = text.index("Calm")
+    sentences = [
+        {"index": 0, "start": 0, "end": first - 1, "checkworthiness": 0.1},
+        {"index": 1, "start": first, "end": second - 1, "checkworthiness": 0.87},
+        {"index": 2, "start": second, "end": len(text), "checkworthiness": None},
+    ]
+    html = str(highlight(text, sentences, threshold=0.5, i18n=I18n("en"), claim_links={1: 7}))
+    assert html.startswith("Intro &lt;b&gt;x&lt;/b&gt;. <mark")
+    assert '<a href="/claims/7">45% of &lt;script&gt;s&lt;/script&gt; bridges fell.</a>' in html
+    assert '<span class="score">87%</span></mark>' in html
+    assert html.count("<mark") == 1 and html.endswith("Calm &amp; quiet.")
+    assert safe_href("javascript:alert(1)") is None and safe_href("//x.org") is None
+    assert safe_href(" https://x.org/a ") == "https://x.org/a"
+
+
+# -- permissions, review, registry, organisation ------------------------------------------------
+
+
+def test_viewer_sees_no_write_forms_and_writes_are_refused(web: World) -> None:
+    editor = fresh_client(web)
+    ingest(editor, sign_in(editor, "alpha", "editor"), sample_text("en"))
+    claim_id = queue_claim_id(web)
+    viewer = web.client
+    token = sign_in(viewer, "alpha", "viewer")
+    assert 'action="/articles"' in viewer.get("/articles").text  # analysing is allowed
+    assert ">Ingest</button>" not in viewer.get("/articles").text
+    assert 'id="assign-form"' not in viewer.get(f"/claims/{claim_id}").text
+    refused = viewer.post(f"/claims/{claim_id}/assign", data={"csrf_token": token})
+    assert refused.status_code == 403 and "Your role does not allow this" in refused.text
+    assert viewer.post("/articles", data={"csrf_token": token, "text": "x"}).status_code == 403
+
+
+def test_review_actions_through_forms(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    ingest(client, token, sample_text("en"))
+    claim_id = queue_claim_id(web)
+    base = f"/claims/{claim_id}"
+
+    def post(action: str, **data: Any) -> Any:
+        data = {"csrf_token": token, **data}
+        return client.post(f"{base}/{action}", data=data, follow_redirects=False)
+
+    assert post("assign", assignee="reviewer.alpha").headers["location"] == f"{base}?done=assigned"
+    claim = web.call("GET", base, "alpha", "viewer").json()
+    assert claim["status"] == "in_review" and claim["assignee"] == "reviewer.alpha"
+    assert post("comment", body="needs a second source").status_code == 303
+    assert post("dismiss", reason="").status_code == 400  # a reason is required
+    assert post("dismiss", reason="opinion, not a claim").status_code == 303
+    page = client.get(base).text
+    assert "opinion, not a claim" in page and 'action="' + base + '/reopen"' in page
+    assert post("reopen").status_code == 303
+    assert post("assign").status_code == 303  # to oneself
+    created = web.call(
+        "POST", "/factchecks", "alpha", "editor",
+        json={"claim_reviewed": "Bridges collapsed", "lang": "en", "url": "https://x.example/1",
+              "rating": {"alternate_name": "False"}},
+    ).json()  # fmt: skip
+    conflict = post("fact-checked", factcheck_id="999999")
+    assert conflict.status_code == 404 and "text/html" in conflict.headers["content-type"]
+    assert post("fact-checked", factcheck_id=str(created["id"])).status_code == 303
+    final = web.call("GET", base, "alpha", "viewer").json()
+    assert final["status"] == "fact_checked" and final["factcheck_id"] == created["id"]
+    history = client.get(base).text
+    assert "needs a second source" in history and 'id="linked"' in history
+
+
+def test_dashboard_alerts_and_queue_order(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    ingest(client, token, sample_text("en"))
+    items = web.call("GET", "/claims?per_page=100", "alpha", "viewer").json()["items"]
+    assert len(items) >= 2
+    lowest = items[-1]
+    ctx = client.app.state.ctx  # type: ignore[attr-defined]
+    with ctx.db.write() as conn:
+        conn.execute(
+            update(claims_table)
+            .where(claims_table.c.id == lowest["id"])
+            .values(matched_rating="false")
+        )  # fmt: skip
+    page = client.get("/").text
+    alerts = page.split('id="alerts"', 1)[1].split("</section>", 1)[0]
+    assert f'href="/claims/{lowest["id"]}"' in alerts
+    assert f'href="/claims/{items[0]["id"]}"' not in alerts
+    queue = page.split('id="queue"', 1)[1].split("</section>", 1)[0]
+    order = [int(i) for i in re.findall(r'href="/claims/(\d+)"', queue)]
+    api_order = [
+        c["id"] for c in web.call("GET", "/claims?status=new", "alpha", "viewer").json()["items"]
+    ]
+    assert order == api_order[: len(order)] and order[0] == lowest["id"]
+
+
+def test_registry_filters_import_export_and_publish(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    with (FIXTURES / "checks.jsonl").open("rb") as handle:
+        report = client.post(
+            "/factchecks/import",
+            data={"csrf_token": token, "visibility": "private"},
+            files={"file": ("checks.jsonl", handle)},
+        )
+    assert report.status_code == 200
+    added = int(re.search(r"<dt>Added</dt><dd>(\d+)</dd>", report.text).group(1))  # type: ignore[union-attr]
+    everything = web.call("GET", "/factchecks?per_page=100", "alpha", "viewer").json()
+    assert added == everything["total"] >= 2
+    first = everything["items"][0]
+    rating = first["rating_label"]
+    page = client.get("/factchecks", params={"rating": rating}).text
+    expected = sum(1 for fc in everything["items"] if fc["rating_label"] == rating)
+    assert f"{expected} fact-check" in page
+    dated = [fc["date_published"][:10] for fc in everything["items"] if fc["date_published"]]
+    if dated:
+        day = min(dated)
+        in_range = client.get("/factchecks", params={"date_from": day, "date_to": day}).text
+        count = sum(1 for d in dated if d == day)
+        assert f"{count} fact-check" in in_range
+    assert client.get("/factchecks", params={"date_from": "May 1"}).status_code == 400
+    exported = client.get("/factchecks/export", params={"format": "jsonld"})
+    assert exported.headers["content-disposition"].startswith("attachment")
+    assert len(exported.json()) == everything["total"]
+    feed = client.get("/factchecks/export").json()
+    assert feed["@type"] == "DataFeed"
+    # Edit to "partners", then publish.
+    fc_id = first["id"]
+    edit = client.get(f"/factchecks/{fc_id}/edit").text
+    assert csrf_of(edit) == token
+    saved = client.post(
+        f"/factchecks/{fc_id}/edit",
+        data={"csrf_token": token, "claim_reviewed": first["claim_reviewed"],
+              "visibility": "shared", "rating": "mostly_true"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert saved.status_code == 303
+    after = web.call("GET", f"/factchecks/{fc_id}", "alpha", "viewer").json()
+    assert after["visibility"] == "shared" and after["rating_label"] == "mostly_true"
+    client.post(f"/factchecks/{fc_id}/publish", data={"csrf_token": token})
+    assert (
+        web.call("GET", f"/factchecks/{fc_id}", "beta", "viewer").json()["visibility"] == "public"
+    )
+
+
+def test_organisation_page_members_keys_partners_trust_audit(web: World) -> None:
+    admin = web.client
+    token = sign_in(admin, "alpha", "admin")
+    page = admin.get("/org").text
+    assert "viewer.alpha" in page and 'id="add-member"' in page
+    made = admin.post(
+        "/org/members",
+        data={"csrf_token": token, "username": "newbie.alpha", "password": "long enough pw",
+              "role": "reviewer"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert made.status_code == 303
+    members = web.call("GET", "/org", "alpha", "admin").json()["members"]
+    newbie = next(m for m in members if m["username"] == "newbie.alpha")
+    admin.post(
+        f"/org/members/{newbie['id']}", data={"csrf_token": token, "role": "editor", "active": "0"}
+    )
+    members = web.call("GET", "/org", "alpha", "admin").json()["members"]
+    assert next(m for m in members if m["username"] == "newbie.alpha")["role"] == "editor"
+    created = admin.post("/org/keys", data={"csrf_token": token, "name": "bot"})
+    key = re.search(r"tby_\d+_[\w-]+", created.text).group(0)  # type: ignore[union-attr]
+    assert key not in admin.get("/org").text  # shown once
+    key_id = key.split("_")[1]
+    admin.post(f"/org/keys/{key_id}/revoke", data={"csrf_token": token})
+    assert (
+        web.client.get("/api/v1/me", headers={"Authorization": f"Bearer {key}"}).status_code == 401
+    )
+    admin.post("/org/partners", data={"csrf_token": token, "slug": "beta-desk"})
+    assert web.call("GET", "/org", "alpha", "admin").json()["partners"][0]["slug"] == "beta-desk"
+    admin.post("/org/trust", data={"csrf_token": token, "publisher": "Example", "trust": "0,5"})
+    assert web.call("GET", "/org", "alpha", "admin").json()["publisher_trust"] == {"Example": 0.5}
+    audit = admin.get("/org/audit").text
+    for action in (
+        "member.add",
+        "member.update",
+        "key.create",
+        "key.revoke",
+        "partner.add",
+        "trust.set",
+    ):
+        assert f"<code>{action}</code>" in audit
+    # Non-admins see no member forms, and their posts are refused.
+    editor = fresh_client(web)
+    editor_token = sign_in(editor, "alpha", "editor")
+    assert 'id="add-member"' not in editor.get("/org").text
+    refused = editor.post(
+        f"/org/members/{newbie['id']}", data={"csrf_token": editor_token, "role": "admin"}
+    )
+    assert refused.status_code == 403
