@@ -3,8 +3,10 @@
     PYTHONPATH=src .venv/bin/python benchmarks/checkworthiness.py --data ../shared/data [--json]
 
 A folder whose name holds "1b" is scored with the `verifiable` detector, any other with
-`checkworthy`. Each split present is scored with the thresholds stored in the artefact (tuned on
-dev), so dev-test numbers are honest. Vectors come from the e5 cache (~/.cache/tabayyun).
+`checkworthy`. Each split present is scored with the thresholds stored in the artefact (tuned by
+cross-validation over train+dev, never on dev-test), so dev-test numbers are honest; train and dev
+rows are in-sample for the heads and only show fit. Vectors come from the e5 cache
+(~/.cache/tabayyun).
 """
 
 from __future__ import annotations
@@ -121,8 +123,9 @@ def evaluate(
 ) -> list[dict[str, Any]]:
     """One metrics row per (folder, split, profile) under `data/check-worthiness/`.
 
-    Profile "dataset" means the folder's own model where the artefact has one (trained on that
-    folder's train split alone); folders without one are scored by the default model only.
+    Profile "dataset" means the folder's own head where the artefact has one (trained on that
+    folder's train and dev splits alone, the CheckThat! protocol); folders without one (the
+    project sets) are scored by the default model, the pipeline's.
     """
     root = data / "check-worthiness"
     if not root.is_dir():
@@ -138,7 +141,10 @@ def evaluate(
         for name in names:
             if splits is not None and name not in splits:
                 continue
-            own = [folder.name] if "dataset" in profiles and folder.name in scorer.profiles else []
+            # "dataset" falls back to the default model where the folder has no head of its own.
+            own = []
+            if "dataset" in profiles:
+                own = [folder.name if folder.name in scorer.profiles else DEFAULT_PROFILE]
             default = [DEFAULT_PROFILE] if DEFAULT_PROFILE in profiles else []
             for profile in dict.fromkeys(own + default):
                 results.append(

@@ -1,13 +1,21 @@
 """Score sentences as check-worthy and as verifiable: calibrated probabilities, numpy only.
 
 The artefact (`models/checkworthiness.npz` + `.json`) is written by
-`scripts/train_checkworthiness.py`. Per detector it holds two linear heads:
+`scripts/train_checkworthiness.py`. Per profile and detector it holds two linear parts:
 
 - lexical (ar, en: the languages with training data): hashed TF-IDF n-grams + cue features;
 - multilingual (every language): the shared e5 sentence vector + cue features.
 
-For ar and en the two logits are blended by weights fitted on the CheckThat! `dev` splits; for
-fa, ru and anything else only the multilingual head speaks, Platt-scaled on the same dev data.
+For ar and en the two logits are blended by per-language weights fitted on out-of-fold
+predictions (5-fold cross-validation over the CheckThat! train+dev splits); for fa, ru and
+anything else only the multilingual part speaks, Platt-scaled on the same out-of-fold logits.
+Thresholds come from the same out-of-fold predictions.
+
+Profiles: `default` (the pipeline's) scores `checkworthy` with a head trained on CheckThat! 2024
+(ar tweets, en debate sentences: every sentence labelled, as in an article) and `verifiable` with
+one trained on 2022-1B. `checkthat2022-1a-ar` / `-en` hold 2022-1A heads, whose labels mean
+"check-worthy among tweets that already hold a verifiable claim"; they are for that benchmark
+and for callers that first filter by `verifiable`.
 Vectors must come from `embed_queries` of the same e5 model (the "query:" prefix), the one the
 pipeline computes once per sentence.
 """
@@ -118,7 +126,7 @@ class CheckworthinessScorer:
         return profile if detector in self.profiles[profile] else DEFAULT_PROFILE
 
     def threshold(self, detector: str, lang: str, *, profile: str = DEFAULT_PROFILE) -> float:
-        """The dev-tuned probability from which a sentence counts as positive."""
+        """The probability from which a sentence counts as positive (tuned out-of-fold)."""
         table = self.profiles[self._profile_for(detector, profile)][detector]["thresholds"]
         return float(table.get(lang, table["*"]))
 

@@ -358,7 +358,7 @@ def serve(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Run the cooperation server (REST API under /api/v1)."""
+    """Run the cooperation server (web UI at /, REST API under /api/v1)."""
     import uvicorn
 
     from tabayyun.server import create_app, seed_demo
@@ -374,6 +374,7 @@ def serve(
     except TabayyunError as error:
         _fail(error)
         return
+    console.print(f"web UI: http://{host}:{port}/  (ar, fa, ru, en)")
     console.print(f"API: http://{host}:{port}/api/v1/  (OpenAPI: /api/v1/openapi.json)")
     uvicorn.run(application, host=host, port=port)
 

@@ -35,9 +35,17 @@ class BM25Index:
 
     def add(self, texts: Sequence[str], langs: Sequence[str | None]) -> None:
         """Index more documents; their positions continue from the current size."""
-        for text, lang in zip(texts, langs, strict=True):
-            self._docs.append(self._counts(search_terms(text, lang), grow=True))
+        self.add_terms([search_terms(text, lang) for text, lang in zip(texts, langs, strict=True)])
+
+    def add_terms(self, documents: Sequence[Sequence[str]]) -> None:
+        """Index more documents given as their terms (already normalised, any vocabulary)."""
+        for terms in documents:
+            self._docs.append(self._counts(terms, grow=True))
         self._rebuild()
+
+    def terms_query(self, terms: Iterable[str]) -> sparse.csr_matrix:
+        """The query vector of already computed terms (counts; unknown terms dropped)."""
+        return self.weighted_query({t: float(c) for t, c in Counter(terms).items()})
 
     def _counts(self, terms: Iterable[str], *, grow: bool) -> Counter[int]:
         counts: Counter[int] = Counter()

@@ -34,7 +34,8 @@ from tabayyun.matching.fusion import max_normalise, rrf
 from tabayyun.matching.records import IndexedClaim
 from tabayyun.matching.scorer import MODELS_DIR, Scorer, load_models
 from tabayyun.matching.verify import FEATURES as VERIFY_FEATURES
-from tabayyun.matching.verify import Profile, compare, profile
+from tabayyun.matching.tweet import clean_tweet
+from tabayyun.matching.verify import Profile, anchor_terms, compare, profile
 
 Decision = Literal["match", "suggest"] | None
 Vector = npt.NDArray[np.float32]
@@ -59,8 +60,19 @@ CROSS_FEATURES = (
     *VERIFY_FEATURES,
 )
 LEXICAL_FEATURES = ("bm25_norm", "bm25_log", "bm25_rr", "title_overlap", "claim_overlap", "rrf")
-ALL_FEATURES = (*CROSS_FEATURES, *LEXICAL_FEATURES)
-MONO_FEATURES = tuple(f for f in ALL_FEATURES if f not in SYM_FEATURES)
+EXTRA_FEATURES = (
+    "comb",
+    "comb_gap",
+    "comb_rr",
+    "bm25_title_norm",
+    "bm25_claim_norm",
+    "xl_norm",
+    "xl_rr",
+    "xl_log",
+)
+ALL_FEATURES = (*CROSS_FEATURES, *LEXICAL_FEATURES, *EXTRA_FEATURES)
+MONO_FEATURES = tuple(f for f in ALL_FEATURES if f not in SYM_FEATURES and f not in EXTRA_FEATURES)
+EXP = {"clean": True, "prf_from": "dense", "xl_depth": 0, "depth_dense": 50}
 
 
 @dataclass(frozen=True)
@@ -146,6 +158,9 @@ class MatchEngine:
         self.records: list[IndexedClaim] = []
         self.dense = DenseIndex(embedder.dim, exact_limit=exact_limit)
         self.bm25 = BM25Index()
+        self.bm25_title = BM25Index()
+        self.bm25_claim = BM25Index()
+        self.anchors = BM25Index(k1=1.2, b=0.3)
         self.models = models if models is not None else load_models()
         self.thresholds = thresholds if thresholds is not None else load_thresholds()
         for name in ("mono", "cross"):
@@ -211,8 +226,12 @@ class MatchEngine:
         if self.symmetric is not None and query_vectors is not None:
             self.symmetric.add(query_vectors)
         self.bm25.add([r.passage for r in records], [r.lang for r in records])
-        for record in records:
-            self._profiles.append(profile(record.passage, record.lang))
+        self.bm25_title.add([r.title for r in records], [r.lang for r in records])
+        self.bm25_claim.add([r.claim for r in records], [r.lang for r in records])
+        new_profiles = [profile(record.passage, record.lang) for record in records]
+        self.anchors.add_terms([anchor_terms(p) for p in new_profiles])
+        for record, prof in zip(records, new_profiles, strict=True):
+            self._profiles.append(prof)
             self._title_terms.append(frozenset(search_terms(record.title, record.lang)))
             self._claim_terms.append(frozenset(search_terms(record.claim, record.lang)))
             self._langs.append(record.lang)
@@ -267,44 +286,68 @@ class MatchEngine:
                 np.zeros(0),
             )
         depth = min(DEPTH, n)
+        dense_depth = min(EXP["depth_dense"], n)
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        _, dense_ids = self.dense.search(query, depth)
+        _, dense_ids = self.dense.search(query, dense_depth)
         dense_top = [int(i) for i in dense_ids[0] if i >= 0]
         sym_index = self.symmetric if self.symmetric is not None else self.dense
-        _, sym_ids = sym_index.search(query, depth)
+        _, sym_ids = sym_index.search(query, dense_depth)
         sym_top = [int(i) for i in sym_ids[0] if i >= 0]
 
-        query_terms = search_terms(text, lang)
-        bm25_all = self.bm25.scores(text, lang)
+        # Links, embed footers and tags say nothing about the claim: lexical features skip them.
+        lexical = clean_tweet(text) if EXP["clean"] else text
+        query_terms = search_terms(lexical, lang)
+        bm25_query = self.bm25.terms_query(query_terms)
+        bm25_all = self.bm25.score_vector(bm25_query)
         bm25_top = _top(bm25_all, depth)
+        query_profile = profile(lexical, lang)
+        xl_all = self.anchors.score_vector(self.anchors.terms_query(anchor_terms(query_profile)))
+        xl_top = _top(xl_all, EXP["xl_depth"]) if EXP["xl_depth"] else []
 
-        # Pseudo-relevance feedback from the top dense hits, in lexical and in vector space.
-        feedback = dense_top[:PRF_DOCS]
+        # Dense and symmetric scores together rank the dense candidates best; their top hits
+        # are fed back (pseudo-relevance feedback), in lexical and in vector space.
+        if EXP["prf_from"] == "comb":
+            both = np.asarray(sorted(set(dense_top[:10]) | set(sym_top[:10])), dtype=np.int64)
+            both_score = self.dense.scores_for(query, both) + sym_index.scores_for(query, both)
+            feedback = [int(both[i]) for i in np.argsort(-both_score, kind="stable")[:PRF_DOCS]]
+        else:
+            feedback = dense_top[:PRF_DOCS]
         prf_all = self.bm25.score_term_ids(self._feedback_terms(feedback))
         prf_top = _top(prf_all, depth)
         # The feedback vector only re-scores candidates, so each query costs one full search.
         prf_query = l2_normalise(query[0] + self.dense.vectors[feedback].mean(axis=0))
 
         positions = np.asarray(
-            sorted(set(dense_top) | set(sym_top) | set(bm25_top) | set(prf_top)),
+            sorted(
+                set(dense_top) | set(sym_top) | set(bm25_top) | set(prf_top) | set(xl_top)
+            ),
             dtype=np.int64,
         )
         dense = self.dense.scores_for(query, positions)
         sym = sym_index.scores_for(query, positions)
+        comb = (dense + sym) / 2
+        comb_order = np.argsort(-comb, kind="stable")
+        comb_rank = {int(positions[i]): r for r, i in enumerate(comb_order)}
         sym_rank = {p: r for r, p in enumerate(sym_top)}
         prf_dense = self.dense.scores_for(prf_query, positions)
         bm25 = bm25_all[positions]
-        fused_map = rrf([dense_top, bm25_top])
+        fused_map = rrf([dense_top[:depth], bm25_top])
         fused = np.asarray([fused_map.get(int(p), 0.0) for p in positions], dtype=np.float32)
         dense_rank = {p: r for r, p in enumerate(dense_top)}
         bm25_rank = {p: r for r, p in enumerate(bm25_top)}
         prf_rank = {p: r for r, p in enumerate(prf_top)}
+        xl = xl_all[positions]
+        xl_norm = max_normalise(xl)
+        xl_order = np.lexsort((positions, -xl))
+        xl_rank = {int(positions[i]): r for r, i in enumerate(xl_order) if xl[i] > 0}
+        title_norm = max_normalise(self.bm25_title.score_vector(self.bm25_title.terms_query(query_terms))[positions])
+        claim_norm = max_normalise(self.bm25_claim.score_vector(self.bm25_claim.terms_query(query_terms))[positions])
 
-        query_profile = profile(text, lang)
         query_set = frozenset(query_terms)
         bm25_norm = max_normalise(bm25)
         prf_norm = max_normalise(prf_all[positions])
         top_dense, top_prf, top_sym = float(dense.max()), float(prf_dense.max()), float(sym.max())
+        top_comb = float(comb.max())
         rows = np.zeros((len(positions), len(ALL_FEATURES)))
         for i, p in enumerate(map(int, positions)):
             title, claim = self._title_terms[p], self._claim_terms[p]
@@ -314,7 +357,7 @@ class MatchEngine:
                 "sym_rr": 1.0 / (1 + sym_rank.get(p, depth)),
                 "dense": float(dense[i]),
                 "dense_gap": top_dense - float(dense[i]),
-                "dense_rr": 1.0 / (1 + dense_rank.get(p, depth)),
+                "dense_rr": 1.0 / (1 + min(dense_rank.get(p, depth), depth)),
                 "prf_dense": float(prf_dense[i]),
                 "prf_dense_gap": top_prf - float(prf_dense[i]),
                 "prf_bm25_norm": float(prf_norm[i]),
@@ -325,6 +368,14 @@ class MatchEngine:
                 "title_overlap": len(title & query_set) / len(title) if title else 0.0,
                 "claim_overlap": len(claim & query_set) / len(claim) if claim else 0.0,
                 "rrf": float(fused[i]) * 60,
+                "comb": float(comb[i]),
+                "comb_gap": top_comb - float(comb[i]),
+                "comb_rr": 1.0 / (1 + min(comb_rank[p], depth)),
+                "bm25_title_norm": float(title_norm[i]),
+                "bm25_claim_norm": float(claim_norm[i]),
+                "xl_norm": float(xl_norm[i]),
+                "xl_rr": 1.0 / (1 + xl_rank.get(p, depth)),
+                "xl_log": math.log1p(float(xl[i])),
                 **compare(query_profile, self._profiles[p]),
             }
             rows[i] = [values[name] for name in ALL_FEATURES]

@@ -163,25 +163,31 @@ def fit(
     for i, (x, y) in enumerate(kept):
         xs[i, : len(y)], ys[i, : len(y)], mask[i, : len(y)] = x, y, True
     zs = (xs[:, :, network_cols] - mean) / std
+    # The real rows, flat, for the matrix products (BLAS); the padded shape for the softmax.
+    n_queries = len(kept)
+    valid = mask.reshape(-1)
+    z2 = zs.reshape(n_queries * width, -1)[valid]
+    c2 = xs[:, :, cols].reshape(n_queries * width, -1)[valid]
+    s = np.full(n_queries * width, -1e9)
     for step in range(1, epochs + 1):
-        pre = zs @ params["w1"] + params["b1"]
+        pre = z2 @ params["w1"] + params["b1"]
         hid = np.maximum(pre, 0.0)
-        s = hid @ params["w2"] + params["b2"][0] + xs[:, :, cols] @ params["pen"]
-        s = np.where(mask, s, -1e9)
-        p = np.exp(s - s.max(axis=1, keepdims=True))
+        s[valid] = hid @ params["w2"] + params["b2"][0] + c2 @ params["pen"]
+        padded = s.reshape(n_queries, width)
+        p = np.exp(padded - padded.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
         # Loss: -log of the probability mass on the relevant candidates.
         pos = np.where(ys, p, 0.0)
         q = pos / pos.sum(axis=1, keepdims=True)
-        grad_s = (p - q) / len(kept)
+        grad_s = ((p - q) / n_queries).reshape(-1)[valid]
         grads = {
-            "w2": np.einsum("qn,qnh->h", grad_s, hid) + l2 * params["w2"],
+            "w2": grad_s @ hid + l2 * params["w2"],
             "b2": np.array([grad_s.sum()]),
-            "pen": np.einsum("qn,qnc->c", grad_s, xs[:, :, cols]),
+            "pen": grad_s @ c2,
         }
-        grad_pre = grad_s[:, :, None] * params["w2"] * (pre > 0)
-        grads["w1"] = np.einsum("qnf,qnh->fh", zs, grad_pre) + l2 * params["w1"]
-        grads["b1"] = grad_pre.sum(axis=(0, 1))
+        grad_pre = grad_s[:, None] * params["w2"] * (pre > 0)
+        grads["w1"] = z2.T @ grad_pre + l2 * params["w1"]
+        grads["b1"] = grad_pre.sum(axis=0)
         for key, grad in grads.items():
             m, v = moments[key]
             m[...] = 0.9 * m + 0.1 * grad

@@ -184,6 +184,18 @@ def profile(text: str, lang: str | None) -> Profile:
     )
 
 
+def anchor_terms(found: Profile) -> list[str]:
+    """Terms that need no translation: numbers, years and name skeletons (with their variants).
+
+    Indexed like words, they let an Arabic, Persian or Russian text reach an English claim by
+    "2020", "5" or "Biden" / "بايدن" / "Байден" ("BTN") before any embedding is compared.
+    """
+    terms = [f"#{value}" for value in sorted(map(str, found.numbers))]
+    terms += [f"y{year}" for year in sorted(map(str, found.years))]
+    terms += [f"@{key}" for keys in found.names for key in sorted(keys)]
+    return terms
+
+
 def _agreement(a: frozenset[Hashable], b: frozenset[Hashable]) -> tuple[float, float]:
     """(Jaccard overlap, 1 if both sides have values and share none)."""
     if not a or not b:
