@@ -17,7 +17,16 @@ from tabayyun.web.i18n import I18n
 from tabayyun.web.render import highlight, safe_href
 from tabayyun.web.setup import CONTENT_SECURITY_POLICY
 
-from .conftest import World, csrf_of, fresh_client, ingest, sign_in
+from .conftest import (
+    PASSWORD,
+    World,
+    csrf_of,
+    fresh_client,
+    ingest,
+    login_token_of,
+    sign_in,
+    username,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "registry"
 
@@ -73,6 +82,25 @@ def test_forms_without_or_with_a_forged_csrf_token_are_refused(web: World) -> No
     out = client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
     assert out.status_code == 303 and out.headers["location"] == "/login?done=signed_out"
     assert client.get("/", follow_redirects=False).headers["location"] == "/login?next=/"
+
+
+def test_sign_in_needs_the_token_of_its_own_form(web: World) -> None:
+    """Login CSRF: a sign-in posted from elsewhere carries no token matching this browser's
+    login cookie, and no session is started."""
+    client = fresh_client(web)
+    other = fresh_client(web)
+    fields = {"username": username("alpha", "editor"), "password": PASSWORD, "next": "/"}
+    client.get("/login")
+    missing = client.post("/login", data=fields, follow_redirects=False)
+    foreign = login_token_of(other.get("/login").text)  # valid, but another browser's
+    forged = client.post("/login", data={**fields, "login_token": foreign}, follow_redirects=False)
+    for refused in (missing, forged):
+        assert refused.status_code == 403
+        assert "tabayyun_session" not in refused.headers.get("set-cookie", "")
+        assert 'id="login-error"' in refused.text
+    own = login_token_of(client.get("/login").text)
+    accepted = client.post("/login", data={**fields, "login_token": own}, follow_redirects=False)
+    assert accepted.status_code == 303
 
 
 def test_html_errors_for_pages_and_json_errors_for_the_api(web: World) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -27,6 +29,12 @@ from tabayyun.web.render import highlight, local_path, page_language, render
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
 MATCHES_PER_CLAIM = 3
+# Sign-in has no session to bind a CSRF token to, so the form carries a random token that must
+# equal a SameSite=Strict cookie set with the form (double submit): a page on another site can
+# neither read the cookie nor make the browser send it, so it cannot sign a victim in to the
+# attacker's account ("login CSRF").
+LOGIN_COOKIE = "tabayyun_login"
+LOGIN_FIELD = "login_token"
 MAX_MATCHED_CLAIMS = 15  # an article page matches at most this many claims against the registry
 
 
@@ -42,7 +50,31 @@ def login_page(request: Request, next: str = "/") -> Response:
             return RedirectResponse(local_path(next), status_code=303)
         except AuthenticationError:
             pass
-    return render(request, "login.html", next=local_path(next), username="", error=None)
+    return login_form(request, next=local_path(next), username="", error=None)
+
+
+def login_form(
+    request: Request, *, next: str, username: str, error: str | None, status_code: int = 200
+) -> Response:
+    """The sign-in page with a fresh login token in the form and its cookie."""
+    token = secrets.token_hex(32)
+    page = render(
+        request, "login.html", next=next, username=username, error=error,
+        login_field=LOGIN_FIELD, login_token=token, status_code=status_code,
+    )  # fmt: skip
+    page.set_cookie(
+        LOGIN_COOKIE, token, max_age=3600, httponly=True, secure=True, samesite="strict", path="/"
+    )
+    return page
+
+
+def login_token_ok(request: Request, form: Any) -> bool:
+    """True when the form's login token equals the login cookie."""
+    cookie = request.cookies.get(LOGIN_COOKIE) or ""
+    submitted = form.get(LOGIN_FIELD)
+    if not cookie or not isinstance(submitted, str):
+        return False
+    return hmac.compare_digest(cookie, submitted)
 
 
 @router.post("/login", response_class=HTMLResponse)
@@ -51,6 +83,9 @@ def login(request: Request, ctx: Ctx, form: Form) -> Response:
     username, target = text(form, "username"), local_path(text(form, "next"))
     password = form.get("password")
     error, status, headers = None, 200, {}
+    if not login_token_ok(request, form):
+        error = i18n.gettext("The sign-in form expired. Enter your username and password again.")
+        return login_form(request, next=target, username=username, error=error, status_code=403)
     try:
         _actor, token = services.login(
             ctx,
@@ -68,13 +103,12 @@ def login(request: Request, ctx: Ctx, form: Form) -> Response:
     except AuthenticationError:
         error, status = i18n.gettext("Wrong username or password. Check both and try again."), 401
     if error is not None:
-        page = render(
-            request, "login.html", next=target, username=username, error=error, status_code=status
-        )
+        page = login_form(request, next=target, username=username, error=error, status_code=status)
         page.headers.update(headers)
         return page
     response = RedirectResponse(target, status_code=303)
     set_session_cookies(response, token)
+    response.delete_cookie(LOGIN_COOKIE, path="/", secure=True, samesite="strict")
     return response
 
 
