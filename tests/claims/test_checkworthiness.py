@@ -149,3 +149,31 @@ def test_score_rejects_mismatched_input() -> None:
 def test_missing_artefact_says_how_to_rebuild(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="train_checkworthiness"):
         CheckworthinessScorer(tmp_path / "missing.npz")
+
+
+def test_profiles_and_out_of_fold_tuning_are_recorded() -> None:
+    scorer = load_default_scorer()
+    # The pipeline's default profile holds both detectors; the 2022-1A heads only `checkworthy`
+    # (their labels are "check-worthy among verifiable tweets") and fall back for `verifiable`.
+    assert set(DETECTORS) <= set(scorer.profiles["default"])
+    for profile in ("checkthat2022-1a-ar", "checkthat2022-1a-en"):
+        assert set(scorer.profiles[profile]) == {"checkworthy"}
+        assert scorer.threshold("verifiable", "en", profile=profile) == scorer.threshold(
+            "verifiable", "en"
+        )
+    assert scorer.metadata["folds"] >= 2
+    for heads in scorer.profiles.values():
+        for head in heads.values():
+            # Thresholds and blends come from out-of-fold predictions over train+dev.
+            assert head["cv_metrics"] and set(head["thresholds"]) == set(head["blend"])
+            assert "*" in head["thresholds"]
+
+
+def test_profile_changes_only_its_own_detector() -> None:
+    texts = [claim for _, claim, _ in SENTENCES]
+    vectors = FakeEmbedder(dim=384).embed_queries(texts)
+    scorer = load_default_scorer()
+    default = scorer.score(texts, vectors, LANGS)
+    special = scorer.score(texts, vectors, LANGS, profile="checkthat2022-1a-en")
+    assert np.allclose(default[1], special[1])
+    assert not np.allclose(default[0], special[0])
