@@ -223,8 +223,16 @@ def build_match_engine(
         raise InputError(
             "the registry is empty; import fact-checks with `tabayyun registry import`"
         )
-    embedder = embedder or embedder_from_settings(settings, cached=True)
-    return MatchEngine.build(records, embedder, settings=settings)
+    if embedder is not None:
+        return MatchEngine.build(records, embedder, settings=settings)
+    # Registry entries go through the on-disk vector cache (embedded once, ever); incoming
+    # texts do not, or the cache would grow with every request a server answers.
+    return MatchEngine.build(
+        records,
+        embedder_from_settings(settings, cached=True),
+        settings=settings,
+        query_embedder=embedder_from_settings(settings),
+    )
 
 
 def match_claims(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -148,3 +151,32 @@ def test_an_ensemble_scores_as_the_mean_of_its_members() -> None:
     members = [fit(groups, names, conflicts, seed=seed, epochs=40) for seed in (0, 1)]
     x = rng.random((5, 3))
     np.testing.assert_allclose(merged.raw(x), np.mean([m.raw(x) for m in members], axis=0))
+
+
+def test_excluded_entries_are_answered_as_if_absent(engine: MatchEngine) -> None:
+    text = "Floods destroyed the bridges in the north, says a video"
+    full = engine.retrieve(text, lang="en")
+    assert 1 in full.ranking("final", 1)  # c2 wins with everything indexed
+    without = engine.retrieve(text, lang="en", exclude={1})
+    assert 1 not in without.positions.tolist()
+    assert len(without.positions) > 0
+    # What remains is scored afresh: the runner-up's features no longer compare it with c2.
+    assert without.ranking("final", 1) != [1]
+
+
+class CountingEmbedder(FakeEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.queries = 0
+
+    def embed_queries(self, texts: Sequence[str]) -> Any:
+        self.queries += len(texts)
+        return super().embed_queries(texts)
+
+
+def test_incoming_texts_go_through_the_query_embedder() -> None:
+    indexing, incoming = CountingEmbedder(), CountingEmbedder()
+    engine = MatchEngine.build(CLAIMS, indexing, query_embedder=incoming)
+    indexed = indexing.queries  # the symmetric index embeds claims as queries
+    engine.match("Bread prices will double next year", lang="en")
+    assert incoming.queries == 1 and indexing.queries == indexed

@@ -18,7 +18,7 @@ For one incoming text the engine
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -146,8 +146,12 @@ class MatchEngine:
         models: dict[str, Scorer] | None = None,
         thresholds: dict[str, Thresholds] | None = None,
         symmetric: bool = True,
+        query_embedder: Embedder | None = None,
     ) -> None:
         self.embedder = embedder
+        # Incoming texts may go through another embedder of the same model: a server embeds
+        # live queries without the on-disk cache, which would otherwise grow with every request.
+        self.query_embedder = query_embedder or embedder
         # Claims embedded as queries as well (twice the indexing cost) for cross-lingual matching;
         # without them the "cross" scorer falls back to the passage vectors for its sym features.
         self.symmetric = DenseIndex(embedder.dim, exact_limit=exact_limit) if symmetric else None
@@ -179,10 +183,12 @@ class MatchEngine:
         models: dict[str, Scorer] | None = None,
         thresholds: dict[str, Thresholds] | None = None,
         symmetric: bool = True,
+        query_embedder: Embedder | None = None,
     ) -> MatchEngine:
         """Index `records`; `vectors` / `query_vectors` skip embedding them (passage / query).
 
-        `settings` is accepted for the embedder's cache location by callers that build one.
+        `settings` is accepted for the embedder's cache location by callers that build one;
+        `query_embedder` embeds incoming texts (default: `embedder`).
         """
         del settings  # the engine itself has no setting yet; the embedder carries the cache
         engine = cls(
@@ -191,6 +197,7 @@ class MatchEngine:
             models=models,
             thresholds=thresholds,
             symmetric=symmetric,
+            query_embedder=query_embedder,
         )
         engine.add(records, vectors=vectors, query_vectors=query_vectors)
         return engine
@@ -255,9 +262,18 @@ class MatchEngine:
         return out
 
     def retrieve(
-        self, text: str, *, lang: str | None = None, vector: Vector | None = None
+        self,
+        text: str,
+        *,
+        lang: str | None = None,
+        vector: Vector | None = None,
+        exclude: Collection[int] = (),
     ) -> Retrieval:
-        """Candidates with every score and feature: what `match` ranks and benchmarks measure."""
+        """Candidates with every score and feature: what `match` ranks and benchmarks measure.
+
+        `exclude` (registry positions) answers as if those entries were not in the registry:
+        threshold calibration uses it to see what a text whose claim was never checked scores.
+        """
         if not text or not text.strip():
             raise InputError("Nothing to match: the text is empty. Pass the sentence to check.")
         if lang is None:
@@ -265,7 +281,7 @@ class MatchEngine:
 
             lang = detect_language(text)[0]
         if vector is None:
-            vector = self.embedder.embed_queries([strip_links(text)])[0]
+            vector = self.query_embedder.embed_queries([strip_links(text)])[0]
         n = len(self.records)
         if n == 0:
             empty = np.zeros(0, dtype=np.float32)
@@ -279,26 +295,31 @@ class MatchEngine:
                 np.zeros(0),
             )
         depth = min(DEPTH, n)
+        excluded = frozenset(int(p) for p in exclude)
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        _, dense_ids = self.dense.search(query, depth)
-        dense_top = [int(i) for i in dense_ids[0] if i >= 0]
+        _, dense_ids = self.dense.search(query, depth + len(excluded))
+        dense_top = [int(i) for i in dense_ids[0] if i >= 0 and int(i) not in excluded][:depth]
         sym_index = self.symmetric if self.symmetric is not None else self.dense
-        _, sym_ids = sym_index.search(query, depth)
-        sym_top = [int(i) for i in sym_ids[0] if i >= 0]
+        _, sym_ids = sym_index.search(query, depth + len(excluded))
+        sym_top = [int(i) for i in sym_ids[0] if i >= 0 and int(i) not in excluded][:depth]
+        gone = np.fromiter(excluded, dtype=np.int64, count=len(excluded))
 
         # Links, embed footers and tags say nothing about the claim: lexical features skip them.
         lexical = clean_tweet(text)
         query_terms = search_terms(lexical, lang)
         bm25_all = self.bm25.score_term_ids(self.bm25.term_ids(query_terms))
+        bm25_all[gone] = 0.0
         bm25_top = _top(bm25_all, depth)
         query_profile = profile(lexical, lang)
         # Anchors (numbers, years, names) score candidates only: as a retriever of their own they
         # raised candidate recall across languages but not MAP@5 (xling dev, 3 seeds).
         xl_all = self.anchors.score_term_ids(self.anchors.term_ids(anchor_terms(query_profile)))
+        xl_all[gone] = 0.0
 
         # Pseudo-relevance feedback from the top dense hits, in lexical and in vector space.
         feedback = dense_top[:PRF_DOCS]
         prf_all = self.bm25.score_term_ids(self._feedback_terms(feedback))
+        prf_all[gone] = 0.0
         prf_top = _top(prf_all, depth)
         # The feedback vector only re-scores candidates, so each query costs one full search.
         prf_query = l2_normalise(query[0] + self.dense.vectors[feedback].mean(axis=0))
