@@ -38,3 +38,26 @@ def test_claims_get_their_best_visible_fact_check_at_ingest(world: World) -> Non
     beta = world.call("POST", "/articles", "beta", "editor", json=article).json()
     assert beta["claims_matched"] == 0
     assert all(c["matched_key"] is None for c in queue(world, "beta"))
+
+
+def test_a_fact_check_published_later_flags_older_open_claims(world: World) -> None:
+    article = {"text": sample_text("en")}
+    world.call("POST", "/articles", "beta", "editor", json=article)
+    claims = queue(world, "beta")
+    target = claims[-1]
+    assert all(c["matched_key"] is None for c in claims)
+
+    # A partner organisation publishes a fact-check of that claim for everyone.
+    published = new_factcheck(world, "alpha", target["text"], "public")
+    claims = queue(world, "beta")  # reading the queue re-matches stale open claims
+    flagged = next(c for c in claims if c["id"] == target["id"])
+    assert flagged["matched_key"] == "https://alpha.example.org/public"
+    assert claims[0]["id"] == target["id"]  # false-rated matches lead
+
+    # Made private again, it no longer flags beta's claim.
+    changed = world.call(
+        "PATCH", f"/factchecks/{published}", "alpha", "admin", json={"visibility": "private"}
+    )
+    assert changed.status_code == 200, changed.text
+    claims = queue(world, "beta")
+    assert next(c for c in claims if c["id"] == target["id"])["matched_key"] is None

@@ -117,6 +117,8 @@ claims = Table(
     Column("matched_key", Text),
     Column("matched_score", Float),
     Column("matched_decision", String(16)),
+    # Fingerprint of the fact-checks the organisation could see when the claim was last matched.
+    Column("matched_against", String(80)),
     Column("status", String(16), nullable=False, server_default="new"),
     Column("assignee_id", Integer, ForeignKey("users.id")),
     Column("factcheck_id", Integer, ForeignKey("factchecks.id")),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 
 from tabayyun import service
 from tabayyun.config import Settings
@@ -47,7 +47,7 @@ class ServerContext:
     db: Database
     fetcher: Any = field(default=None)  # an httpx-based Fetcher stand-in for tests
     # One match engine per organisation, rebuilt when the fact-checks it may see change.
-    match_engines: dict[int, tuple[tuple[Any, ...], Any]] = field(default_factory=dict)
+    match_engines: dict[int, tuple[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings) -> ServerContext:
@@ -369,8 +369,9 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
         ).all()
     if not pending or not doc.sentences:
         return 0
+    fingerprint = visible_fingerprint(ctx, actor)
     engine = organisation_engine(ctx, actor)
-    if engine is None:
+    if engine is None or fingerprint is None:
         return 0
     best: dict[int, Any] = {}
     for claim_id, index in pending:
@@ -378,23 +379,21 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
             continue
         vector = None if doc.sentence_vectors is None else doc.sentence_vectors[index]
         found = engine.match(doc.sentences[index].text, lang=doc.lang, k=1, vector=vector)
-        if found and found[0].decision is not None:
-            best[claim_id] = found[0]
-    if not best:
-        return 0
+        best[claim_id] = found[0] if found and found[0].decision is not None else None
     with ctx.db.write() as conn:
         for claim_id, candidate in best.items():
             conn.execute(
                 update(claims_table)
                 .where(claims_table.c.id == claim_id)
                 .values(
-                    matched_rating=candidate.claim.metadata.get("rating"),
-                    matched_key=candidate.claim.id,
-                    matched_score=round(candidate.final, 4),
-                    matched_decision=candidate.decision,
+                    matched_against=fingerprint,
+                    matched_rating=candidate.claim.metadata.get("rating") if candidate else None,
+                    matched_key=candidate.claim.id if candidate else None,
+                    matched_score=round(candidate.final, 4) if candidate else None,
+                    matched_decision=candidate.decision if candidate else None,
                 )
             )
-    return len(best)
+    return sum(1 for candidate in best.values() if candidate is not None)
 
 
 _ARTICLE_COLUMNS = (
@@ -486,6 +485,7 @@ def list_claims(
     """The review queue: false-rated matches first, then by check-worthiness."""
     require(actor.role, "claims.read")
     check_page(page, per_page)
+    rematch_open_claims(ctx, actor)
     with ctx.db.read() as conn:
         assignee_id = _member_id(conn, actor, assignee) if assignee else None
         items, total = claims.list_page(
@@ -770,21 +770,30 @@ def export_factchecks(ctx: ServerContext, actor: Actor, *, format: str = "datafe
     return to_datafeed(visible) if format == "datafeed" else to_jsonld(visible)
 
 
+def visible_fingerprint(ctx: ServerContext, actor: Actor) -> str | None:
+    """A cheap fingerprint of the fact-checks `actor`'s organisation may see; None for none.
+
+    Any added, removed, re-shared or updated fact-check changes the count, the two id sums or
+    the latest update time, so it is read on every request instead of the rows themselves.
+    """
+    fc = factchecks_table.c
+    query = select(
+        func.count(), func.total(fc.id), func.total(fc.id * fc.id), func.max(fc.updated_at)
+    ).where(factchecks.visible_to(actor))
+    with ctx.db.read() as conn:
+        count, ids, squares, latest = conn.execute(query).one()
+    if not count:
+        return None
+    return f"{count}:{int(ids)}:{int(squares)}:{latest}"
+
+
 def organisation_engine(ctx: ServerContext, actor: Actor) -> Any:
     """The match engine over the fact-checks `actor`'s organisation may see; None when it may
     see none. Cached per organisation and rebuilt when that set of fact-checks changes."""
     from tabayyun.service import build_match_engine
 
-    fc = factchecks_table.c
-    # A cheap fingerprint of the visible set, read on every request instead of the rows: any
-    # added, removed, re-shared or updated fact-check changes the count, the two id sums or
-    # the latest update time.
-    fingerprint_query = select(
-        func.count(), func.total(fc.id), func.total(fc.id * fc.id), func.max(fc.updated_at)
-    ).where(factchecks.visible_to(actor))
-    with ctx.db.read() as conn:
-        fingerprint = tuple(conn.execute(fingerprint_query).one())
-    if not fingerprint[0]:
+    fingerprint = visible_fingerprint(ctx, actor)
+    if fingerprint is None:
         return None
     cached = ctx.match_engines.get(actor.org_id)
     if cached is None or cached[0] != fingerprint:
@@ -795,6 +804,54 @@ def organisation_engine(ctx: ServerContext, actor: Actor) -> Any:
             build_match_engine(ctx.settings, factchecks=visible),
         )
     return ctx.match_engines[actor.org_id][1]
+
+
+REMATCH_BATCH = 20  # open claims re-matched per queue view after the registry changed
+
+
+def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATCH_BATCH) -> int:
+    """Match open claims last matched against another state of the visible registry (a
+    partner published a fact-check, one was shared or updated); returns how many were looked at.
+
+    Runs when the queue or the alerts are read, a bounded batch at a time (most check-worthy
+    first), so a fact-check published today flags the claims ingested before it.
+    """
+    # With nothing visible any more, earlier matches must go too: "none" is a state like any.
+    fingerprint = visible_fingerprint(ctx, actor) or "none"
+    c = claims_table.c
+    with ctx.db.read() as conn:
+        stale = conn.execute(
+            select(c.id, c.text, c.lang)
+            .where(
+                c.org_id == actor.org_id,
+                c.status.in_(("new", "in_review")),
+                or_(c.matched_against.is_(None), c.matched_against != fingerprint),
+            )
+            .order_by(c.checkworthiness.desc(), c.id)
+            .limit(limit)
+        ).all()
+    if not stale:
+        return 0
+    engine = organisation_engine(ctx, actor)
+    updates = []
+    for claim_id, text, lang in stale:
+        found = engine.match(text, lang=lang, k=1) if engine is not None else []
+        best = found[0] if found and found[0].decision is not None else None
+        updates.append((claim_id, best))
+    with ctx.db.write() as conn:
+        for claim_id, best in updates:
+            conn.execute(
+                update(claims_table)
+                .where(claims_table.c.id == claim_id)
+                .values(
+                    matched_against=fingerprint,
+                    matched_rating=best.claim.metadata.get("rating") if best else None,
+                    matched_key=best.claim.id if best else None,
+                    matched_score=round(best.final, 4) if best else None,
+                    matched_decision=best.decision if best else None,
+                )
+            )
+    return len(updates)
 
 
 def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
@@ -870,6 +927,7 @@ def list_alerts(ctx: ServerContext, actor: Actor, *, limit: int = 20) -> list[di
     """Open claims (new or in review) whose best match is rated false, mostly false or
     misleading: a resurfacing falsehood. Most check-worthy first."""
     require(actor.role, "claims.read")
+    rematch_open_claims(ctx, actor)
     with ctx.db.read() as conn:
         return claims.alerts(conn, actor.org_id, limit=limit)
 
