@@ -382,17 +382,7 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
         best[claim_id] = found[0] if found and found[0].decision is not None else None
     with ctx.db.write() as conn:
         for claim_id, candidate in best.items():
-            conn.execute(
-                update(claims_table)
-                .where(claims_table.c.id == claim_id)
-                .values(
-                    matched_against=fingerprint,
-                    matched_rating=candidate.claim.metadata.get("rating") if candidate else None,
-                    matched_key=candidate.claim.id if candidate else None,
-                    matched_score=round(candidate.final, 4) if candidate else None,
-                    matched_decision=candidate.decision if candidate else None,
-                )
-            )
+            _record_match(conn, claim_id, fingerprint, candidate)
     return sum(1 for candidate in best.values() if candidate is not None)
 
 
@@ -840,18 +830,24 @@ def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATC
         updates.append((claim_id, best))
     with ctx.db.write() as conn:
         for claim_id, best in updates:
-            conn.execute(
-                update(claims_table)
-                .where(claims_table.c.id == claim_id)
-                .values(
-                    matched_against=fingerprint,
-                    matched_rating=best.claim.metadata.get("rating") if best else None,
-                    matched_key=best.claim.id if best else None,
-                    matched_score=round(best.final, 4) if best else None,
-                    matched_decision=best.decision if best else None,
-                )
-            )
+            _record_match(conn, claim_id, fingerprint, best)
     return len(updates)
+
+
+def _record_match(conn: Any, claim_id: int, fingerprint: str, best: Any) -> None:
+    """Store a claim's best match (a matching Candidate, or None) and what it was matched
+    against."""
+    conn.execute(
+        update(claims_table)
+        .where(claims_table.c.id == claim_id)
+        .values(
+            matched_against=fingerprint,
+            matched_rating=best.claim.metadata.get("rating") if best else None,
+            matched_key=best.claim.id if best else None,
+            matched_score=round(best.final, 4) if best else None,
+            matched_decision=best.decision if best else None,
+        )
+    )
 
 
 def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
