@@ -95,9 +95,8 @@ def evaluate(
     live: Embedder | None,
 ) -> dict[str, Any]:
     """Metrics per method and latency for one split."""
-    queries = [q for q in read_queries(folder, split)]
     qrels = read_qrels(folder, split)
-    queries = [q for q in queries if q.id in qrels]
+    queries = [q for q in read_queries(folder, split) if q.id in qrels]
     # The engine embeds a tweet without its links; so do the benchmarks.
     vectors = embedder.embed_queries([strip_links(q.text) for q in queries])
     rankings: dict[str, list[list[str]]] = {m: [] for m in METHODS}

@@ -81,22 +81,16 @@ SUGGEST_PRECISION = 0.60
 SEEDS = (0, 1, 2)  # three networks averaged into one (see scorer.fit_ensemble)
 
 
-def build_engine(
-    folder: Path, embedder: Embedder, *, symmetric: bool, models: dict[str, Scorer] | None = None
-) -> MatchEngine:
-    """An engine over a folder's corpus, with cached passage (and query-kind) vectors."""
-    records = read_corpus(folder)
-    passages = [r.passage for r in records]
-    untrained = {
-        "mono": Scorer.untrained(MONO_FEATURES),
-        "cross": Scorer.untrained(CROSS_FEATURES),
-    }
+def build_engine(folder: Path, embedder: Embedder, *, symmetric: bool) -> MatchEngine:
+    """An engine over a folder's corpus with untrained scorers (trained ones are set later);
+    `embedder` (cached) embeds its passages and, when `symmetric`, the passages as queries."""
     return MatchEngine.build(
-        records,
+        read_corpus(folder),
         embedder,
-        vectors=embedder.embed_passages(passages),
-        query_vectors=embedder.embed_queries(passages) if symmetric else None,
-        models=models or untrained,
+        models={
+            "mono": Scorer.untrained(MONO_FEATURES),
+            "cross": Scorer.untrained(CROSS_FEATURES),
+        },
         thresholds={"default": Thresholds(1.0, 1.0)},
         symmetric=symmetric,
     )

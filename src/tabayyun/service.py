@@ -14,6 +14,8 @@ from tabayyun.pipeline import Pipeline, PipelineContext, RunStats
 from tabayyun.stages import ANALYSIS_STAGES
 from tabayyun.storage.base import Store, open_store
 
+_STAGES_BEFORE_MATCH = tuple(name for name in ANALYSIS_STAGES if name != "match")
+
 
 def build_pipeline(
     settings: Settings, *, store: Store | None = None, stages: Sequence[str] = ANALYSIS_STAGES
@@ -40,6 +42,11 @@ def analyze(
 ) -> Document:
     """Analyse one article (a file, a URL or "-" for standard input) without storing it."""
     settings = settings or Settings.from_env()
+    return _run_one(build_pipeline(settings), _load_one(source, settings, stdin, fetcher))
+
+
+def _load_one(source: str, settings: Settings, stdin: BinaryIO | None, fetcher: Any) -> Document:
+    """The first article `source` holds; its load failure is raised."""
     loader = Loader(settings, stdin=stdin, fetcher=fetcher)
     try:
         first = next(iter(loader.load([source])), None)
@@ -49,7 +56,7 @@ def analyze(
         raise InputError(f"{source} holds no article; pass a text, HTML, feed or JSONL file")
     if isinstance(first, LoadFailure):
         raise first.error
-    return _run_one(build_pipeline(settings), first)
+    return first
 
 
 def analyze_text(
@@ -255,18 +262,26 @@ def match_claims(
 
 
 def match_article(
-    source: str, *, settings: Settings | None = None, engine: Any = None, k: int = 5,
+    source: str,
+    *,
+    settings: Settings | None = None,
+    engine: Any = None,
+    k: int = 5,
     min_checkworthiness: float = 0.5,
-) -> list[ClaimMatches]:  # fmt: skip
+) -> list[ClaimMatches]:
     """Analyse an article, then match each check-worthy sentence against the registry."""
     settings = settings or Settings.from_env()
-    doc = analyze(source, settings=settings)
+    # Every candidate is listed here, so the pipeline's own `match` stage (decided matches
+    # only) is left out rather than run, with an engine of its own, and thrown away.
+    pipeline = build_pipeline(settings, stages=_STAGES_BEFORE_MATCH)
+    doc = _run_one(pipeline, _load_one(source, settings, None, None))
     engine = engine or build_match_engine(settings)
     results = []
     for sentence, vector in zip(doc.sentences, doc.sentence_vectors, strict=True):
         if (sentence.checkworthiness or 0.0) < min_checkworthiness:
             continue
         found = engine.match(sentence.text, lang=doc.lang, k=k, vector=vector)
-        results.append(ClaimMatches(sentence.text, doc.lang or "und", sentence.checkworthiness,
-                                    found))  # fmt: skip
+        results.append(
+            ClaimMatches(sentence.text, doc.lang or "und", sentence.checkworthiness, found)
+        )
     return sorted(results, key=lambda r: -(r.checkworthiness or 0.0))

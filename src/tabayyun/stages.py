@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from tabayyun.errors import Duplicate, NoArticleTextError
-from tabayyun.model import Document
+from tabayyun.model import ClaimMatch, Document, Sentence
 from tabayyun.pipeline import PipelineContext, StageFn, register_stage
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -174,7 +174,6 @@ def dedupe_stage(context: PipelineContext) -> StageFn:
 def segment_stage(context: PipelineContext) -> StageFn:
     """Sentences with their character spans."""
     from tabayyun.lang.segment import split_sentences
-    from tabayyun.model import Sentence
 
     def segment(doc: Document) -> Document:
         spans = split_sentences(doc.text, doc.lang or "und")
@@ -310,8 +309,6 @@ def match_stage(context: PipelineContext) -> StageFn:
         return context.resources["match_engine"]
 
     def match(doc: Document) -> Document:
-        from tabayyun.model import ClaimMatch
-
         doc.matches = []
         chosen = [
             s for s in doc.sentences if s.checkworthiness is None or s.checkworthiness >= min_score

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tabayyun.lang.normalize import normalize, tokenize
-from tabayyun.understand.numbers import find_quantities
+from tabayyun.understand.numbers import SUPPORTED_LANGS, find_quantities
 
 __all__ = [
     "CHAR_NGRAMS",
@@ -439,7 +439,7 @@ def _log_count(count: int) -> float:
 def cue_vector(text: str, lang: str) -> Vector:
     """The `CUE_NAMES` signals of one sentence, as log counts or 0/1 flags."""
     folded = normalize(_URL.sub(" ", text), lang)
-    quantities = find_quantities(text, lang) if lang in {"ar", "fa", "ru", "en"} else []
+    quantities = find_quantities(text, lang) if lang in SUPPORTED_LANGS else []
     values: list[float] = [
         _log_count(len(quantities)),
         float(any(q.currency or q.unit == "percent" for q in quantities)),
@@ -474,7 +474,6 @@ def cue_features(texts: Sequence[str], langs: Sequence[str]) -> npt.NDArray[np.f
 
 # Character n-gram lengths; 2-5 is the usual range for TF-IDF on tweets in Arabic and English.
 CHAR_NGRAMS = (2, 3, 4, 5)
-_DIGITS = re.compile(r"\d")
 _MASK64 = (1 << 64) - 1
 _PRIME = np.uint64(1099511628211)  # FNV prime: spreads codepoints over the 64-bit space
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # golden-ratio constant: scrambles before taking top bits
@@ -483,7 +482,7 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # golden-ratio constant: scrambles before 
 def lexical_text(text: str, lang: str) -> list[str]:
     """The words the lexical model sees: normalised, URLs/mentions as placeholders, digits as 0."""
     text = _MENTION.sub(" @user ", _URL.sub(" httpurl ", text))
-    return tokenize(_DIGITS.sub("0", normalize(text, lang)))
+    return tokenize(_DIGIT.sub("0", normalize(text, lang)))
 
 
 def _word_hashes(words: list[str], lang: str) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -46,7 +46,7 @@ def _settings(db: str | None = None, allow_private: bool = False) -> Settings:
     return Settings.from_env(database_url=db, allow_private_addresses=allow_private or None)
 
 
-def _fail(error: TabayyunError) -> None:
+def _fail(error: TabayyunError) -> NoReturn:
     errors.print(f"[bold red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code=2)
 
@@ -66,7 +66,6 @@ def analyze(
         doc = analyze_source(source, settings=_settings(allow_private=allow_private))
     except TabayyunError as error:
         _fail(error)
-        return
     if as_json:
         sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -115,7 +114,6 @@ def ingest(
             )
         except TabayyunError as error:
             _fail(error)
-            return
     from tabayyun.cli.report import render_ingest_report
 
     render_ingest_report(report, console)
@@ -136,7 +134,6 @@ def search(
         hits = search_articles(query, lang=lang, limit=limit, settings=_settings(db))
     except TabayyunError as error:
         _fail(error)
-        return
     from tabayyun.cli.report import render_search_hits
 
     render_search_hits(hits, console)
@@ -162,7 +159,6 @@ def _migrate(db: str | None) -> None:
         revision = migrate(settings.resolved_database_url)
     except TabayyunError as error:
         _fail(error)
-        return
     console.print(f"database {settings.resolved_database_url} is at revision {revision}")
 
 
@@ -177,7 +173,6 @@ def db_status(db: DbOption = None) -> None:
         current, head = schema_status(url)
     except TabayyunError as error:
         _fail(error)
-        return
     state = "up to date" if current == head else "needs `tabayyun db migrate`"
     console.print(f"database: {url}\nrevision: {current or 'none'} (latest {head}): {state}")
     if current == head:
@@ -218,17 +213,13 @@ def registry_import(
     settings = _settings(db, allow_private)
     try:
         columns = dict(_parse_mapping(m) for m in mapping or [])
-        store = open_factcheck_store(settings.resolved_database_url)
-        try:
+        with open_factcheck_store(settings.resolved_database_url) as store:
             report = import_factchecks(
                 sources, store=store, mapping=columns or None, organisation=org,
                 visibility=visibility, settings=settings,  # type: ignore[arg-type]
             )  # fmt: skip
-        finally:
-            store.close()
     except TabayyunError as error:
         _fail(error)
-        return
     console.print(
         f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
         f"{len(report.rejected)} rejected",
@@ -269,14 +260,10 @@ def registry_export(
         _fail(TabayyunError(f"--format must be datafeed or jsonld, not {format!r}"))
     settings = _settings(db)
     try:
-        store = open_factcheck_store(settings.resolved_database_url)
-        try:
+        with open_factcheck_store(settings.resolved_database_url) as store:
             data = export_factchecks(store, format=format, organisation=org)  # type: ignore[arg-type]
-        finally:
-            store.close()
     except TabayyunError as error:
         _fail(error)
-        return
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is None:
         sys.stdout.write(text)
@@ -295,14 +282,10 @@ def registry_stats_command(db: DbOption = None) -> None:
 
     settings = _settings(db)
     try:
-        store = open_factcheck_store(settings.resolved_database_url)
-        try:
+        with open_factcheck_store(settings.resolved_database_url) as store:
             stats = registry_stats(store)
-        finally:
-            store.close()
     except TabayyunError as error:
         _fail(error)
-        return
     console.print(f"fact-checks: {stats.get('total', 0)}")
     for key in ("by_rating", "by_language", "by_publisher"):
         counts = stats.get(key) or {}
@@ -343,7 +326,6 @@ def match(
             results = match_claims([text or ""], settings=settings, k=k)
     except TabayyunError as error:
         _fail(error)
-        return
     from tabayyun.cli.report import render_matches
 
     render_matches(results, console)
@@ -373,7 +355,6 @@ def serve(
         application = create_app(settings)
     except TabayyunError as error:
         _fail(error)
-        return
     console.print(f"web UI: http://{host}:{port}/  (ar, fa, ru, en)")
     console.print(f"API: http://{host}:{port}/api/v1/  (OpenAPI: /api/v1/openapi.json)")
     uvicorn.run(application, host=host, port=port)

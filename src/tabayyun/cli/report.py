@@ -14,9 +14,6 @@ from rich.text import Text
 
 from tabayyun.model import Document
 
-RTL = {"ar", "fa"}
-
-
 FALSE_LIKE = frozenset({"false", "mostly_false", "misleading"})
 
 
@@ -144,13 +141,12 @@ def render_matches(results: Sequence[Any], console: Console) -> None:
         if result.checkworthiness is not None:
             head.append(f"  (check-worthiness {result.checkworthiness:.2f})", style="dim")
         console.print(head)
-        shown = result.candidates
-        for candidate in shown:
+        for candidate in result.candidates:
             meta = candidate.claim.metadata
             decision = candidate.decision or "weak"
             line = Text(f"   [{decision}] {candidate.final:.2f} ")
-            line.append(f"{meta.get('rating', '?')}", style="red" if meta.get("rating") in
-                        FALSE_LIKE else "green")  # fmt: skip
+            style = "red" if meta.get("rating") in FALSE_LIKE else "green"
+            line.append(f"{meta.get('rating', '?')}", style=style)
             line.append(f" · {meta.get('publisher') or '?'} · {candidate.claim.lang}: ")
             line.append(_shorten(candidate.claim.claim, 120))
             console.print(line, soft_wrap=True)

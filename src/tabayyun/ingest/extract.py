@@ -285,9 +285,12 @@ def _cut_related_blocks(tree: Any, base: str | None) -> list[RelatedLink]:
             related.extend(_links_in(node, base))
             _drop(node)
     for node in list(tree.iter("h2", "h3", "h4", "h5", "h6", "p", "strong", "b", "span", "div")):
-        if node.getparent() is None or len(node.text_content()) > 80:
+        if node.getparent() is None:
             continue
-        rest = marker_rest(node.text_content())
+        content = node.text_content()
+        if len(content) > 80:
+            continue
+        rest = marker_rest(content)
         if rest is None:
             continue
         block = node if node.tag not in {"strong", "b", "span"} else node.getparent()

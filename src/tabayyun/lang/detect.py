@@ -119,8 +119,9 @@ def _arabic_or_persian(text: str) -> str | None:
     fa_votes = sum(1 for w in words if w in _PERSIAN_WORDS)
     ar_votes = sum(1 for w in words if w in _ARABIC_WORDS)
     # A word with ة is Arabic; Persian letters are counted on the original, Arabic-typed or not.
-    ar_votes += sum(1 for w in text.split() if _ARABIC_LETTERS.intersection(w))
-    fa_votes += sum(1 for w in text.split() if _PERSIAN_LETTERS.intersection(w))
+    written = text.split()
+    ar_votes += sum(1 for w in written if _ARABIC_LETTERS.intersection(w))
+    fa_votes += sum(1 for w in written if _PERSIAN_LETTERS.intersection(w))
     # The article ال starts a third of Arabic words but few Persian ones (البته, الان).
     articled = sum(1 for w in words if w.startswith("ال") and len(w) > 3)
     if words and articled / len(words) > 0.2:

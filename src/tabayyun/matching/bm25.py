@@ -84,14 +84,8 @@ class BM25Index:
             (weight.astype(np.float32), (term_ids, doc_ids)), shape=(n_terms, n_docs)
         )
 
-    def query_vector(self, text: str, lang: str | None) -> sparse.csr_matrix:
-        """The query as a 1 x terms count vector (unknown words dropped)."""
-        return self.weighted_query(
-            {t: float(c) for t, c in Counter(search_terms(text, lang)).items()}
-        )
-
     def weighted_query(self, weights: dict[str, float]) -> sparse.csr_matrix:
-        """A query from already stemmed terms with weights (for pseudo-relevance feedback)."""
+        """A query from already stemmed terms with weights, as a 1 x terms sparse row."""
         pairs = [(self.vocabulary[t], w) for t, w in weights.items() if t in self.vocabulary]
         data = np.asarray([w for _, w in pairs], dtype=np.float32)
         cols = np.asarray([i for i, _ in pairs], dtype=np.int64)
@@ -100,7 +94,7 @@ class BM25Index:
         )
 
     def score_vector(self, query: sparse.csr_matrix) -> Vector:
-        """BM25 score of every document for a query vector from `query_vector`."""
+        """BM25 score of every document for a query vector from `weighted_query`."""
         if not len(self._docs):
             return np.zeros(0, dtype=np.float32)
         return np.asarray((query @ self._weights).toarray()[0], dtype=np.float32)
@@ -130,10 +124,3 @@ class BM25Index:
     def idf(self, term: int) -> float:
         """The idf of one term id."""
         return float(self._idf[term])
-
-    def term_names(self) -> list[str]:
-        """Terms by id, for turning `doc_terms` back into words."""
-        names = [""] * len(self.vocabulary)
-        for term, index in self.vocabulary.items():
-            names[index] = term
-        return names

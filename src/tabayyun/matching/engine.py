@@ -227,7 +227,7 @@ class MatchEngine:
         self.dense.add(vectors)
         if self.symmetric is not None and query_vectors is not None:
             self.symmetric.add(query_vectors)
-        self.bm25.add([r.passage for r in records], [r.lang for r in records])
+        self.bm25.add(passages, [r.lang for r in records])
         new_profiles = [profile(record.passage, record.lang) for record in records]
         self.anchors.add_terms([anchor_terms(p) for p in new_profiles])
         for record, prof in zip(records, new_profiles, strict=True):
@@ -297,11 +297,9 @@ class MatchEngine:
         depth = min(DEPTH, n)
         excluded = frozenset(int(p) for p in exclude)
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        _, dense_ids = self.dense.search(query, depth + len(excluded))
-        dense_top = [int(i) for i in dense_ids[0] if i >= 0 and int(i) not in excluded][:depth]
+        dense_top = _nearest(self.dense, query, depth, excluded)
         sym_index = self.symmetric if self.symmetric is not None else self.dense
-        _, sym_ids = sym_index.search(query, depth + len(excluded))
-        sym_top = [int(i) for i in sym_ids[0] if i >= 0 and int(i) not in excluded][:depth]
+        sym_top = _nearest(sym_index, query, depth, excluded)
         gone = np.fromiter(excluded, dtype=np.int64, count=len(excluded))
 
         # Links, embed footers and tags say nothing about the claim: lexical features skip them.
@@ -400,6 +398,12 @@ class MatchEngine:
                 cols = [ALL_FEATURES.index(f) for f in model.features]
                 final[chosen] = model.probability(rows[chosen][:, cols])
         return final
+
+
+def _nearest(index: DenseIndex, query: Vector, depth: int, excluded: frozenset[int]) -> list[int]:
+    """Positions of the `depth` nearest vectors to `query`, best first, skipping `excluded`."""
+    _, ids = index.search(query, depth + len(excluded))
+    return [int(i) for i in ids[0] if i >= 0 and int(i) not in excluded][:depth]
 
 
 def _ranks(positions: npt.NDArray[np.int64], top: list[int], missing: int) -> npt.NDArray[np.int64]:

@@ -139,7 +139,7 @@ def fit(
 
     Groups without a relevant candidate carry no ranking signal and are skipped.
     """
-    kept = [(x, y) for x, y in groups if y.any() and len(y) > 1]
+    kept = _with_signal(groups)
     if not kept:
         raise ConfigError("No training query has a relevant candidate; check the qrels.")
     cols = [features.index(name) for name in conflicts]
@@ -236,9 +236,15 @@ def fit_ensemble(
         b2=float(np.mean([m.b2 for m in members])),
         penalties=np.mean([m.penalties for m in members], axis=0),
     )
-    kept = [(x, y) for x, y in groups if y.any() and len(y) > 1]
-    merged.platt = _platt(merged, kept)
+    merged.platt = _platt(merged, _with_signal(groups))
     return merged
+
+
+def _with_signal(
+    groups: Sequence[tuple[Matrix, npt.NDArray[np.bool_]]],
+) -> list[tuple[Matrix, npt.NDArray[np.bool_]]]:
+    """The groups that can teach ranking: a relevant candidate among several."""
+    return [(x, y) for x, y in groups if y.any() and len(y) > 1]
 
 
 def _platt(

@@ -162,13 +162,14 @@ def _names(text: str) -> set[str]:
 def profile(text: str, lang: str | None) -> Profile:
     """Numbers, years, negation, direction and name skeletons of `text`."""
     code = lang if lang in SUPPORTED_LANGS else "en"
-    tokens = tokenize(normalize(text, code))
+    normalized = normalize(text, code)
+    tokens = tokenize(normalized)
     cues = _NEGATION.get(code, _NEGATION["en"])
     negated = any(t in cues for t in tokens) or (
         code == "fa" and any(_FA_NEG_PREFIX.match(t) for t in tokens)
     )
     numbers = frozenset(round(q.value, 3) for q in find_quantities(text, code))
-    years = set(_YEAR.findall(normalize(text, code)))
+    years = set(_YEAR.findall(normalized))
     years.update(found.iso[:4] for found in find_dates(text, code))
     names = tuple(frozenset(_keys(name)) for name in sorted(_names(text)))
     keys = frozenset().union(*names)

@@ -174,7 +174,7 @@ def from_claimreview(
         claim_date=_date(item, "datePublished", "itemReviewed."),
         appearances=_appearances(item),
         organisation=organisation,
-        visibility=_visibility(visibility),
+        visibility=check_visibility(visibility),
     )
 
 
@@ -338,7 +338,8 @@ def _appearances(item: dict[str, Any]) -> list[ClaimAppearance]:
     return list(unique)
 
 
-def _visibility(value: str) -> Visibility:
+def check_visibility(value: str) -> Visibility:
+    """`value` as a `Visibility`; InputError when it is not one of `VISIBILITIES`."""
     if value not in VISIBILITIES:
         raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}, got {value!r}")
     return cast(Visibility, value)

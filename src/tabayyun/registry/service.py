@@ -14,7 +14,7 @@ from tabayyun.config import Settings
 from tabayyun.errors import InputError
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
 from tabayyun.registry.importers import read_factchecks
-from tabayyun.registry.model import VISIBILITIES, Visibility
+from tabayyun.registry.model import Visibility, check_visibility
 from tabayyun.registry.store import FactCheckStore
 
 ExportFormat = Literal["datafeed", "jsonld"]
@@ -51,8 +51,7 @@ def import_factchecks(
     `mapping` names CSV columns (see `importers.CSV_FIELDS`); `organisation` owns what is
     imported and `visibility` says who else sees it.
     """
-    if visibility not in VISIBILITIES:
-        raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}, got {visibility!r}")
+    check_visibility(visibility)
     sources = [paths_or_urls] if isinstance(paths_or_urls, str | Path) else list(paths_or_urls)
     settings = settings or Settings.from_env()
     report = ImportReport()

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import Connection, and_, case, func, insert, select, update
+from sqlalchemy import Connection, Select, and_, case, func, insert, select, update
 
 from tabayyun.config import Settings
 from tabayyun.errors import InputError
@@ -29,6 +29,7 @@ from tabayyun.server.schema import claim_events, claims, users
 
 DEFAULT_THRESHOLD = 0.5
 STATUSES: Final = ("new", "in_review", "fact_checked", "dismissed")
+OPEN_STATUSES: Final = ("new", "in_review")  # still awaiting a verdict
 TRANSITIONS: Final[dict[str, frozenset[str]]] = {
     "new": frozenset({"in_review", "dismissed"}),
     "in_review": frozenset({"in_review", "fact_checked", "dismissed"}),
@@ -139,6 +140,13 @@ def queue_order() -> list[Any]:
     ]
 
 
+def _with_assignee() -> Select[Any]:
+    """SELECT of claim rows with the assignee's username as `assignee`."""
+    return select(claims, users.c.username.label("assignee")).outerjoin(
+        users, users.c.id == claims.c.assignee_id
+    )
+
+
 def list_page(
     conn: Connection,
     org_id: int,
@@ -160,8 +168,7 @@ def list_page(
     if doc_id is not None:
         where.append(claims.c.doc_id == doc_id)
     query = (
-        select(claims, users.c.username.label("assignee"))
-        .outerjoin(users, users.c.id == claims.c.assignee_id)
+        _with_assignee()
         .where(and_(*where))
         .order_by(*queue_order())
         .limit(per_page)
@@ -174,9 +181,7 @@ def list_page(
 def get(conn: Connection, actor: Actor, claim_id: int) -> dict[str, Any]:
     """One claim of the actor's organisation; NotFoundError for others' claims."""
     row = conn.execute(
-        select(claims, users.c.username.label("assignee"))
-        .outerjoin(users, users.c.id == claims.c.assignee_id)
-        .where(claims.c.id == claim_id, claims.c.org_id == actor.org_id)
+        _with_assignee().where(claims.c.id == claim_id, claims.c.org_id == actor.org_id)
     ).first()
     if row is None:
         raise NotFoundError(f"no claim {claim_id} in your queue; list it with GET /api/v1/claims")
@@ -246,11 +251,10 @@ def events(conn: Connection, claim_id: int, *, kind: str | None = None) -> list[
 def alerts(conn: Connection, org_id: int, *, limit: int) -> list[dict[str, Any]]:
     """Open claims whose best match has a false, mostly false or misleading rating."""
     query = (
-        select(claims, users.c.username.label("assignee"))
-        .outerjoin(users, users.c.id == claims.c.assignee_id)
+        _with_assignee()
         .where(
             claims.c.org_id == org_id,
-            claims.c.status.in_(("new", "in_review")),
+            claims.c.status.in_(OPEN_STATUSES),
             claims.c.matched_rating.in_(FALSE_LABELS),
         )
         .order_by(*queue_order())

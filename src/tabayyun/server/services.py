@@ -370,19 +370,16 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
     if not pending or not doc.sentences:
         return 0
     fingerprint = visible_fingerprint(ctx, actor)
-    engine = organisation_engine(ctx, actor)
-    if engine is None or fingerprint is None:
+    if fingerprint is None:
         return 0
+    engine = _engine_for(ctx, actor, fingerprint)
     best: dict[int, Any] = {}
     for claim_id, index in pending:
         if not 0 <= index < len(doc.sentences):
             continue
         vector = None if doc.sentence_vectors is None else doc.sentence_vectors[index]
-        found = engine.match(doc.sentences[index].text, lang=doc.lang, k=1, vector=vector)
-        best[claim_id] = found[0] if found and found[0].decision is not None else None
-    with ctx.db.write() as conn:
-        for claim_id, candidate in best.items():
-            _record_match(conn, claim_id, fingerprint, candidate)
+        best[claim_id] = _best_match(engine, doc.sentences[index].text, doc.lang, vector=vector)
+    _record_matches(ctx, fingerprint, best)
     return sum(1 for candidate in best.values() if candidate is not None)
 
 
@@ -602,13 +599,17 @@ def list_factchecks(
     lang: str | None = None,
     rating: str | None = None,
     publisher: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
     page: int = 1,
     per_page: int = 20,
 ) -> dict[str, Any]:
-    """Fact-checks the organisation may see, newest first; `q` must match every word."""
+    """Fact-checks the organisation may see, newest first; `q` must match every word and
+    `date_from` / `date_to` bound the publication date (ISO dates, both ends included)."""
     require(actor.role, "factchecks.read")
     check_page(page, per_page)
     where = factchecks.filters(actor, q=q, lang=lang, rating=rating, publisher=publisher)
+    where += factchecks.date_filters(date_from, date_to)
     with ctx.db.read() as conn:
         rows, total = factchecks.page(conn, where, page=page, per_page=per_page)
         trust = factchecks.trust_map(conn, actor.org_id)
@@ -780,9 +781,11 @@ def visible_fingerprint(ctx: ServerContext, actor: Actor) -> str | None:
 def organisation_engine(ctx: ServerContext, actor: Actor) -> Any:
     """The match engine over the fact-checks `actor`'s organisation may see; None when it may
     see none. Cached per organisation and rebuilt when that set of fact-checks changes."""
-    from tabayyun.service import build_match_engine
+    return _engine_for(ctx, actor, visible_fingerprint(ctx, actor))
 
-    fingerprint = visible_fingerprint(ctx, actor)
+
+def _engine_for(ctx: ServerContext, actor: Actor, fingerprint: str | None) -> Any:
+    """`organisation_engine` for a fingerprint the caller has just read."""
     if fingerprint is None:
         return None
     cached = ctx.match_engines.get(actor.org_id)
@@ -791,7 +794,7 @@ def organisation_engine(ctx: ServerContext, actor: Actor) -> Any:
             visible = list(factchecks.iter_visible(conn, actor))
         ctx.match_engines[actor.org_id] = (
             fingerprint,
-            build_match_engine(ctx.settings, factchecks=visible),
+            service.build_match_engine(ctx.settings, factchecks=visible),
         )
     return ctx.match_engines[actor.org_id][1]
 
@@ -806,15 +809,16 @@ def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATC
     Runs when the queue or the alerts are read, a bounded batch at a time (most check-worthy
     first), so a fact-check published today flags the claims ingested before it.
     """
+    visible = visible_fingerprint(ctx, actor)
     # With nothing visible any more, earlier matches must go too: "none" is a state like any.
-    fingerprint = visible_fingerprint(ctx, actor) or "none"
+    fingerprint = visible or "none"
     c = claims_table.c
     with ctx.db.read() as conn:
         stale = conn.execute(
             select(c.id, c.text, c.lang)
             .where(
                 c.org_id == actor.org_id,
-                c.status.in_(("new", "in_review")),
+                c.status.in_(claims.OPEN_STATUSES),
                 or_(c.matched_against.is_(None), c.matched_against != fingerprint),
             )
             .order_by(c.checkworthiness.desc(), c.id)
@@ -822,38 +826,53 @@ def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATC
         ).all()
     if not stale:
         return 0
-    engine = organisation_engine(ctx, actor)
-    updates = []
-    for claim_id, text, lang in stale:
-        found = engine.match(text, lang=lang, k=1) if engine is not None else []
-        best = found[0] if found and found[0].decision is not None else None
-        updates.append((claim_id, best))
-    with ctx.db.write() as conn:
-        for claim_id, best in updates:
-            _record_match(conn, claim_id, fingerprint, best)
-    return len(updates)
+    engine = _engine_for(ctx, actor, visible)
+    best = {
+        claim_id: _best_match(engine, text, lang) if engine is not None else None
+        for claim_id, text, lang in stale
+    }
+    _record_matches(ctx, fingerprint, best)
+    return len(best)
 
 
-def _record_match(conn: Any, claim_id: int, fingerprint: str, best: Any) -> None:
-    """Store a claim's best match (a matching Candidate, or None) and what it was matched
+def _best_match(engine: Any, text: str, lang: str | None, *, vector: Any = None) -> Any:
+    """The engine's best candidate for `text` when it matches or suggests, else None."""
+    found = engine.match(text, lang=lang, k=1, vector=vector)
+    return found[0] if found and found[0].decision is not None else None
+
+
+def _record_matches(ctx: ServerContext, fingerprint: str, best: Mapping[int, Any]) -> None:
+    """Store each claim's best match (a matching Candidate, or None) and what it was matched
     against."""
-    conn.execute(
-        update(claims_table)
-        .where(claims_table.c.id == claim_id)
-        .values(
-            matched_against=fingerprint,
-            matched_rating=best.claim.metadata.get("rating") if best else None,
-            matched_key=best.claim.id if best else None,
-            matched_score=round(best.final, 4) if best else None,
-            matched_decision=best.decision if best else None,
-        )
-    )
+    with ctx.db.write() as conn:
+        for claim_id, candidate in best.items():
+            conn.execute(
+                update(claims_table)
+                .where(claims_table.c.id == claim_id)
+                .values(
+                    matched_against=fingerprint,
+                    matched_rating=candidate.claim.metadata.get("rating") if candidate else None,
+                    matched_key=candidate.claim.id if candidate else None,
+                    matched_score=round(candidate.final, 4) if candidate else None,
+                    matched_decision=candidate.decision if candidate else None,
+                )
+            )
+
+
+def _match_json(candidate: Any) -> dict[str, Any]:
+    """A matching fact-check as the API shows it: key, claim, score, decision and metadata."""
+    return {
+        "key": candidate.claim.id,
+        "claim": candidate.claim.claim,
+        "lang": candidate.claim.lang,
+        "score": round(candidate.final, 4),
+        "decision": candidate.decision,
+        **dict(candidate.claim.metadata),
+    }
 
 
 def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
     """Fact-checks that match a claim, among those the actor's organisation may see."""
-    from tabayyun.service import match_claims
-
     require(actor.role, "factchecks.read")
     engine = organisation_engine(ctx, actor)
     if engine is None:
@@ -861,21 +880,11 @@ def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None 
             "your organisation sees no fact-checks yet; import some (POST /api/v1/factchecks/"
             "import) or ask a partner to share theirs"
         )
-    [result] = match_claims([text], settings=ctx.settings, engine=engine, k=10)
+    [result] = service.match_claims([text], settings=ctx.settings, engine=engine, k=10)
     return {
         "text": text,
         "lang": lang or result.lang,
-        "matches": [
-            {
-                "key": c.claim.id,
-                "claim": c.claim.claim,
-                "lang": c.claim.lang,
-                "score": round(c.final, 4),
-                "decision": c.decision,
-                **dict(c.claim.metadata),
-            }
-            for c in result.candidates
-        ],
+        "matches": [_match_json(c) for c in result.candidates],
     }
 
 
@@ -886,30 +895,6 @@ def registry_size(ctx: ServerContext) -> int:
 
 
 # -- for the web UI's pages ------------------------------------------------------------------
-
-
-def search_registry(
-    ctx: ServerContext,
-    actor: Actor,
-    *,
-    q: str | None = None,
-    lang: str | None = None,
-    rating: str | None = None,
-    publisher: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    page: int = 1,
-    per_page: int = 20,
-) -> dict[str, Any]:
-    """`list_factchecks` plus a publication date range (ISO dates, both ends included)."""
-    require(actor.role, "factchecks.read")
-    check_page(page, per_page)
-    where = factchecks.filters(actor, q=q, lang=lang, rating=rating, publisher=publisher)
-    where += factchecks.date_filters(date_from, date_to)
-    with ctx.db.read() as conn:
-        rows, total = factchecks.page(conn, where, page=page, per_page=per_page)
-        trust = factchecks.trust_map(conn, actor.org_id)
-    return envelope([factchecks.to_json(r, trust) for r in rows], page, per_page, total)
 
 
 def registry_facets(ctx: ServerContext, actor: Actor) -> dict[str, list[str]]:
@@ -938,33 +923,13 @@ def match_many(
     engine = organisation_engine(ctx, actor)
     if engine is None:
         return [[] for _ in texts]
-    results = match_claims_with(engine, ctx.settings, texts, k=k)
+    results = service.match_claims(texts, settings=ctx.settings, engine=engine, k=k)
     with ctx.db.read() as conn:
         ids = factchecks.ids_by_key(conn, [c.claim.id for r in results for c in r.candidates])
-    found = []
-    for result in results:
-        found.append(
-            [
-                {
-                    "id": ids.get(c.claim.id),
-                    "key": c.claim.id,
-                    "claim": c.claim.claim,
-                    "lang": c.claim.lang,
-                    "score": round(c.final, 4),
-                    "decision": c.decision,
-                    **dict(c.claim.metadata),
-                }
-                for c in result.candidates
-            ]
-        )
-    return found
-
-
-def match_claims_with(engine: Any, settings: Settings, texts: list[str], *, k: int) -> list[Any]:
-    """`tabayyun.service.match_claims` over a ready engine."""
-    from tabayyun.service import match_claims
-
-    return match_claims(texts, settings=settings, engine=engine, k=k)
+    return [
+        [{"id": ids.get(c.claim.id), **_match_json(c)} for c in result.candidates]
+        for result in results
+    ]
 
 
 def member_usernames(ctx: ServerContext, actor: Actor, permission: str) -> list[str]:

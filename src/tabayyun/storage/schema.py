@@ -6,6 +6,8 @@ so later features (claims, speakers, stories) can query them without parsing JSO
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -49,24 +51,31 @@ Index("ix_documents_lang", documents.c.lang)
 Index("ix_documents_published_at", documents.c.published_at)
 Index("ix_documents_outlet", documents.c.outlet)
 
-sentences = Table(
+
+def _document_part(name: str, *columns: Column[Any]) -> Table:
+    """A table of one kind of Document part: rows keyed by `doc_id`, deleted with the document."""
+    table = Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        *columns,
+    )
+    Index(f"ix_{name}_doc_id", table.c.doc_id)
+    return table
+
+
+sentences = _document_part(
     "sentences",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("idx", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("checkworthiness", Float),
 )
-Index("ix_sentences_doc_id", sentences.c.doc_id)
 
-statements = Table(
+statements = _document_part(
     "statements",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("speaker", Text, nullable=False),
     Column("mention", Text, nullable=False),
     Column("verb", Text, nullable=False),
@@ -76,33 +85,24 @@ statements = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
 )
-Index("ix_statements_doc_id", statements.c.doc_id)
 Index("ix_statements_speaker", statements.c.speaker)
 
-entities = Table(
+entities = _document_part(
     "entities",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("text", Text, nullable=False),
     Column("label", String(8), nullable=False),
     Column("name", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
 )
-Index("ix_entities_doc_id", entities.c.doc_id)
 Index("ix_entities_name", entities.c.name)
 
-related_links = Table(
+related_links = _document_part(
     "related_links",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("doc_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
     Column("title", Text, nullable=False),
     Column("url", Text),
 )
-Index("ix_related_links_doc_id", related_links.c.doc_id)
 
 # Created with raw SQL in the migration (SQLAlchemy has no FTS5 construct); named here so
 # queries and tests refer to one spelling.

@@ -28,6 +28,7 @@ _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 # Letters of Arabic-script words; excludes "،" "؛" "؟" and Arabic/Persian digits.
 AR_LETTER = "\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0671-\u06d3\u06fa-\u06ff\u0640"
 AR_WORD = f"[{AR_LETTER}\u200c]+"
+_AR_WORD = re.compile(AR_WORD)
 
 
 def fold(text: str) -> str:
@@ -242,18 +243,16 @@ def find_roles(text: str, lang: str, start: int = 0, end: int | None = None) -> 
 # --- Quotes --------------------------------------------------------------------------------
 
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_QUOTE_OPENER = re.compile("[" + "".join(_QUOTE_PAIRS) + "]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage including its marks, paired left to right."""
     spans = []
     i = 0
-    while i < len(text):
-        closer = _QUOTE_PAIRS.get(text[i])
-        if closer is None:
-            i += 1
-            continue
-        j = text.find(closer, i + 1)
+    while (opener := _QUOTE_OPENER.search(text, i)) is not None:
+        i = opener.start()
+        j = text.find(_QUOTE_PAIRS[text[i]], i + 1)
         if j == -1:
             break
         spans.append((i, j + 1))
@@ -488,6 +487,7 @@ _EN_ROLE_WORDS = set(
         "Education",
     ]
 )
+_EN_LEADING_WORDS = _EN_STOP | _EN_ROLE_WORDS  # stripped from the left of a capitalised run
 _EN_REPORTING = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|noted|stressed|announced)\b")
 _EN_CAPSEQ = re.compile(
     r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|de|van|von|al) +)?[A-Z][\w'’-]*)*"
@@ -547,17 +547,21 @@ _AR_ORG_HEADS = {
 }
 
 
+@cache
+def _folded_places(lang: str) -> frozenset[str]:
+    return frozenset(fold(p) for p in load_gazetteer(lang).places)
+
+
 def _arabic_org_candidates(text: str, lang: str) -> Iterable[_Candidate]:
     """ "وزارة الخارجية الروسية", "سفارة الجمهورية الإسلامية الإيرانية", "وزارت امور خارجه"."""
     head = re.compile(rf"(?<![{AR_LETTER}])(?:[وبل])?({_AR_ORG_HEADS[lang]})(?![{AR_LETTER}])")
-    places = {fold(p) for p in load_gazetteer(lang).places}
-    word = re.compile(AR_WORD)
+    places = _folded_places(lang)
     for match in head.finditer(text):
         end = match.end(1)
         count = 0
         pos = end
         while count < 5:
-            nxt = word.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+            nxt = _AR_WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
             if nxt is None:
                 break
             token = fold(nxt.group())
@@ -577,17 +581,19 @@ def _arabic_org_candidates(text: str, lang: str) -> Iterable[_Candidate]:
             yield _Candidate(match.start(1), end, "ORG", text[match.start(1) : end], 3)
 
 
+_NAME_GAP = re.compile(r"[ \u200c]")
+
+
 def _name_tokens(
     text: str, pos: int, lang: str, limit: int = 4, *, known_first: bool = False
 ) -> int:
     """End offset of up to `limit` name-like words from `pos`, or `pos` when none."""
-    word = re.compile(AR_WORD)
     end = pos
     count = 0
     while count < limit:
-        gap = re.compile(r"[ \u200c]").match(text, end) if count else None
+        gap = _NAME_GAP.match(text, end) if count else None
         start = gap.end() if gap else end
-        nxt = word.match(text, start)
+        nxt = _AR_WORD.match(text, start)
         if nxt is None:
             break
         token = fold(nxt.group())
@@ -624,7 +630,7 @@ def _arabic_person_candidates(
         if end > match.end():
             yield _Candidate(match.end(), end, "PER", text[match.end() : end], 4)
     first_names = load_gazetteer(lang).raw_first_names
-    for match in re.finditer(AR_WORD, text):
+    for match in _AR_WORD.finditer(text):
         if _DIACRITICS.sub("", match.group()) in first_names and _is_word_start(
             text, match.start()
         ):
@@ -652,7 +658,7 @@ def _english_candidates(text: str, sentences: list[Sentence]) -> Iterable[_Candi
         tokens = [(match.start() + s, match.start() + e) for s, e in tokens]
         # Strip sentence starters, titles and role words from the left.
         titled = False
-        while tokens and text[tokens[0][0] : tokens[0][1]].rstrip(".") in _EN_STOP | _EN_ROLE_WORDS:
+        while tokens and text[tokens[0][0] : tokens[0][1]].rstrip(".") in _EN_LEADING_WORDS:
             titled = titled or text[tokens[0][0] : tokens[0][1]].rstrip(".") in _EN_ROLE_WORDS
             tokens.pop(0)
         while len(tokens) > 1 and text[tokens[0][0] : tokens[0][1]].endswith(("'s", "’s")):
@@ -742,12 +748,16 @@ def resolve_names(entities: list[Entity]) -> list[Entity]:
     """Give every PER the longest name it is part of ("Захарова" -> "Мария Захарова")."""
     persons = [e for e in entities if e.label == "PER"]
     full = sorted({e.name or e.text for e in persons}, key=lambda n: -len(n.split()))
+    # (name, its folded form, its folded words, its folded surname keys), computed once per name.
+    forms = [
+        (name, folded, folded.split(), [fold(k) for k in _surname_keys(name)])
+        for name in full
+        for folded in [fold(name)]
+    ]
     for entity in persons:
         own = fold(entity.name or entity.text)
-        for name in full:
-            words = fold(name).split()
-            keys = [fold(k) for k in _surname_keys(name)]
-            if own != fold(name) and (own in keys or own == words[-1]):
+        for name, folded, words, keys in forms:
+            if own != folded and (own in keys or own == words[-1]):
                 entity.name = name
                 break
         if not entity.name:

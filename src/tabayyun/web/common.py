@@ -1,4 +1,9 @@
-"""What the web routers share: the signed-in actor, form data, redirects and notices."""
+"""What the web routers share: form data, redirects and notices.
+
+The context and the signed-in actor are the API's (`Ctx`, `Who` of `server.routes.common`): signed
+in by the session cookie; on writes the CSRF token was checked (403 otherwise). Without a session,
+the HTML error handler sends the browser to the sign-in page.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,6 @@ from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
-from tabayyun.server.audit import Actor
-from tabayyun.server.auth import context, current_actor
-from tabayyun.server.services import ServerContext
 from tabayyun.web.i18n import N_
 
 
@@ -19,10 +21,6 @@ async def form_data(request: Request) -> FormData:
     return await request.form()
 
 
-Ctx = Annotated[ServerContext, Depends(context)]
-# Signed in by the session cookie; on writes the CSRF token was checked (403 otherwise).
-# Without a session, the HTML error handler sends the browser to the sign-in page.
-Who = Annotated[Actor, Depends(current_actor)]
 Form = Annotated[FormData, Depends(form_data)]
 
 # Notices after a successful action: the redirect names one by key, never by text.

@@ -9,8 +9,9 @@ from tabayyun.errors import InputError
 from tabayyun.server import services
 from tabayyun.server.audit import Actor
 from tabayyun.server.permissions import ROLES, has_permission
+from tabayyun.server.routes.common import Ctx, Who
 from tabayyun.server.services import ServerContext
-from tabayyun.web.common import Ctx, Form, Who, optional, redirect, text
+from tabayyun.web.common import Form, optional, redirect, text
 from tabayyun.web.render import render
 
 router = APIRouter(include_in_schema=False)

@@ -21,7 +21,8 @@ from tabayyun.server.auth import (
 )
 from tabayyun.server.errors import AuthenticationError, RateLimitedError
 from tabayyun.server.permissions import has_permission
-from tabayyun.web.common import Ctx, Form, Who, integer, optional, redirect, text
+from tabayyun.server.routes.common import Ctx, Who
+from tabayyun.web.common import Form, integer, optional, redirect, text
 from tabayyun.web.i18n import LANG_COOKIE, LANGUAGES
 from tabayyun.web.registry import factcheck_fields
 from tabayyun.web.render import highlight, local_path, page_language, render

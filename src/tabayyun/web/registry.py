@@ -13,7 +13,9 @@ from tabayyun.errors import InputError
 from tabayyun.registry.model import VISIBILITIES
 from tabayyun.registry.ratings import LABELS
 from tabayyun.server import services
-from tabayyun.web.common import Ctx, Form, Who, optional, redirect, text, upload
+from tabayyun.server.factchecks import EDITABLE
+from tabayyun.server.routes.common import Ctx, Who
+from tabayyun.web.common import Form, optional, redirect, text, upload
 from tabayyun.web.render import local_path, render
 
 router = APIRouter(include_in_schema=False)
@@ -29,10 +31,8 @@ LABEL_WORDS = {
     "misleading": "Misleading",
     "satire": "Satire",
 }
-FIELDS = (
-    "claim_reviewed", "lang", "url", "publisher", "author", "date_published", "headline",
-    "review_body", "claim_author", "claim_date",
-)  # fmt: skip
+# The form's text fields: every editable field but the rating, which has its own two inputs.
+FIELDS = tuple(name for name in EDITABLE if name != "rating")
 
 
 def factcheck_fields(form: FormData) -> tuple[dict[str, Any], str]:
@@ -66,7 +66,7 @@ def registry(
         "q": q, "rating": rating, "lang": lang, "publisher": publisher, "date_from": date_from,
         "date_to": date_to,
     }  # fmt: skip
-    found = services.search_registry(
+    found = services.list_factchecks(
         ctx, actor, **{k: v.strip() or None for k, v in filters.items()}, page=max(page, 1),
         per_page=PER_PAGE,
     )  # fmt: skip
