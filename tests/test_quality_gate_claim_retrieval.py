@@ -2,8 +2,9 @@
 
 Floors live in benchmarks/floors/claim_retrieval.json and change only by editing that file.
 Vectors come from the shared cache (~/.cache/tabayyun/vectors); on a machine whose cache is empty
-the first run embeds the English corpus twice (passage and query kind) and the Arabic corpus once,
-about 20 minutes on 2 cores, once; later runs take well under a minute.
+the first run embeds the English corpus three times (passage and query kind, and its latent terms
+for the cross-lingual sets) and the Arabic corpus once, about 25 minutes on 2 cores, once; later
+runs take well under a minute.
 """
 
 from __future__ import annotations

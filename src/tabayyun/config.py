@@ -64,6 +64,11 @@ class Settings:
     match_min_checkworthiness: float = _setting(
         0.3, "Check-worthiness a sentence needs before the pipeline looks for its fact-checks."
     )
+    match_latent_terms: bool = _setting(
+        True,
+        "Where the registry holds claims in other languages than a text's, also compare their "
+        "latent terms: better cross-lingual matches for a second pass through e5 per text.",
+    )
     embed_threads: int = _setting(0, "Threads for the embedding model; 0 uses every core.")
     near_duplicate_threshold: float = _setting(
         0.8,

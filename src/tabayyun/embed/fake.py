@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from tabayyun.embed.base import Matrix, l2_normalise
+from tabayyun.embed.base import Latent, Matrix, l2_normalise, unit_latent
 from tabayyun.errors import ConfigError
 from tabayyun.lang.normalize import normalize, tokenize
 
@@ -45,6 +45,7 @@ class FakeEmbedder:
         if dim < 8:
             raise ConfigError(f"FakeEmbedder needs dim >= 8, not {dim}.")
         self.dim = dim
+        self.latent_dim = 4096
         self.name = f"{name}-{dim}"
         self.calls = 0  # texts embedded so far, so tests can see what a cache saved
 
@@ -58,6 +59,22 @@ class FakeEmbedder:
                 index, sign = _slot(feature, self.dim)
                 out[row, index] += sign * weight
         return l2_normalise(out)
+
+    def embed_latent(self, texts: Sequence[str]) -> list[Latent]:
+        """Hashed words as latent terms: texts that share words share terms."""
+        if isinstance(texts, str):
+            raise TypeError("pass a sequence of texts, not a single string")
+        self.calls += len(texts)
+        out: list[Latent] = []
+        for text in texts:
+            weights: dict[int, float] = {}
+            for feature, weight in _features(text):
+                if feature.startswith("w:"):
+                    index = _slot(feature, self.latent_dim)[0]
+                    weights[index] = weights.get(index, 0.0) + weight
+            ordered = sorted(weights.items(), key=lambda pair: (-pair[1], pair[0]))
+            out.append(unit_latent([i for i, _ in ordered], [w for _, w in ordered]))
+        return out
 
     def embed_queries(self, texts: Sequence[str]) -> Matrix:
         """Embed incoming texts."""

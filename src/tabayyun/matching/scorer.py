@@ -1,9 +1,11 @@
 """The learned final score: a small numpy network over ranking features plus signed penalties.
 
-score(x) = MLP(ranking features) + sum(w_i * conflict_i), with every conflict weight held at or
-below `-MIN_PENALTY`: a number, year, negation or direction conflict can only lower a score, even
-where training data holds too few such pairs to learn it. A Platt scale turns the score into a
-probability, which is what the "suggest" and "match" thresholds cut.
+score(x) = MLP(ranking features) + sum(w_i * conflict_i) + sum(v_j * boost_j), with every
+conflict weight held at or below `-MIN_PENALTY`: a number, year, negation or direction conflict
+can only lower a score, even where training data holds too few such pairs to learn it. Boosts are
+features with a fixed weight set after training (`with_boost`), for signals the training data
+cannot teach. A Platt scale turns the score into a probability, which is what the "suggest" and
+"match" thresholds cut.
 
 Training (`fit`) minimises a listwise softmax loss per query, so it learns to rank the right claim
 first among that query's candidates. `scripts/train_matcher.py` runs it on training splits only.
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ class Scorer:
     b2: float
     penalties: Matrix
     platt: tuple[float, float] = (1.0, 0.0)
+    boosts: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def untrained(cls, features: Sequence[str], conflicts: Sequence[str] = ()) -> Scorer:
@@ -57,14 +60,27 @@ class Scorer:
             penalties=np.zeros(len(conflicts)),
         )
 
+    def with_boost(self, feature: str, weight: float) -> Scorer:
+        """This scorer with `weight * feature` added to its score, outside the network."""
+        features = self.features if feature in self.features else [*self.features, feature]
+        return replace(self, features=list(features), boosts={**self.boosts, feature: weight})
+
     def raw(self, x: Matrix) -> Matrix:
         """The ranking score of each row of `x` (columns as in `features`)."""
         # Conflicts stay out of the network: there they could learn to raise a score.
         conflict_cols = [self.features.index(name) for name in self.conflicts]
-        network_cols = [i for i in range(len(self.features)) if i not in conflict_cols]
+        boost_cols = [self.features.index(name) for name in self.boosts]
+        outside = {*conflict_cols, *boost_cols}
+        network_cols = [i for i in range(len(self.features)) if i not in outside]
         z = (x[:, network_cols] - self.mean) / self.std
         hidden = np.maximum(z @ self.w1 + self.b1, 0.0)
-        return np.asarray(hidden @ self.w2 + self.b2 + x[:, conflict_cols] @ self.penalties)
+        boosts = np.asarray(list(self.boosts.values()), dtype=np.float64)
+        return np.asarray(
+            hidden @ self.w2
+            + self.b2
+            + x[:, conflict_cols] @ self.penalties
+            + x[:, boost_cols] @ boosts
+        )
 
     def probability(self, x: Matrix) -> Matrix:
         """The calibrated probability that each row is a match."""
@@ -84,6 +100,7 @@ class Scorer:
             "b2": self.b2,
             "penalties": self.penalties.tolist(),
             "platt": list(self.platt),
+            "boosts": self.boosts,
         }
 
     @classmethod
@@ -101,6 +118,7 @@ class Scorer:
                 b2=float(data["b2"]),
                 penalties=np.asarray(data["penalties"], dtype=np.float64),
                 platt=(float(data["platt"][0]), float(data["platt"][1])),
+                boosts={str(k): float(v) for k, v in data.get("boosts", {}).items()},
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ConfigError(
@@ -205,7 +223,7 @@ def fit(
         b2=float(params["b2"][0]),
         penalties=params["pen"],
     )
-    scorer.platt = _platt(scorer, kept)
+    scorer.platt = fit_platt(scorer, kept)
     return scorer
 
 
@@ -236,7 +254,7 @@ def fit_ensemble(
         b2=float(np.mean([m.b2 for m in members])),
         penalties=np.mean([m.penalties for m in members], axis=0),
     )
-    merged.platt = _platt(merged, _with_signal(groups))
+    merged.platt = fit_platt(merged, _with_signal(groups))
     return merged
 
 
@@ -247,10 +265,10 @@ def _with_signal(
     return [(x, y) for x, y in groups if y.any() and len(y) > 1]
 
 
-def _platt(
+def fit_platt(
     scorer: Scorer, groups: Sequence[tuple[Matrix, npt.NDArray[np.bool_]]]
 ) -> tuple[float, float]:
-    # Logistic regression of relevance on the raw score: a probability the thresholds can cut.
+    """Logistic regression of relevance on the raw score: a probability the thresholds can cut."""
     raw = np.concatenate([scorer.raw(x) for x, _ in groups])
     y = np.concatenate([yy for _, yy in groups]).astype(np.float64)
     a, b = 1.0, 0.0

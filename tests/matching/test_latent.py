@@ -1,0 +1,110 @@
+"""The latent-term index and how the engine uses latent terms across languages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from tabayyun.embed import FakeEmbedder
+from tabayyun.embed.base import Latent, unit_latent
+from tabayyun.errors import ConfigError
+from tabayyun.matching import IndexedClaim, MatchEngine
+from tabayyun.matching.engine import ALL_FEATURES
+from tabayyun.matching.latent import LatentIndex
+
+
+def test_scores_are_the_dot_products_of_the_dense_forms() -> None:
+    rng = np.random.default_rng(3)
+    dim = 50
+    rows = [
+        unit_latent(idx, rng.random(len(idx)))
+        for idx in (rng.choice(dim, size=k, replace=False) for k in (5, 1, 12, 7))
+    ]
+    rows.append(unit_latent([], []))  # an entry with no terms scores zero
+    index = LatentIndex(dim)
+    index.add(rows[:2])
+    index.add(rows[2:])  # added after a first pack: the next search sees every row
+    query = unit_latent(rng.choice(dim, size=9, replace=False), rng.random(9))
+
+    def dense(latent: Latent) -> np.ndarray:
+        out = np.zeros(dim)
+        out[latent[0]] = latent[1]
+        return out
+
+    index.scores(query)
+    expected = np.array([dense(r) @ dense(query) for r in rows])
+    np.testing.assert_allclose(index.scores(query), expected, rtol=1e-5, atol=1e-7)
+    assert index.scores(unit_latent([], [])).tolist() == [0.0] * 5
+    assert len(LatentIndex(dim).scores(query)) == 0
+
+
+def test_terms_outside_the_space_are_refused() -> None:
+    with pytest.raises(ConfigError, match="outside"):
+        LatentIndex(10).add([unit_latent([3, 10], [1.0, 1.0])])
+    with pytest.raises(ConfigError):
+        LatentIndex(0)
+
+
+class CountingFake(FakeEmbedder):
+    """The fake, counting the texts it computes latent terms for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.latent_texts: list[str] = []
+
+    def embed_latent(self, texts: Sequence[str]) -> list[Latent]:
+        self.latent_texts.extend(texts)
+        return super().embed_latent(texts)
+
+
+ENGLISH = [
+    IndexedClaim("e1", "Navalny was poisoned with Novichok in Tomsk."),
+    IndexedClaim("e2", "A video shows floods destroying two bridges in the north."),
+]
+
+
+def test_one_language_registries_skip_the_second_pass() -> None:
+    fake = CountingFake()
+    engine = MatchEngine.build(ENGLISH, fake)
+    assert len(fake.latent_texts) == 2  # each claim's terms, once, at indexing
+    engine.match("Floods destroyed two bridges", lang="en")
+    assert len(fake.latent_texts) == 2
+    assert not engine.wants_latent("en") and engine.wants_latent("ru")
+
+
+def test_a_text_in_another_language_gets_latent_features() -> None:
+    fake = CountingFake()
+    engine = MatchEngine.build(ENGLISH, fake)
+    found = engine.match("Отравление Navalny: Novichok, Tomsk", lang="ru", k=2)
+    assert fake.latent_texts[-1] == "Отравление Navalny: Novichok, Tomsk"
+    assert found[0].claim.id == "e1"
+    assert found[0].features["sae"] > found[1].features["sae"] >= 0
+
+
+def test_without_a_symmetric_index_no_latent_terms_are_kept() -> None:
+    fake = CountingFake()
+    engine = MatchEngine.build(ENGLISH, fake, symmetric=False)
+    assert engine.latent is None and fake.latent_texts == []
+    assert not engine.wants_latent("ru")
+    assert engine.match("Novichok Tomsk", lang="ru", k=1)[0].features["sae"] == 0.0
+
+
+def test_the_setting_turns_latent_terms_off() -> None:
+    from tabayyun.config import Settings
+
+    fake = CountingFake()
+    engine = MatchEngine.build(ENGLISH, fake, settings=Settings(match_latent_terms=False))
+    assert engine.latent is None and fake.latent_texts == []
+    assert MatchEngine.build(ENGLISH, fake, settings=Settings()).latent is not None
+
+
+def test_same_language_texts_skip_the_cross_scorer_searches() -> None:
+    engine = MatchEngine.build(ENGLISH, FakeEmbedder())
+    plain = engine.retrieve("Navalny poisoned with Novichok", lang="en")
+    assert not plain.features[:, ALL_FEATURES.index("sym")].any()
+    forced = engine.retrieve("Navalny poisoned with Novichok", lang="en", cross_lingual=True)
+    assert forced.features[:, ALL_FEATURES.index("sym")].max() > 0.5
+    # The same-language ranking does not depend on the skipped searches.
+    assert plain.ranking("final", 2) == forced.ranking("final", 2)
