@@ -24,6 +24,7 @@ def test_scores_are_the_dot_products_of_the_dense_forms() -> None:
     ]
     rows.append(unit_latent([], []))  # an entry with no terms scores zero
     index = LatentIndex(dim)
+    index.add([])
     index.add(rows[:2])
     index.add(rows[2:])  # added after a first pack: the next search sees every row
     query = unit_latent(rng.choice(dim, size=9, replace=False), rng.random(9))
