@@ -23,7 +23,14 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         if name.startswith("TABAYYUN_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    # Vectors are the exception: the shared cache keeps real-model tests fast across runs.
+    # The cache directory is the test's own (engine snapshots land there), except for vectors:
+    # the shared vector cache keeps real-model tests fast across runs.
+    shared = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tabayyun"
+    (shared / "vectors").mkdir(parents=True, exist_ok=True)
+    own = tmp_path / "cache" / "tabayyun"
+    own.mkdir(parents=True)
+    (own / "vectors").symlink_to(shared / "vectors", target_is_directory=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,3 +71,50 @@ def test_no_registry_means_no_matches_and_no_database_file(tmp_path: Path) -> No
 def test_matching_can_be_turned_off(with_registry: Settings) -> None:
     settings = dataclasses.replace(with_registry, pipeline_matching=False)
     assert analyze_text(ARTICLE, settings=settings).matches == []
+
+
+def test_the_next_run_over_the_same_registry_loads_the_engine(
+    with_registry: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tabayyun.matching import MatchEngine
+
+    built: list[int] = []
+    original = MatchEngine.build
+
+    def counting_build(*args: Any, **kwargs: Any) -> MatchEngine:
+        built.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(MatchEngine, "build", counting_build)
+    first = analyze_text(ARTICLE, settings=with_registry)
+    assert len(built) == 1
+    assert list((with_registry.cache_dir / "engines").glob("*.engine.pickle"))
+    again = analyze_text(ARTICLE, settings=with_registry)
+    assert len(built) == 1  # loaded, not built
+    assert [(m.factcheck, m.score) for m in again.matches] == [
+        (m.factcheck, m.score) for m in first.matches
+    ]
+    # A new fact-check in the registry makes the next run build a new engine.
+    extra = tmp_path / "extra.json"
+    extra.write_text(
+        json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": "https://demo.factcheck.example.org/en/new-check",
+                "claimReviewed": "A new claim about the price of bread in Mashhad.",
+                "datePublished": "2024-05-01",
+                "inLanguage": "en",
+                "author": {"@type": "Organization", "name": "Example Fact Check (demo)"},
+                "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    store = open_factcheck_store(with_registry.resolved_database_url)
+    try:
+        assert import_factchecks([extra], store=store, settings=with_registry).added == 1
+    finally:
+        store.close()
+    analyze_text(ARTICLE, settings=with_registry)
+    assert len(built) == 2

@@ -197,8 +197,14 @@ def build_match_engine(
     organisation: str | None = None,
     factchecks: Iterable[Any] | None = None,
     embedder: Any = None,
+    snapshot: bool = False,
 ) -> Any:
-    """A MatchEngine over `factchecks`, else every fact-check `organisation` may see."""
+    """A MatchEngine over `factchecks`, else every fact-check `organisation` may see.
+
+    `snapshot` keeps the built engine in `cache_dir/engines` and loads it on the next call over
+    the same registry (matching/snapshot.py): for command-line runs, which would otherwise
+    rebuild it every time. A server keeps its engines in memory instead.
+    """
     from tabayyun.embed import embedder_from_settings
     from tabayyun.matching import IndexedClaim, MatchEngine
 
@@ -234,12 +240,19 @@ def build_match_engine(
         return MatchEngine.build(records, embedder, settings=settings)
     # Registry entries go through the on-disk vector cache (embedded once, ever); incoming
     # texts do not, or the cache would grow with every request a server answers.
-    return MatchEngine.build(
-        records,
-        embedder_from_settings(settings, cached=True),
-        settings=settings,
-        query_embedder=embedder_from_settings(settings),
-    )
+    cached = embedder_from_settings(settings, cached=True)
+    live = embedder_from_settings(settings)
+
+    def build() -> MatchEngine:
+        return MatchEngine.build(records, cached, settings=settings, query_embedder=live)
+
+    if not snapshot:
+        return build()
+    from tabayyun.matching.snapshot import load_or_build, snapshot_key
+
+    key = snapshot_key(records, cached.name, symmetric=True, latent=settings.match_latent_terms)
+    directory = settings.cache_dir / "engines"
+    return load_or_build(directory, key, build, embedder=cached, query_embedder=live)
 
 
 def match_claims(
@@ -253,7 +266,7 @@ def match_claims(
     from tabayyun.lang.detect import detect_language
 
     settings = settings or Settings.from_env()
-    engine = engine or build_match_engine(settings)
+    engine = engine or build_match_engine(settings, snapshot=True)
     results = []
     for text in texts:
         lang, _ = detect_language(text, settings.languages)
@@ -275,7 +288,7 @@ def match_article(
     # only) is left out rather than run, with an engine of its own, and thrown away.
     pipeline = build_pipeline(settings, stages=_STAGES_BEFORE_MATCH)
     doc = _run_one(pipeline, _load_one(source, settings, None, None))
-    engine = engine or build_match_engine(settings)
+    engine = engine or build_match_engine(settings, snapshot=True)
     results = []
     for sentence, vector in zip(doc.sentences, doc.sentence_vectors, strict=True):
         if (sentence.checkworthiness or 0.0) < min_checkworthiness:

@@ -371,5 +371,6 @@ def _registry_engine(context: PipelineContext) -> Any:
         store.close()
     if not factchecks:
         return None
-    # Registry passages go through the on-disk vector cache: embedded once, not per run.
-    return build_match_engine(context.settings, factchecks=factchecks)
+    # Registry passages go through the on-disk vector cache: embedded once, not per run; the
+    # built engine is kept too, so the next run over the same registry loads it.
+    return build_match_engine(context.settings, factchecks=factchecks, snapshot=True)

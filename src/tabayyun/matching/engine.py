@@ -226,6 +226,12 @@ class MatchEngine:
     def __len__(self) -> int:
         return len(self.records)
 
+    def __getstate__(self) -> dict[str, object]:
+        # Embedders hold a loaded model and are attached again on load (matching/snapshot.py).
+        state = self.__dict__.copy()
+        state["embedder"] = state["query_embedder"] = None
+        return state
+
     def add(
         self,
         records: Sequence[IndexedClaim],
