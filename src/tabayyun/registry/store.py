@@ -13,10 +13,9 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import Connection, func, insert, or_, select, update
 
-from tabayyun.errors import StoreError
 from tabayyun.lang.normalize import normalize
 from tabayyun.registry.model import FactCheck
-from tabayyun.storage.base import _check_backend, _revisions, _upgrade
+from tabayyun.storage.base import _check_backend, prepared
 from tabayyun.storage.schema import factchecks
 from tabayyun.storage.sqlite import (
     SqliteDatabase,
@@ -129,21 +128,7 @@ class SqliteFactCheckStore(SqliteDatabase):
 def open_factcheck_store(url: str, *, migrate: bool = True) -> SqliteFactCheckStore:
     """Open the fact-check registry at `url`, migrating it first unless `migrate` is False."""
     _check_backend(url)
-    store = SqliteFactCheckStore(url)
-    try:
-        if migrate:
-            _upgrade(store.engine)
-        else:
-            current, head = _revisions(store.engine)
-            if current != head:
-                raise StoreError(
-                    f"the database has schema revision {current}, this version needs {head}; "
-                    "run `tabayyun db migrate` first"
-                )
-    except BaseException:
-        store.close()
-        raise
-    return store
+    return prepared(SqliteFactCheckStore(url), url, migrate=migrate)
 
 
 def _row(fc: FactCheck) -> dict[str, Any]:

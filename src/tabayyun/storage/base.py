@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -96,7 +96,24 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     from tabayyun.storage.sqlite import SqliteStore
 
     _check_backend(url)
-    store = SqliteStore(url)
+    return prepared(SqliteStore(url), url, migrate=migrate)
+
+
+StoreT = TypeVar("StoreT", bound="_HasEngine")
+
+
+class _HasEngine(Protocol):
+    engine: Engine
+
+    def close(self) -> None: ...
+
+
+def prepared(store: StoreT, url: str, *, migrate: bool) -> StoreT:
+    """`store` with its schema upgraded (`migrate`) or checked to be current; closed on error.
+
+    Every store over the one database (articles, fact-checks) opens through here, so they
+    migrate, and refuse an old schema, the same way.
+    """
     try:
         if migrate:
             _upgrade(store.engine)
