@@ -271,6 +271,31 @@ def test_api_key_lifecycle(world: World) -> None:
     )
 
 
+def test_a_key_s_last_use_is_written_at_most_once_a_minute(world: World) -> None:
+    from datetime import timedelta
+
+    from tabayyun.server.db import now_iso
+    from tabayyun.server.schema import api_keys
+
+    created = world.call("POST", "/keys", "beta", "viewer", json={"name": "busy bot"}).json()
+    headers = {"X-API-Key": created["key"]}
+    db = world.client.app.state.ctx.db  # type: ignore[attr-defined]
+
+    def last_use_after_a_request(stored: str) -> str:
+        with db.write() as conn:
+            conn.execute(
+                update(api_keys).where(api_keys.c.id == created["id"]).values(last_used_at=stored)
+            )
+        assert world.client.get(f"{API}/me", headers=headers).status_code == 200
+        listed = world.call("GET", "/keys", "beta", "viewer").json()
+        return str(next(k for k in listed if k["id"] == created["id"])["last_used_at"])
+
+    long_ago = "2020-01-01T00:00:00+00:00"
+    assert last_use_after_a_request(long_ago) > now_iso(timedelta(seconds=-30))
+    recent = now_iso(timedelta(seconds=-20))
+    assert last_use_after_a_request(recent) == recent  # within the minute: no write
+
+
 def test_no_password_or_key_is_stored_or_logged(
     world: World, caplog: pytest.LogCaptureFixture
 ) -> None:

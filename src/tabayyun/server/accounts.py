@@ -255,8 +255,13 @@ def create_api_key(conn: Connection, user_id: int, name: str) -> NewSecret:
     return NewSecret(key_id, f"{KEY_PREFIX}{key_id}_{secret}")
 
 
+# A key's last use is recorded at most this often: writing it on every request would take the
+# database's single writer once per API call.
+KEY_USE_RESOLUTION = timedelta(minutes=1)
+
+
 def key_actor(db: Database, key: str) -> Actor:
-    """The Actor of a valid, unrevoked API key; records its last use."""
+    """The Actor of a valid, unrevoked API key; records its last use (to the minute)."""
     match = _KEY_RE.match(key.strip())
     refused = AuthenticationError(
         "the API key is not valid or was revoked; create a new one under /api/v1/keys"
@@ -266,7 +271,7 @@ def key_actor(db: Database, key: str) -> Actor:
     key_id, secret = int(match.group(1)), match.group(2)
     with db.read() as conn:
         row = conn.execute(
-            select(api_keys.c.user_id, api_keys.c.secret_hash).where(
+            select(api_keys.c.user_id, api_keys.c.secret_hash, api_keys.c.last_used_at).where(
                 api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)
             )
         ).first()
@@ -275,8 +280,11 @@ def key_actor(db: Database, key: str) -> Actor:
         actor = actor_for_user(conn, int(row.user_id), via="key")
     if actor is None:
         raise refused
-    with db.write() as conn:
-        conn.execute(update(api_keys).where(api_keys.c.id == key_id).values(last_used_at=now_iso()))
+    # ISO 8601 UTC strings of one format compare as the times they name.
+    if row.last_used_at is None or row.last_used_at < now_iso(-KEY_USE_RESOLUTION):
+        with db.write() as conn:
+            stmt = update(api_keys).where(api_keys.c.id == key_id)
+            conn.execute(stmt.values(last_used_at=now_iso()))
     return actor
 
 
