@@ -300,6 +300,26 @@ def test_cache_stores_latent_terms_once_and_apart_from_vectors(cache: VectorCach
     assert fake.calls == calls + 1
 
 
+def test_a_cold_and_a_warm_cache_give_the_same_latent_terms(cache: VectorCache) -> None:
+    cold = CachedEmbedder(FakeEmbedder(dim=16), cache).embed_latent(["Tehran and Moscow talks"])[0]
+    warm = CachedEmbedder(FakeEmbedder(dim=16), cache).embed_latent(["Tehran and Moscow talks"])[0]
+    np.testing.assert_array_equal(cold[0], warm[0])
+    np.testing.assert_array_equal(cold[1], warm[1])
+    assert float(np.linalg.norm(warm[1])) == pytest.approx(1.0, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("indices", "values", "message"),
+    [([70000], [1.0], "0..65535"), ([-1], [1.0], "0..65535"), ([1, 2], [1.0], "weights")],
+)
+def test_latent_terms_that_cannot_be_stored_are_refused(
+    cache: VectorCache, indices: list[int], values: list[float], message: str
+) -> None:
+    latent = (np.asarray(indices, dtype=np.int32), np.asarray(values, dtype=np.float32))
+    with pytest.raises(ValueError, match=message):
+        cache.put_latent("fake-16", 16, ["Tehran"], [latent])
+
+
 def test_latent_terms_need_an_embedder_that_has_them(cache: VectorCache) -> None:
     inner = FailingEmbedder(FakeEmbedder(dim=16), fail_on_call=99)
     with pytest.raises(ConfigError, match="no latent terms"):

@@ -139,6 +139,9 @@ def test_a_boost_adds_its_weighted_feature_and_round_trips() -> None:
     again = Scorer.from_json(boosted.to_json())
     np.testing.assert_allclose(again.raw(np.c_[x, extra]), boosted.raw(np.c_[x, extra]))
     assert boosted.with_boost("extra", 1.0).features == boosted.features
+    assert boosted.plain_platt == scorer.platt
+    with pytest.raises(ValueError, match="already an input"):
+        scorer.with_boost("a", 1.0)
 
 
 def test_fit_learns_the_signal_and_keeps_penalties_negative() -> None:

@@ -102,10 +102,37 @@ def test_the_setting_turns_latent_terms_off() -> None:
 
 
 def test_same_language_texts_skip_the_cross_scorer_searches() -> None:
-    engine = MatchEngine.build(ENGLISH, FakeEmbedder())
+    # More claims than the engine takes from each retriever (the fake embeds queries and
+    # passages alike, so here the sym search finds what the dense one does).
+    fillers = [
+        IndexedClaim(f"f{n}", f"Report number {n} on harvests in region {n}.") for n in range(60)
+    ]
+    engine = MatchEngine.build([*ENGLISH, *fillers], FakeEmbedder())
     plain = engine.retrieve("Navalny poisoned with Novichok", lang="en")
     assert not plain.features[:, ALL_FEATURES.index("sym")].any()
     forced = engine.retrieve("Navalny poisoned with Novichok", lang="en", cross_lingual=True)
     assert forced.features[:, ALL_FEATURES.index("sym")].max() > 0.5
-    # The same-language ranking does not depend on the skipped searches.
-    assert plain.ranking("final", 2) == forced.ranking("final", 2)
+    assert plain.ranking("final", 1) == forced.ranking("final", 1) == [0]
+
+
+def test_undetermined_claims_do_not_make_a_registry_multilingual() -> None:
+    engine = MatchEngine.build([*ENGLISH, IndexedClaim("u1", "???", lang="und")], FakeEmbedder())
+    assert not engine.wants_latent("en") and engine.wants_latent("ru")
+
+
+def test_without_latent_terms_the_cross_scorer_uses_its_plain_scale() -> None:
+    from tabayyun.config import Settings
+
+    text = "Отравление Navalny: Novichok, Tomsk"
+    on = MatchEngine.build(ENGLISH, FakeEmbedder())
+    off = MatchEngine.build(ENGLISH, FakeEmbedder(), settings=Settings(match_latent_terms=False))
+    cross = on.models["cross"]
+    assert cross.boosts and cross.plain_platt is not None
+    cols = [ALL_FEATURES.index(f) for f in cross.features]
+    with_terms, without = on.retrieve(text, lang="ru"), off.retrieve(text, lang="ru")
+    np.testing.assert_allclose(with_terms.final, cross.probability(with_terms.features[:, cols]))
+    # Not the boosted scale with a zero boost: that would sink every cross-lingual candidate.
+    np.testing.assert_allclose(
+        without.final, cross.probability(without.features[:, cols], boosted=False)
+    )
+    assert not np.allclose(without.final, cross.probability(without.features[:, cols]))

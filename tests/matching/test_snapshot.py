@@ -77,10 +77,30 @@ def test_a_broken_snapshot_is_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureF
 
 
 def test_only_the_newest_snapshots_are_kept(tmp_path: Path) -> None:
+    keys = []
     for n in range(KEEP + 2):
         records = [*CLAIMS[:2], IndexedClaim(f"x{n}", f"Claim number {n} about rain.")]
-        load_or_build(tmp_path, _key(records), Builds(records), embedder=FakeEmbedder())
+        keys.append(_key(records))
+        load_or_build(tmp_path, keys[-1], Builds(records), embedder=FakeEmbedder())
         for path in tmp_path.glob(f"*{SUFFIX}"):  # distinct ages, whatever the clock resolution
             os.utime(path, (path.stat().st_mtime - 10, path.stat().st_mtime - 10))
-    assert len(list(tmp_path.glob(f"*{SUFFIX}"))) == KEEP
+    kept = sorted(p.name.removesuffix(SUFFIX) for p in tmp_path.glob(f"*{SUFFIX}"))
+    assert kept == sorted(keys[-KEEP:])
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_failed_write_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import pickle
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pickle, "dump", full_disk)
+    builds = Builds(CLAIMS)
+    directory = tmp_path / "engines"
+    with caplog.at_level(logging.WARNING):
+        engine = load_or_build(directory, _key(CLAIMS), builds, embedder=FakeEmbedder())
+    assert engine.match("Floods destroyed two bridges", lang="en", k=1)[0].claim.id == "c2"
+    assert list(directory.iterdir()) == [] and "Cannot keep" in caplog.text

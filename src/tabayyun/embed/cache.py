@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from tabayyun.config import Settings
-from tabayyun.embed.base import Embedder, Kind, Latent, Matrix, embed, latent_dim
+from tabayyun.embed.base import Embedder, Kind, Latent, Matrix, embed, latent_dim, unit_latent
 from tabayyun.errors import ConfigError, StoreError
 
 DEFAULT_BATCH_SIZE = 64
@@ -116,11 +116,8 @@ class VectorCache:
         if len(texts) != len(terms):
             raise ValueError(f"need {len(texts)} latent vectors, got {len(terms)}")
         rows = [
-            (
-                text_key(LATENT_KIND, text),
-                np.asarray(idx, dtype="<u2").tobytes() + np.asarray(val, dtype="<f2").tobytes(),
-            )
-            for text, (idx, val) in zip(texts, terms, strict=True)
+            (text_key(LATENT_KIND, text), encode_latent(latent))
+            for text, latent in zip(texts, terms, strict=True)
         ]
         self._write(model, dim, "latent", rows)
 
@@ -171,13 +168,23 @@ def _decode(blob: bytes, dim: int, model: str) -> Matrix:
     return np.frombuffer(blob, dtype="<f4").astype(np.float32)
 
 
+def encode_latent(latent: Latent) -> bytes:
+    """Indices as uint16, then weights as float16: 1 KB for e5's 256 terms."""
+    indices, values = latent
+    if len(indices) != len(values):
+        raise ValueError(f"{len(indices)} latent indices but {len(values)} weights")
+    if len(indices) and (int(np.min(indices)) < 0 or int(np.max(indices)) > 0xFFFF):
+        raise ValueError("latent indices must lie in 0..65535 to be cached")
+    return np.asarray(indices, dtype="<u2").tobytes() + np.asarray(values, dtype="<f2").tobytes()
+
+
 def _decode_latent(blob: bytes, model: str) -> Latent:
     if len(blob) % 4:
         raise StoreError(f"Cached latent terms for {model!r} are corrupt; delete its cache file.")
     half = len(blob) // 2
-    indices = np.frombuffer(blob[:half], dtype="<u2").astype(np.int32)
-    values = np.frombuffer(blob[half:], dtype="<f2").astype(np.float32)
-    return indices, values
+    indices = np.frombuffer(blob[:half], dtype="<u2")
+    # Unit length again after float16: a cold and a warm cache give the same vector.
+    return unit_latent(indices, np.frombuffer(blob[half:], dtype="<f2"))
 
 
 def _chunks(items: Sequence[bytes], size: int) -> Iterator[list[bytes]]:
@@ -259,8 +266,10 @@ class CachedEmbedder:
         inner = self.embedder.embed_latent  # type: ignore[attr-defined]
         for start in range(0, len(missing), self.batch_size):
             batch = missing[start : start + self.batch_size]
-            terms = inner(batch)
-            self.cache.put_latent(self.name, self.dim, batch, terms)
+            computed = inner(batch)
+            self.cache.put_latent(self.name, self.dim, batch, computed)
+            # What the cache will answer next time, so this call already returns the same.
+            terms = [_decode_latent(encode_latent(latent), self.name) for latent in computed]
             by_text.update(zip(batch, terms, strict=True))
             if self.progress:
                 self.progress(min(start + len(batch), len(missing)), len(missing))

