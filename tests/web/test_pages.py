@@ -302,6 +302,23 @@ def test_review_actions_through_forms(web: World) -> None:
     assert "needs a second source" in history and 'id="linked"' in history
 
 
+def test_a_dashboard_view_re_matches_one_batch(web: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabayyun.server import services
+
+    client = web.client
+    sign_in(client, "alpha", "editor")
+    calls: list[int] = []
+    original = services.rematch_open_claims
+
+    def counting(*args: Any, **kwargs: Any) -> int:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(services, "rematch_open_claims", counting)
+    assert client.get("/").status_code == 200
+    assert len(calls) == 1  # the queue's batch; the alerts read after it do not run another
+
+
 def test_dashboard_alerts_and_queue_order(web: World) -> None:
     client = web.client
     token = sign_in(client, "alpha", "editor")

@@ -904,11 +904,15 @@ def registry_facets(ctx: ServerContext, actor: Actor) -> dict[str, list[str]]:
         return factchecks.facets(conn, actor)
 
 
-def list_alerts(ctx: ServerContext, actor: Actor, *, limit: int = 20) -> list[dict[str, Any]]:
+def list_alerts(
+    ctx: ServerContext, actor: Actor, *, limit: int = 20, rematch: bool = True
+) -> list[dict[str, Any]]:
     """Open claims (new or in review) whose best match is rated false, mostly false or
-    misleading: a resurfacing falsehood. Most check-worthy first."""
+    misleading: a resurfacing falsehood. Most check-worthy first. `rematch=False` skips the
+    re-match batch, for a page that has just read the queue (which ran one)."""
     require(actor.role, "claims.read")
-    rematch_open_claims(ctx, actor)
+    if rematch:
+        rematch_open_claims(ctx, actor)
     with ctx.db.read() as conn:
         return claims.alerts(conn, actor.org_id, limit=limit)
 

@@ -142,7 +142,8 @@ def dashboard(request: Request, ctx: Ctx, actor: Who) -> Response:
     articles = services.list_articles(ctx, actor, per_page=8)
     can_claims = has_permission(actor.role, "claims.read")
     queue = services.list_claims(ctx, actor, status="new", per_page=10) if can_claims else None
-    alerts = services.list_alerts(ctx, actor, limit=10) if can_claims else []
+    # The queue above already re-matched a batch of open claims: one batch per view.
+    alerts = services.list_alerts(ctx, actor, limit=10, rematch=False) if can_claims else []
     return render(
         request, "dashboard.html", actor=actor, articles=articles, queue=queue, alerts=alerts
     )
