@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,3 +46,21 @@ def seed_path() -> Path:
     from tabayyun.demo import SEED_SAMPLE, sample_path
 
     return SEED if SEED.exists() else sample_path(SEED_SAMPLE)
+
+
+@pytest.fixture
+def count_calls(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list[int]]:
+    """`count_calls(owner, "name")` wraps `owner.name` and returns the list its calls fill."""
+
+    def wrap(owner: object, name: str) -> list[int]:
+        calls: list[int] = []
+        original = getattr(owner, name)
+
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            calls.append(1)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counting)
+        return calls
+
+    return wrap

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -74,18 +74,11 @@ def test_matching_can_be_turned_off(with_registry: Settings) -> None:
 
 
 def test_the_next_run_over_the_same_registry_loads_the_engine(
-    with_registry: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    with_registry: Settings, count_calls: Callable[[object, str], list[int]], tmp_path: Path
 ) -> None:
     from tabayyun.matching import MatchEngine
 
-    built: list[int] = []
-    original = MatchEngine.build
-
-    def counting_build(*args: Any, **kwargs: Any) -> MatchEngine:
-        built.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(MatchEngine, "build", counting_build)
+    built = count_calls(MatchEngine, "build")
     first = analyze_text(ARTICLE, settings=with_registry)
     assert len(built) == 1
     assert list((with_registry.cache_dir / "engines").glob("*.engine.pickle"))

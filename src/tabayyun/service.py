@@ -191,32 +191,11 @@ class ClaimMatches:
     candidates: list[Any]  # tabayyun.matching.engine.Candidate, best first
 
 
-def build_match_engine(
-    settings: Settings,
-    *,
-    organisation: str | None = None,
-    factchecks: Iterable[Any] | None = None,
-    embedder: Any = None,
-    snapshot: bool = False,
-) -> Any:
-    """A MatchEngine over `factchecks`, else every fact-check `organisation` may see.
+def indexed_claims(factchecks: Iterable[Any]) -> list[Any]:
+    """The matcher's view (`IndexedClaim`) of registry fact-checks."""
+    from tabayyun.matching import IndexedClaim
 
-    `snapshot` keeps the built engine in `cache_dir/engines` and loads it on the next call over
-    the same registry (matching/snapshot.py): for command-line runs, which would otherwise
-    rebuild it every time. A server keeps its engines in memory instead.
-    """
-    from tabayyun.embed import embedder_from_settings
-    from tabayyun.matching import IndexedClaim, MatchEngine
-
-    if factchecks is None:
-        from tabayyun.registry.store import open_factcheck_store
-
-        store = open_factcheck_store(settings.resolved_database_url)
-        try:
-            factchecks = list(store.iter_all(organisation=organisation))
-        finally:
-            store.close()
-    records = [
+    return [
         IndexedClaim(
             id=fc.key,
             claim=fc.claim_reviewed,
@@ -232,6 +211,34 @@ def build_match_engine(
         )
         for fc in factchecks
     ]
+
+
+def build_match_engine(
+    settings: Settings,
+    *,
+    organisation: str | None = None,
+    factchecks: Iterable[Any] | None = None,
+    embedder: Any = None,
+    snapshot: bool = False,
+) -> Any:
+    """A MatchEngine over `factchecks`, else every fact-check `organisation` may see.
+
+    `snapshot` keeps the built engine in `cache_dir/engines` and loads it on the next call over
+    the same registry (matching/snapshot.py): for command-line runs, which would otherwise
+    rebuild it every time. A server keeps its engines in memory instead.
+    """
+    from tabayyun.embed import embedder_from_settings
+    from tabayyun.matching import MatchEngine
+
+    if factchecks is None:
+        from tabayyun.registry.store import open_factcheck_store
+
+        store = open_factcheck_store(settings.resolved_database_url)
+        try:
+            factchecks = list(store.iter_all(organisation=organisation))
+        finally:
+            store.close()
+    records = indexed_claims(factchecks)
     if not records:
         raise InputError(
             "the registry is empty; import fact-checks with `tabayyun registry import`"

@@ -136,3 +136,17 @@ def test_without_latent_terms_the_cross_scorer_uses_its_plain_scale() -> None:
         without.final, cross.probability(without.features[:, cols], boosted=False)
     )
     assert not np.allclose(without.final, cross.probability(without.features[:, cols]))
+
+
+def test_an_extended_engine_leaves_the_original_as_it_was() -> None:
+    engine = MatchEngine.build(ENGLISH, FakeEmbedder())
+    before = [(c.claim.id, c.final) for c in engine.match("Navalny Novichok Tomsk", lang="en")]
+    grown = engine.extended([IndexedClaim("r9", "Отравление Навального в Томске.", lang="ru")])
+    assert grown is not None and len(grown) == 3 and len(engine) == 2
+    assert [(c.claim.id, c.final) for c in engine.match("Navalny Novichok Tomsk", lang="en")] == (
+        before
+    )
+    assert not engine.wants_latent("en") and grown.wants_latent("en")
+    assert grown.match("Отравление Навального в Томске", lang="ru", k=1)[0].claim.id == "r9"
+    approximate = MatchEngine.build(ENGLISH, FakeEmbedder(), exact_limit=1)
+    assert approximate.dense.is_approximate and approximate.extended([]) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tests.server.conftest import World, sample_text
@@ -61,3 +62,46 @@ def test_a_fact_check_published_later_flags_older_open_claims(world: World) -> N
     assert changed.status_code == 200, changed.text
     claims = queue(world, "beta")
     assert next(c for c in claims if c["id"] == target["id"])["matched_key"] is None
+
+
+def test_a_published_fact_check_grows_the_engine_instead_of_rebuilding_it(
+    world: World, count_calls: Callable[[object, str], list[int]]
+) -> None:
+    from tabayyun.matching import MatchEngine
+
+    builds = count_calls(MatchEngine, "build")
+
+    def publish(claim: str, url: str) -> int:
+        body = {"claim_reviewed": claim, "lang": "en", "visibility": "public", "url": url}
+        response = world.call(
+            "POST",
+            "/factchecks",
+            "alpha",
+            "admin",
+            json={**body, "rating": {"alternate_name": "False"}},
+        )
+        assert response.status_code == 201, response.text
+        return int(response.json()["id"])
+
+    world.call("POST", "/articles", "beta", "editor", json={"text": sample_text("en")})
+    claims = queue(world, "beta")
+    first, second = claims[-1], claims[-2]
+    one = publish(first["text"], "https://alpha.example.org/one")
+    queue(world, "beta")
+    assert len(builds) == 1
+    publish(second["text"], "https://alpha.example.org/two")
+    claims = queue(world, "beta")
+    assert len(builds) == 1  # grown by the new fact-check, not rebuilt
+    flagged = {c["id"]: c["matched_key"] for c in claims}
+    assert flagged[second["id"]] == "https://alpha.example.org/two"
+    assert flagged[first["id"]] == "https://alpha.example.org/one"
+    # A fact-check withdrawn from view needs the full build: no entry may linger.
+    changed = world.call(
+        "PATCH", f"/factchecks/{one}", "alpha", "admin", json={"visibility": "private"}
+    )
+    assert changed.status_code == 200, changed.text
+    claims = queue(world, "beta")
+    assert len(builds) == 2
+    assert next(c for c in claims if c["id"] == first["id"])["matched_key"] != (
+        "https://alpha.example.org/one"
+    )

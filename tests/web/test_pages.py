@@ -4,6 +4,7 @@ escaping and the review, registry and organisation forms."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -302,19 +303,14 @@ def test_review_actions_through_forms(web: World) -> None:
     assert "needs a second source" in history and 'id="linked"' in history
 
 
-def test_a_dashboard_view_re_matches_one_batch(web: World, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_dashboard_view_re_matches_one_batch(
+    web: World, count_calls: Callable[[object, str], list[int]]
+) -> None:
     from tabayyun.server import services
 
     client = web.client
     sign_in(client, "alpha", "editor")
-    calls: list[int] = []
-    original = services.rematch_open_claims
-
-    def counting(*args: Any, **kwargs: Any) -> int:
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(services, "rematch_open_claims", counting)
+    calls = count_calls(services, "rematch_open_claims")
     assert client.get("/").status_code == 200
     assert len(calls) == 1  # the queue's batch; the alerts read after it do not run another
 

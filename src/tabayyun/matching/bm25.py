@@ -33,6 +33,14 @@ class BM25Index:
     def __len__(self) -> int:
         return len(self._docs)
 
+    def copy(self) -> BM25Index:
+        """An index with the same documents that can grow without changing this one."""
+        clone = BM25Index(k1=self.k1, b=self.b)
+        clone.vocabulary = dict(self.vocabulary)
+        clone._docs = list(self._docs)  # the counters themselves are never changed
+        clone._weights, clone._idf = self._weights, self._idf  # replaced, not written, by add
+        return clone
+
     def add(self, texts: Sequence[str], langs: Sequence[str | None]) -> None:
         """Index more documents; their positions continue from the current size."""
         self.add_terms([search_terms(text, lang) for text, lang in zip(texts, langs, strict=True)])

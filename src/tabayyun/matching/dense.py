@@ -50,6 +50,15 @@ class DenseIndex:
         """True once the index has grown past `exact_limit` and searches the HNSW graph."""
         return self._hnsw is not None
 
+    def copy(self) -> DenseIndex:
+        """An index with the same vectors that can grow without changing this one (exact only:
+        an HNSW graph grows in place)."""
+        if self._hnsw is not None:
+            raise ConfigError("An approximate index cannot be copied; build a new one.")
+        clone = DenseIndex(self.dim, exact_limit=self.exact_limit, threads=self.threads)
+        clone._vectors = self._vectors  # `add` replaces the array, never writes into it
+        return clone
+
     def add(self, vectors: Matrix) -> None:
         """Append vectors (rows); the graph is built the first time the size passes the limit."""
         rows = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dim)

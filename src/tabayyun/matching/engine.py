@@ -19,6 +19,7 @@ For one incoming text the engine
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -269,6 +270,29 @@ class MatchEngine:
             self._langs.append(record.lang)
             self._lang_counts[record.lang] = self._lang_counts.get(record.lang, 0) + 1
         self.records.extend(records)
+
+    def extended(self, records: Sequence[IndexedClaim]) -> MatchEngine | None:
+        """A new engine with this one's entries and `records`; this one is left as it is, so
+        searches running on it go on safely. None where an index is approximate (HNSW graphs
+        grow in place): build a new engine then. Embeds only `records`."""
+        indexes = [self.dense, self.symmetric]
+        if any(index is not None and index.is_approximate for index in indexes):
+            return None
+        clone = copy.copy(self)
+        # copy.copy goes through __getstate__, which leaves the embedders out (for pickling).
+        clone.embedder, clone.query_embedder = self.embedder, self.query_embedder
+        clone.dense = self.dense.copy()
+        clone.symmetric = self.symmetric.copy() if self.symmetric is not None else None
+        clone.latent = self.latent.copy() if self.latent is not None else None
+        clone.bm25, clone.anchors = self.bm25.copy(), self.anchors.copy()
+        clone.records = list(self.records)
+        clone._profiles = list(self._profiles)
+        clone._title_terms = list(self._title_terms)
+        clone._claim_terms = list(self._claim_terms)
+        clone._langs = list(self._langs)
+        clone._lang_counts = dict(self._lang_counts)
+        clone.add(records)
+        return clone
 
     def wants_latent(self, lang: str) -> bool:
         """Whether a text in `lang` gets latent terms: only where some claim is in another

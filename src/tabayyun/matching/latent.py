@@ -29,6 +29,13 @@ class LatentIndex:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def copy(self) -> LatentIndex:
+        """An index with the same rows that can grow without changing this one."""
+        clone = LatentIndex(self.dim)
+        clone._rows = list(self._rows)
+        clone._matrix = self._matrix  # replaced, not written, by add
+        return clone
+
     def add(self, rows: Sequence[Latent]) -> None:
         """Append one latent vector per registry entry."""
         if not rows:
