@@ -150,3 +150,22 @@ def test_an_extended_engine_leaves_the_original_as_it_was() -> None:
     assert grown.match("Отравление Навального в Томске", lang="ru", k=1)[0].claim.id == "r9"
     approximate = MatchEngine.build(ENGLISH, FakeEmbedder(), exact_limit=1)
     assert approximate.dense.is_approximate and approximate.extended([]) is None
+
+
+def test_a_text_whose_nearest_claims_share_its_language_skips_the_second_pass() -> None:
+    fake = CountingFake()
+    fillers = [
+        IndexedClaim(f"f{n}", f"Harvest report {n}: wheat harvests in region {n}.")
+        for n in range(30)
+    ]
+    russian = IndexedClaim("r1", "Отравление: Novichok, Tomsk.", lang="ru")
+    engine = MatchEngine.build([*fillers, russian], fake)
+    indexed = len(fake.latent_texts)
+    assert engine.wants_latent("en")  # the registry is mixed ...
+    found = engine.retrieve("Wheat harvest report for the region", lang="en")
+    assert len(fake.latent_texts) == indexed  # ... but no Russian claim is near this text
+    assert not found.features[:, ALL_FEATURES.index("sae")].any()
+    engine.retrieve("Novichok Tomsk", lang="en")  # an English text near the Russian claim
+    assert len(fake.latent_texts) == indexed + 1
+    engine.retrieve("Отравление Novichok", lang="ru")  # English claims are among its nearest
+    assert len(fake.latent_texts) == indexed + 2

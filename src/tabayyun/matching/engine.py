@@ -11,9 +11,9 @@ For one incoming text the engine
    English fact-checks lexically without a translation model;
 4. computes ranking and verification features for the union of candidates and scores them with
    the shipped scorer: "mono" when text and claim share a language, "cross" when they do not
-   (it ignores direct BM25, which means little across scripts). Where the registry holds claims
-   in another language than the text's, the text's sparse latent terms (`embed_latent`, one more
-   pass through e5) also bring candidates and features to the cross scorer;
+   (it ignores direct BM25, which means little across scripts). Where claims in another
+   language than the text's are among its nearest, the text's sparse latent terms (`embed_latent`,
+   one more pass through e5) also bring candidates and a boost to the cross scorer;
 5. cuts the final probability with the thresholds of that language pair: "match" or "suggest".
 """
 
@@ -49,6 +49,9 @@ Vector = npt.NDArray[np.float32]
 DEPTH = 50  # candidates taken from each retriever
 PRF_DOCS = 3  # top dense hits fed back
 PRF_TERMS = 24  # terms of those hits that re-query BM25
+# Latent terms are computed only when a claim in another language is among the text's
+# LATENT_GATE nearest by either dense search.
+LATENT_GATE = 10
 
 # Features that need no shared language: the "cross" scorer uses only these. "sym*" compare the
 # text with claims embedded as e5 queries too: a translated tweet is closer to a claim embedded
@@ -295,8 +298,9 @@ class MatchEngine:
         return clone
 
     def wants_latent(self, lang: str) -> bool:
-        """Whether a text in `lang` gets latent terms: only where some claim is in another
-        language, since the second pass through e5 doubles the cost of embedding the text."""
+        """Whether a text in `lang` may get latent terms: only where some claim is in another
+        language, since the second pass through e5 doubles the cost of embedding the text.
+        `retrieve` then also needs such a claim among the text's nearest (`LATENT_GATE`)."""
         if self.latent is None or not latent_dim(self.query_embedder):
             return False
         return self._other_languages(lang)
@@ -414,7 +418,13 @@ class MatchEngine:
         xl_all[gone] = 0.0
 
         latent_all = np.zeros(n, dtype=np.float32)
-        if latent is None and self.wants_latent(lang):
+        # In a mixed-language registry a text whose nearest claims are all in its own language
+        # has no use for latent terms, which only re-rank and add cross-lingual candidates:
+        # it skips the second pass through e5.
+        near = [*dense_top[:LATENT_GATE], *sym_top[:LATENT_GATE]]
+        if not any(self._langs[p] not in (lang, "und") for p in near):
+            latent = None
+        elif latent is None and self.wants_latent(lang):
             latent = self.query_embedder.embed_latent([strip_links(text)])[0]  # type: ignore[attr-defined]
         with_latent = False
         if latent is not None and self.latent is not None:
