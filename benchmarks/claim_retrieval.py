@@ -207,6 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-live", action="store_true", help="skip timing live embedding")
     parser.add_argument("--scale", type=int, default=0, help="also time a registry of N entries")
     parser.add_argument(
+        "--mixed",
+        action="store_true",
+        help="one registry of every corpus together (as a multilingual deployment holds them)",
+    )
+    parser.add_argument(
         "--embed-threads", type=int, default=1, help="e5 threads for live timing (1: a worker)"
     )
     args = parser.parse_args(argv)
@@ -223,11 +228,19 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, Any]] = []
     folders = [p for p in sorted(base.iterdir()) if (p / "corpus.jsonl").is_file()]
     symmetric = needs_symmetric(folders)
+    if args.mixed:
+        # Every distinct corpus in one registry: each split then meets claims in other
+        # languages too, and same-language texts may take the cross-lingual path.
+        keys = {corpus_key(folder): folder for folder in folders}
+        union = [record for folder in keys.values() for record in read_corpus(folder)]
+        shared = build(union, embedder, symmetric=True)
     for folder in folders:
         if args.only and folder.name not in args.only:
             continue
         key = corpus_key(folder)
-        if key not in engines:
+        if args.mixed:
+            engines[key] = shared
+        elif key not in engines:
             engines[key] = build(read_corpus(folder), embedder, symmetric=symmetric[key])
         engine, build_s = engines[key]
         for split in splits_with_qrels(folder):
@@ -235,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             result = evaluate(engine, folder, split, embedder, live)
             for method in METHODS:
-                row = {"dataset": folder.name, "split": split, "method": method}
+                name = f"{folder.name} (mixed)" if args.mixed else folder.name
+                row = {"dataset": name, "split": split, "method": method}
                 row.update({k: round(v, 4) for k, v in result["metrics"][method].items()})
                 row.update(result["timing"])
                 row.update({"corpus": len(engine), "build_s": round(build_s, 2)})
