@@ -169,3 +169,20 @@ def test_a_text_whose_nearest_claims_share_its_language_skips_the_second_pass() 
     assert len(fake.latent_texts) == indexed + 1
     engine.retrieve("Отравление Novichok", lang="ru")  # English claims are among its nearest
     assert len(fake.latent_texts) == indexed + 2
+
+
+def test_each_claim_language_is_ranked_on_its_own() -> None:
+    registry = [
+        IndexedClaim("e1", "Novichok poisoning in Tomsk."),
+        IndexedClaim("e2", "Floods destroyed two bridges in the north."),
+        IndexedClaim("a1", "تسمم Novichok Tomsk في سيبيريا", lang="ar"),
+        IndexedClaim("a2", "فيضانات في الشمال", lang="ar"),
+    ]
+    engine = MatchEngine.build(registry, FakeEmbedder())
+    found = engine.retrieve("تسمم Novichok Tomsk", lang="ar")
+    at = {engine.records[int(p)].id: i for i, p in enumerate(found.positions)}
+    column = {name: found.features[:, ALL_FEATURES.index(name)] for name in ("dense", "dense_rr")}
+    # The Arabic claim is nearer overall, yet the English one leads the English claims.
+    assert column["dense"][at["a1"]] > column["dense"][at["e1"]]
+    assert column["dense_rr"][at["a1"]] == column["dense_rr"][at["e1"]] == 1.0
+    assert column["dense_rr"][at["e2"]] == 0.5

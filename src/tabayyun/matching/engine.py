@@ -460,36 +460,45 @@ class MatchEngine:
             + np.where(bm25_rank < depth, 1.0 / (RRF_K + 1 + bm25_rank), 0.0)
         ).astype(np.float32)
         xl = xl_all[positions]
-        xl_rank = np.full(len(positions), depth, dtype=np.int64)
-        xl_order = np.lexsort((positions, -xl))
-        xl_rank[xl_order] = np.arange(len(positions))
-        xl_rank[xl <= 0] = depth
-
         sae = latent_all[positions].astype(np.float64)
         query_set = frozenset(query_terms)
         sym64, dense64, prf64 = (v.astype(np.float64) for v in (sym, dense, prf_dense))
+        prf_bm25 = prf_all[positions]
         columns: dict[str, npt.ArrayLike] = {
             "sym": sym64,
-            "sym_gap": sym64.max() - sym64,
-            "sym_rr": 1.0 / (1 + _ranks(positions, sym_top, depth)),
             "sae": sae,
             "dense": dense64,
-            "dense_gap": dense64.max() - dense64,
-            "dense_rr": 1.0 / (1 + dense_rank),
             "prf_dense": prf64,
-            "prf_dense_gap": prf64.max() - prf64,
-            "prf_bm25_norm": max_normalise(prf_all[positions]),
-            "prf_bm25_rr": 1.0 / (1 + _ranks(positions, prf_top, depth)),
-            "bm25_norm": max_normalise(bm25),
             "bm25_log": np.log1p(bm25.astype(np.float64)),
-            "bm25_rr": 1.0 / (1 + bm25_rank),
             "title_overlap": [_overlap(self._title_terms[p], query_set) for p in positions],
             "claim_overlap": [_overlap(self._claim_terms[p], query_set) for p in positions],
-            "rrf": fused.astype(np.float64) * RRF_K,
-            "xl_norm": max_normalise(xl),
-            "xl_rr": 1.0 / (1 + xl_rank),
             "xl_log": np.log1p(xl.astype(np.float64)),
         }
+        tops = {"dense": dense_top, "sym": sym_top, "bm25": bm25_top, "prf": prf_top}
+        scores: dict[str, npt.NDArray[np.floating]] = {
+            "dense": dense64,
+            "sym": sym64,
+            "prf_dense": prf64,
+            "prf_bm25": prf_bm25,
+            "bm25": bm25,
+            "xl": xl,
+        }
+        relative = _relative_columns(positions, scores, tops, depth)
+        # Ranks and gaps compare a candidate with the others. e5 rates pairs in one language
+        # higher than across two, so in a mixed registry claims in the text's own language (or
+        # a script-sharing one) would push the right foreign claim down every ranking; each
+        # claim language is ranked on its own, as in the one-language registries the scorers
+        # were trained on. With one language this is the same computation.
+        claim_langs = np.asarray([self._langs[p] for p in positions])
+        for group in np.unique(claim_langs) if len(set(claim_langs)) > 1 else ():
+            inside = claim_langs == group
+            own = {k: [p for p in top if self._langs[p] == group] for k, top in tops.items()}
+            part = _relative_columns(
+                positions[inside], {k: v[inside] for k, v in scores.items()}, own, depth
+            )
+            for name, values in part.items():
+                relative[name][inside] = values
+        columns |= relative
         checks = [compare(query_profile, self._profiles[p]) for p in positions]
         rows = np.zeros((len(positions), len(ALL_FEATURES)))
         for j, name in enumerate(ALL_FEATURES):
@@ -530,6 +539,42 @@ class MatchEngine:
                 cols = [ALL_FEATURES.index(f) for f in model.features]
                 final[chosen] = model.probability(rows[chosen][:, cols], boosted=latent)
         return final
+
+
+def _relative_columns(
+    positions: npt.NDArray[np.int64],
+    scores: dict[str, npt.NDArray[np.floating]],
+    tops: dict[str, list[int]],
+    depth: int,
+) -> dict[str, npt.NDArray[np.float64]]:
+    """The features that compare a candidate with the other `positions` (ranks in the `tops`
+    lists, gaps to the best score, scores over the best)."""
+    dense_rank = _ranks(positions, tops["dense"], depth)
+    bm25_rank = _ranks(positions, tops["bm25"], depth)
+    # Reciprocal rank fusion of the dense and BM25 lists (k=60), scaled by k.
+    fused = (
+        np.where(dense_rank < depth, 1.0 / (RRF_K + 1 + dense_rank), 0.0)
+        + np.where(bm25_rank < depth, 1.0 / (RRF_K + 1 + bm25_rank), 0.0)
+    ).astype(np.float32)  # as the fused ranking itself, so single-language features are unchanged
+    xl = scores["xl"]
+    xl_rank = np.full(len(positions), depth, dtype=np.int64)
+    xl_rank[np.lexsort((positions, -xl))] = np.arange(len(positions))
+    xl_rank[xl <= 0] = depth
+    sym, dense, prf = scores["sym"], scores["dense"], scores["prf_dense"]
+    return {
+        "sym_gap": sym.max() - sym,
+        "sym_rr": 1.0 / (1 + _ranks(positions, tops["sym"], depth)),
+        "dense_gap": dense.max() - dense,
+        "dense_rr": 1.0 / (1 + dense_rank),
+        "prf_dense_gap": prf.max() - prf,
+        "prf_bm25_norm": max_normalise(scores["prf_bm25"]).astype(np.float64),
+        "prf_bm25_rr": 1.0 / (1 + _ranks(positions, tops["prf"], depth)),
+        "bm25_norm": max_normalise(scores["bm25"]).astype(np.float64),
+        "bm25_rr": 1.0 / (1 + bm25_rank),
+        "rrf": fused.astype(np.float64) * RRF_K,
+        "xl_norm": max_normalise(xl).astype(np.float64),
+        "xl_rr": 1.0 / (1 + xl_rank),
+    }
 
 
 def _nearest(index: DenseIndex, query: Vector, depth: int, excluded: frozenset[int]) -> list[int]:
