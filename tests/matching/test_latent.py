@@ -186,3 +186,34 @@ def test_each_claim_language_is_ranked_on_its_own() -> None:
     assert column["dense"][at["a1"]] > column["dense"][at["e1"]]
     assert column["dense_rr"][at["a1"]] == column["dense_rr"][at["e1"]] == 1.0
     assert column["dense_rr"][at["e2"]] == 0.5
+
+
+def test_every_claim_language_gets_its_share_of_candidates() -> None:
+    fillers = [
+        IndexedClaim(f"f{n}", f"Harvest report {n}: wheat harvests in region {n}.")
+        for n in range(60)
+    ]
+    arabic = IndexedClaim("a1", "تقرير عن الطقس في الشمال", lang="ar")
+    engine = MatchEngine.build([*fillers, arabic], FakeEmbedder())
+    found = engine.retrieve("Wheat harvest report", lang="en")
+    # 50 English claims are nearer than the Arabic one; it is a candidate all the same.
+    assert 60 in found.positions.tolist()
+    one_language = MatchEngine.build(fillers, FakeEmbedder())
+    assert len(one_language.retrieve("Wheat harvest report", lang="en").positions) <= 60
+
+
+def test_a_language_s_bias_is_measured_against_its_centroid() -> None:
+    from tabayyun.matching.engine import BIAS_MIN_CLAIMS
+
+    english = [IndexedClaim(f"e{n}", f"Weather report {n} for the north.") for n in range(60)]
+    russian = [
+        IndexedClaim(f"r{n}", f"Новости спорта {n}: футбол.", lang="ru")
+        for n in range(BIAS_MIN_CLAIMS)
+    ]
+    engine = MatchEngine.build([*english, *russian], FakeEmbedder())
+    query = FakeEmbedder().embed_queries(["Weather report for the north"])[0]
+    bias = engine._language_bias("dense", query, np.asarray(["en", "ru", "en"]))
+    # English claims resemble this text more on average: theirs is the bias taken off.
+    assert bias[0] == bias[2] > 0 and bias[1] == 0.0
+    few = MatchEngine.build([*english, *russian[:3]], FakeEmbedder())
+    assert not few._language_bias("dense", query, np.asarray(["en", "ru"])).any()

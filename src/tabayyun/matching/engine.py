@@ -52,6 +52,8 @@ PRF_TERMS = 24  # terms of those hits that re-query BM25
 # Latent terms are computed only when a claim in another language is among the text's
 # LATENT_GATE nearest by either dense search.
 LATENT_GATE = 10
+# Languages with fewer claims than this get no language-bias correction (`_language_bias`).
+BIAS_MIN_CLAIMS = 50
 
 # Features that need no shared language: the "cross" scorer uses only these. "sym*" compare the
 # text with claims embedded as e5 queries too: a translated tweet is closer to a claim embedded
@@ -190,6 +192,10 @@ class MatchEngine:
         self._claim_terms: list[frozenset[str]] = []
         self._langs: list[str] = []
         self._lang_counts: dict[str, int] = {}
+        # Per claim language: its positions, and the sums of its passage and sym vectors (for
+        # the centroids that measure e5's language bias, see `_language_bias`).
+        self._by_lang: dict[str, npt.NDArray[np.int64]] = {}
+        self._sums: dict[tuple[str, str], npt.NDArray[np.float64]] = {}
 
     @classmethod
     def build(
@@ -261,6 +267,14 @@ class MatchEngine:
         self.dense.add(vectors)
         if self.symmetric is not None and query_vectors is not None:
             self.symmetric.add(query_vectors)
+        langs = np.asarray([r.lang for r in records])
+        for lang in np.unique(langs):
+            chosen = langs == lang
+            for name, given in (("dense", vectors), ("sym", query_vectors)):
+                if given is not None:
+                    total = np.asarray(given, dtype=np.float64)[chosen].sum(axis=0)
+                    # A new array, never an update in place: `extended` copies share them.
+                    self._sums[name, str(lang)] = self._sums.get((name, str(lang)), 0.0) + total
         if self.latent is not None and latents is not None:
             self.latent.add(latents)
         self.bm25.add(passages, [r.lang for r in records])
@@ -272,6 +286,8 @@ class MatchEngine:
             self._claim_terms.append(frozenset(search_terms(record.claim, record.lang)))
             self._langs.append(record.lang)
             self._lang_counts[record.lang] = self._lang_counts.get(record.lang, 0) + 1
+        all_langs = np.asarray(self._langs)
+        self._by_lang = {str(g): np.flatnonzero(all_langs == g) for g in np.unique(all_langs)}
         self.records.extend(records)
 
     def extended(self, records: Sequence[IndexedClaim]) -> MatchEngine | None:
@@ -294,6 +310,7 @@ class MatchEngine:
         clone._claim_terms = list(self._claim_terms)
         clone._langs = list(self._langs)
         clone._lang_counts = dict(self._lang_counts)
+        clone._sums = dict(self._sums)
         clone.add(records)
         return clone
 
@@ -317,6 +334,48 @@ class MatchEngine:
             for i, latent in zip(wanted, terms, strict=True):
                 out[i] = latent
         return out
+
+    def _nearest(
+        self, index: DenseIndex, query: Vector, depth: int, excluded: frozenset[int]
+    ) -> list[int]:
+        """The `depth` nearest claims of each claim language, best first overall: in a mixed
+        registry the claims of one language (often the text's own, which e5 rates higher)
+        would otherwise take every place. An approximate index searches all languages at once."""
+        languages = [g for g in self._by_lang if g != "und"]
+        if len(languages) < 2 or index.is_approximate:
+            return _nearest(index, query, depth, excluded)
+        scores = index.scores_for(query, np.arange(len(index), dtype=np.int64))
+        if excluded:
+            scores[np.fromiter(excluded, dtype=np.int64, count=len(excluded))] = -np.inf
+        picked: list[int] = []
+        for members in self._by_lang.values():
+            if len(members) > depth:
+                members = members[np.argpartition(-scores[members], depth - 1)[:depth]]
+            picked.extend(int(p) for p in members if np.isfinite(scores[p]))
+        picked.sort(key=lambda p: (-float(scores[p]), p))
+        return picked
+
+    def _language_bias(
+        self, kind: str, vector: Vector, claim_langs: npt.NDArray[np.str_]
+    ) -> npt.NDArray[np.float64]:
+        """Per candidate: how much more the text resembles the average claim of that claim's
+        language than the average claim of the least-resembled language (0 for that one, and
+        for languages with fewer than BIAS_MIN_CLAIMS claims).
+
+        e5 gives pairs in one language (or one script) higher similarities whatever they say;
+        the difference of centroid similarities measures that and is taken off before
+        similarities of claims in different languages are compared.
+        """
+        bias = {
+            str(g): float(self._sums[kind, str(g)] @ vector) / self._lang_counts[str(g)]
+            for g in set(claim_langs)
+            # The centroid of a handful of claims is about them, not about their language.
+            if (kind, str(g)) in self._sums and self._lang_counts[str(g)] >= BIAS_MIN_CLAIMS
+        }
+        if len(bias) < 2:
+            return np.zeros(len(claim_langs))
+        low = min(bias.values())
+        return np.asarray([bias.get(str(g), low) - low for g in claim_langs])
 
     def _other_languages(self, lang: str) -> bool:
         # "und" claims are left out: one fact-check of undetermined language must not send
@@ -396,13 +455,13 @@ class MatchEngine:
         depth = min(DEPTH, n)
         excluded = frozenset(int(p) for p in exclude)
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        dense_top = _nearest(self.dense, query, depth, excluded)
+        dense_top = self._nearest(self.dense, query, depth, excluded)
         # The sym vectors and latent terms exist for the cross scorer: a text whose registry
         # holds no claim in another language skips their searches (one full scan less; the
         # mono scorer was trained without their candidates, see scripts/train_matcher.py).
         across = self._other_languages(lang) if cross_lingual is None else cross_lingual
         sym_index = self.symmetric if self.symmetric is not None else self.dense
-        sym_top = _nearest(sym_index, query, depth, excluded) if across else []
+        sym_top = self._nearest(sym_index, query, depth, excluded) if across else []
         gone = np.fromiter(excluded, dtype=np.int64, count=len(excluded))
 
         # Links, embed footers and tags say nothing about the claim: lexical features skip them.
@@ -463,6 +522,13 @@ class MatchEngine:
         sae = latent_all[positions].astype(np.float64)
         query_set = frozenset(query_terms)
         sym64, dense64, prf64 = (v.astype(np.float64) for v in (sym, dense, prf_dense))
+        claim_langs = np.asarray([self._langs[p] for p in positions])
+        if len(set(claim_langs)) > 1:
+            # e5's language bias off the similarities that are compared across languages.
+            dense64 -= self._language_bias("dense", query[0], claim_langs)
+            prf64 -= self._language_bias("dense", prf_query.reshape(-1), claim_langs)
+            if across and self.symmetric is not None:
+                sym64 -= self._language_bias("sym", query[0], claim_langs)
         prf_bm25 = prf_all[positions]
         columns: dict[str, npt.ArrayLike] = {
             "sym": sym64,
@@ -489,7 +555,6 @@ class MatchEngine:
         # a script-sharing one) would push the right foreign claim down every ranking; each
         # claim language is ranked on its own, as in the one-language registries the scorers
         # were trained on. With one language this is the same computation.
-        claim_langs = np.asarray([self._langs[p] for p in positions])
         for group in np.unique(claim_langs) if len(set(claim_langs)) > 1 else ():
             inside = claim_langs == group
             own = {k: [p for p in top if self._langs[p] == group] for k, top in tops.items()}
