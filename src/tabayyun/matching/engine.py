@@ -355,6 +355,16 @@ class MatchEngine:
         picked.sort(key=lambda p: (-float(scores[p]), p))
         return picked
 
+    def _top_per_language(self, scores: Vector, depth: int) -> list[int]:
+        """`_top` within each claim language where the registry holds several (see `_nearest`)."""
+        if len([g for g in self._by_lang if g != "und"]) < 2:
+            return _top(scores, depth)
+        picked: list[int] = []
+        for members in self._by_lang.values():
+            picked.extend(int(members[i]) for i in _top(scores[members], depth))
+        picked.sort(key=lambda p: (-float(scores[p]), p))
+        return picked
+
     def _language_bias(
         self, kind: str, vector: Vector, claim_langs: npt.NDArray[np.str_]
     ) -> npt.NDArray[np.float64]:
@@ -489,7 +499,7 @@ class MatchEngine:
         if latent is not None and self.latent is not None:
             latent_all, with_latent = self.latent.scores(latent), True
             latent_all[gone] = 0.0
-        latent_top = _top(latent_all, depth)
+        latent_top = self._top_per_language(latent_all, depth)
 
         # Pseudo-relevance feedback from the top dense hits, in lexical and in vector space.
         feedback = dense_top[:PRF_DOCS]
