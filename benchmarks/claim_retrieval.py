@@ -65,6 +65,13 @@ def build(
     return engine, time.perf_counter() - started
 
 
+def build_mixed(folders: list[Path], embedder: Embedder) -> tuple[MatchEngine, float]:
+    """One engine over every distinct corpus of `folders` (a multilingual registry)."""
+    corpora = {corpus_key(folder): folder for folder in folders}
+    union = [record for folder in corpora.values() for record in read_corpus(folder)]
+    return build(union, embedder, symmetric=True)
+
+
 def corpus_key(folder: Path) -> str:
     """Folders with byte-identical corpora share one index."""
     return hashlib.sha256((folder / "corpus.jsonl").read_bytes()).hexdigest()
@@ -231,9 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.mixed:
         # Every distinct corpus in one registry: each split then meets claims in other
         # languages too, and same-language texts may take the cross-lingual path.
-        keys = {corpus_key(folder): folder for folder in folders}
-        union = [record for folder in keys.values() for record in read_corpus(folder)]
-        shared = build(union, embedder, symmetric=True)
+        shared = build_mixed(folders, embedder)
     for folder in folders:
         if args.only and folder.name not in args.only:
             continue

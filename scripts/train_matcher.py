@@ -43,6 +43,7 @@ Threshold rules (a cut of 1.0 means the dev data never reached the precision):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -176,9 +177,8 @@ def choose_latent_weight(
             for first, relevant, _ in runs:
                 # Re-scored from the stored features: the candidates do not depend on weights.
                 final = engine.score_candidates(first.lang, first.positions, first.features)
-                order = np.lexsort((first.positions, -final))
-                ranked = [str(int(first.positions[i])) for i in order[:5]]
-                scores.append(average_precision(ranked, {str(p) for p in relevant}, 5))
+                ranked = dataclasses.replace(first, final=final).ranking("final", 5)
+                scores.append(average_precision(ranked, relevant, 5))
         means[str(weight)] = round(float(np.mean(scores)), 4)
     best = max(LATENT_WEIGHTS, key=lambda w: (means[str(w)], -w))
     chosen = models["cross"].with_boost("sae", best)

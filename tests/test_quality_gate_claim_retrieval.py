@@ -65,9 +65,7 @@ def results() -> dict[str, dict[str, Any]]:
     mixed = sorted({k.split("/")[0].removesuffix(MIXED) for k in _floors() if MIXED in k})
     if mixed:
         # One registry of every corpus these floors name, as a multilingual deployment holds.
-        corpora = {bench.corpus_key(base / name): base / name for name in mixed}
-        union = [record for folder in corpora.values() for record in bench.read_corpus(folder)]
-        engine = bench.build(union, embedder, symmetric=True)[0]
+        engine = bench.build_mixed([base / name for name in mixed], embedder)[0]
         for name in mixed:
             result = bench.evaluate(engine, base / name, "dev", embedder, None)
             out[f"{name}{MIXED}/dev"] = result["metrics"]

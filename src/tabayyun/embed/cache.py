@@ -11,7 +11,9 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -219,27 +221,42 @@ class CachedEmbedder:
         self.misses = 0
 
     def _embed(self, kind: Kind, texts: Sequence[str]) -> Matrix:
+        def compute(batch: list[str]) -> list[Any]:
+            vectors = embed(self.embedder, kind, batch)
+            self.cache.put(self.name, self.dim, kind, batch, vectors)
+            return list(vectors)
+
+        lookup = partial(self.cache.get, self.name, self.dim, kind)
+        by_text = self._through_cache(texts, lookup, compute)
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row] = by_text[text]
+        return out
+
+    def _through_cache(
+        self,
+        texts: Sequence[str],
+        lookup: Callable[[list[str]], Sequence[Any]],
+        compute: Callable[[list[str]], list[Any]],
+    ) -> dict[str, Any]:
+        """Each distinct text's value: from `lookup` (None where missing), else from `compute`
+        (which also stores it), in batches with progress reports."""
         if isinstance(texts, str):
             raise TypeError("pass a sequence of texts, not a single string")
         unique = list(dict.fromkeys(texts))
-        cached = self.cache.get(self.name, self.dim, kind, unique)
+        found = lookup(unique)
         by_text = {
-            text: vector for text, vector in zip(unique, cached, strict=True) if vector is not None
+            text: value for text, value in zip(unique, found, strict=True) if value is not None
         }
         missing = [text for text in unique if text not in by_text]
         self.hits += len(unique) - len(missing)
         self.misses += len(missing)
         for start in range(0, len(missing), self.batch_size):
             batch = missing[start : start + self.batch_size]
-            vectors = embed(self.embedder, kind, batch)
-            self.cache.put(self.name, self.dim, kind, batch, vectors)
-            by_text.update(zip(batch, vectors, strict=True))
+            by_text.update(zip(batch, compute(batch), strict=True))
             if self.progress:
                 self.progress(min(start + len(batch), len(missing)), len(missing))
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            out[row] = by_text[text]
-        return out
+        return by_text
 
     def embed_queries(self, texts: Sequence[str]) -> Matrix:
         """Embed incoming texts, from the cache where possible."""
@@ -251,26 +268,15 @@ class CachedEmbedder:
 
     def embed_latent(self, texts: Sequence[str]) -> list[Latent]:
         """Latent terms of each text (see `base.latent_dim`), from the cache where possible."""
-        if isinstance(texts, str):
-            raise TypeError("pass a sequence of texts, not a single string")
         if not self.latent_dim:
             raise ConfigError(f"The embedder {self.name!r} has no latent terms.")
-        unique = list(dict.fromkeys(texts))
-        cached = self.cache.get_latent(self.name, self.dim, unique)
-        by_text = {
-            text: terms for text, terms in zip(unique, cached, strict=True) if terms is not None
-        }
-        missing = [text for text in unique if text not in by_text]
-        self.hits += len(unique) - len(missing)
-        self.misses += len(missing)
-        inner = self.embedder.embed_latent  # type: ignore[attr-defined]
-        for start in range(0, len(missing), self.batch_size):
-            batch = missing[start : start + self.batch_size]
-            computed = inner(batch)
+
+        def compute(batch: list[str]) -> list[Any]:
+            computed = self.embedder.embed_latent(batch)  # type: ignore[attr-defined]
             self.cache.put_latent(self.name, self.dim, batch, computed)
             # What the cache will answer next time, so this call already returns the same.
-            terms = [_decode_latent(encode_latent(latent), self.name) for latent in computed]
-            by_text.update(zip(batch, terms, strict=True))
-            if self.progress:
-                self.progress(min(start + len(batch), len(missing)), len(missing))
+            return [_decode_latent(encode_latent(latent), self.name) for latent in computed]
+
+        lookup = partial(self.cache.get_latent, self.name, self.dim)
+        by_text = self._through_cache(texts, lookup, compute)
         return [by_text[text] for text in texts]

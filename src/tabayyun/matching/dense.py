@@ -87,18 +87,22 @@ class DenseIndex:
             ids[:, :k_eff] = labels
             scores[:, :k_eff] = 1.0 - distances  # hnswlib's "ip" space returns 1 - dot
             return scores, ids
-        if len(matrix) == 1:
-            # One query is a matrix-vector product, bound by memory; einsum streams the rows
-            # once and was 2-3x faster than BLAS gemv on the 2-core target under load.
-            full = np.einsum("ij,j->i", self._vectors, matrix[0])[None, :]
-        else:
-            full = matrix @ self._vectors.T
+        single = len(matrix) == 1
+        full = self.all_scores(matrix[0])[None, :] if single else matrix @ self._vectors.T
         top = np.argpartition(-full, k_eff - 1, axis=1)[:, :k_eff]
         order = np.argsort(-np.take_along_axis(full, top, axis=1), axis=1, kind="stable")
         best = np.take_along_axis(top, order, axis=1)
         ids[:, :k_eff] = best
         scores[:, :k_eff] = np.take_along_axis(full, best, axis=1)
         return scores, ids
+
+    def all_scores(self, query: Matrix) -> Matrix:
+        """Exact dot products of one query with every vector, by position."""
+        # A matrix-vector product, bound by memory; einsum streams the rows once and was 2-3x
+        # faster than BLAS gemv on the 2-core target under load.
+        return np.asarray(
+            np.einsum("ij,j->i", self._vectors, np.asarray(query).reshape(-1)), dtype=np.float32
+        )
 
     def scores_for(self, query: Matrix, positions: Ids) -> Matrix:
         """Exact dot products of one query with the given positions (for re-scoring)."""

@@ -341,29 +341,29 @@ class MatchEngine:
         """The `depth` nearest claims of each claim language, best first overall: in a mixed
         registry the claims of one language (often the text's own, which e5 rates higher)
         would otherwise take every place. An approximate index searches all languages at once."""
-        languages = [g for g in self._by_lang if g != "und"]
-        if len(languages) < 2 or index.is_approximate:
+        if not self._mixed() or index.is_approximate:
             return _nearest(index, query, depth, excluded)
-        scores = index.scores_for(query, np.arange(len(index), dtype=np.int64))
+        scores = index.all_scores(query)
         if excluded:
             scores[np.fromiter(excluded, dtype=np.int64, count=len(excluded))] = -np.inf
-        picked: list[int] = []
-        for members in self._by_lang.values():
-            if len(members) > depth:
-                members = members[np.argpartition(-scores[members], depth - 1)[:depth]]
-            picked.extend(int(p) for p in members if np.isfinite(scores[p]))
+        return self._top_per_language(scores, depth, floor=-np.inf)
+
+    def _top_per_language(self, scores: Vector, depth: int, *, floor: float = 0.0) -> list[int]:
+        """`_top` within each claim language where the registry holds several (see `_nearest`),
+        merged best first."""
+        if not self._mixed():
+            return _top(scores, depth, floor=floor)
+        picked = [
+            int(members[i])
+            for members in self._by_lang.values()
+            for i in _top(scores[members], depth, floor=floor)
+        ]
         picked.sort(key=lambda p: (-float(scores[p]), p))
         return picked
 
-    def _top_per_language(self, scores: Vector, depth: int) -> list[int]:
-        """`_top` within each claim language where the registry holds several (see `_nearest`)."""
-        if len([g for g in self._by_lang if g != "und"]) < 2:
-            return _top(scores, depth)
-        picked: list[int] = []
-        for members in self._by_lang.values():
-            picked.extend(int(members[i]) for i in _top(scores[members], depth))
-        picked.sort(key=lambda p: (-float(scores[p]), p))
-        return picked
+    def _mixed(self) -> bool:
+        """Whether the registry holds claims in more than one (determined) language."""
+        return sum(1 for lang in self._by_lang if lang != "und") > 1
 
     def _language_bias(
         self, kind: str, vector: Vector, claim_langs: npt.NDArray[np.str_]
@@ -671,11 +671,11 @@ def _overlap(terms: frozenset[str], query: frozenset[str]) -> float:
     return len(terms & query) / len(terms) if terms else 0.0
 
 
-def _top(scores: Vector, k: int) -> list[int]:
-    """Positions of the `k` best positive scores, best first (ties by position)."""
+def _top(scores: Vector, k: int, *, floor: float = 0.0) -> list[int]:
+    """Positions of the `k` best scores above `floor`, best first (ties by position)."""
     if not scores.size:
         return []
-    k = min(k, int((scores > 0).sum()))
+    k = min(k, int((scores > floor).sum()))
     if k == 0:
         return []
     top = np.argpartition(-scores, k - 1)[:k]

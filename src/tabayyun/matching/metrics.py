@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from collections.abc import Set as AbstractSet
 
 
-def average_precision(ranking: Sequence[str], relevant: set[str], k: int) -> float:
+def average_precision(
+    ranking: Sequence[Hashable], relevant: AbstractSet[Hashable], k: int
+) -> float:
     """AP@k: precision at each relevant hit in the top k, over min(|relevant|, k)."""
     if not relevant:
         return 0.0
