@@ -11,8 +11,8 @@ project sentences are embedded once (about 5-8 minutes on 2 cores, then seconds)
 
 from __future__ import annotations
 
-import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -27,21 +27,11 @@ FLOORS = json.loads((ROOT / "benchmarks" / "floors" / "checkworthiness.json").re
 pytestmark = [pytest.mark.slow, pytest.mark.data]
 
 
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "checkworthiness_benchmark", ROOT / "benchmarks" / "checkworthiness.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
+def results(load_benchmark: Callable[[str], ModuleType]) -> dict[str, dict[str, Any]]:
     if not (SHARED_DATA / "check-worthiness").is_dir():
         pytest.skip(f"{SHARED_DATA}/check-worthiness is absent; fetch the shared benchmark data")
-    evaluate = _benchmark().evaluate
+    evaluate = load_benchmark("checkworthiness").evaluate
     rows = []
     for data in (SHARED_DATA, PROJECT_DATA):
         rows += evaluate(data, splits=["dev-test"], profiles=["dataset"])

@@ -10,8 +10,8 @@ corpus those floors name (`benchmarks/claim_retrieval.py --mixed`).
 
 from __future__ import annotations
 
-import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,29 +24,19 @@ FLOORS = ROOT / "benchmarks" / "floors" / "claim_retrieval.json"
 MIXED = " (mixed)"  # floors measured with every named corpus in one registry
 
 
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "claim_retrieval", ROOT / "benchmarks" / "claim_retrieval.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _floors() -> dict[str, dict[str, float]]:
     floors: dict[str, dict[str, float]] = json.loads(FLOORS.read_text(encoding="utf-8"))["floors"]
     return floors
 
 
 @pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
+def results(load_benchmark: Callable[[str], ModuleType]) -> dict[str, dict[str, Any]]:
     base = DATA / "claim-retrieval"
     if not base.is_dir():
         pytest.skip(f"{base} is absent: the quality gate needs the shared benchmark data")
     from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache
 
-    bench = _benchmark()
+    bench = load_benchmark("claim_retrieval")
     embedder = CachedEmbedder(E5Embedder(), VectorCache())
     wanted = sorted({key.split("/")[0].removesuffix(MIXED) for key in _floors()})
     folders = [base / name for name in wanted if (base / name / "corpus.jsonl").is_file()]
