@@ -9,12 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tabayyun.config import Settings
 from tabayyun.embed import (
     CachedEmbedder,
     E5Embedder,
     Embedder,
     FakeEmbedder,
     VectorCache,
+    embedder_from_settings,
     l2_normalise,
     text_key,
 )
@@ -242,6 +244,18 @@ def test_a_bad_thread_count_is_refused(raw: str, monkeypatch: pytest.MonkeyPatch
 def test_thread_count_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(THREADS_ENV, "2")
     assert E5Embedder().threads == 2
+
+
+def test_settings_given_to_the_factory_win_over_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(THREADS_ENV, "2")
+    every_core = embedder_from_settings(Settings(embedder="e5", embed_threads=0))
+    assert isinstance(every_core, E5Embedder) and every_core.threads is None
+    three = embedder_from_settings(Settings(embedder="e5", embed_threads=3))
+    assert isinstance(three, E5Embedder) and three.threads == 3
+    with pytest.raises(ConfigError, match="every core"):
+        E5Embedder(threads=-1)
 
 
 @pytest.fixture(scope="module")

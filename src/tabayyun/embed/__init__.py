@@ -30,7 +30,8 @@ def embedder_from_settings(settings: Settings, *, cached: bool = False) -> Embed
     from tabayyun.errors import ConfigError
 
     if settings.embedder == "e5":
-        model: Embedder = E5Embedder(threads=settings.embed_threads or None)
+        # The settings given, not the environment: 0 means every core.
+        model: Embedder = E5Embedder(threads=settings.embed_threads)
     elif settings.embedder == "fake":
         model = FakeEmbedder()
     else:

