@@ -69,9 +69,7 @@ def translation_pairs(engine: MatchEngine) -> dict[int, int]:
             a, b = np.flatnonzero(langs == first), np.flatnonzero(langs == second)
             if len(a) < 2 or len(b) < 2:
                 continue
-            sims = vectors[a] @ vectors[b].T
-            best, back = sims.argmax(axis=1), sims.argmax(axis=0)
-            top2 = np.sort(sims, axis=1)[:, -2:]
+            best, top2, back = _nearest_both_ways(vectors[a], vectors[b])
             for row, col in enumerate(best):
                 if (
                     back[col] == row
@@ -80,6 +78,27 @@ def translation_pairs(engine: MatchEngine) -> dict[int, int]:
                 ):
                     pairs[int(a[row])], pairs[int(b[col])] = int(b[col]), int(a[row])
     return pairs
+
+
+def _nearest_both_ways(
+    left: np.ndarray, right: np.ndarray, block: int = 2048
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each `left` row: its nearest `right` row and its two best similarities (ascending);
+    for each `right` row: its nearest `left` row. In blocks, so memory stays bounded."""
+    best = np.zeros(len(left), dtype=np.int64)
+    top2 = np.zeros((len(left), 2), dtype=np.float32)
+    back = np.zeros(len(right), dtype=np.int64)
+    back_score = np.full(len(right), -np.inf, dtype=np.float32)
+    for start in range(0, len(left), block):
+        sims = left[start : start + block] @ right.T
+        best[start : start + block] = sims.argmax(axis=1)
+        top2[start : start + block] = np.partition(sims, -2, axis=1)[:, -2:]
+        rows = sims.argmax(axis=0)
+        scores = sims[rows, np.arange(len(right))]
+        better = scores > back_score
+        back[better], back_score[better] = rows[better] + start, scores[better]
+    top2.sort(axis=1)
+    return best, top2, back
 
 
 def map5_translations(ranking: list[int], relevant: set[int], pairs: dict[int, int]) -> float:

@@ -57,3 +57,16 @@ def test_a_translation_ranked_first_counts_as_the_relevant_claim_once(
     assert bench.map5_translations([5, 4, 1], {0}, pairs) == 0.0
     # Without pairs it is plain AP@5.
     assert bench.map5_translations([3, 0], {0}, {}) == 0.5
+
+
+def test_nearest_both_ways_in_blocks_equals_the_full_product(
+    load_benchmark: Callable[[str], ModuleType],
+) -> None:
+    bench = load_benchmark("claim_retrieval")
+    rng = np.random.default_rng(0)
+    left = rng.normal(size=(50, 8)).astype(np.float32)
+    right = rng.normal(size=(30, 8)).astype(np.float32)
+    best, top2, back = bench._nearest_both_ways(left, right, block=7)
+    sims = left @ right.T
+    assert (best == sims.argmax(axis=1)).all() and (back == sims.argmax(axis=0)).all()
+    np.testing.assert_allclose(top2, np.sort(sims, axis=1)[:, -2:])
