@@ -114,3 +114,27 @@ def test_search_matches_other_word_forms(settings: Settings, name: str, query: s
     hits = search_articles(query, settings=settings)
     assert len(hits) == 1
     assert "[" in hits[0].snippet
+
+
+def test_a_snapshot_engine_takes_the_foreign_preference_of_the_settings(
+    settings: Settings,
+) -> None:
+    import dataclasses
+
+    from tabayyun.registry import DEMO_REGISTRY
+    from tabayyun.registry.service import import_factchecks
+    from tabayyun.registry.store import open_factcheck_store
+    from tabayyun.service import build_match_engine
+
+    store = open_factcheck_store(settings.resolved_database_url)
+    try:
+        assert import_factchecks(DEMO_REGISTRY, store=store, settings=settings).added
+    finally:
+        store.close()
+    fake = dataclasses.replace(settings, embedder="fake")
+    first = build_match_engine(fake, snapshot=True)
+    assert first.foreign_preference == 0.0
+    # The second run loads the snapshot the first wrote, and still reads the setting.
+    leaning = dataclasses.replace(fake, match_foreign_preference=2.0)
+    assert build_match_engine(leaning, snapshot=True).foreign_preference == 2.0
+    assert len(list((fake.cache_dir / "engines").iterdir())) == 1

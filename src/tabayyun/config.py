@@ -69,6 +69,12 @@ class Settings:
         "Where the registry holds claims in other languages than a text's, also compare their "
         "latent terms: better cross-lingual matches for a second pass through e5 per text.",
     )
+    match_foreign_preference: float = _setting(
+        0.0,
+        "Log-odds added to fact-checks in another language than the text where the registry "
+        "also holds some in its language: above 0 when most of your texts' fact-checks are in "
+        "other languages, below 0 when few are (see docs/architecture.md for measured effects).",
+    )
     embed_threads: int = _setting(0, "Threads for the embedding model; 0 uses every core.")
     near_duplicate_threshold: float = _setting(
         0.8,

@@ -259,7 +259,10 @@ def build_match_engine(
 
     key = snapshot_key(records, cached.name, symmetric=True, latent=settings.match_latent_terms)
     directory = settings.cache_dir / "engines"
-    return load_or_build(directory, key, build, embedder=cached, query_embedder=live)
+    engine = load_or_build(directory, key, build, embedder=cached, query_embedder=live)
+    # A scoring option, not part of the index: a snapshot serves any value of it.
+    engine.foreign_preference = settings.match_foreign_preference
+    return engine
 
 
 def match_claims(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pytest
 
+from tabayyun.config import Settings
 from tabayyun.embed import FakeEmbedder
 from tabayyun.errors import ConfigError, InputError
 from tabayyun.matching import IndexedClaim, MatchEngine, Thresholds
@@ -202,3 +204,33 @@ def test_incoming_texts_go_through_the_query_embedder() -> None:
     indexed = indexing.queries  # the symmetric index embeds claims as queries
     engine.match("Bread prices will double next year", lang="en")
     assert incoming.queries == 1 and indexing.queries == indexed
+
+
+def test_a_foreign_preference_weighs_other_languages_against_the_text_s_own() -> None:
+    text = "البطالة ارتفعت إلى 5% في 2020"
+    plain = MatchEngine.build(CLAIMS, FakeEmbedder())
+    leaning = MatchEngine.build(CLAIMS, FakeEmbedder())
+    # The fake embedder rates foreign claims near 0: only a large prior can lift one to the top.
+    leaning.foreign_preference = 40.0
+    before = plain.retrieve(text, lang="ar")
+    after = leaning.retrieve(text, lang="ar")
+    arabic = np.asarray([plain.records[int(p)].lang == "ar" for p in before.positions])
+    # Same-language candidates keep their probabilities; the others gain exactly the prior.
+    np.testing.assert_allclose(after.final[arabic], before.final[arabic])
+    odds = before.final / (1 - before.final) * np.exp(40.0)
+    np.testing.assert_allclose(after.final[~arabic], (odds / (1 + odds))[~arabic], rtol=1e-9)
+    assert plain.records[before.ranking("final", 1)[0]].lang == "ar"
+    assert leaning.records[after.ranking("final", 1)[0]].lang != "ar"
+    # A registry without claims in the text's language keeps its calibrated scale.
+    english_only = MatchEngine.build(CLAIMS[:4], FakeEmbedder())
+    baseline = english_only.retrieve(text, lang="ar").final
+    english_only.foreign_preference = 8.0
+    np.testing.assert_allclose(english_only.retrieve(text, lang="ar").final, baseline)
+
+
+def test_the_foreign_preference_comes_from_the_settings(settings: Settings) -> None:
+    built = MatchEngine.build(
+        CLAIMS, FakeEmbedder(), settings=dataclasses.replace(settings, match_foreign_preference=1.5)
+    )
+    assert built.foreign_preference == 1.5
+    assert MatchEngine.build(CLAIMS, FakeEmbedder(), settings=settings).foreign_preference == 0.0

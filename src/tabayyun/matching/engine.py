@@ -184,6 +184,9 @@ class MatchEngine:
         self.anchors = BM25Index(k1=1.2, b=0.3)
         self.models = models if models is not None else load_models()
         self.thresholds = thresholds if thresholds is not None else load_thresholds()
+        # Log-odds added to claims in another language than the text's where the registry also
+        # holds claims in the text's language (the `match_foreign_preference` setting).
+        self.foreign_preference = 0.0
         for name in ("mono", "cross"):
             if name not in self.models:
                 raise ConfigError(f"The matcher needs a {name!r} scorer; rerun train_matcher.py.")
@@ -219,8 +222,9 @@ class MatchEngine:
         `latent` (default: the `match_latent_terms` setting) keeps latent terms for texts in
         other languages; `query_embedder` embeds incoming texts (default: `embedder`).
         """
+        settings = settings or Settings.from_env()
         if latent is None:
-            latent = (settings or Settings.from_env()).match_latent_terms
+            latent = settings.match_latent_terms
         engine = cls(
             embedder,
             exact_limit=exact_limit,
@@ -230,6 +234,7 @@ class MatchEngine:
             latent=latent,
             query_embedder=query_embedder,
         )
+        engine.foreign_preference = settings.match_foreign_preference
         engine.add(records, vectors=vectors, query_vectors=query_vectors, latents=latents)
         return engine
 
@@ -613,6 +618,13 @@ class MatchEngine:
                 model = self.models[name]
                 cols = [ALL_FEATURES.index(f) for f in model.features]
                 final[chosen] = model.probability(rows[chosen][:, cols], boosted=latent)
+        if self.foreign_preference and self._lang_counts.get(lang) and (~same).any():
+            # A prior, not evidence: how often this deployment's texts have their fact-check in
+            # another language. It only weighs foreign claims against same-language ones, so a
+            # registry without claims in the text's language keeps its calibrated scale.
+            # The odds times e**preference, written so that 0 and 1 stay exact.
+            scaled = final[~same] * np.exp(self.foreign_preference)
+            final[~same] = scaled / (scaled + 1.0 - final[~same])
         return final
 
 
