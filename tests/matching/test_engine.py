@@ -221,6 +221,15 @@ def test_a_foreign_preference_weighs_other_languages_against_the_text_s_own() ->
     np.testing.assert_allclose(after.final[~arabic], (odds / (1 + odds))[~arabic], rtol=1e-9)
     assert plain.records[before.ranking("final", 1)[0]].lang == "ar"
     assert leaning.records[after.ranking("final", 1)[0]].lang != "ar"
+    # A claim of undetermined language is not "foreign".
+    with_und = MatchEngine.build(
+        [*CLAIMS, IndexedClaim("u1", "البطالة 2020", lang="und")], FakeEmbedder()
+    )
+    und_before = with_und.retrieve(text, lang="ar")
+    with_und.foreign_preference = 40.0
+    und_after = with_und.retrieve(text, lang="ar")
+    und = int(np.flatnonzero(und_before.positions == len(CLAIMS))[0])
+    assert und_after.final[und] == und_before.final[und]
     # A registry without claims in the text's language keeps its calibrated scale.
     english_only = MatchEngine.build(CLAIMS[:4], FakeEmbedder())
     baseline = english_only.retrieve(text, lang="ar").final

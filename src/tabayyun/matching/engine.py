@@ -618,13 +618,15 @@ class MatchEngine:
                 model = self.models[name]
                 cols = [ALL_FEATURES.index(f) for f in model.features]
                 final[chosen] = model.probability(rows[chosen][:, cols], boosted=latent)
-        if self.foreign_preference and self._lang_counts.get(lang) and (~same).any():
+        # "und" claims are of no known language: neither the text's nor another.
+        foreign = ~same & np.asarray([self._langs[int(p)] != "und" for p in positions], bool)
+        if self.foreign_preference and self._lang_counts.get(lang) and foreign.any():
             # A prior, not evidence: how often this deployment's texts have their fact-check in
             # another language. It only weighs foreign claims against same-language ones, so a
             # registry without claims in the text's language keeps its calibrated scale.
             # The odds times e**preference, written so that 0 and 1 stay exact.
-            scaled = final[~same] * np.exp(self.foreign_preference)
-            final[~same] = scaled / (scaled + 1.0 - final[~same])
+            scaled = final[foreign] * np.exp(self.foreign_preference)
+            final[foreign] = scaled / (scaled + 1.0 - final[foreign])
         return final
 
 
