@@ -59,7 +59,9 @@ TRANSLATION_MARGIN = 0.02
 
 def translation_pairs(engine: MatchEngine) -> dict[int, int]:
     """Registry positions of claims that look like one fact-check in two languages, both ways
-    (see TRANSLATION_MIN); empty for a one-language registry."""
+    (see TRANSLATION_MIN); empty for a one-language registry. A claim joins one pair at most
+    (the first language pair that finds it), so with three or more languages the pairs never
+    chain."""
     langs = np.asarray([r.lang for r in engine.records])
     vectors = engine.dense.vectors
     pairs: dict[int, int] = {}
@@ -71,12 +73,15 @@ def translation_pairs(engine: MatchEngine) -> dict[int, int]:
                 continue
             best, top2, back = _nearest_both_ways(vectors[a], vectors[b])
             for row, col in enumerate(best):
+                left, right = int(a[row]), int(b[col])
                 if (
                     back[col] == row
                     and top2[row, 1] >= TRANSLATION_MIN
                     and top2[row, 1] - top2[row, 0] >= TRANSLATION_MARGIN
+                    and left not in pairs
+                    and right not in pairs
                 ):
-                    pairs[int(a[row])], pairs[int(b[col])] = int(b[col]), int(a[row])
+                    pairs[left], pairs[right] = right, left
     return pairs
 
 
@@ -84,7 +89,8 @@ def _nearest_both_ways(
     left: np.ndarray, right: np.ndarray, block: int = 2048
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each `left` row: its nearest `right` row and its two best similarities (ascending);
-    for each `right` row: its nearest `left` row. In blocks, so memory stays bounded."""
+    for each `right` row: its nearest `left` row. In blocks of `block` left rows, so memory
+    grows with `block` x len(right), not with len(left) x len(right)."""
     best = np.zeros(len(left), dtype=np.int64)
     top2 = np.zeros((len(left), 2), dtype=np.float32)
     back = np.zeros(len(right), dtype=np.int64)
@@ -318,7 +324,11 @@ def main(argv: list[str] | None = None) -> int:
         # languages too, and same-language texts may take the cross-lingual path.
         shared = build_mixed(folders, embedder)
         pairs = translation_pairs(shared[0])
-        print(f"mixed registry: {len(pairs) // 2} translation pairs", file=sys.stderr)
+        print(
+            f"mixed registry: {len(pairs) // 2} translation pairs, foreign preference "
+            f"{shared[0].foreign_preference:g} (TABAYYUN_MATCH_FOREIGN_PREFERENCE)",
+            file=sys.stderr,
+        )
     for folder in folders:
         if args.only and folder.name not in args.only:
             continue

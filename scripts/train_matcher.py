@@ -95,7 +95,7 @@ CROSS_TRAINED = tuple(f for f in CROSS_FEATURES if f not in LATENT_FEATURES)
 def build_engine(folder: Path, embedder: Embedder, *, symmetric: bool) -> MatchEngine:
     """An engine over a folder's corpus with untrained scorers (trained ones are set later);
     `embedder` (cached) embeds its passages and, when `symmetric`, the passages as queries."""
-    return MatchEngine.build(
+    engine = MatchEngine.build(
         read_corpus(folder),
         embedder,
         models={
@@ -105,6 +105,10 @@ def build_engine(folder: Path, embedder: Embedder, *, symmetric: bool) -> MatchE
         thresholds={"default": Thresholds(1.0, 1.0)},
         symmetric=symmetric,
     )
+    # Scales and thresholds are calibrated without a deployment's foreign preference, whatever
+    # TABAYYUN_MATCH_FOREIGN_PREFERENCE says.
+    engine.foreign_preference = 0.0
+    return engine
 
 
 def retrievals(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ PRF_TERMS = 24  # terms of those hits that re-query BM25
 LATENT_GATE = 10
 # Languages with fewer claims than this get no language-bias correction (`_language_bias`).
 BIAS_MIN_CLAIMS = 50
+MAX_FOREIGN_PREFERENCE = 20.0  # bound of the `match_foreign_preference` setting (log-odds)
 
 # Features that need no shared language: the "cross" scorer uses only these. "sym*" compare the
 # text with claims embedded as e5 queries too: a translated tweet is closer to a claim embedded
@@ -184,9 +186,7 @@ class MatchEngine:
         self.anchors = BM25Index(k1=1.2, b=0.3)
         self.models = models if models is not None else load_models()
         self.thresholds = thresholds if thresholds is not None else load_thresholds()
-        # Log-odds added to claims in another language than the text's where the registry also
-        # holds claims in the text's language (the `match_foreign_preference` setting).
-        self.foreign_preference = 0.0
+        self._foreign_preference = 0.0
         for name in ("mono", "cross"):
             if name not in self.models:
                 raise ConfigError(f"The matcher needs a {name!r} scorer; rerun train_matcher.py.")
@@ -237,6 +237,23 @@ class MatchEngine:
         engine.foreign_preference = settings.match_foreign_preference
         engine.add(records, vectors=vectors, query_vectors=query_vectors, latents=latents)
         return engine
+
+    @property
+    def foreign_preference(self) -> float:
+        """Log-odds added to claims in another language than the text's where the registry also
+        holds claims in the text's language (the `match_foreign_preference` setting)."""
+        return self._foreign_preference
+
+    @foreign_preference.setter
+    def foreign_preference(self, value: float) -> None:
+        value = float(value)
+        # e**20 already turns a one-in-a-billion candidate into an even chance.
+        if not math.isfinite(value) or abs(value) > MAX_FOREIGN_PREFERENCE:
+            raise ConfigError(
+                f"match_foreign_preference must be between -{MAX_FOREIGN_PREFERENCE:g} and "
+                f"{MAX_FOREIGN_PREFERENCE:g} (log-odds), not {value}; 0 leaves scores as they are."
+            )
+        self._foreign_preference = value
 
     def __len__(self) -> int:
         return len(self.records)
@@ -620,13 +637,14 @@ class MatchEngine:
                 final[chosen] = model.probability(rows[chosen][:, cols], boosted=latent)
         # "und" claims are of no known language: neither the text's nor another.
         foreign = ~same & np.asarray([self._langs[int(p)] != "und" for p in positions], bool)
-        if self.foreign_preference and self._lang_counts.get(lang) and foreign.any():
+        known = lang != "und" and self._lang_counts.get(lang)
+        if self.foreign_preference and known and foreign.any():
             # A prior, not evidence: how often this deployment's texts have their fact-check in
             # another language. It only weighs foreign claims against same-language ones, so a
             # registry without claims in the text's language keeps its calibrated scale.
             # The odds times e**preference, written so that 0 and 1 stay exact.
             scaled = final[foreign] * np.exp(self.foreign_preference)
-            final[foreign] = scaled / (scaled + 1.0 - final[foreign])
+            final[foreign] = scaled / (scaled + (1.0 - final[foreign]))
         return final
 
 
