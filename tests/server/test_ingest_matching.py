@@ -105,3 +105,22 @@ def test_a_published_fact_check_grows_the_engine_instead_of_rebuilding_it(
     assert next(c for c in claims if c["id"] == first["id"])["matched_key"] != (
         "https://alpha.example.org/one"
     )
+
+
+def test_organisation_engines_take_the_foreign_preference_built_or_grown(world: World) -> None:
+    import dataclasses
+
+    ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+    ctx.settings = dataclasses.replace(ctx.settings, match_foreign_preference=1.5)
+    world.call("POST", "/articles", "beta", "editor", json={"text": sample_text("en")})
+    claims = queue(world, "beta")
+    engines = []
+    for claim, url in ((claims[-1], "one"), (claims[-2], "two")):
+        body = {"claim_reviewed": claim["text"], "lang": "en", "visibility": "public"}
+        body |= {"url": f"https://alpha.example.org/{url}", "rating": {"alternate_name": "False"}}
+        assert world.call("POST", "/factchecks", "alpha", "admin", json=body).status_code == 201
+        queue(world, "beta")  # builds beta's engine, then grows it
+        engines += [engine for _, engine, _ in ctx.match_engines.values()]
+    built, grown = engines
+    assert grown is not built
+    assert built.foreign_preference == grown.foreign_preference == 1.5
