@@ -218,13 +218,22 @@ def test_a_dimension_mismatch_is_refused(cache: VectorCache) -> None:
         cache.get("fake-16", 32, "query", ["Tehran"])
 
 
-def test_a_corrupt_vector_is_reported(cache: VectorCache) -> None:
+@pytest.mark.parametrize(
+    ("method", "corruption"),
+    [
+        ("embed_queries", "UPDATE vectors SET vector = x'00'"),
+        ("embed_latent", "UPDATE latent SET terms = x'000000'"),
+    ],
+)
+def test_a_corrupt_cache_entry_is_reported(
+    cache: VectorCache, method: str, corruption: str
+) -> None:
     fake = FakeEmbedder(dim=16)
-    CachedEmbedder(fake, cache).embed_queries(["Tehran"])
+    getattr(CachedEmbedder(fake, cache), method)(["Tehran"])
     with sqlite3.connect(cache.path_for(fake.name)) as connection:
-        connection.execute("UPDATE vectors SET vector = x'00'")
+        connection.execute(corruption)
     with pytest.raises(StoreError, match="corrupt"):
-        CachedEmbedder(fake, cache).embed_queries(["Tehran"])
+        getattr(CachedEmbedder(fake, cache), method)(["Tehran"])
 
 
 def test_default_cache_lives_under_the_cache_dir(
@@ -338,15 +347,6 @@ def test_latent_terms_need_an_embedder_that_has_them(cache: VectorCache) -> None
     inner = FailingEmbedder(FakeEmbedder(dim=16), fail_on_call=99)
     with pytest.raises(ConfigError, match="no latent terms"):
         CachedEmbedder(inner, cache).embed_latent(["Tehran"])
-
-
-def test_corrupt_latent_terms_are_reported(cache: VectorCache) -> None:
-    fake = FakeEmbedder(dim=16)
-    CachedEmbedder(fake, cache).embed_latent(["Tehran"])
-    with sqlite3.connect(cache.path_for(fake.name)) as connection:
-        connection.execute("UPDATE latent SET terms = x'000000'")
-    with pytest.raises(StoreError, match="corrupt"):
-        CachedEmbedder(fake, cache).embed_latent(["Tehran"])
 
 
 def test_e5_latent_terms_meet_across_languages(e5: E5Embedder) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -124,14 +124,26 @@ def test_scorer_round_trips_and_rejects_a_broken_file() -> None:
         Scorer.from_json({"features": []})
 
 
+def _groups(
+    rng: np.random.Generator,
+    n: int,
+    shape: tuple[int, int],
+    signal: Callable[[np.ndarray], np.ndarray],
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """`n` random candidate lists of `shape`; in each, the row with the highest `signal` is
+    the relevant one."""
+    groups = []
+    for _ in range(n):
+        x = rng.random(shape)
+        y = np.zeros(shape[0], dtype=bool)
+        y[int(np.argmax(signal(x)))] = True
+        groups.append((x, y))
+    return groups
+
+
 def test_a_boost_adds_its_weighted_feature_and_round_trips() -> None:
     rng = np.random.default_rng(2)
-    groups = []
-    for _ in range(20):
-        x = rng.random((5, 2))
-        y = np.zeros(5, dtype=bool)
-        y[int(np.argmax(x[:, 0]))] = True
-        groups.append((x, y))
+    groups = _groups(rng, 20, (5, 2), lambda x: x[:, 0])
     scorer = fit(groups, ["a", "conflict"], ["conflict"], epochs=30)
     boosted = scorer.with_boost("extra", 4.0)
     assert boosted.features == ["a", "conflict", "extra"] and scorer.boosts == {}
@@ -164,12 +176,7 @@ def test_fit_learns_the_signal_and_keeps_penalties_negative() -> None:
 
 def test_an_ensemble_scores_as_the_mean_of_its_members() -> None:
     rng = np.random.default_rng(1)
-    groups = []
-    for _ in range(30):
-        x = rng.random((6, 3))
-        y = np.zeros(6, dtype=bool)
-        y[int(np.argmax(x[:, 0] + x[:, 1]))] = True
-        groups.append((x, y))
+    groups = _groups(rng, 30, (6, 3), lambda x: x[:, 0] + x[:, 1])
     names, conflicts = ["a", "b", "conflict"], ["conflict"]
     merged = fit_ensemble(groups, names, conflicts, seeds=(0, 1), epochs=40)
     members = [fit(groups, names, conflicts, seed=seed, epochs=40) for seed in (0, 1)]

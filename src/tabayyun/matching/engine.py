@@ -194,7 +194,6 @@ class MatchEngine:
         self._title_terms: list[frozenset[str]] = []
         self._claim_terms: list[frozenset[str]] = []
         self._langs: list[str] = []
-        self._lang_counts: dict[str, int] = {}
         # Per claim language: its positions, and the sums of its passage and sym vectors (for
         # the centroids that measure e5's language bias, see `_language_bias`).
         self._by_lang: dict[str, npt.NDArray[np.int64]] = {}
@@ -307,7 +306,6 @@ class MatchEngine:
             self._title_terms.append(frozenset(search_terms(record.title, record.lang)))
             self._claim_terms.append(frozenset(search_terms(record.claim, record.lang)))
             self._langs.append(record.lang)
-            self._lang_counts[record.lang] = self._lang_counts.get(record.lang, 0) + 1
         all_langs = np.asarray(self._langs)
         self._by_lang = {str(g): np.flatnonzero(all_langs == g) for g in np.unique(all_langs)}
         self.records.extend(records)
@@ -331,7 +329,6 @@ class MatchEngine:
         clone._title_terms = list(self._title_terms)
         clone._claim_terms = list(self._claim_terms)
         clone._langs = list(self._langs)
-        clone._lang_counts = dict(self._lang_counts)
         clone._sums = dict(self._sums)
         clone.add(records)
         return clone
@@ -399,10 +396,10 @@ class MatchEngine:
         similarities of claims in different languages are compared.
         """
         bias = {
-            str(g): float(self._sums[kind, str(g)] @ vector) / self._lang_counts[str(g)]
+            str(g): float(self._sums[kind, str(g)] @ vector) / len(self._by_lang[str(g)])
             for g in set(claim_langs)
             # The centroid of a handful of claims is about them, not about their language.
-            if (kind, str(g)) in self._sums and self._lang_counts[str(g)] >= BIAS_MIN_CLAIMS
+            if (kind, str(g)) in self._sums and len(self._by_lang[str(g)]) >= BIAS_MIN_CLAIMS
         }
         if len(bias) < 2:
             return np.zeros(len(claim_langs))
@@ -412,7 +409,7 @@ class MatchEngine:
     def _other_languages(self, lang: str) -> bool:
         # "und" claims are left out: one fact-check of undetermined language must not send
         # every text down the cross-lingual path.
-        return any(other not in (lang, "und") for other in self._lang_counts)
+        return any(other not in (lang, "und") for other in self._by_lang)
 
     def match(
         self,
@@ -543,13 +540,7 @@ class MatchEngine:
         )
         prf_dense = self.dense.scores_for(prf_query, positions)
         bm25 = bm25_all[positions]
-        dense_rank = _ranks(positions, dense_top, depth)
-        bm25_rank = _ranks(positions, bm25_top, depth)
-        # Reciprocal rank fusion of the dense and BM25 lists (rrf, k=60), for every candidate.
-        fused = (
-            np.where(dense_rank < depth, 1.0 / (RRF_K + 1 + dense_rank), 0.0)
-            + np.where(bm25_rank < depth, 1.0 / (RRF_K + 1 + bm25_rank), 0.0)
-        ).astype(np.float32)
+        fused = _fused(positions, dense_top, bm25_top, depth)
         xl = xl_all[positions]
         sae = latent_all[positions].astype(np.float64)
         query_set = frozenset(query_terms)
@@ -637,7 +628,7 @@ class MatchEngine:
                 final[chosen] = model.probability(rows[chosen][:, cols], boosted=latent)
         # "und" claims are of no known language: neither the text's nor another.
         foreign = ~same & np.asarray([self._langs[int(p)] != "und" for p in positions], bool)
-        known = lang != "und" and self._lang_counts.get(lang)
+        known = lang != "und" and lang in self._by_lang
         if self.foreign_preference and known and foreign.any():
             # A prior, not evidence: how often this deployment's texts have their fact-check in
             # another language. It only weighs foreign claims against same-language ones, so a
@@ -658,11 +649,7 @@ def _relative_columns(
     lists, gaps to the best score, scores over the best)."""
     dense_rank = _ranks(positions, tops["dense"], depth)
     bm25_rank = _ranks(positions, tops["bm25"], depth)
-    # Reciprocal rank fusion of the dense and BM25 lists (k=60), scaled by k.
-    fused = (
-        np.where(dense_rank < depth, 1.0 / (RRF_K + 1 + dense_rank), 0.0)
-        + np.where(bm25_rank < depth, 1.0 / (RRF_K + 1 + bm25_rank), 0.0)
-    ).astype(np.float32)  # as the fused ranking itself, so single-language features are unchanged
+    fused = _fused(positions, tops["dense"], tops["bm25"], depth)
     xl = scores["xl"]
     xl_rank = np.full(len(positions), depth, dtype=np.int64)
     xl_rank[np.lexsort((positions, -xl))] = np.arange(len(positions))
@@ -678,10 +665,22 @@ def _relative_columns(
         "prf_bm25_rr": 1.0 / (1 + _ranks(positions, tops["prf"], depth)),
         "bm25_norm": max_normalise(scores["bm25"]).astype(np.float64),
         "bm25_rr": 1.0 / (1 + bm25_rank),
-        "rrf": fused.astype(np.float64) * RRF_K,
+        "rrf": fused.astype(np.float64) * RRF_K,  # scaled by k
         "xl_norm": max_normalise(xl).astype(np.float64),
         "xl_rr": 1.0 / (1 + xl_rank),
     }
+
+
+def _fused(
+    positions: npt.NDArray[np.int64], dense_top: list[int], bm25_top: list[int], depth: int
+) -> npt.NDArray[np.float32]:
+    """Reciprocal rank fusion (k=60) of the dense and BM25 lists, for each of `positions`:
+    the "fused" ranking, and (scaled by k) the scorers' "rrf" feature."""
+    fused = np.zeros(len(positions))
+    for top in (dense_top, bm25_top):
+        rank = _ranks(positions, top, depth)
+        fused += np.where(rank < depth, 1.0 / (RRF_K + 1 + rank), 0.0)
+    return fused.astype(np.float32)
 
 
 def _nearest(index: DenseIndex, query: Vector, depth: int, excluded: frozenset[int]) -> list[int]:
