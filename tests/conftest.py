@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -16,6 +16,22 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "alkawthar-iran-russia-media-cooperation.ar.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_session_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The per-test isolation below, for the whole session: module- and session-scoped fixtures
+    (the quality gates' benchmark runs, shared server worlds) are set up before any
+    function-scoped fixture, so without this they would read the developer's TABAYYUN_*
+    variables and data directory."""
+    import os
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name.startswith("TABAYYUN_"):
+                patch.delenv(name)
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("session-data")))
+        yield
 
 
 @pytest.fixture(autouse=True)
