@@ -13,6 +13,10 @@ from typing import Any
 
 from tabayyun.errors import ConfigError
 
+# Bound of `match_foreign_preference` (log-odds), for the setting and for each organisation's own
+# value: e**20 already turns a one-in-a-billion candidate into an even chance.
+MAX_FOREIGN_PREFERENCE = 20.0
+
 
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+from sqlalchemy import select
 from tests.server.conftest import World, sample_text
 from tests.server.test_api import new_factcheck
+
+from tabayyun.server import accounts
+from tabayyun.server.schema import claims as claims_table
 
 
 def queue(world: World, org: str) -> list[dict[str, Any]]:
@@ -124,3 +130,66 @@ def test_organisation_engines_take_the_foreign_preference_built_or_grown(world: 
     built, grown = engines
     assert grown is not built
     assert built.foreign_preference == grown.foreign_preference == 1.5
+
+
+def test_each_organisation_sets_its_own_foreign_preference(world: World) -> None:
+    for lang, claim in (
+        ("en", "Bread prices will double next year"),
+        ("ru", "Цены на хлеб удвоятся в следующем году"),
+    ):
+        body = {"claim_reviewed": claim, "lang": lang, "visibility": "public"}
+        body |= {"url": f"https://alpha.example.org/{lang}", "rating": {"alternate_name": "False"}}
+        assert world.call("POST", "/factchecks", "alpha", "admin", json=body).status_code == 201
+    text = "Bread prices will double next year, the minister said"
+    ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+
+    def scores(org: str) -> dict[str, float]:
+        # Through the API (which builds the organisation's engine), then unrounded from it.
+        response = world.call("POST", "/match", org, "viewer", json={"text": text})
+        assert response.status_code == 200, response.text
+        with ctx.db.read() as conn:
+            engine = ctx.match_engines[accounts.organisation_id(conn, f"{org}-desk")][1]
+        return {c.claim.lang: c.final for c in engine.match(text, lang="en", k=10)}
+
+    before = scores("alpha")
+    assert set(before) == {"en", "ru"} and 0 < before["ru"] < 1
+    changed = world.call("PUT", "/org/matching", "alpha", "admin", json={"foreign_preference": 2})
+    assert changed.status_code == 200, changed.text
+
+    after = scores("alpha")
+    assert after["en"] == before["en"]  # the text's own language is left alone
+    odds = [p / (1 - p) for p in (before["ru"], after["ru"])]
+    assert odds[1] / odds[0] == pytest.approx(math.exp(2))
+    assert scores("beta") == before  # another organisation keeps the server's setting
+    alpha, beta = (world.call("GET", "/org", org, "viewer").json() for org in ("alpha", "beta"))
+    assert alpha["match_foreign_preference"] == alpha["match_foreign_preference_effective"] == 2
+    assert beta["match_foreign_preference"] is None
+    assert beta["match_foreign_preference_effective"] == world.settings.match_foreign_preference
+
+    refused = world.call("PUT", "/org/matching", "alpha", "editor", json={"foreign_preference": 1})
+    assert refused.status_code == 403
+    too_far = world.call("PUT", "/org/matching", "alpha", "admin", json={"foreign_preference": 25})
+    assert too_far.status_code == 400 and "between -20 and 20" in too_far.text
+    reset = world.call("PUT", "/org/matching", "alpha", "admin", json={"foreign_preference": None})
+    assert reset.status_code == 200 and scores("alpha") == before
+    log = world.call("GET", "/audit?action=org.match_preference", "alpha", "admin").json()
+    assert [entry["detail"]["preference"] for entry in log["items"]] == [None, 2]
+
+
+def test_a_changed_preference_matches_open_claims_again(world: World) -> None:
+    world.call("POST", "/articles", "alpha", "editor", json={"text": sample_text("en")})
+    target = queue(world, "alpha")[-1]
+    new_factcheck(world, "alpha", target["text"], "private")
+    queue(world, "alpha")  # matched against the registry as it is now
+    ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+
+    def states() -> set[str | None]:
+        with ctx.db.read() as conn:
+            column = claims_table.c.matched_against
+            return set(conn.execute(select(column).where(claims_table.c.org_id == 1)).scalars())
+
+    assert None not in states()
+    world.call("PUT", "/org/matching", "alpha", "admin", json={"foreign_preference": 1})
+    assert states() == {None}  # every open claim awaits a new match
+    queue(world, "alpha")
+    assert None not in states()

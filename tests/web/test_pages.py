@@ -421,6 +421,11 @@ def test_organisation_page_members_keys_partners_trust_audit(web: World) -> None
     assert web.call("GET", "/org", "alpha", "admin").json()["partners"][0]["slug"] == "beta-desk"
     admin.post("/org/trust", data={"csrf_token": token, "publisher": "Example", "trust": "0,5"})
     assert web.call("GET", "/org", "alpha", "admin").json()["publisher_trust"] == {"Example": 0.5}
+    saved = admin.post("/org/matching", data={"csrf_token": token, "preference": "−1٫5"})
+    assert saved.status_code == 200 and 'id="matching"' in saved.text
+    assert web.call("GET", "/org", "alpha", "admin").json()["match_foreign_preference"] == -1.5
+    wrong = admin.post("/org/matching", data={"csrf_token": token, "preference": "a lot"})
+    assert wrong.status_code == 400 and "the preference is a number" in wrong.text
     audit = admin.get("/org/audit").text
     for action in (
         "member.add",
@@ -429,6 +434,7 @@ def test_organisation_page_members_keys_partners_trust_audit(web: World) -> None
         "key.revoke",
         "partner.add",
         "trust.set",
+        "org.match_preference",
     ):
         assert f"<code>{action}</code>" in audit
     # Non-admins see no member forms, and their posts are refused.

@@ -30,7 +30,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from tabayyun.config import Settings
+from tabayyun.config import MAX_FOREIGN_PREFERENCE, Settings
 from tabayyun.embed.base import Embedder, Latent, l2_normalise, latent_dim
 from tabayyun.errors import ConfigError, InputError
 from tabayyun.lang.normalize import search_terms
@@ -55,7 +55,6 @@ PRF_TERMS = 24  # terms of those hits that re-query BM25
 LATENT_GATE = 10
 # Languages with fewer claims than this get no language-bias correction (`_language_bias`).
 BIAS_MIN_CLAIMS = 50
-MAX_FOREIGN_PREFERENCE = 20.0  # bound of the `match_foreign_preference` setting (log-odds)
 
 # Features that need no shared language: the "cross" scorer uses only these. "sym*" compare the
 # text with claims embedded as e5 queries too: a translated tweet is closer to a claim embedded
@@ -246,7 +245,6 @@ class MatchEngine:
     @foreign_preference.setter
     def foreign_preference(self, value: float) -> None:
         value = float(value)
-        # e**20 already turns a one-in-a-billion candidate into an even chance.
         if not math.isfinite(value) or abs(value) > MAX_FOREIGN_PREFERENCE:
             raise ConfigError(
                 f"match_foreign_preference must be between -{MAX_FOREIGN_PREFERENCE:g} and "

@@ -31,6 +31,9 @@ organisations = Table(
     Column("slug", String(64), nullable=False, unique=True),
     Column("name", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
+    # Log-odds for fact-checks in another language than the text (NULL: the server's
+    # `match_foreign_preference`); how often this organisation's texts are checked abroad.
+    Column("match_foreign_preference", Float),
 )
 
 users = Table(

@@ -8,6 +8,7 @@ JSON-ready dicts; lists come in one envelope: {"items", "page", "per_page", "tot
 from __future__ import annotations
 
 import dataclasses
+import math
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, or_, select, update
 
 from tabayyun import service
-from tabayyun.config import Settings
+from tabayyun.config import MAX_FOREIGN_PREFERENCE, Settings
 from tabayyun.errors import InputError
 from tabayyun.model import Document
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
@@ -161,6 +162,11 @@ def get_organisation(ctx: ServerContext, actor: Actor) -> dict[str, Any]:
             "members": [dict(r._mapping) for r in members],
             "partners": [dict(r._mapping) for r in partner_rows],
             "publisher_trust": factchecks.trust_map(conn, actor.org_id),
+            # None: the server's setting, which `match_foreign_preference_effective` then shows.
+            "match_foreign_preference": org.match_foreign_preference,
+            "match_foreign_preference_effective": _effective_preference(
+                ctx, org.match_foreign_preference
+            ),
         }
 
 
@@ -262,6 +268,54 @@ def set_trust(ctx: ServerContext, actor: Actor, publisher: str, trust: float | N
                 )
             )
         audit.record(conn, actor, "trust.set", f"publisher:{publisher}", {"trust": trust})
+
+
+def set_match_preference(ctx: ServerContext, actor: Actor, preference: float | None) -> None:
+    """Set the organisation's `match_foreign_preference` (log-odds for fact-checks in another
+    language than the text); None goes back to the server's setting.
+
+    Open claims are matched again (a batch per queue view), as after a registry change: their
+    stored best match was chosen under the old preference.
+    """
+    require(actor.role, "org.manage")
+    if preference is not None and (
+        not math.isfinite(preference) or abs(preference) > MAX_FOREIGN_PREFERENCE
+    ):
+        raise InputError(
+            f"the preference for fact-checks in other languages is a number of log-odds between "
+            f"-{MAX_FOREIGN_PREFERENCE:g} and {MAX_FOREIGN_PREFERENCE:g} (0 leaves scores as "
+            f"they are; +1 to +3 when most of your texts are checked in another language)"
+        )
+    with ctx.db.write() as conn:
+        conn.execute(
+            update(organisations)
+            .where(organisations.c.id == actor.org_id)
+            .values(match_foreign_preference=preference)
+        )
+        conn.execute(
+            update(claims_table)
+            .where(
+                claims_table.c.org_id == actor.org_id,
+                claims_table.c.status.in_(claims.OPEN_STATUSES),
+            )
+            .values(matched_against=None)
+        )
+        audit.record(
+            conn, actor, "org.match_preference", f"org:{actor.org_id}", {"preference": preference}
+        )
+
+
+def _effective_preference(ctx: ServerContext, preference: float | None) -> float:
+    return ctx.settings.match_foreign_preference if preference is None else preference
+
+
+def _organisation_preference(ctx: ServerContext, org_id: int) -> float:
+    """The foreign-language preference the organisation's matches are scored with."""
+    with ctx.db.read() as conn:
+        preference = conn.execute(
+            select(organisations.c.match_foreign_preference).where(organisations.c.id == org_id)
+        ).scalar_one_or_none()
+    return _effective_preference(ctx, preference)
 
 
 def list_audit(
@@ -807,7 +861,11 @@ def _engine_for(ctx: ServerContext, actor: Actor, fingerprint: str | None) -> An
         if engine is None:
             engine = service.build_match_engine(ctx.settings, factchecks=visible)
         ctx.match_engines[actor.org_id] = (fingerprint, engine, contents)
-    return ctx.match_engines[actor.org_id][1]
+    engine = ctx.match_engines[actor.org_id][1]
+    # Read on every request, like the fingerprint: an organisation's engine is its own object,
+    # and a changed preference applies at once, without a rebuild.
+    engine.foreign_preference = _organisation_preference(ctx, actor.org_id)
+    return engine
 
 
 REMATCH_BATCH = 20  # open claims re-matched per queue view after the registry changed

@@ -13,6 +13,7 @@ from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
+from tabayyun.errors import InputError
 from tabayyun.web.i18n import N_
 
 
@@ -40,6 +41,7 @@ NOTICES = {
     "partner_added": N_("Your shared fact-checks are now visible to this partner."),
     "partner_removed": N_("This partner no longer sees your shared fact-checks."),
     "trust_set": N_("Publisher trust is saved."),
+    "match_preference_set": N_("The preference for fact-checks in other languages is saved."),
     "key_revoked": N_("The API key is revoked."),
 }
 
@@ -51,6 +53,16 @@ def redirect(path: str, notice: str | None = None) -> RedirectResponse:
         path, hash_, fragment = path.partition("#")
         path += ("&" if "?" in path else "?") + f"done={notice}" + hash_ + fragment
     return RedirectResponse(path, status_code=303)
+
+
+def decimal(form: FormData, name: str, error: str) -> float | None:
+    """A number field typed in any of the four languages ("0,5", "٠٫٥", "−1.5"); None when
+    empty, `InputError(error)` when it is not a number."""
+    raw = text(form, name).replace(",", ".").replace("٫", ".").replace("−", "-")
+    try:
+        return float(raw) if raw else None  # float() reads Arabic and Persian digits too
+    except ValueError:
+        raise InputError(error) from None
 
 
 def text(form: FormData, name: str, *, default: str = "") -> str:

@@ -1,4 +1,5 @@
-"""Pages of the organisation: members and roles, API keys, partners, publisher trust, audit."""
+"""Pages of the organisation: members and roles, API keys, partners, publisher trust, matching
+across languages, audit."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from tabayyun.server.audit import Actor
 from tabayyun.server.permissions import ROLES, has_permission
 from tabayyun.server.routes.common import Ctx, Who
 from tabayyun.server.services import ServerContext
-from tabayyun.web.common import Form, optional, redirect, text
+from tabayyun.web.common import Form, decimal, optional, redirect, text
 from tabayyun.web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -89,13 +90,17 @@ def remove_partner(ctx: Ctx, actor: Who, slug: str) -> Response:
 
 @router.post("/org/trust")
 def set_trust(ctx: Ctx, actor: Who, form: Form) -> Response:
-    raw = text(form, "trust").replace(",", ".").replace("٫", ".")
-    try:
-        trust = float(raw) if raw else None
-    except ValueError:
-        raise InputError("trust is a number between 0 and 1") from None
+    trust = decimal(form, "trust", "trust is a number between 0 and 1")
     services.set_trust(ctx, actor, text(form, "publisher"), trust)
     return redirect("/org#trust", "trust_set")
+
+
+@router.post("/org/matching")
+def set_match_preference(ctx: Ctx, actor: Who, form: Form) -> Response:
+    error = "the preference is a number, e.g. 1.5 or -1 (empty: the server's setting)"
+    preference = decimal(form, "preference", error)
+    services.set_match_preference(ctx, actor, preference)
+    return redirect("/org#matching", "match_preference_set")
 
 
 @router.get("/org/audit", response_class=HTMLResponse)

@@ -1,4 +1,5 @@
-"""Organisation settings (members, roles, partners, publisher trust) and the audit log."""
+"""Organisation settings (members, roles, partners, publisher trust, matching across languages)
+and the audit log."""
 
 from __future__ import annotations
 
@@ -30,6 +31,19 @@ class Trust(BaseModel):
     trust: float | None = Field(default=None, description="0..1; null forgets the setting.")
 
 
+class MatchPreference(BaseModel):
+    foreign_preference: float | None = Field(
+        default=None,
+        description=(
+            "Log-odds added to fact-checks in another language than the text, where the "
+            "registry also holds some in the text's language: 0 leaves scores as they are, +1 "
+            "to +3 when most of your texts are checked in another language, below 0 when few "
+            "are; at most 20 either way. null goes back to the server's setting. Open claims "
+            "are matched again."
+        ),
+    )
+
+
 @router.get("/org", summary="Your organisation: members, partners, publisher trust")
 def get_org(ctx: Ctx, actor: Who) -> dict[str, Any]:
     return services.get_organisation(ctx, actor)
@@ -59,6 +73,12 @@ def remove_partner(slug: str, ctx: Ctx, actor: Who) -> None:
 def set_trust(body: Trust, ctx: Ctx, actor: Who) -> dict[str, Any]:
     services.set_trust(ctx, actor, body.publisher, body.trust)
     return {"publisher": body.publisher, "trust": body.trust}
+
+
+@router.put("/org/matching", summary="Set how much to favour fact-checks in other languages")
+def set_match_preference(body: MatchPreference, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    services.set_match_preference(ctx, actor, body.foreign_preference)
+    return {"foreign_preference": body.foreign_preference}
 
 
 @router.get("/audit", tags=["audit"], summary="Your organisation's audit log (admins)")
