@@ -57,13 +57,15 @@ TRANSLATION_MIN = 0.88
 TRANSLATION_MARGIN = 0.02
 
 
-def translation_pairs(engine: MatchEngine) -> dict[int, int]:
+def translation_pairs(engine: MatchEngine, vectors: np.ndarray | None = None) -> dict[int, int]:
     """Registry positions of claims that look like one fact-check in two languages, both ways
     (see TRANSLATION_MIN); empty for a one-language registry. A claim joins one pair at most
     (the first language pair that finds it), so with three or more languages the pairs never
-    chain."""
+    chain. `vectors`: the claims' passage vectors as e5 gives them (the rule was set on those,
+    not on the engine's centred ones); default: the engine's."""
     langs = np.asarray([r.lang for r in engine.records])
-    vectors = engine.dense.vectors
+    if vectors is None:
+        vectors = engine.dense.vectors
     pairs: dict[int, int] = {}
     names = sorted(set(langs.tolist()) - {"und"})
     for i, first in enumerate(names):
@@ -323,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         # Every distinct corpus in one registry: each split then meets claims in other
         # languages too, and same-language texts may take the cross-lingual path.
         shared = build_mixed(folders, embedder)
-        pairs = translation_pairs(shared[0])
+        raw = embedder.embed_passages([r.passage for r in shared[0].records])  # cached
+        pairs = translation_pairs(shared[0], raw)
         print(
             f"mixed registry: {len(pairs) // 2} translation pairs, foreign preference "
             f"{shared[0].foreign_preference:g} (TABAYYUN_MATCH_FOREIGN_PREFERENCE)",

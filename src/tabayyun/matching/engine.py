@@ -35,6 +35,7 @@ from tabayyun.embed.base import Embedder, Latent, l2_normalise, latent_dim
 from tabayyun.errors import ConfigError, InputError
 from tabayyun.lang.normalize import search_terms
 from tabayyun.matching.bm25 import BM25Index
+from tabayyun.matching.centring import Centre, centred, load_centre
 from tabayyun.matching.dense import DEFAULT_EXACT_LIMIT, DenseIndex
 from tabayyun.matching.fusion import RRF_K, max_normalise
 from tabayyun.matching.latent import LatentIndex
@@ -167,8 +168,12 @@ class MatchEngine:
         symmetric: bool = True,
         latent: bool = True,
         query_embedder: Embedder | None = None,
+        centre: Centre | None = None,
     ) -> None:
         self.embedder = embedder
+        # Taken off every vector before any similarity (matching/centring.py); None: the shipped
+        # centre of the embedder's model, if it has one.
+        self.centre = load_centre(embedder) if centre is None else centre
         # Incoming texts may go through another embedder of the same model: a server embeds
         # live queries without the on-disk cache, which would otherwise grow with every request.
         self.query_embedder = query_embedder or embedder
@@ -214,11 +219,13 @@ class MatchEngine:
         symmetric: bool = True,
         latent: bool | None = None,
         query_embedder: Embedder | None = None,
+        centre: Centre | None = None,
     ) -> MatchEngine:
         """Index `records`; `vectors` / `query_vectors` / `latents` skip embedding them.
 
         `latent` (default: the `match_latent_terms` setting) keeps latent terms for texts in
-        other languages; `query_embedder` embeds incoming texts (default: `embedder`).
+        other languages; `query_embedder` embeds incoming texts (default: `embedder`); `centre`
+        replaces the shipped centre (a zero one: none).
         """
         settings = settings or Settings.from_env()
         if latent is None:
@@ -231,6 +238,7 @@ class MatchEngine:
             symmetric=symmetric,
             latent=latent,
             query_embedder=query_embedder,
+            centre=centre,
         )
         engine.foreign_preference = settings.match_foreign_preference
         engine.add(records, vectors=vectors, query_vectors=query_vectors, latents=latents)
@@ -283,6 +291,10 @@ class MatchEngine:
         for given in (vectors, query_vectors, latents):
             if given is not None and len(given) != len(records):
                 raise InputError(f"{len(records)} records but {len(given)} vectors; pass one each.")
+        langs_added = [r.lang for r in records]
+        vectors = centred(vectors, self.centre, langs_added)
+        if query_vectors is not None:
+            query_vectors = centred(query_vectors, self.centre, langs_added)
         self.dense.add(vectors)
         if self.symmetric is not None and query_vectors is not None:
             self.symmetric.add(query_vectors)
@@ -481,7 +493,7 @@ class MatchEngine:
             )
         depth = min(DEPTH, n)
         excluded = frozenset(int(p) for p in exclude)
-        query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        query = centred(np.asarray(vector, dtype=np.float32).reshape(1, -1), self.centre, [lang])
         dense_top = self._nearest(self.dense, query, depth, excluded)
         # The sym vectors and latent terms exist for the cross scorer: a text whose registry
         # holds no claim in another language skips their searches (one full scan less; the
