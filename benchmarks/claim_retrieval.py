@@ -57,15 +57,13 @@ TRANSLATION_MIN = 0.88
 TRANSLATION_MARGIN = 0.02
 
 
-def translation_pairs(engine: MatchEngine, vectors: np.ndarray | None = None) -> dict[int, int]:
+def translation_pairs(engine: MatchEngine, vectors: np.ndarray) -> dict[int, int]:
     """Registry positions of claims that look like one fact-check in two languages, both ways
     (see TRANSLATION_MIN); empty for a one-language registry. A claim joins one pair at most
     (the first language pair that finds it), so with three or more languages the pairs never
-    chain. `vectors`: the claims' passage vectors as e5 gives them (the rule was set on those,
-    not on the engine's centred ones); default: the engine's."""
+    chain. `vectors`: the claims' passage vectors as e5 gives them, in registry order (the
+    rule was set on those, not on the engine's centred ones)."""
     langs = np.asarray([r.lang for r in engine.records])
-    if vectors is None:
-        vectors = engine.dense.vectors
     pairs: dict[int, int] = {}
     names = sorted(set(langs.tolist()) - {"und"})
     for i, first in enumerate(names):

@@ -20,7 +20,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(autouse=True, scope="session")
 def isolated_session_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The per-test isolation below, for the whole session: module- and session-scoped fixtures
+    """The per-test isolation below (variables and data directory; the cache directory stays
+    shared, as the vectors are), for the whole session: module- and session-scoped fixtures
     (the quality gates' benchmark runs, shared server worlds) are set up before any
     function-scoped fixture, so without this they would read the developer's TABAYYUN_*
     variables and data directory."""

@@ -271,8 +271,10 @@ def match_claims(
     settings: Settings | None = None,
     engine: Any = None,
     k: int = 5,
+    foreign_preference: float | None = None,
 ) -> list[ClaimMatches]:
-    """Fact-checks for each text, in any of the four languages."""
+    """Fact-checks for each text, in any of the four languages; `foreign_preference` replaces
+    the engine's (the `match_foreign_preference` setting) for these texts."""
     from tabayyun.lang.detect import detect_language
 
     settings = settings or Settings.from_env()
@@ -280,7 +282,8 @@ def match_claims(
     results = []
     for text in texts:
         lang, _ = detect_language(text, settings.languages)
-        results.append(ClaimMatches(text, lang, None, engine.match(text, lang=lang, k=k)))
+        found = engine.match(text, lang=lang, k=k, foreign_preference=foreign_preference)
+        results.append(ClaimMatches(text, lang, None, found))
     return results
 
 

@@ -22,7 +22,7 @@ def _pairs(load_benchmark: Loader, langs: str, rows: list[list[float]]) -> dict[
     out[:, : len(rows[0])] = rows
     vectors = out / np.linalg.norm(out, axis=1, keepdims=True)
     engine = MatchEngine.build(claims, FakeEmbedder(), vectors=vectors, query_vectors=vectors)
-    pairs: dict[int, int] = load_benchmark("claim_retrieval").translation_pairs(engine)
+    pairs: dict[int, int] = load_benchmark("claim_retrieval").translation_pairs(engine, vectors)
     return pairs
 
 

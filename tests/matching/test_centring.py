@@ -88,8 +88,16 @@ def test_the_engine_compares_centred_vectors() -> None:
     assert plain.centre is None  # the fake is not the model the shipped centre belongs to
     vectors = embedder.embed_passages([c.passage for c in CLAIMS])
     np.testing.assert_allclose(plain.dense.vectors, vectors, rtol=1e-6)
-    expected_rows = centred(vectors, centre, [c.lang for c in CLAIMS])
+    langs = [c.lang for c in CLAIMS]
+    expected_rows = centred(vectors, centre, langs)
     np.testing.assert_allclose(moved.dense.vectors, expected_rows, rtol=1e-6)
+    # Claims embedded as queries (the cross-lingual "sym" index) are centred too, and so are the
+    # per-language sums that measure e5's language bias.
+    as_queries = centred(embedder.embed_queries([c.passage for c in CLAIMS]), centre, langs)
+    assert moved.symmetric is not None
+    np.testing.assert_allclose(moved.symmetric.vectors, as_queries, rtol=1e-6)
+    np.testing.assert_allclose(moved._sums["dense", "en"], expected_rows[:2].sum(0), rtol=1e-5)
+    np.testing.assert_allclose(moved._sums["sym", "ru"], as_queries[2], rtol=1e-5)
     text = "Floods destroyed bridges in the north"
     found = moved.retrieve(text, lang="en")
     expected = centred(embedder.embed_queries([text]), centre, ["en"]) @ moved.dense.vectors.T
@@ -98,3 +106,21 @@ def test_the_engine_compares_centred_vectors() -> None:
     assert grown is not None
     added = embedder.embed_passages([grown.records[-1].passage])
     np.testing.assert_allclose(grown.dense.vectors[-1:], centred(added, centre, ["ru"]), rtol=1e-6)
+
+
+def test_centring_many_rows_groups_them_by_language() -> None:
+    rng = np.random.default_rng(0)
+    rows = rng.normal(size=(500, 8)).astype(np.float32)
+    langs = list(rng.choice(["en", "ru", "ar", "und"], size=500))
+    default = rng.normal(size=8).astype(np.float32)
+    own = {"ru": rng.normal(size=8).astype(np.float32), "ar": rng.normal(size=8).astype(np.float32)}
+    per_row = np.stack(
+        [row - own.get(lang, default) for row, lang in zip(rows, langs, strict=True)]
+    )
+    per_row /= np.linalg.norm(per_row, axis=1, keepdims=True)
+    np.testing.assert_allclose(Centre(default, own).apply(rows, langs), per_row, atol=1e-6)
+    before = rows.copy()
+    Centre(default).apply(rows, langs)
+    assert np.array_equal(rows, before)  # the caller's vectors are not changed in place
+    with pytest.raises(ValueError, match="500 vectors but 2 languages"):
+        Centre(default).apply(rows, ["en", "ru"])

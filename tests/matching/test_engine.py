@@ -242,6 +242,22 @@ def test_a_foreign_preference_weighs_other_languages_against_the_text_s_own() ->
     np.testing.assert_allclose(english_only.retrieve(text, lang="ar").final, baseline)
 
 
+def test_a_foreign_preference_given_with_a_text_replaces_the_engine_s() -> None:
+    text = "البطالة ارتفعت إلى 5% في 2020"
+    shared = MatchEngine.build(CLAIMS, FakeEmbedder())
+    leaning = MatchEngine.build(CLAIMS, FakeEmbedder())
+    leaning.foreign_preference = 3.0
+    given = shared.match(text, lang="ar", foreign_preference=3.0)
+    assert [(c.claim.id, c.final) for c in given] == [
+        (c.claim.id, c.final) for c in leaning.match(text, lang="ar")
+    ]
+    assert shared.foreign_preference == 0.0  # the engine other texts use is left as it was
+    back = shared.match(text, lang="ar", foreign_preference=3.0 - 3.0)
+    assert [c.final for c in back] == [c.final for c in shared.match(text, lang="ar")]
+    with pytest.raises(ConfigError, match="match_foreign_preference"):
+        shared.match(text, lang="ar", foreign_preference=float("nan"))
+
+
 def test_the_foreign_preference_comes_from_the_settings(settings: Settings) -> None:
     built = MatchEngine.build(
         CLAIMS, FakeEmbedder(), settings=dataclasses.replace(settings, match_foreign_preference=1.5)

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from tests.server.conftest import World, sample_text
 from tests.server.test_api import new_factcheck
 
-from tabayyun.server import accounts
+from tabayyun.server import accounts, services
+from tabayyun.server.audit import Actor
 from tabayyun.server.schema import claims as claims_table
 
 
@@ -133,34 +134,38 @@ def test_organisation_engines_take_the_foreign_preference_built_or_grown(world: 
 
 
 def test_each_organisation_sets_its_own_foreign_preference(world: World) -> None:
+    # The "ru" fact-check shares words with the text, so the fake embedder gives it a score the
+    # API's four decimals can show moving.
     for lang, claim in (
         ("en", "Bread prices will double next year"),
-        ("ru", "Цены на хлеб удвоятся в следующем году"),
+        ("ru", "Цены на хлеб удвоятся в следующем году (bread prices)"),
     ):
         body = {"claim_reviewed": claim, "lang": lang, "visibility": "public"}
         body |= {"url": f"https://alpha.example.org/{lang}", "rating": {"alternate_name": "False"}}
         assert world.call("POST", "/factchecks", "alpha", "admin", json=body).status_code == 201
-    text = "Bread prices will double next year, the minister said"
-    ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+    text = {"text": "Bread prices will double next year, the minister said", "lang": "en"}
 
     def scores(org: str) -> dict[str, float]:
-        # Through the API (which builds the organisation's engine), then unrounded from it.
-        response = world.call("POST", "/match", org, "viewer", json={"text": text})
+        response = world.call("POST", "/match", org, "viewer", json=text)
         assert response.status_code == 200, response.text
-        with ctx.db.read() as conn:
-            engine = ctx.match_engines[accounts.organisation_id(conn, f"{org}-desk")][1]
-        return {c.claim.lang: c.final for c in engine.match(text, lang="en", k=10)}
+        return {m["lang"]: m["score"] for m in response.json()["matches"]}
 
     before = scores("alpha")
-    assert set(before) == {"en", "ru"} and 0 < before["ru"] < 1
+    assert set(before) == {"en", "ru"} and 0.01 < before["ru"] < 0.99, before
     changed = world.call("PUT", "/org/matching", "alpha", "admin", json={"foreign_preference": 2})
     assert changed.status_code == 200, changed.text
 
     after = scores("alpha")
     assert after["en"] == before["en"]  # the text's own language is left alone
     odds = [p / (1 - p) for p in (before["ru"], after["ru"])]
-    assert odds[1] / odds[0] == pytest.approx(math.exp(2))
+    assert odds[1] / odds[0] == pytest.approx(math.exp(2), rel=0.01)
     assert scores("beta") == before  # another organisation keeps the server's setting
+    assert scores("alpha") == after  # and a beta request changed nothing for alpha
+    ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+    engines = [engine for _, engine, _ in ctx.match_engines.values()]
+    assert len(engines) == 2 and engines[0] is not engines[1]
+    # Passed with each request: the engines, which concurrent requests share, keep the setting.
+    assert all(e.foreign_preference == world.settings.match_foreign_preference for e in engines)
     alpha, beta = (world.call("GET", "/org", org, "viewer").json() for org in ("alpha", "beta"))
     assert alpha["match_foreign_preference"] == alpha["match_foreign_preference_effective"] == 2
     assert beta["match_foreign_preference"] is None
@@ -176,20 +181,39 @@ def test_each_organisation_sets_its_own_foreign_preference(world: World) -> None
     assert [entry["detail"]["preference"] for entry in log["items"]] == [None, 2]
 
 
-def test_a_changed_preference_matches_open_claims_again(world: World) -> None:
+def test_open_claims_are_matched_again_with_the_preference_they_record(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     world.call("POST", "/articles", "alpha", "editor", json={"text": sample_text("en")})
     target = queue(world, "alpha")[-1]
     new_factcheck(world, "alpha", target["text"], "private")
-    queue(world, "alpha")  # matched against the registry as it is now
     ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+    scored_with: list[float] = []
+    real = services._best_match
+
+    def spy(*args: Any, preference: float, **kwargs: Any) -> Any:
+        scored_with.append(preference)
+        return real(*args, preference=preference, **kwargs)
+
+    monkeypatch.setattr(services, "_best_match", spy)
+
+    with ctx.db.read() as conn:
+        alpha = accounts.organisation_id(conn, "alpha-desk")
 
     def states() -> set[str | None]:
         with ctx.db.read() as conn:
             column = claims_table.c.matched_against
-            return set(conn.execute(select(column).where(claims_table.c.org_id == 1)).scalars())
+            return set(conn.execute(select(column).where(claims_table.c.org_id == alpha)).scalars())
 
-    assert None not in states()
-    world.call("PUT", "/org/matching", "alpha", "admin", json={"foreign_preference": 1})
-    assert states() == {None}  # every open claim awaits a new match
+    queue(world, "alpha")  # matched against the registry as it is now, at preference 0
+    viewer = Actor(user_id=0, username="viewer", org_id=alpha, org_slug="alpha-desk", role="viewer")
+    fingerprint = services.visible_fingerprint(ctx, viewer)
+    assert states() == {services.match_state(fingerprint, 0.0)} and set(scored_with) == {0.0}
+    scored_with.clear()
+    world.call("PUT", "/org/matching", "alpha", "admin", json={"foreign_preference": 1.5})
+    queue(world, "alpha")  # every open claim was matched against another state: again
+    assert scored_with and set(scored_with) == {1.5}
+    assert states() == {services.match_state(fingerprint, 1.5)} != {fingerprint}
+    scored_with.clear()
     queue(world, "alpha")
-    assert None not in states()
+    assert scored_with == []  # up to date: nothing is matched twice

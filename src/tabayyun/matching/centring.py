@@ -8,8 +8,9 @@ left to tell texts apart is what a translation changes most. Subtracting one mea
 centred; English queries 0.943 -> 0.939 (`docs/architecture.md` has the experiments: per-language
 means, whitening and removing principal directions did no better).
 
-The centre is fitted by `scripts/train_matcher.py` on news sentences in the four languages (both
-e5 prefixes pooled) and ships in `models/centre.json`. It belongs to one model: an engine over
+The centre is fitted by `scripts/train_matcher.py` on sentences in the four languages (news in
+Arabic, Persian and Russian, debate sentences in English; both e5 prefixes pooled) and ships in
+`models/centre.json`. It belongs to one model: an engine over
 another embedder (the tests' fake) leaves vectors as they are.
 """
 
@@ -43,8 +44,17 @@ class Centre:
     def apply(self, vectors: npt.ArrayLike, langs: Sequence[str]) -> Vector:
         """Rows of `vectors` (texts in `langs`, one each) less their centre, at unit length."""
         matrix = np.asarray(vectors, dtype=np.float32)
-        centres = np.stack([self.by_lang.get(lang, self.default) for lang in langs])
-        return l2_normalise(matrix - centres)
+        if len(langs) != len(matrix):
+            raise ValueError(f"{len(matrix)} vectors but {len(langs)} languages")
+        out = matrix - self.default  # a copy: the caller's vectors stay as they were
+        if self.by_lang:
+            # Grouped by language, not one centre row per vector: a million rows stay cheap.
+            codes = np.asarray(langs)
+            for lang, centre in self.by_lang.items():
+                rows = codes == lang
+                if rows.any():
+                    out[rows] += self.default - centre
+        return l2_normalise(out)
 
 
 def load_centre(embedder: Embedder, path: Path | None = None) -> Centre | None:

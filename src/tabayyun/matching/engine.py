@@ -107,6 +107,17 @@ class Thresholds:
         return None
 
 
+def checked_preference(value: float) -> float:
+    """`value` as a foreign preference, or a ConfigError saying what is allowed."""
+    value = float(value)
+    if not math.isfinite(value) or abs(value) > MAX_FOREIGN_PREFERENCE:
+        raise ConfigError(
+            f"match_foreign_preference must be between -{MAX_FOREIGN_PREFERENCE:g} and "
+            f"{MAX_FOREIGN_PREFERENCE:g} (log-odds), not {value}; 0 leaves scores as they are."
+        )
+    return value
+
+
 @dataclass
 class Candidate:
     """One registry entry found for a text, with the score of every stage."""
@@ -252,13 +263,7 @@ class MatchEngine:
 
     @foreign_preference.setter
     def foreign_preference(self, value: float) -> None:
-        value = float(value)
-        if not math.isfinite(value) or abs(value) > MAX_FOREIGN_PREFERENCE:
-            raise ConfigError(
-                f"match_foreign_preference must be between -{MAX_FOREIGN_PREFERENCE:g} and "
-                f"{MAX_FOREIGN_PREFERENCE:g} (log-odds), not {value}; 0 leaves scores as they are."
-            )
-        self._foreign_preference = value
+        self._foreign_preference = checked_preference(value)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -429,9 +434,14 @@ class MatchEngine:
         k: int = 10,
         vector: Vector | None = None,
         latent: Latent | None = None,
+        foreign_preference: float | None = None,
     ) -> list[Candidate]:
-        """The `k` best registry entries for `text`, best first, each with its decision."""
-        found = self.retrieve(text, lang=lang, vector=vector, latent=latent)
+        """The `k` best registry entries for `text`, best first, each with its decision;
+        `foreign_preference` replaces the engine's for this text (a server passes each
+        organisation's own without touching an engine other requests are using)."""
+        found = self.retrieve(
+            text, lang=lang, vector=vector, latent=latent, foreign_preference=foreign_preference
+        )
         out: list[Candidate] = []
         for position in found.ranking("final", k):
             i = int(np.flatnonzero(found.positions == position)[0])
@@ -460,6 +470,7 @@ class MatchEngine:
         latent: Latent | None = None,
         exclude: Collection[int] = (),
         cross_lingual: bool | None = None,
+        foreign_preference: float | None = None,
     ) -> Retrieval:
         """Candidates with every score and feature: what `match` ranks and benchmarks measure.
 
@@ -605,7 +616,9 @@ class MatchEngine:
                 rows[:, j] = [check[name] for check in checks]
             else:
                 rows[:, j] = np.asarray(column, dtype=np.float64)
-        final = self.score_candidates(lang, positions, rows, latent=with_latent)
+        final = self.score_candidates(
+            lang, positions, rows, latent=with_latent, foreign_preference=foreign_preference
+        )
         return Retrieval(lang, positions, rows, dense, bm25, fused, final)
 
     def _feedback_terms(self, feedback: list[int]) -> dict[int, float]:
@@ -625,10 +638,17 @@ class MatchEngine:
         rows: npt.NDArray[np.float64],
         *,
         latent: bool = True,
+        foreign_preference: float | None = None,
     ) -> npt.NDArray[np.float64]:
         """Final probabilities of candidates (`rows`: their features, columns as ALL_FEATURES)
         for a text in `lang`, each by the scorer of its language pair. Without the text's
-        `latent` terms the cross scorer leaves out their boost and uses its plain scale."""
+        `latent` terms the cross scorer leaves out their boost and uses its plain scale.
+        `foreign_preference` (default: the engine's) is checked like the setting."""
+        preference = (
+            self.foreign_preference
+            if foreign_preference is None
+            else checked_preference(foreign_preference)
+        )
         final = np.zeros(len(positions))
         same = np.asarray([self._langs[int(p)] == lang for p in positions], dtype=bool)
         for name, chosen in (("mono", same), ("cross", ~same)):
@@ -639,12 +659,12 @@ class MatchEngine:
         # "und" claims are of no known language: neither the text's nor another.
         foreign = ~same & np.asarray([self._langs[int(p)] != "und" for p in positions], bool)
         known = lang != "und" and lang in self._by_lang
-        if self.foreign_preference and known and foreign.any():
+        if preference and known and foreign.any():
             # A prior, not evidence: how often this deployment's texts have their fact-check in
             # another language. It only weighs foreign claims against same-language ones, so a
             # registry without claims in the text's language keeps its calibrated scale.
             # The odds times e**preference, written so that 0 and 1 stay exact.
-            scaled = final[foreign] * np.exp(self.foreign_preference)
+            scaled = final[foreign] * np.exp(preference)
             final[foreign] = scaled / (scaled + (1.0 - final[foreign]))
         return final
 

@@ -8,6 +8,7 @@ JSON-ready dicts; lists come in one envelope: {"items", "page", "per_page", "tot
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import math
 import tempfile
 from collections.abc import Mapping
@@ -274,8 +275,8 @@ def set_match_preference(ctx: ServerContext, actor: Actor, preference: float | N
     """Set the organisation's `match_foreign_preference` (log-odds for fact-checks in another
     language than the text); None goes back to the server's setting.
 
-    Open claims are matched again (a batch per queue view), as after a registry change: their
-    stored best match was chosen under the old preference.
+    Open claims are matched again (a batch per queue view), as after a registry change: the
+    state each was matched against (`match_state`) names the preference it was scored with.
     """
     require(actor.role, "org.manage")
     if preference is not None and (
@@ -291,14 +292,6 @@ def set_match_preference(ctx: ServerContext, actor: Actor, preference: float | N
             update(organisations)
             .where(organisations.c.id == actor.org_id)
             .values(match_foreign_preference=preference)
-        )
-        conn.execute(
-            update(claims_table)
-            .where(
-                claims_table.c.org_id == actor.org_id,
-                claims_table.c.status.in_(claims.OPEN_STATUSES),
-            )
-            .values(matched_against=None)
         )
         audit.record(
             conn, actor, "org.match_preference", f"org:{actor.org_id}", {"preference": preference}
@@ -428,13 +421,16 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
     if fingerprint is None:
         return 0
     engine = _engine_for(ctx, actor, fingerprint)
+    # Read once: the value scored with is the value recorded (`match_state`).
+    preference = _organisation_preference(ctx, actor.org_id)
     best: dict[int, Any] = {}
     for claim_id, index in pending:
         if not 0 <= index < len(doc.sentences):
             continue
         vector = None if doc.sentence_vectors is None else doc.sentence_vectors[index]
-        best[claim_id] = _best_match(engine, doc.sentences[index].text, doc.lang, vector=vector)
-    _record_matches(ctx, fingerprint, best)
+        text = doc.sentences[index].text
+        best[claim_id] = _best_match(engine, text, doc.lang, vector=vector, preference=preference)
+    _record_matches(ctx, match_state(fingerprint, preference), best)
     return sum(1 for candidate in best.values() if candidate is not None)
 
 
@@ -861,11 +857,19 @@ def _engine_for(ctx: ServerContext, actor: Actor, fingerprint: str | None) -> An
         if engine is None:
             engine = service.build_match_engine(ctx.settings, factchecks=visible)
         ctx.match_engines[actor.org_id] = (fingerprint, engine, contents)
-    engine = ctx.match_engines[actor.org_id][1]
-    # Read on every request, like the fingerprint: an organisation's engine is its own object,
-    # and a changed preference applies at once, without a rebuild.
-    engine.foreign_preference = _organisation_preference(ctx, actor.org_id)
-    return engine
+    return ctx.match_engines[actor.org_id][1]
+
+
+def match_state(fingerprint: str | None, preference: float) -> str:
+    """What a claim's best match was chosen against: the visible registry (its fingerprint,
+    "none" when nothing is visible) and the organisation's foreign preference. At preference 0
+    it is the fingerprint itself, as before preferences were per organisation; otherwise a
+    digest of both, which fits the 80-character column whatever the fingerprint's length."""
+    if fingerprint is None:
+        return "none"
+    if preference == 0:
+        return fingerprint
+    return "p:" + hashlib.sha256(f"{fingerprint}|{preference!r}".encode()).hexdigest()[:40]
 
 
 REMATCH_BATCH = 20  # open claims re-matched per queue view after the registry changed
@@ -880,7 +884,9 @@ def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATC
     """
     visible = visible_fingerprint(ctx, actor)
     # With nothing visible any more, earlier matches must go too: "none" is a state like any.
-    fingerprint = visible or "none"
+    # The preference is read once, so what is recorded is what was scored with.
+    preference = _organisation_preference(ctx, actor.org_id)
+    state = match_state(visible, preference)
     c = claims_table.c
     with ctx.db.read() as conn:
         stale = conn.execute(
@@ -888,7 +894,7 @@ def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATC
             .where(
                 c.org_id == actor.org_id,
                 c.status.in_(claims.OPEN_STATUSES),
-                or_(c.matched_against.is_(None), c.matched_against != fingerprint),
+                or_(c.matched_against.is_(None), c.matched_against != state),
             )
             .order_by(c.checkworthiness.desc(), c.id)
             .limit(limit)
@@ -897,20 +903,24 @@ def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATC
         return 0
     engine = _engine_for(ctx, actor, visible)
     best = {
-        claim_id: _best_match(engine, text, lang) if engine is not None else None
+        claim_id: _best_match(engine, text, lang, preference=preference)
+        if engine is not None
+        else None
         for claim_id, text, lang in stale
     }
-    _record_matches(ctx, fingerprint, best)
+    _record_matches(ctx, state, best)
     return len(best)
 
 
-def _best_match(engine: Any, text: str, lang: str | None, *, vector: Any = None) -> Any:
+def _best_match(
+    engine: Any, text: str, lang: str | None, *, preference: float, vector: Any = None
+) -> Any:
     """The engine's best candidate for `text` when it matches or suggests, else None."""
-    found = engine.match(text, lang=lang, k=1, vector=vector)
+    found = engine.match(text, lang=lang, k=1, vector=vector, foreign_preference=preference)
     return found[0] if found and found[0].decision is not None else None
 
 
-def _record_matches(ctx: ServerContext, fingerprint: str, best: Mapping[int, Any]) -> None:
+def _record_matches(ctx: ServerContext, state: str, best: Mapping[int, Any]) -> None:
     """Store each claim's best match (a matching Candidate, or None) and what it was matched
     against."""
     with ctx.db.write() as conn:
@@ -919,7 +929,7 @@ def _record_matches(ctx: ServerContext, fingerprint: str, best: Mapping[int, Any
                 update(claims_table)
                 .where(claims_table.c.id == claim_id)
                 .values(
-                    matched_against=fingerprint,
+                    matched_against=state,
                     matched_rating=candidate.claim.metadata.get("rating") if candidate else None,
                     matched_key=candidate.claim.id if candidate else None,
                     matched_score=round(candidate.final, 4) if candidate else None,
@@ -949,7 +959,10 @@ def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None 
             "your organisation sees no fact-checks yet; import some (POST /api/v1/factchecks/"
             "import) or ask a partner to share theirs"
         )
-    [result] = service.match_claims([text], settings=ctx.settings, engine=engine, k=10)
+    preference = _organisation_preference(ctx, actor.org_id)
+    [result] = service.match_claims(
+        [text], settings=ctx.settings, engine=engine, k=10, foreign_preference=preference
+    )
     return {
         "text": text,
         "lang": lang or result.lang,
@@ -996,7 +1009,10 @@ def match_many(
     engine = organisation_engine(ctx, actor)
     if engine is None:
         return [[] for _ in texts]
-    results = service.match_claims(texts, settings=ctx.settings, engine=engine, k=k)
+    preference = _organisation_preference(ctx, actor.org_id)
+    results = service.match_claims(
+        texts, settings=ctx.settings, engine=engine, k=k, foreign_preference=preference
+    )
     with ctx.db.read() as conn:
         ids = factchecks.ids_by_key(conn, [c.claim.id for r in results for c in r.candidates])
     return [
