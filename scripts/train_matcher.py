@@ -4,14 +4,15 @@
 
 Reproducible: fixed seeds, fixed data, cached e5 vectors. Writes
 `src/tabayyun/matching/models/centre.json` (the centre), `scorer.json` (the two scorers) and
-`thresholds.json`. About five minutes on 2 cores once the vectors are cached (nine seeds). Queries are embedded as the engine embeds
-them, without links (`tweet.strip_links`): the first run after that change embedded the ~1.5k
-link-free training tweets once (~2 minutes).
+`thresholds.json`. About five minutes on 2 cores once the vectors are cached (nine seeds).
+Queries are embedded as the engine embeds them, without links (`tweet.strip_links`): the first
+run after that change embedded the ~1.5k link-free training tweets once (~2 minutes).
 
 What is trained on what:
 - First the centre taken off every vector (`matching/centring.py`): the mean of e5's query and
-  passage vectors of 800 sentences per language (news; English: debate sentences) (CENTRE_SOURCES; each language weighs the
-  same). Every feature below is computed on centred vectors, so the centre is fitted first.
+  passage vectors of 800 sentences per language (CENTRE_SOURCES: news; English: debate
+  sentences; each language weighs the same). Every feature below is computed on centred
+  vectors, so the centre is fitted first.
 - "mono" is fitted on the `train` splits of checkthat2021-en and checkthat2021-ar, "cross" on
   checkthat2021-en train (the corpus embedded both ways); no other split is trained on.
   "mono" sees every feature; "cross" only the features that need no shared language (dense

@@ -6,6 +6,7 @@ Values come from keyword arguments, else environment variables `TABAYYUN_<NAME>`
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,17 @@ from tabayyun.errors import ConfigError
 # Bound of `match_foreign_preference` (log-odds), for the setting and for each organisation's own
 # value: e**20 already turns a one-in-a-billion candidate into an even chance.
 MAX_FOREIGN_PREFERENCE = 20.0
+
+
+def checked_preference(value: float) -> float:
+    """`value` as a foreign preference, or a ConfigError saying what is allowed."""
+    value = float(value)
+    if not math.isfinite(value) or abs(value) > MAX_FOREIGN_PREFERENCE:
+        raise ConfigError(
+            f"match_foreign_preference must be between -{MAX_FOREIGN_PREFERENCE:g} and "
+            f"{MAX_FOREIGN_PREFERENCE:g} (log-odds), not {value}; 0 leaves scores as they are."
+        )
+    return value
 
 
 def _default_data_dir() -> Path:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import copy
 import json
-import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from tabayyun.config import MAX_FOREIGN_PREFERENCE, Settings
+from tabayyun.config import Settings, checked_preference
 from tabayyun.embed.base import Embedder, Latent, l2_normalise, latent_dim
 from tabayyun.errors import ConfigError, InputError
 from tabayyun.lang.normalize import search_terms
@@ -105,17 +104,6 @@ class Thresholds:
         if probability >= self.suggest:
             return "suggest"
         return None
-
-
-def checked_preference(value: float) -> float:
-    """`value` as a foreign preference, or a ConfigError saying what is allowed."""
-    value = float(value)
-    if not math.isfinite(value) or abs(value) > MAX_FOREIGN_PREFERENCE:
-        raise ConfigError(
-            f"match_foreign_preference must be between -{MAX_FOREIGN_PREFERENCE:g} and "
-            f"{MAX_FOREIGN_PREFERENCE:g} (log-odds), not {value}; 0 leaves scores as they are."
-        )
-    return value
 
 
 @dataclass

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import math
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from tabayyun import service
-from tabayyun.config import MAX_FOREIGN_PREFERENCE, Settings
-from tabayyun.errors import InputError
+from tabayyun.config import Settings, checked_preference
+from tabayyun.errors import ConfigError, InputError
 from tabayyun.model import Document
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
 from tabayyun.registry.importers import read_factchecks
@@ -279,14 +278,11 @@ def set_match_preference(ctx: ServerContext, actor: Actor, preference: float | N
     state each was matched against (`match_state`) names the preference it was scored with.
     """
     require(actor.role, "org.manage")
-    if preference is not None and (
-        not math.isfinite(preference) or abs(preference) > MAX_FOREIGN_PREFERENCE
-    ):
-        raise InputError(
-            f"the preference for fact-checks in other languages is a number of log-odds between "
-            f"-{MAX_FOREIGN_PREFERENCE:g} and {MAX_FOREIGN_PREFERENCE:g} (0 leaves scores as "
-            f"they are; +1 to +3 when most of your texts are checked in another language)"
-        )
+    if preference is not None:
+        try:
+            preference = checked_preference(preference)
+        except ConfigError as exc:  # the caller's input, not the server's configuration
+            raise InputError(str(exc)) from None
     with ctx.db.write() as conn:
         conn.execute(
             update(organisations)
@@ -300,15 +296,6 @@ def set_match_preference(ctx: ServerContext, actor: Actor, preference: float | N
 
 def _effective_preference(ctx: ServerContext, preference: float | None) -> float:
     return ctx.settings.match_foreign_preference if preference is None else preference
-
-
-def _organisation_preference(ctx: ServerContext, org_id: int) -> float:
-    """The foreign-language preference the organisation's matches are scored with."""
-    with ctx.db.read() as conn:
-        preference = conn.execute(
-            select(organisations.c.match_foreign_preference).where(organisations.c.id == org_id)
-        ).scalar_one_or_none()
-    return _effective_preference(ctx, preference)
 
 
 def list_audit(
@@ -417,12 +404,9 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
         ).all()
     if not pending or not doc.sentences:
         return 0
-    fingerprint = visible_fingerprint(ctx, actor)
-    if fingerprint is None:
+    engine, preference, state = organisation_matcher(ctx, actor)
+    if engine is None:
         return 0
-    engine = _engine_for(ctx, actor, fingerprint)
-    # Read once: the value scored with is the value recorded (`match_state`).
-    preference = _organisation_preference(ctx, actor.org_id)
     best: dict[int, Any] = {}
     for claim_id, index in pending:
         if not 0 <= index < len(doc.sentences):
@@ -430,7 +414,7 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
         vector = None if doc.sentence_vectors is None else doc.sentence_vectors[index]
         text = doc.sentences[index].text
         best[claim_id] = _best_match(engine, text, doc.lang, vector=vector, preference=preference)
-    _record_matches(ctx, match_state(fingerprint, preference), best)
+    _record_matches(ctx, state, best)
     return sum(1 for candidate in best.values() if candidate is not None)
 
 
@@ -818,25 +802,45 @@ def visible_fingerprint(ctx: ServerContext, actor: Actor) -> str | None:
     Any added, removed, re-shared or updated fact-check changes the count, the two id sums or
     the latest update time, so it is read on every request instead of the rows themselves.
     """
+    with ctx.db.read() as conn:
+        return _fingerprint(conn, actor)
+
+
+def _fingerprint(conn: Connection, actor: Actor) -> str | None:
     fc = factchecks_table.c
     query = select(
         func.count(), func.total(fc.id), func.total(fc.id * fc.id), func.max(fc.updated_at)
     ).where(factchecks.visible_to(actor))
-    with ctx.db.read() as conn:
-        count, ids, squares, latest = conn.execute(query).one()
+    count, ids, squares, latest = conn.execute(query).one()
     if not count:
         return None
     return f"{count}:{int(ids)}:{int(squares)}:{latest}"
 
 
-def organisation_engine(ctx: ServerContext, actor: Actor) -> Any:
-    """The match engine over the fact-checks `actor`'s organisation may see; None when it may
-    see none. Cached per organisation and rebuilt when that set of fact-checks changes."""
-    return _engine_for(ctx, actor, visible_fingerprint(ctx, actor))
+def _matching_basis(ctx: ServerContext, actor: Actor) -> tuple[str | None, float]:
+    """The visible registry's fingerprint and the foreign preference the organisation's
+    matches are scored with, read together on every request (one short connection)."""
+    with ctx.db.read() as conn:
+        preference = conn.execute(
+            select(organisations.c.match_foreign_preference).where(
+                organisations.c.id == actor.org_id
+            )
+        ).scalar_one_or_none()
+        return _fingerprint(conn, actor), _effective_preference(ctx, preference)
+
+
+def organisation_matcher(ctx: ServerContext, actor: Actor) -> tuple[Any, float, str]:
+    """The match engine over the fact-checks `actor`'s organisation may see (None when it may
+    see none; cached per organisation and rebuilt when that set changes), the foreign
+    preference to score with, and the state to record matches against (`match_state`): read
+    once, so what is recorded is what was scored with."""
+    fingerprint, preference = _matching_basis(ctx, actor)
+    engine = _engine_for(ctx, actor, fingerprint)
+    return engine, preference, match_state(fingerprint, preference)
 
 
 def _engine_for(ctx: ServerContext, actor: Actor, fingerprint: str | None) -> Any:
-    """`organisation_engine` for a fingerprint the caller has just read."""
+    """The organisation's engine for a fingerprint the caller has just read."""
     if fingerprint is None:
         return None
     cached = ctx.match_engines.get(actor.org_id)
@@ -882,10 +886,9 @@ def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATC
     Runs when the queue or the alerts are read, a bounded batch at a time (most check-worthy
     first), so a fact-check published today flags the claims ingested before it.
     """
-    visible = visible_fingerprint(ctx, actor)
+    visible, preference = _matching_basis(ctx, actor)
     # With nothing visible any more, earlier matches must go too: "none" is a state like any.
     # The preference is read once, so what is recorded is what was scored with.
-    preference = _organisation_preference(ctx, actor.org_id)
     state = match_state(visible, preference)
     c = claims_table.c
     with ctx.db.read() as conn:
@@ -953,13 +956,12 @@ def _match_json(candidate: Any) -> dict[str, Any]:
 def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
     """Fact-checks that match a claim, among those the actor's organisation may see."""
     require(actor.role, "factchecks.read")
-    engine = organisation_engine(ctx, actor)
+    engine, preference, _ = organisation_matcher(ctx, actor)
     if engine is None:
         raise InputError(
             "your organisation sees no fact-checks yet; import some (POST /api/v1/factchecks/"
             "import) or ask a partner to share theirs"
         )
-    preference = _organisation_preference(ctx, actor.org_id)
     [result] = service.match_claims(
         [text], settings=ctx.settings, engine=engine, k=10, foreign_preference=preference
     )
@@ -1006,10 +1008,9 @@ def match_many(
     require(actor.role, "factchecks.read")
     if not texts:
         return []
-    engine = organisation_engine(ctx, actor)
+    engine, preference, _ = organisation_matcher(ctx, actor)
     if engine is None:
         return [[] for _ in texts]
-    preference = _organisation_preference(ctx, actor.org_id)
     results = service.match_claims(
         texts, settings=ctx.settings, engine=engine, k=k, foreign_preference=preference
     )
