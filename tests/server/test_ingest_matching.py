@@ -217,3 +217,31 @@ def test_open_claims_are_matched_again_with_the_preference_they_record(
     scored_with.clear()
     queue(world, "alpha")
     assert scored_with == []  # up to date: nothing is matched twice
+
+
+def test_the_registry_fingerprint_is_exact_integer_sql_any_database_runs(world: World) -> None:
+    from sqlalchemy.dialects import postgresql
+
+    ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+    with ctx.db.read() as conn:
+        alpha = accounts.organisation_id(conn, "alpha-desk")
+    viewer = Actor(user_id=0, username="viewer", org_id=alpha, org_slug="alpha-desk", role="viewer")
+    sql = str(services.fingerprint_query(viewer).compile(dialect=postgresql.dialect()))
+    assert "total(" not in sql.lower() and "sum(" in sql.lower()  # SQLite's total() is not SQL
+
+    assert services.visible_fingerprint(ctx, viewer) is None  # nothing visible yet
+    ids = [new_factcheck(world, "alpha", "Claim one about floods.", "private")]
+    first = services.visible_fingerprint(ctx, viewer)
+    ids.append(new_factcheck(world, "beta", "Claim two about bridges.", "public"))
+    second = services.visible_fingerprint(ctx, viewer)
+    hidden = new_factcheck(world, "beta", "Claim three, never shared.", "private")
+    assert services.visible_fingerprint(ctx, viewer) == second  # beta's private one is unseen
+
+    count, id_sum, scrambled, _ = str(second).split(":", 3)
+    modulus = services._SCRAMBLE_MODULUS
+    assert (int(count), int(id_sum)) == (2, sum(ids)) and hidden not in ids
+    assert int(scrambled) == sum(i * services._SCRAMBLE % modulus for i in ids)
+    assert first != second
+
+    world.call("PATCH", f"/factchecks/{ids[1]}", "beta", "admin", json={"visibility": "private"})
+    assert services.visible_fingerprint(ctx, viewer) == first  # the same visible set again

@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Select,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from tabayyun import service
 from tabayyun.config import Settings, checked_preference
@@ -806,15 +817,30 @@ def visible_fingerprint(ctx: ServerContext, actor: Actor) -> str | None:
         return _fingerprint(conn, actor)
 
 
+_SCRAMBLE = 2_654_435_761  # Knuth's multiplicative hash constant
+_SCRAMBLE_MODULUS = 1_000_000_007
+
+
 def _fingerprint(conn: Connection, actor: Actor) -> str | None:
-    fc = factchecks_table.c
-    query = select(
-        func.count(), func.total(fc.id), func.total(fc.id * fc.id), func.max(fc.updated_at)
-    ).where(factchecks.visible_to(actor))
-    count, ids, squares, latest = conn.execute(query).one()
+    count, ids, scrambled, latest = conn.execute(fingerprint_query(actor)).one()
     if not count:
         return None
-    return f"{count}:{int(ids)}:{int(squares)}:{latest}"
+    return f"{count}:{int(ids)}:{int(scrambled)}:{latest}"
+
+
+def fingerprint_query(actor: Actor) -> Select[int, int, int, Any]:
+    """The one aggregate row `visible_fingerprint` is made of (any SQL database)."""
+    fc = factchecks_table.c
+    # Integer sums in standard SQL (SQLite's total() is not in PostgreSQL, and float sums may
+    # differ in their last bits between plans): the ids, and the ids scrambled into a bounded
+    # range, so swapping one fact-check for another rarely leaves both sums as they were.
+    wide_id = cast(fc.id, BigInteger)
+    return select(
+        func.count(),
+        func.coalesce(func.sum(wide_id), 0),
+        func.coalesce(func.sum((wide_id * _SCRAMBLE) % _SCRAMBLE_MODULUS), 0),
+        func.max(fc.updated_at),
+    ).where(factchecks.visible_to(actor))
 
 
 def _matching_basis(ctx: ServerContext, actor: Actor) -> tuple[str | None, float]:
