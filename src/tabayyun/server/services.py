@@ -817,8 +817,13 @@ def visible_fingerprint(ctx: ServerContext, actor: Actor) -> str | None:
         return _fingerprint(conn, actor)
 
 
-_SCRAMBLE = 2_654_435_761  # Knuth's multiplicative hash constant
 _SCRAMBLE_MODULUS = 1_000_000_007
+
+
+def scrambled(fact_check_id: int) -> int:
+    """What the fingerprint's second sum adds per visible id (as its SQL computes it): the
+    square, bounded. Non-linear, so two sets with one id sum ({1, 4}, {2, 3}) differ here."""
+    return fact_check_id * fact_check_id % _SCRAMBLE_MODULUS
 
 
 def _fingerprint(conn: Connection, actor: Actor) -> str | None:
@@ -828,19 +833,21 @@ def _fingerprint(conn: Connection, actor: Actor) -> str | None:
     return f"{count}:{int(ids)}:{int(scrambled)}:{latest}"
 
 
-def fingerprint_query(actor: Actor) -> Select[int, int, int, Any]:
+def fingerprint_query(actor: Actor) -> Select[Any]:
     """The one aggregate row `visible_fingerprint` is made of (any SQL database)."""
     fc = factchecks_table.c
-    # Integer sums in standard SQL (SQLite's total() is not in PostgreSQL, and float sums may
-    # differ in their last bits between plans): the ids, and the ids scrambled into a bounded
-    # range, so swapping one fact-check for another rarely leaves both sums as they were.
+    # Exact integer sums in standard SQL (SQLite's total() is not in PostgreSQL, and float sums
+    # may differ in their last bits between plans): the ids, and their squares bounded by a
+    # modulus (BIGINT holds id * id for any 32-bit id), so a set swapped for another with the
+    # same count and id sum still changes the second sum.
     wide_id = cast(fc.id, BigInteger)
-    return select(
+    columns: list[Any] = [
         func.count(),
         func.coalesce(func.sum(wide_id), 0),
-        func.coalesce(func.sum((wide_id * _SCRAMBLE) % _SCRAMBLE_MODULUS), 0),
+        func.coalesce(func.sum((wide_id * wide_id) % _SCRAMBLE_MODULUS), 0),
         func.max(fc.updated_at),
-    ).where(factchecks.visible_to(actor))
+    ]
+    return select(*columns).where(factchecks.visible_to(actor))
 
 
 def _matching_basis(ctx: ServerContext, actor: Actor) -> tuple[str | None, float]:
