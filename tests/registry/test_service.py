@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select
 
 from tabayyun.errors import InputError
 from tabayyun.registry import DEMO_REGISTRY
@@ -19,7 +20,7 @@ from tabayyun.registry.service import (
     registry_stats,
 )
 from tabayyun.registry.store import SqliteFactCheckStore, open_factcheck_store
-from tabayyun.storage.schema import metadata
+from tabayyun.storage.schema import factchecks, metadata
 
 FILES = [
     "page-ar.html",
@@ -77,6 +78,11 @@ def test_a_changed_fact_check_is_updated(
     assert (report.added, report.updated, report.unchanged) == (0, 1, 3)
     stored = store.get(review["url"])
     assert stored is not None and stored.rating.label == "misleading"
+    # Each change raises the row's revision (the server's registry fingerprint sums them).
+    revisions = store._read(
+        lambda conn: dict(conn.execute(select(factchecks.c.key, factchecks.c.revision)).all())
+    )
+    assert revisions[review["url"]] == 1 and sorted(revisions.values()) == [0, 0, 0, 1]
 
 
 @pytest.mark.parametrize("fmt", ["datafeed", "jsonld"])

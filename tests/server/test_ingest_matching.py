@@ -237,7 +237,7 @@ def test_the_registry_fingerprint_is_exact_integer_sql_any_database_runs(world: 
     hidden = new_factcheck(world, "beta", "Claim three, never shared.", "private")
     assert services.visible_fingerprint(ctx, viewer) == second  # beta's private one is unseen
 
-    count, id_sum, scrambled, _ = str(second).split(":", 3)
+    count, id_sum, scrambled, _, _ = str(second).split(":", 4)
     assert (int(count), int(id_sum)) == (2, sum(ids)) and hidden not in ids
     assert int(scrambled) == sum(services.scrambled(i) for i in ids)
     assert first != second
@@ -248,3 +248,36 @@ def test_the_registry_fingerprint_is_exact_integer_sql_any_database_runs(world: 
 
     world.call("PATCH", f"/factchecks/{ids[1]}", "beta", "admin", json={"visibility": "private"})
     assert services.visible_fingerprint(ctx, viewer) == first  # the same visible set again
+
+
+def test_every_change_of_a_visible_fact_check_changes_the_fingerprint_within_one_second(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from tabayyun.registry import store
+
+    class Frozen(dt.datetime):  # updated_at keeps whole seconds: two edits may share one
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Frozen:
+            return cls(2026, 11, 28, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(store, "datetime", Frozen)
+    ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+    with ctx.db.read() as conn:
+        alpha = accounts.organisation_id(conn, "alpha-desk")
+    viewer = Actor(user_id=0, username="viewer", org_id=alpha, org_slug="alpha-desk", role="viewer")
+    factcheck = new_factcheck(world, "alpha", "The bridge collapsed in March.", "private")
+    seen = [services.visible_fingerprint(ctx, viewer)]
+    for rating in ("True", "Misleading"):
+        changed = world.call(
+            "PATCH",
+            f"/factchecks/{factcheck}",
+            "alpha",
+            "admin",
+            json={"rating": {"alternate_name": rating}},
+        )
+        assert changed.status_code == 200, changed.text
+        assert changed.json()["updated_at"] == "2026-11-28T12:00:00+00:00"  # the same second
+        seen.append(services.visible_fingerprint(ctx, viewer))
+    assert len(set(seen)) == 3, seen

@@ -169,5 +169,6 @@ def _upsert(conn: Connection, row: dict[str, Any]) -> UpsertResult:
     if stored == row["content_hash"]:
         return "unchanged"
     changes = {k: v for k, v in row.items() if k not in ("key", "created_at")}
+    changes["revision"] = factchecks.c.revision + 1
     conn.execute(update(factchecks).where(factchecks.c.key == row["key"]).values(changes))
     return "updated"

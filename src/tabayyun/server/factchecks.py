@@ -217,7 +217,8 @@ def replace(conn: Connection, factcheck_id: int, fc: FactCheck) -> None:
     ).scalar()
     if clash is not None:
         raise ConflictError(f"fact-check {clash} already has the key {fc.key!r}")
-    values = {k: v for k, v in factcheck_row(fc).items() if k != "created_at"}
+    values: dict[str, Any] = {k: v for k, v in factcheck_row(fc).items() if k != "created_at"}
+    values["revision"] = factchecks.c.revision + 1
     conn.execute(update(factchecks).where(factchecks.c.id == factcheck_id).values(values))
 
 

@@ -827,10 +827,10 @@ def scrambled(fact_check_id: int) -> int:
 
 
 def _fingerprint(conn: Connection, actor: Actor) -> str | None:
-    count, ids, scrambled, latest = conn.execute(fingerprint_query(actor)).one()
+    count, ids, scrambled, revisions, latest = conn.execute(fingerprint_query(actor)).one()
     if not count:
         return None
-    return f"{count}:{int(ids)}:{int(scrambled)}:{latest}"
+    return f"{count}:{int(ids)}:{int(scrambled)}:{int(revisions)}:{latest}"
 
 
 def fingerprint_query(actor: Actor) -> Select[Any]:
@@ -839,12 +839,14 @@ def fingerprint_query(actor: Actor) -> Select[Any]:
     # Exact integer sums in standard SQL (SQLite's total() is not in PostgreSQL, and float sums
     # may differ in their last bits between plans): the ids, and their squares bounded by a
     # modulus (BIGINT holds id * id for any 32-bit id), so a set swapped for another with the
-    # same count and id sum still changes the second sum.
+    # same count and id sum still changes the second sum; the revisions, which every change
+    # raises (updated_at has whole seconds, and two changes may share one).
     wide_id = cast(fc.id, BigInteger)
     columns: list[Any] = [
         func.count(),
         func.coalesce(func.sum(wide_id), 0),
         func.coalesce(func.sum((wide_id * wide_id) % _SCRAMBLE_MODULUS), 0),
+        func.coalesce(func.sum(cast(fc.revision, BigInteger)), 0),
         func.max(fc.updated_at),
     ]
     return select(*columns).where(factchecks.visible_to(actor))

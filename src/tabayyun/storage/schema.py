@@ -134,6 +134,9 @@ factchecks = Table(
     Column("data", JSON, nullable=False),
     Column("created_at", String(40), nullable=False),
     Column("updated_at", String(40), nullable=False),
+    # Raised by one on every change: the server's registry fingerprint sums it, since two
+    # changes within one second leave updated_at (seconds) as it was.
+    Column("revision", Integer, nullable=False, server_default="0"),
 )
 Index("ix_factchecks_lang", factchecks.c.lang)
 Index("ix_factchecks_rating_label", factchecks.c.rating_label)
