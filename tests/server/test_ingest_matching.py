@@ -281,3 +281,14 @@ def test_every_change_of_a_visible_fact_check_changes_the_fingerprint_within_one
         assert changed.json()["updated_at"] == "2026-11-28T12:00:00+00:00"  # the same second
         seen.append(services.visible_fingerprint(ctx, viewer))
     assert len(set(seen)) == 3, seen
+
+
+def test_a_match_state_always_fits_its_column() -> None:
+    column = claims_table.c.matched_against.type.length
+    assert column == services.MATCH_STATE_LENGTH
+    short = "3:6:14:2:2026-11-28T12:00:00+00:00"
+    assert services.match_state(short, 0.0) == short  # readable where it fits
+    huge = [f"{n}:{'9' * 90}:{n}" for n in (1, 2)]  # a registry far larger than today's
+    states = {services.match_state(fingerprint, 0.0) for fingerprint in huge}
+    assert len(states) == 2 and all(len(state) <= column for state in states)
+    assert services.match_state(short, 1.5) != services.match_state(short, 0.0)

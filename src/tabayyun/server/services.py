@@ -810,8 +810,9 @@ def export_factchecks(ctx: ServerContext, actor: Actor, *, format: str = "datafe
 def visible_fingerprint(ctx: ServerContext, actor: Actor) -> str | None:
     """A cheap fingerprint of the fact-checks `actor`'s organisation may see; None for none.
 
-    Any added, removed, re-shared or updated fact-check changes the count, the two id sums or
-    the latest update time, so it is read on every request instead of the rows themselves.
+    Any added, removed, re-shared or updated fact-check changes the count, the two id sums,
+    the sum of revisions (raised by every change) or the latest update time, so it is read on
+    every request instead of the rows themselves.
     """
     with ctx.db.read() as conn:
         return _fingerprint(conn, actor)
@@ -902,13 +903,16 @@ def _engine_for(ctx: ServerContext, actor: Actor, fingerprint: str | None) -> An
 def match_state(fingerprint: str | None, preference: float) -> str:
     """What a claim's best match was chosen against: the visible registry (its fingerprint,
     "none" when nothing is visible) and the organisation's foreign preference. At preference 0
-    it is the fingerprint itself, as before preferences were per organisation; otherwise a
-    digest of both, which fits the 80-character column whatever the fingerprint's length."""
+    it is the fingerprint itself where it fits the 80-character column (~70 characters at a
+    million fact-checks); otherwise a digest, which always fits."""
     if fingerprint is None:
         return "none"
-    if preference == 0:
+    if preference == 0 and len(fingerprint) <= MATCH_STATE_LENGTH:
         return fingerprint
     return "p:" + hashlib.sha256(f"{fingerprint}|{preference!r}".encode()).hexdigest()[:40]
+
+
+MATCH_STATE_LENGTH = 80  # claims.matched_against: PostgreSQL refuses longer values
 
 
 REMATCH_BATCH = 20  # open claims re-matched per queue view after the registry changed
