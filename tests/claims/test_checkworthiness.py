@@ -112,6 +112,15 @@ def test_artefact_is_small_and_loads() -> None:
             assert 0.0 < scorer.threshold(detector, lang) < 1.0
 
 
+def test_artefact_was_trained_on_the_default_encoder() -> None:
+    # Its multilingual part reads the pipeline's e5 vectors: after the encoder changes (a new
+    # adapter), scripts/train_checkworthiness.py must run again or the heads read foreign vectors.
+    from tabayyun.embed import E5Embedder
+    from tabayyun.matching.centring import model_family
+
+    assert model_family(load_default_scorer().embedder) == model_family(E5Embedder().name)
+
+
 def _score(texts: list[str], langs: list[str]) -> tuple[np.ndarray, np.ndarray]:
     vectors = FakeEmbedder(dim=384).embed_queries(texts)
     return load_default_scorer().score(texts, vectors, langs)

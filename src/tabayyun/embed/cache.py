@@ -215,6 +215,9 @@ class CachedEmbedder:
         self.batch_size = batch_size
         self.progress = progress
         self.name = embedder.name
+        # Latent terms may come from another model than the vectors (e5's tuned adapter keeps
+        # the released model's); they are cached under that model's name.
+        self.latent_name: str = getattr(embedder, "latent_name", embedder.name)
         self.dim = embedder.dim
         self.latent_dim = latent_dim(embedder)
         self.hits = 0
@@ -273,10 +276,10 @@ class CachedEmbedder:
 
         def compute(batch: list[str]) -> list[Any]:
             computed = self.embedder.embed_latent(batch)  # type: ignore[attr-defined]
-            self.cache.put_latent(self.name, self.dim, batch, computed)
+            self.cache.put_latent(self.latent_name, self.dim, batch, computed)
             # What the cache will answer next time, so this call already returns the same.
-            return [_decode_latent(encode_latent(latent), self.name) for latent in computed]
+            return [_decode_latent(encode_latent(latent), self.latent_name) for latent in computed]
 
-        lookup = partial(self.cache.get_latent, self.name, self.dim)
+        lookup = partial(self.cache.get_latent, self.latent_name, self.dim)
         by_text = self._through_cache(texts, lookup, compute)
         return [by_text[text] for text in texts]

