@@ -63,7 +63,8 @@ def test_nearest_both_ways_in_blocks_equals_the_full_product(
     best, top2, back = bench._nearest_both_ways(left, right, block=7)
     sims = left @ right.T
     assert (best == sims.argmax(axis=1)).all() and (back == sims.argmax(axis=0)).all()
-    np.testing.assert_allclose(top2, np.sort(sims, axis=1)[:, -2:])
+    # float32 products summed in blocks may differ from the full product in the last bit.
+    np.testing.assert_allclose(top2, np.sort(sims, axis=1)[:, -2:], rtol=1e-5)
 
 
 def test_a_pair_must_be_each_other_s_nearest(load_benchmark: Loader) -> None:
