@@ -64,13 +64,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache  # noqa: E402
-from tabayyun.embed.base import Embedder  # noqa: E402
+from tabayyun.embed.base import Embedder, model_family  # noqa: E402
 from tabayyun.matching.centring import (  # noqa: E402
     CENTRE_PATH,
     Centre,
     centre_json,
     fit_centre,
-    model_family,
 )
 from tabayyun.matching.engine import (  # noqa: E402
     ALL_FEATURES,
@@ -321,10 +320,14 @@ def main() -> None:
         "cross": fit_ensemble(cross, list(CROSS_TRAINED), conflicts, seeds=SEEDS),
     }
     # Everything chosen on dev from here on sees the shipped encoder, as the engine will.
-    engines = {
-        name: build_engine(base / name, embedder, symmetric=SYMMETRIC[name], centre=centre)
-        for name in TRAIN_SETS
-    }
+    engines = (
+        learner_engines
+        if learner is embedder
+        else {
+            name: build_engine(base / name, embedder, symmetric=SYMMETRIC[name], centre=centre)
+            for name in TRAIN_SETS
+        }
+    )
     # Latent terms agree far more within one language than across two, so English training
     # queries cannot teach their weight: it is the one value chosen on the xling dev sets.
     english = engines["checkthat2021-en"]

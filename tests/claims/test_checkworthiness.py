@@ -116,7 +116,7 @@ def test_artefact_was_trained_on_the_default_encoder() -> None:
     # Its multilingual part reads the pipeline's e5 vectors: after the encoder changes (a new
     # adapter), scripts/train_checkworthiness.py must run again or the heads read foreign vectors.
     from tabayyun.embed import E5Embedder
-    from tabayyun.matching.centring import model_family
+    from tabayyun.embed.base import model_family
 
     assert model_family(load_default_scorer().embedder) == model_family(E5Embedder().name)
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from tabayyun.embed import E5Embedder, FakeEmbedder
+from tabayyun.embed.base import model_family
 from tabayyun.errors import ConfigError
 from tabayyun.matching.centring import (
     CENTRE_PATH,
@@ -17,7 +18,6 @@ from tabayyun.matching.centring import (
     centred,
     fit_centre,
     load_centre,
-    model_family,
 )
 from tabayyun.matching.engine import MatchEngine
 from tabayyun.matching.records import IndexedClaim

