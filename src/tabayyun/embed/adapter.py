@@ -40,11 +40,6 @@ def adapter_path(name: str) -> Path:
     return path
 
 
-def adapter_label(name: str) -> str:
-    """How adapter `name` is called in model names and files: a path gives its file's stem."""
-    return Path(name).stem if name.endswith(".npz") else name
-
-
 @functools.cache
 def adapter_digest(name: str) -> str:
     """Twelve hex digits of the adapter file: part of the embedder's name, so vectors of a
@@ -102,7 +97,7 @@ def tuned_model_file(base: Path, name: str, directory: Path) -> Path:
     stat = base.stat()
     key = f"{stat.st_size}:{stat.st_mtime_ns}:{base.name}:{adapter_digest(name)}"
     digest = hashlib.sha256(key.encode())
-    label = adapter_label(name)
+    label = adapter_path(name).stem
     target = directory / f"{base.stem}+{label}-{digest.hexdigest()[:12]}.bin"
     if target.is_file():
         return target

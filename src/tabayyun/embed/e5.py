@@ -82,9 +82,10 @@ class E5Embedder:
         self.latent_name = released
         self.name = released
         if adapter is not None:
-            from tabayyun.embed.adapter import adapter_digest, adapter_label
+            from tabayyun.embed.adapter import adapter_digest, adapter_path
 
-            self.name += f"+{adapter_label(adapter)}-{adapter_digest(adapter)}"
+            # A shipped adapter's stem is its name; a file outside the package gives its stem.
+            self.name += f"+{adapter_path(adapter).stem}-{adapter_digest(adapter)}"
         if max_tokens is not None:
             self.name += f"-max{max_tokens}"  # truncated vectors never mix with full ones
             self.latent_name += f"-max{max_tokens}"
