@@ -1,6 +1,13 @@
-"""Experiment: the multilingual check-worthiness regression against a small MLP (not built yet).
+"""Experiment: the multilingual check-worthiness regression against a small MLP.
 
     PYTHONPATH=src .venv/bin/python scripts/checkworthiness_mlp_experiment.py [DETECTOR ...]
+    PYTHONPATH=src .venv/bin/python scripts/checkworthiness_mlp_experiment.py --transfer
+
+The 256-unit MLP is now what `train_checkworthiness.py` ships for the languages with training
+data (its `SeedMLP`, seeds 13-15 where this experiment uses 0-2, so the shipped figures differ
+a little); this script keeps the comparison that chose it. The table below was measured when
+the script took each seed's logit from its clipped probability (clipped at 1e-4) rather than
+the network's raw output as now: the same away from the extremes.
 
 The default profile's heads as `train_checkworthiness.py` trains them (lexical + multilingual
 parts, blended per language on 5-fold out-of-fold logits, threshold from the OOF blend), with
@@ -16,6 +23,12 @@ the tuned encoder (dev-test; OOF AP of the multilingual part in brackets):
 | 1B en F1 | 0.821 (0.888) | 0.829 (0.893) | 0.816 (0.886) |
 | 2024 ar macro-F1 | 0.564 (0.542) | 0.603 (0.629) | 0.613 (0.590) |
 | 2024 en F1 | 0.810 (0.787) | 0.829 (0.801) | 0.800 (0.792) |
+
+`--transfer` trains each part on one CheckThat! language and scores the other (train + dev
+only), as a language without training data is scored. Measured 2026-11-29 (AP, logistic / MLP):
+1B en->ar 0.826 / 0.814, ar->en 0.780 / 0.806; 2024 en->ar 0.363 / 0.410, ar->en 0.458 /
+0.520. The MLP carries across languages; it did not carry to the project's Persian and Russian
+news sentences (see docs/architecture.md), so those still read the regression.
 """
 
 from __future__ import annotations
@@ -30,7 +43,6 @@ import numpy.typing as npt
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
-from sklearn.neural_network import MLPClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_checkworthiness as T  # the training script's own helpers
@@ -39,35 +51,6 @@ from tabayyun.claims.features import cue_features
 from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache
 
 Floats = npt.NDArray[np.float64]
-
-
-def logit(p: Floats) -> Floats:
-    p = np.clip(p, 1e-4, 1 - 1e-4)
-    return np.asarray(np.log(p / (1 - p)))
-
-
-class MLP:
-    """Three seeds of a one-hidden-layer MLP; the decision value is their mean logit."""
-
-    def __init__(self, hidden: int, alpha: float) -> None:
-        self.nets = [
-            MLPClassifier(
-                hidden_layer_sizes=(hidden,),
-                alpha=alpha,
-                early_stopping=True,
-                max_iter=200,
-                random_state=seed,
-            )
-            for seed in range(3)
-        ]
-
-    def fit(self, x: Floats, y: npt.NDArray[np.int_]) -> MLP:
-        for net in self.nets:
-            net.fit(x, y)
-        return self
-
-    def decision_function(self, x: Floats) -> Floats:
-        return np.asarray(np.mean([logit(n.predict_proba(x)[:, 1]) for n in self.nets], axis=0))
 
 
 def run(
@@ -95,8 +78,8 @@ def run(
     c_lex, c_multi = T.C_PARTS[(T.DEFAULT_PROFILE, detector)]
     makers: dict[str, Callable[[], Any]] = {
         "lr": lambda: T._multi_model(c_multi),
-        "mlp256a1": lambda: MLP(256, 1e-2),
-        "mlp512a3": lambda: MLP(512, 1e-1),
+        "mlp256a1": lambda: T.SeedMLP(hidden=256, alpha=1e-2, first_seed=0),
+        "mlp512a3": lambda: T.SeedMLP(hidden=512, alpha=1e-1, first_seed=0),
     }
     oof = {name: np.zeros(len(y)) for name in ["lex", *makers]}
     for fold in range(T.FOLDS):
@@ -134,6 +117,42 @@ def run(
             )
 
 
+def transfer(
+    detector: str,
+    folders: tuple[str, ...],
+    splits: dict[str, dict[str, T.Rows]],
+    embedder: CachedEmbedder,
+) -> None:
+    """Which multilingual part carries to a language it never saw: train on one, score the other.
+
+    As the shipped `*` languages are scored: the part's logit, Platt-scaled and thresholded on
+    out-of-fold predictions in the training language. Uses train + dev only (no dev-test).
+    """
+    rows = T.training_rows(splits, folders)
+    y = np.asarray([int(r["label"]) for r in rows])  # type: ignore[call-overload]
+    folds = np.asarray([T.fold_of(r) for r in rows])
+    langs = np.asarray([str(r["lang"]) for r in rows])
+    texts = [str(r["text"]) for r in rows]
+    cues = cue_features(texts, list(langs))
+    z = (cues - cues.mean(axis=0)) / (cues.std(axis=0) + 1e-6)
+    x = np.hstack([embedder.embed_queries(texts).astype(np.float64), z])
+    _, c_multi = T.C_PARTS[(T.DEFAULT_PROFILE, detector)]
+    for source, target in (("en", "ar"), ("ar", "en")):
+        train, test = langs == source, langs == target
+        for name, make in T.MULTI_MODELS.items():
+            oof = T.out_of_fold(make, c_multi, x[train], y[train], folds[train])
+            platt = LogisticRegression(C=100.0).fit(oof[:, None], y[train])
+            threshold = T.best_threshold(y[train], platt.predict_proba(oof[:, None])[:, 1])
+            logits = make(c_multi).fit(x[train], y[train]).decision_function(x[test])
+            got = T._metrics(y[test], platt.predict_proba(logits[:, None])[:, 1], threshold)
+            print(
+                f"{detector} {source}->{target} {name:<9} AP {got['AP']:.3f} F1 {got['F1']:.3f} "
+                f"macro-F1 {got['macro_F1']:.3f} (in-language OOF AP "
+                f"{average_precision_score(y[train], oof):.3f})",
+                flush=True,
+            )
+
+
 def main() -> int:
     data = Path(__file__).resolve().parents[2] / "shared" / "data"
     if not (data / "check-worthiness").is_dir():
@@ -142,6 +161,10 @@ def main() -> int:
     splits, _ = T.load(data)
     embedder = CachedEmbedder(E5Embedder(), VectorCache())
     which = sys.argv[1:] or ["verifiable", "checkworthy"]
+    if "--transfer" in which:
+        transfer("verifiable", T.VERIFIABLE_1B, splits, embedder)
+        transfer("checkworthy", T.CHECKWORTHY_2024, splits, embedder)
+        return 0
     if "verifiable" in which:
         run("verifiable", T.VERIFIABLE_1B, splits, embedder)
     if "checkworthy" in which:

@@ -176,6 +176,9 @@ def test_profiles_and_out_of_fold_tuning_are_recorded() -> None:
             # Thresholds and blends come from out-of-fold predictions over train+dev.
             assert head["cv_metrics"] and set(head["thresholds"]) == set(head["blend"])
             assert "*" in head["thresholds"]
+            # The multilingual part kept is the candidate with the higher out-of-fold AP.
+            ap = head["multilingual_oof_AP"]
+            assert head["multilingual_model"] == max(ap, key=ap.get)
 
 
 def test_profile_changes_only_its_own_detector() -> None:
@@ -186,3 +189,82 @@ def test_profile_changes_only_its_own_detector() -> None:
     special = scorer.score(texts, vectors, LANGS, profile="checkthat2022-1a-en")
     assert np.allclose(default[1], special[1])
     assert not np.allclose(default[0], special[0])
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    return np.log(p / (1 - p))
+
+
+def _inputs(prefix: str, texts: list[str], langs: list[str]) -> tuple[np.ndarray, dict]:
+    """(e5 vector + standardised cues per text, the shipped arrays) as the scorer builds them."""
+    with np.load(ARTEFACT_PATH) as data:
+        arrays = {k: data[k] for k in data.files}
+    cues = (cue_features(texts, langs) - arrays[f"{prefix}.cue_mean"]) / arrays[f"{prefix}.cue_std"]
+    return np.hstack([FakeEmbedder(dim=384).embed_queries(texts), cues]), arrays
+
+
+def test_hidden_layer_part_is_the_seeds_mean_logit(tmp_path: Path) -> None:
+    """A multilingual part with `multi_w1` is scored as a ReLU layer, linear otherwise.
+
+    Built from the shipped artefact with the default checkworthy head's multilingual part
+    replaced by two hand-made seed networks written side by side, as the training script does.
+    """
+    prefix, langs = "default.checkworthy", ["ar", "en"]
+    texts = [claim for lang, claim, _ in SENTENCES if lang in langs]
+    x, arrays = _inputs(prefix, texts, langs)
+    rng = np.random.default_rng(0)
+    seeds = [
+        (rng.normal(size=(x.shape[1], 4)), rng.normal(size=4), rng.normal(size=4), rng.normal())
+        for _ in range(2)
+    ]
+    for name in ("multi_w1", "multi_b1"):
+        arrays.pop(f"{prefix}.{name}", None)
+    linear = {**arrays, f"{prefix}.multi_w": np.zeros(x.shape[1], dtype=np.float32)}
+    arrays[f"{prefix}.multi_w1"] = np.hstack([w1 for w1, _, _, _ in seeds]).astype(np.float32)
+    arrays[f"{prefix}.multi_b1"] = np.concatenate([b1 for _, b1, _, _ in seeds]).astype(np.float32)
+    arrays[f"{prefix}.multi_w"] = (np.concatenate([w2 for _, _, w2, _ in seeds]) / 2).astype(
+        np.float32
+    )
+    arrays[f"{prefix}.multi_b"] = np.asarray([np.mean([b2 for *_, b2 in seeds])], np.float32)
+    np.savez(tmp_path / "mlp.npz", **arrays)
+    np.savez(tmp_path / "linear.npz", **linear)
+    metadata = ARTEFACT_PATH.with_suffix(".json")
+    mlp = CheckworthinessScorer(tmp_path / "mlp.npz", metadata)
+    flat = CheckworthinessScorer(tmp_path / "linear.npz", metadata)
+    assert mlp.dim == flat.dim == 384
+
+    vectors = x[:, :384]
+    scored, _ = mlp.score(texts, vectors, langs)
+    without, _ = flat.score(texts, vectors, langs)
+    # logit(p) = w_lex * lexical + w_multi * multi + bias; the linear copy (multi = its bias)
+    # cancels everything but the multilingual part.
+    blend = mlp.profiles["default"]["checkworthy"]["blend"]
+    w_multi = np.asarray([blend[lang][1] for lang in langs])
+    seed_logits = [np.maximum(x @ w1 + b1, 0) @ w2 + b2 for w1, b1, w2, b2 in seeds]
+    expected = np.mean(seed_logits, axis=0) - float(linear[f"{prefix}.multi_b"][0])
+    assert np.allclose(_logit(scored) - _logit(without), w_multi * expected, atol=1e-3)
+
+
+def test_languages_without_training_data_read_the_other_part() -> None:
+    """fa and ru get the head's linear `other` part, Platt-scaled; ar and en their blend."""
+    scorer = load_default_scorer()
+    for detector in DETECTORS:
+        prefix = f"default.{detector}"
+        head = scorer.profiles["default"][detector]
+        x, arrays = _inputs(prefix, [claim for _, claim, _ in SENTENCES], LANGS)
+        has_other = f"{prefix}.other_w" in arrays
+        # The part exists exactly where the trained languages read another model.
+        assert has_other == (head["multilingual_model"] != head["other_languages_model"])
+        if not has_other:
+            continue
+        a, b = head["blend"]["*"][1:]
+        other = x @ arrays[f"{prefix}.other_w"] + arrays[f"{prefix}.other_b"][0]
+        expected = 1 / (1 + np.exp(-(a * other + b)))
+        checkworthy, verifiable = scorer.score(
+            [claim for _, claim, _ in SENTENCES], x[:, :384], LANGS
+        )
+        got = checkworthy if detector == "checkworthy" else verifiable
+        untrained = np.asarray([lang not in head["blend"] for lang in LANGS])
+        assert untrained.sum() == 2  # fa, ru
+        assert np.allclose(got[untrained], expected[untrained], atol=1e-5)
+        assert not np.allclose(got[~untrained], expected[~untrained], atol=1e-3)

@@ -1,14 +1,22 @@
 """Score sentences as check-worthy and as verifiable: calibrated probabilities, numpy only.
 
 The artefact (`models/checkworthiness.npz` + `.json`) is written by
-`scripts/train_checkworthiness.py`. Per profile and detector it holds two linear parts:
+`scripts/train_checkworthiness.py`. Per profile and detector it holds up to three parts:
 
-- lexical (ar, en: the languages with training data): hashed TF-IDF n-grams + cue features;
-- multilingual (every language): the shared e5 sentence vector + cue features.
+- lexical (ar, en: the languages with training data): a linear model over hashed TF-IDF
+  n-grams + cue features;
+- multilingual: the shared e5 sentence vector + cue features, through a linear model or, where
+  the training script found it better out-of-fold, one ReLU hidden layer (`multi_w1`,
+  `multi_b1`: several seeds' networks side by side, their output weights divided by the seed
+  count, so the one logit is the seeds' mean logit);
+- other (fa, ru and anything else, where the head has no training data), when the head has one:
+  a linear model over the same inputs. The hidden-layer part wins out-of-fold on the CheckThat!
+  tweets and debates, but carried worse to the project's Persian and Russian news sentences.
 
-For ar and en the two logits are blended by per-language weights fitted on out-of-fold
-predictions (5-fold cross-validation over the CheckThat! train+dev splits); for fa, ru and
-anything else only the multilingual part speaks, Platt-scaled on the same out-of-fold logits.
+For ar and en the lexical and multilingual logits are blended by per-language weights fitted on
+out-of-fold predictions (5-fold cross-validation over the CheckThat! train+dev splits); for fa,
+ru and anything else only the other (or, without one, the multilingual) part speaks,
+Platt-scaled on its out-of-fold logits.
 Thresholds come from the same out-of-fold predictions.
 
 Profiles: `default` (the pipeline's) scores `checkworthy` with a head trained on CheckThat! 2024
@@ -90,6 +98,21 @@ def tfidf_rows(
         yield unique, np.bincount(inverse, weights=values).astype(np.float32)
 
 
+def multilingual_logit(
+    arrays: dict[str, npt.NDArray[Any]], part: str, x: npt.NDArray[np.float32]
+) -> Floats:
+    """The logit of a multilingual part (`<profile>.<detector>.multi` or `.other`) for inputs `x`.
+
+    `x` holds an e5 vector and standardised cue features per row; a part with `_w1` has a ReLU
+    hidden layer before its output weights.
+    """
+    hidden = arrays.get(f"{part}_w1")
+    if hidden is not None:
+        x = np.maximum(x @ hidden.astype(np.float32) + arrays[f"{part}_b1"], 0.0)
+    weights = arrays[f"{part}_w"].astype(np.float32)
+    return np.asarray(x @ weights + arrays[f"{part}_b"][0], dtype=np.float64)
+
+
 def _sigmoid(x: Floats) -> Floats:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -50, 50)))
 
@@ -113,9 +136,10 @@ class CheckworthinessScorer:
         self._idf = self._arrays["idf"].astype(np.float32)
         self.profiles: dict[str, dict[str, Any]] = self.metadata["profiles"]
         first = f"{DEFAULT_PROFILE}.{DETECTORS[0]}"
-        self.dim = int(self._arrays[f"{first}.multi_w"].shape[0]) - int(
-            self._arrays[f"{first}.cue_mean"].shape[0]
-        )
+        inputs = self._arrays.get(f"{first}.multi_w1")
+        if inputs is None:
+            inputs = self._arrays[f"{first}.multi_w"]
+        self.dim = int(inputs.shape[0]) - int(self._arrays[f"{first}.cue_mean"].shape[0])
 
     def _profile_for(self, detector: str, profile: str) -> str:
         if profile not in self.profiles:
@@ -180,7 +204,20 @@ class CheckworthinessScorer:
     ) -> Floats:
         a = self._arrays
         z = (cues - a[f"{prefix}.cue_mean"]) / a[f"{prefix}.cue_std"]
-        multi = np.hstack([vectors, z]) @ a[f"{prefix}.multi_w"] + a[f"{prefix}.multi_b"][0]
+        x = np.hstack([vectors, z])
+        profile, detector = prefix.split(".")
+        blends = self.profiles[profile][detector]["blend"]
+        # Languages the head was trained on read the `multi` part inside their blend; any other
+        # language reads the `other` part where the head has one (a linear model: see the module
+        # docstring), Platt-scaled by the blend's "*" entry.
+        other = np.asarray([lang not in blends for lang in langs])
+        multi = np.zeros(len(langs))
+        if f"{prefix}.other_w" in a and other.any():
+            multi[other] = multilingual_logit(a, f"{prefix}.other", x[other])
+            if (~other).any():
+                multi[~other] = multilingual_logit(a, f"{prefix}.multi", x[~other])
+        else:
+            multi = multilingual_logit(a, f"{prefix}.multi", x)
         lexical = np.zeros(len(langs))
         weights = a[f"{prefix}.lexical_w"].astype(np.float32)
         lexical_z = z[has_lexical] @ a[f"{prefix}.lexical_cue_w"] + a[f"{prefix}.lexical_b"][0]
@@ -188,8 +225,6 @@ class CheckworthinessScorer:
             zip(np.flatnonzero(has_lexical), rows, strict=True)
         ):
             lexical[row] = float(values @ weights[ids]) + float(lexical_z[i])
-        profile, detector = prefix.split(".")
-        blends = self.profiles[profile][detector]["blend"]
         w_lex, w_multi, bias = (
             np.asarray([blends.get(lang, blends["*"])[k] for lang in langs]) for k in range(3)
         )
