@@ -5,8 +5,9 @@ Each folder is scored with its "dataset" profile: the 2022-1A folders with their
 (trained on the 2024 and 1B train+dev splits; the project fa/ru sets are never trained on).
 
 Floors live in benchmarks/floors/checkworthiness.json and change only by editing that file.
-Vectors come from the e5 cache; on a fresh machine the ~4.2k dev-test sentences plus the ~850
-project sentences are embedded once (about 5-8 minutes on 2 cores, then seconds).
+Vectors come from the e5 cache; on a fresh machine the ~4.2k dev-test sentences plus the ~1,170
+project sentences (two sets per language) are embedded once (about 5-8 minutes on 2 cores,
+then seconds).
 """
 
 from __future__ import annotations
