@@ -108,9 +108,8 @@ def multilingual_logit(
     """
     hidden = arrays.get(f"{part}_w1")
     if hidden is not None:
-        x = np.maximum(x @ hidden.astype(np.float32) + arrays[f"{part}_b1"], 0.0)
-    weights = arrays[f"{part}_w"].astype(np.float32)
-    return np.asarray(x @ weights + arrays[f"{part}_b"][0], dtype=np.float64)
+        x = np.maximum(x @ hidden + arrays[f"{part}_b1"], 0.0)
+    return np.asarray(x @ arrays[f"{part}_w"] + arrays[f"{part}_b"][0], dtype=np.float64)
 
 
 def _sigmoid(x: Floats) -> Floats:
@@ -124,7 +123,12 @@ class CheckworthinessScorer:
         metadata_path = metadata_path or path.with_suffix(".json")
         try:
             with np.load(path) as data:
-                self._arrays: dict[str, npt.NDArray[Any]] = {k: data[k] for k in data.files}
+                stored = {k: data[k] for k in data.files}
+            # float16 is how the weights ship (half the size); score in float32, converted once
+            # here rather than on every call.
+            self._arrays: dict[str, npt.NDArray[Any]] = {
+                k: v.astype(np.float32) if v.dtype == np.float16 else v for k, v in stored.items()
+            }
             self.metadata: dict[str, Any] = json.loads(metadata_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ConfigError(
@@ -133,7 +137,7 @@ class CheckworthinessScorer:
             ) from exc
         self.bits = int(self.metadata["bits"])
         self.embedder = str(self.metadata["embedder"])
-        self._idf = self._arrays["idf"].astype(np.float32)
+        self._idf = self._arrays["idf"]
         self.profiles: dict[str, dict[str, Any]] = self.metadata["profiles"]
         first = f"{DEFAULT_PROFILE}.{DETECTORS[0]}"
         inputs = self._arrays.get(f"{first}.multi_w1")
@@ -219,7 +223,7 @@ class CheckworthinessScorer:
         else:
             multi = multilingual_logit(a, f"{prefix}.multi", x)
         lexical = np.zeros(len(langs))
-        weights = a[f"{prefix}.lexical_w"].astype(np.float32)
+        weights = a[f"{prefix}.lexical_w"]
         lexical_z = z[has_lexical] @ a[f"{prefix}.lexical_cue_w"] + a[f"{prefix}.lexical_b"][0]
         for i, (row, (ids, values)) in enumerate(
             zip(np.flatnonzero(has_lexical), rows, strict=True)
