@@ -32,16 +32,13 @@ import train_checkworthiness as T  # the training script's own helpers
 
 from tabayyun.claims.checkworthiness import DEFAULT_PROFILE, load_default_scorer
 from tabayyun.claims.features import cue_features
-from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache
 
 
 def main() -> int:
-    data = Path(__file__).resolve().parents[2] / "shared" / "data"
-    if not (data / "check-worthiness").is_dir():
-        print(f"{data}/check-worthiness not found", file=sys.stderr)
+    inputs = T.experiment_inputs()
+    if inputs is None:
         return 2
-    splits, _ = T.load(data)
-    embedder = CachedEmbedder(E5Embedder(), VectorCache())
+    splits, embedder = inputs
     folders = sorted({f for heads in T.HEADS.values() for fs in heads.values() for f in fs})
     unique = list({T.key(r): r for r in T.training_rows(splits, folders)}.values())
     idf = T.idf_weights(unique, T.BITS)

@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_checkworthiness as T  # the training script's own helpers
 
 from tabayyun.claims.features import cue_features
-from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache
+from tabayyun.embed import CachedEmbedder
 
 Floats = npt.NDArray[np.float64]
 
@@ -154,12 +154,10 @@ def transfer(
 
 
 def main() -> int:
-    data = Path(__file__).resolve().parents[2] / "shared" / "data"
-    if not (data / "check-worthiness").is_dir():
-        print(f"{data}/check-worthiness not found", file=sys.stderr)
+    inputs = T.experiment_inputs()
+    if inputs is None:
         return 2
-    splits, _ = T.load(data)
-    embedder = CachedEmbedder(E5Embedder(), VectorCache())
+    splits, embedder = inputs
     which = sys.argv[1:] or ["verifiable", "checkworthy"]
     if "--transfer" in which:
         transfer("verifiable", T.VERIFIABLE_1B, splits, embedder)

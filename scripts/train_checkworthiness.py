@@ -125,6 +125,18 @@ def load(data: Path) -> tuple[dict[str, dict[str, Rows]], dict[str, int]]:
     return splits, dropped
 
 
+def experiment_inputs() -> tuple[dict[str, dict[str, Rows]], CachedEmbedder] | None:
+    """For the experiment scripts: the shared data's splits (as `load`) and the cached encoder.
+
+    None, with a message, where `../shared/data/check-worthiness` is absent.
+    """
+    data = Path(__file__).resolve().parents[2] / "shared" / "data"
+    if not (data / "check-worthiness").is_dir():
+        print(f"{data}/check-worthiness not found", file=sys.stderr)
+        return None
+    return load(data)[0], CachedEmbedder(E5Embedder(), VectorCache())
+
+
 def training_rows(splits: dict[str, dict[str, Rows]], folders: Sequence[str]) -> Rows:
     """train + dev of the folders, each normalised text once per folder (first label kept)."""
     rows: Rows = []
