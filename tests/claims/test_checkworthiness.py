@@ -176,9 +176,10 @@ def test_profiles_and_out_of_fold_tuning_are_recorded() -> None:
             # Thresholds and blends come from out-of-fold predictions over train+dev.
             assert head["cv_metrics"] and set(head["thresholds"]) == set(head["blend"])
             assert "*" in head["thresholds"]
-            # The multilingual part kept is the candidate with the higher out-of-fold AP.
-            ap = head["multilingual_oof_AP"]
-            assert head["multilingual_model"] == max(ap, key=ap.get)
+            # Each part kept is the candidate with the higher out-of-fold AP.
+            for part in ("lexical", "multilingual"):
+                ap = head[f"{part}_oof_AP"]
+                assert head[f"{part}_model"] == max(ap, key=ap.get)
 
 
 def test_profile_changes_only_its_own_detector() -> None:
