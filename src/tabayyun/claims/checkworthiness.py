@@ -10,8 +10,9 @@ The artefact (`models/checkworthiness.npz` + `.json`) is written by
   `multi_b1`: several seeds' networks side by side, their output weights divided by the seed
   count, so the one logit is the seeds' mean logit);
 - other (fa, ru and anything else, where the head has no training data), when the head has one:
-  a linear model over the same inputs. The hidden-layer part wins out-of-fold on the CheckThat!
-  tweets and debates, but carried worse to the project's Persian and Russian news sentences.
+  a linear model over the same inputs, trained on the languages in the head's
+  `other_languages_source`. The hidden-layer part wins out-of-fold on the CheckThat! tweets and
+  debates, but carried worse to the project's Persian and Russian news sentences.
 
 For ar and en the lexical and multilingual logits are blended by per-language weights fitted on
 out-of-fold predictions (5-fold cross-validation over the CheckThat! train+dev splits); for fa,
