@@ -63,22 +63,14 @@ def run_head(
     embedder: CachedEmbedder,
     dev_weight: float,
 ) -> None:
-    rows = T.training_rows(splits, folders)
-    y = np.asarray([int(r["label"]) for r in rows])  # type: ignore[call-overload]
-    folds = np.asarray([T.fold_of(r) for r in rows])
-    langs = np.asarray([str(r["lang"]) for r in rows])
+    items = T.HeadItems.of(T.training_rows(splits, folders))
+    rows, y, folds, langs = items.rows, items.y, items.folds, items.langs
     weight = np.where([r["split"] == "dev" for r in rows], dev_weight, 1.0)
     is_dev = np.asarray([r["split"] == "dev" for r in rows])
     idf = T.idf_weights(rows, T.BITS)
-    cues = cue_features([str(r["text"]) for r in rows], list(langs))
-    mean, std = cues.mean(axis=0), cues.std(axis=0) + 1e-6
 
-    def features(items: T.Rows) -> tuple[sparse.csr_matrix, Floats, Floats]:
-        texts = [str(r["text"]) for r in items]
-        z = (cue_features(texts, [str(r["lang"]) for r in items]) - mean) / std
-        vectors = embedder.embed_queries(texts).astype(np.float64)
-        lexical = sparse.hstack([T.lexical_sparse(items, idf, T.BITS), z]).tocsr()
-        return lexical, np.hstack([vectors, z]), vectors
+    def features(test: T.Rows) -> tuple[sparse.csr_matrix, Floats, Floats]:
+        return items.inputs(test, embedder, idf)
 
     x_lex, x_multi, vectors = features(rows)
     c_lex, c_multi = T.C_PARTS[(T.DEFAULT_PROFILE, detector)]

@@ -31,7 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_checkworthiness as T  # the training script's own helpers
 
 from tabayyun.claims.checkworthiness import DEFAULT_PROFILE, load_default_scorer
-from tabayyun.claims.features import cue_features
 
 
 def main() -> int:
@@ -39,19 +38,18 @@ def main() -> int:
     if inputs is None:
         return 2
     splits, embedder = inputs
-    folders = sorted({f for heads in T.HEADS.values() for fs in heads.values() for f in fs})
-    unique = list({T.key(r): r for r in T.training_rows(splits, folders)}.values())
-    idf = T.idf_weights(unique, T.BITS)
-    rows = T.training_rows(splits, T.CHECKWORTHY_2024)
-    y = np.asarray([int(r["label"]) for r in rows])  # type: ignore[call-overload]
-    folds = np.asarray([T.fold_of(r) for r in rows])
-    langs = np.asarray([str(r["lang"]) for r in rows])
-    texts = [str(r["text"]) for r in rows]
-    cues = cue_features(texts, list(langs))
-    z = (cues - cues.mean(axis=0)) / (cues.std(axis=0) + 1e-6)
+    items = T.HeadItems.of(T.training_rows(splits, T.CHECKWORTHY_2024))
+    rows, y, folds, langs, texts, z = (
+        items.rows,
+        items.y,
+        items.folds,
+        items.langs,
+        items.texts,
+        items.z,
+    )
     vectors = embedder.embed_queries(texts)
     c_lex, c_multi = T.C_PARTS[(DEFAULT_PROFILE, "checkworthy")]
-    x_lex = sparse.hstack([T.lexical_sparse(rows, idf, T.BITS), z]).tocsr()
+    x_lex = sparse.hstack([T.lexical_sparse(rows, T.shared_idf(splits), T.BITS), z]).tocsr()
     lexical = T.out_of_fold(T._lexical_model, c_lex, x_lex, y, folds)
     multi = T.out_of_fold(T.SeedMLP, c_multi, np.hstack([vectors, z]), y, folds)
     scorer = load_default_scorer()

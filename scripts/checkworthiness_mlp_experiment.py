@@ -47,7 +47,6 @@ from sklearn.metrics import average_precision_score
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_checkworthiness as T  # the training script's own helpers
 
-from tabayyun.claims.features import cue_features
 from tabayyun.embed import CachedEmbedder
 
 Floats = npt.NDArray[np.float64]
@@ -59,20 +58,13 @@ def run(
     splits: dict[str, dict[str, T.Rows]],
     embedder: CachedEmbedder,
 ) -> None:
-    rows = T.training_rows(splits, folders)
-    y = np.asarray([int(r["label"]) for r in rows])  # type: ignore[call-overload]
-    folds = np.asarray([T.fold_of(r) for r in rows])
-    langs = np.asarray([str(r["lang"]) for r in rows])
+    items = T.HeadItems.of(T.training_rows(splits, folders))
+    rows, y, folds, langs = items.rows, items.y, items.folds, items.langs
     idf = T.idf_weights(rows, T.BITS)
-    cues = cue_features([str(r["text"]) for r in rows], list(langs))
-    mean, std = cues.mean(axis=0), cues.std(axis=0) + 1e-6
 
-    def features(items: T.Rows) -> tuple[sparse.csr_matrix, Floats]:
-        texts = [str(r["text"]) for r in items]
-        z = (cue_features(texts, [str(r["lang"]) for r in items]) - mean) / std
-        vectors = embedder.embed_queries(texts).astype(np.float64)
-        lexical = sparse.hstack([T.lexical_sparse(items, idf, T.BITS), z]).tocsr()
-        return lexical, np.hstack([vectors, z])
+    def features(test: T.Rows) -> tuple[sparse.csr_matrix, Floats]:
+        lexical, multi, _ = items.inputs(test, embedder, idf)
+        return lexical, multi
 
     x_lex, x_multi = features(rows)
     c_lex, c_multi = T.C_PARTS[(T.DEFAULT_PROFILE, detector)]
@@ -128,14 +120,9 @@ def transfer(
     As the shipped `*` languages are scored: the part's logit, Platt-scaled and thresholded on
     out-of-fold predictions in the training language. Uses train + dev only (no dev-test).
     """
-    rows = T.training_rows(splits, folders)
-    y = np.asarray([int(r["label"]) for r in rows])  # type: ignore[call-overload]
-    folds = np.asarray([T.fold_of(r) for r in rows])
-    langs = np.asarray([str(r["lang"]) for r in rows])
-    texts = [str(r["text"]) for r in rows]
-    cues = cue_features(texts, list(langs))
-    z = (cues - cues.mean(axis=0)) / (cues.std(axis=0) + 1e-6)
-    x = np.hstack([embedder.embed_queries(texts).astype(np.float64), z])
+    items = T.HeadItems.of(T.training_rows(splits, folders))
+    y, folds, langs = items.y, items.folds, items.langs
+    x = np.hstack([embedder.embed_queries(items.texts).astype(np.float64), items.z])
     _, c_multi = T.C_PARTS[(T.DEFAULT_PROFILE, detector)]
     for source, target in (("en", "ar"), ("ar", "en")):
         train, test = langs == source, langs == target

@@ -48,6 +48,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -151,6 +152,66 @@ def training_rows(splits: dict[str, dict[str, Rows]], folders: Sequence[str]) ->
                     seen.add(key(row))
                     rows.append({**row, "split": split})
     return rows
+
+
+@dataclass(frozen=True)
+class HeadItems:
+    """A head's training items as arrays, with the cue features standardised over them."""
+
+    rows: Rows
+    y: npt.NDArray[np.int_]
+    folds: npt.NDArray[np.int_]
+    langs: npt.NDArray[np.str_]
+    texts: list[str]
+    cue_mean: npt.NDArray[np.float32]
+    cue_std: npt.NDArray[np.float32]
+    z: npt.NDArray[np.float32]
+
+    @classmethod
+    def of(cls, rows: Rows) -> HeadItems:
+        langs = np.asarray([str(r["lang"]) for r in rows])
+        texts = [str(r["text"]) for r in rows]
+        cues = cue_features(texts, list(langs))
+        mean, std = cues.mean(axis=0), cues.std(axis=0) + 1e-6
+        return cls(
+            rows=rows,
+            y=np.asarray([int(r["label"]) for r in rows]),  # type: ignore[call-overload]
+            folds=np.asarray([fold_of(r) for r in rows]),
+            langs=langs,
+            texts=texts,
+            cue_mean=mean,
+            cue_std=std,
+            z=(cues - mean) / std,
+        )
+
+    def inputs(
+        self, rows: Rows, embedder: CachedEmbedder, idf: npt.NDArray[np.float32]
+    ) -> tuple[sparse.csr_matrix, Floats, Floats]:
+        """(lexical, multilingual, e5 vectors) inputs of any rows, cues standardised as ours.
+
+        For the experiment scripts, which score dev-test rows with heads trained on these items.
+        """
+        texts = [str(r["text"]) for r in rows]
+        cues = cue_features(texts, [str(r["lang"]) for r in rows])
+        z = (cues - self.cue_mean) / self.cue_std
+        vectors = embedder.embed_queries(texts).astype(np.float64)
+        lexical = sparse.hstack([lexical_sparse(rows, idf, BITS), z]).tocsr()
+        return lexical, np.hstack([vectors, z]), vectors
+
+
+def shared_idf(splits: dict[str, dict[str, Rows]]) -> npt.NDArray[np.float32]:
+    """One IDF over every head's items (each normalised text once): the artefact ships one."""
+    folders = sorted({f for heads in HEADS.values() for fs in heads.values() for f in fs})
+    unique = list({key(r): r for r in training_rows(splits, folders)}.values())
+    return idf_weights(unique, BITS)
+
+
+def best_by_ap(
+    candidates: dict[str, Floats], y: npt.NDArray[np.int_]
+) -> tuple[str, dict[str, float]]:
+    """The candidate whose out-of-fold decision values have the highest AP, and every AP."""
+    ap = {name: round(float(average_precision_score(y, v)), 4) for name, v in candidates.items()}
+    return max(ap, key=lambda name: ap[name]), ap
 
 
 def fold_of(row: dict[str, object]) -> int:
@@ -359,35 +420,22 @@ def train_head(
     idf: npt.NDArray[np.float32],
 ) -> tuple[dict[str, npt.NDArray[np.generic]], dict[str, object]]:
     started = time.perf_counter()
-    rows = training_rows(splits, folders)
-    y = np.asarray([int(r["label"]) for r in rows])  # type: ignore[call-overload]
-    folds = np.asarray([fold_of(r) for r in rows])
-    langs = np.asarray([str(r["lang"]) for r in rows])
+    items = HeadItems.of(training_rows(splits, folders))
+    rows, y, folds, langs, z = items.rows, items.y, items.folds, items.langs, items.z
     is_dev = np.asarray([r["split"] == "dev" for r in rows])
-
-    cues = cue_features([str(r["text"]) for r in rows], list(langs))
-    mean, std = cues.mean(axis=0), cues.std(axis=0) + 1e-6
-    z = (cues - mean) / std
     x_lex = sparse.hstack([lexical_sparse(rows, idf, BITS), z]).tocsr()
-    x_multi = np.hstack([embedder.embed_queries([str(r["text"]) for r in rows]), z])
+    x_multi = np.hstack([embedder.embed_queries(items.texts), z])
 
     c_lex, c_multi = C_PARTS[(profile, detector)]
     lexical_candidates = {
         name: out_of_fold(make, c_lex, x_lex, y, folds) for name, make in LEXICAL_MODELS.items()
     }
-    lexical_ap = {
-        name: round(float(average_precision_score(y, oof)), 4)
-        for name, oof in lexical_candidates.items()
-    }
-    lexical_kind = max(lexical_ap, key=lambda name: lexical_ap[name])
+    lexical_kind, lexical_ap = best_by_ap(lexical_candidates, y)
     lex_oof = lexical_candidates[lexical_kind]
     candidates = {
         name: out_of_fold(make, c_multi, x_multi, y, folds) for name, make in MULTI_MODELS.items()
     }
-    multi_ap = {
-        name: round(float(average_precision_score(y, oof)), 4) for name, oof in candidates.items()
-    }
-    multi_kind = max(multi_ap, key=lambda name: multi_ap[name])
+    multi_kind, multi_ap = best_by_ap(candidates, y)
     multi_oof = candidates[multi_kind]
     blends: dict[str, list[float]] = {}
     thresholds: dict[str, float] = {}
@@ -431,8 +479,8 @@ def train_head(
         f"{prefix}.lexical_w": lexical.coef_[0][: 1 << BITS].astype(np.float16),
         f"{prefix}.lexical_cue_w": lexical.coef_[0][1 << BITS :].astype(np.float32),
         f"{prefix}.lexical_b": np.asarray([lexical.intercept_[0]], dtype=np.float32),
-        f"{prefix}.cue_mean": mean.astype(np.float32),
-        f"{prefix}.cue_std": std.astype(np.float32),
+        f"{prefix}.cue_mean": items.cue_mean.astype(np.float32),
+        f"{prefix}.cue_std": items.cue_std.astype(np.float32),
     }
     arrays.update(_part_arrays(f"{prefix}.multi", multi))
     if multi_kind != OTHER_LANGUAGES_MODEL or not from_source.all():
@@ -487,10 +535,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         VectorCache(Settings.from_env().cache_dir / "vectors"),
         progress=lambda done, total: print(f"  embedded {done}/{total}", file=sys.stderr),
     )
-    folders = sorted({f for heads in HEADS.values() for fs in heads.values() for f in fs})
     # One IDF for every head: the hashed n-grams are computed once per sentence at run time.
-    unique = list({key(r): r for r in training_rows(splits, folders)}.values())
-    idf = idf_weights(unique, BITS)
+    idf = shared_idf(splits)
     arrays: dict[str, npt.NDArray[np.generic]] = {"idf": idf.astype(np.float16)}
     profiles: dict[str, dict[str, object]] = {}
     for profile, heads in HEADS.items():

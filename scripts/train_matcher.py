@@ -342,9 +342,9 @@ def main() -> None:
             for name in TRAIN_SETS
         }
         for name in TRAIN_SETS:
-            found = retrievals(learner_engines[name], base / name, "train", learner, fold=fold)
-            print(f"{name} ({learner.name}): {len(found)} training queries", file=sys.stderr)
-            mono.extend(groups(found, MONO_FEATURES))
+            learnt = retrievals(learner_engines[name], base / name, "train", learner, fold=fold)
+            print(f"{name} ({learner.name}): {len(learnt)} training queries", file=sys.stderr)
+            mono.extend(groups(learnt, MONO_FEATURES))
         # The cross scorer needs the sym features, which only the English corpus has; its
         # training queries are retrieved as a text in another language would be.
         english_train = retrievals(
