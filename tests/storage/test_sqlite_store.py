@@ -26,7 +26,7 @@ from tabayyun.storage import (
 )
 from tabayyun.storage import sqlite as sqlite_module
 from tabayyun.storage.schema import metadata
-from tabayyun.storage.sqlite import SqliteStore, fts_query
+from tabayyun.storage.sqlite import SqliteStore, fts_any, fts_query
 
 # One news item per language, about the seed article's story, written with the spellings that
 # make FTS5 fail on raw text: Arabic diacritics and hamza forms, Persian ZWNJ and Arabic ي/ك,
@@ -212,6 +212,32 @@ def test_hostile_queries_never_raise(store: SqliteStore, query: str) -> None:
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('say "no" -now') == '"say" """no""" "-now"'
     assert fts_query(" - * ") == ""
+
+
+def test_fts_any_needs_every_word_of_one_reading() -> None:
+    assert fts_any([["30af9b2e"], ["30af9b2"]]) == '("30af9b2e") OR ("30af9b2")'
+    assert fts_any([["a", "b"]]) == '"a" "b"'
+    assert fts_any([["-"], []]) == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "text", "query"),
+    [("en", "Bridges", "Marker 30af9b2e was filed.", "30af9b2e"),
+     ("en", "Bridges", "Marker deadbeef was filed.", "DEADBEEF"),
+     ("ru", "Суд", "Адвокат Navalny подал жалобу в суд.", "Navalny жалобы"),
+     ("fa", "آب", "ذخایر سدهای مشهد کم شد.", "ذخاير سدهاي")],
+)  # fmt: skip
+def test_a_query_of_unknown_language_finds_the_word_as_its_document_stemmed_it(
+    store: SqliteStore, lang: str, title: str, text: str, query: str
+) -> None:
+    """Codes, names and short queries have no language of their own; the index stemmed them."""
+    doc_id = store.save(make_doc(lang, title, text)).doc_id
+    store.save(make_doc("en", "Other", "Nothing relevant is said here at all."))
+
+    hits = store.search(query)
+
+    assert [hit.doc_id for hit in hits] == [doc_id]
+    assert "[" in hits[0].snippet
 
 
 def test_search_limit_must_be_positive(store: SqliteStore) -> None:

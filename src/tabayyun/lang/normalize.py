@@ -121,3 +121,18 @@ def stem_tokens(tokens: Iterable[str], lang: str) -> list[str]:
 def search_terms(text: str, lang: str | None) -> list[str]:
     """The stemmed words of `text`: what full-text and BM25 indexes store and queries look up."""
     return stem_tokens(tokenize(normalize(text, lang)), lang or "und")
+
+
+def search_term_readings(text: str) -> list[list[str]]:
+    """`text`'s search terms as each stemming language (and no language) would index it.
+
+    A query of unknown language must find a document stored in any of them: an English
+    document indexes "30af9b2e" as "30af9b2", and a Russian one keeps "Navalny" whole.
+    Duplicate readings are dropped; the first is the unstemmed one.
+    """
+    readings: list[list[str]] = []
+    for lang in (None, *_STEMMER_NAMES):
+        terms = search_terms(text, lang)
+        if terms and terms not in readings:
+            readings.append(terms)
+    return readings

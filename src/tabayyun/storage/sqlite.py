@@ -148,16 +148,18 @@ class SqliteStore(SqliteDatabase):
     ) -> list[SearchHit]:
         """Documents holding every word of `query`, best first.
 
-        Words are stemmed as `query_lang`, else as `lang`, else as the query's detected language.
+        Words are stemmed as `query_lang`, else as `lang` (the only language searched). With
+        neither, a document matches when it holds every word as any one language stems them:
+        short queries, names and codes have no reliable language of their own.
         """
         if limit < 1:
             raise StoreError(f"search limit must be 1 or more, got {limit}")
-        if not (query_lang or lang):
-            from tabayyun.lang.detect import detect_language
-
-            query_lang, _ = detect_language(query)
-        wanted = _search_terms(query, query_lang or lang)
-        match = fts_query(" ".join(wanted))
+        if query_lang or lang:
+            readings = [_search_terms(query, query_lang or lang)]
+        else:
+            readings = _search_term_readings(query)
+        wanted = {term for terms in readings for term in terms}
+        match = fts_any(readings)
         if not match:
             return []
         sql = (
@@ -177,7 +179,7 @@ class SqliteStore(SqliteDatabase):
                 outlet=r.outlet,
                 lang=r.lang,
                 published_at=r.published_at,
-                snippet=_snippet(r.normalized, r.lang, set(wanted)),
+                snippet=_snippet(r.normalized, r.lang, wanted),
                 score=-float(r.rank),
             )
             for r in rows
@@ -232,6 +234,14 @@ def fts_query(query: str) -> str:
     """
     words = [w for w in query.split() if any(ch.isalnum() for ch in w)]
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def fts_any(readings: Sequence[Sequence[str]]) -> str:
+    """An FTS5 MATCH expression true when every word of at least one reading is present."""
+    groups = [group for group in (fts_query(" ".join(terms)) for terms in readings) if group]
+    if len(groups) <= 1:
+        return groups[0] if groups else ""
+    return " OR ".join(f"({group})" for group in groups)
 
 
 def _fetch_all(query: Select[Any]) -> Callable[[Connection], Sequence[Row[Any]]]:
@@ -329,6 +339,12 @@ def _search_terms(text: str, lang: str | None) -> list[str]:
     from tabayyun.lang.normalize import search_terms  # lazy: storage stays cheap to import
 
     return search_terms(text, lang)
+
+
+def _search_term_readings(text: str) -> list[list[str]]:
+    from tabayyun.lang.normalize import search_term_readings
+
+    return search_term_readings(text)
 
 
 def _snippet(normalized: str, lang: str | None, wanted: set[str], width: int = 12) -> str:
