@@ -69,8 +69,10 @@ class Settings:
     embedder: str = _setting(
         "e5", "Sentence embedder: 'e5' (bundled multilingual-e5-small) or 'fake' (tests only)."
     )
-    checkworthiness_threshold: float = _setting(
-        0.5, "Check-worthiness above which a sentence enters the review queue as a claim."
+    checkworthiness_threshold: float | None = _setting(
+        None,
+        "Check-worthiness from which a sentence enters the review queue as a claim; unset (or "
+        "'model'): the shipped model's own threshold for the article's language.",
     )
     pipeline_matching: bool = _setting(
         True,
@@ -138,6 +140,8 @@ def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
             return int(raw)
         if kind == "float":
             return float(raw)
+        if kind == "float | None":
+            return None if raw.strip().lower() in {"", "model", "none"} else float(raw)
         if kind == "Path":
             return Path(raw).expanduser()
         if kind.startswith("tuple"):

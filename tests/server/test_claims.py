@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tabayyun.claims.checkworthiness import load_default_scorer
 from tabayyun.config import Settings
 from tabayyun.model import Document, Sentence, Statement
-from tabayyun.server.claims import DEFAULT_THRESHOLD, candidates, threshold
+from tabayyun.server.claims import candidates, threshold
 from tabayyun.service import analyze_text
 
 from .conftest import sample_text
@@ -17,7 +18,7 @@ def test_unscored_articles_yield_sentences_with_statements_or_numbers(lang: str)
     doc = analyze_text(sample_text(lang), settings=Settings(embedder="fake"))
     for part in [*doc.sentences, *doc.statements]:
         part.checkworthiness = None  # as an article stored before scoring existed
-    found = candidates(doc, DEFAULT_THRESHOLD)
+    found = candidates(doc, 0.5)
     chosen = {c.sentence_index for c in found}
     with_statements = {s.sentence_index for s in doc.statements}
     assert with_statements <= chosen
@@ -36,4 +37,21 @@ def test_scores_decide_when_present() -> None:
     doc.statements = [Statement("X", "X", "said", "it", "direct", 2, checkworthiness=0.6)]
     assert [c.sentence_index for c in candidates(doc, 0.5)] == [1, 2]
     assert [c.speaker for c in candidates(doc, 0.5)] == [None, "X"]
-    assert threshold(Settings()) == DEFAULT_THRESHOLD
+
+
+def test_the_queue_threshold_is_the_models_own_per_language_unless_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scorer = load_default_scorer()
+    for lang in ("ar", "en", "fa", None):
+        expected = scorer.threshold("checkworthy", lang or "und")
+        assert threshold(Settings(), lang) == expected
+    # The languages differ (the Arabic and English thresholds were tuned apart), which is why
+    # one fixed number for every language was wrong.
+    assert threshold(Settings(), "ar") != threshold(Settings(), "en")
+    assert threshold(Settings(checkworthiness_threshold=0.7), "ar") == 0.7
+    monkeypatch.setenv("TABAYYUN_CHECKWORTHINESS_THRESHOLD", "0.25")
+    assert threshold(Settings.from_env(), "en") == 0.25
+    for unset in ("", "model"):
+        monkeypatch.setenv("TABAYYUN_CHECKWORTHINESS_THRESHOLD", unset)
+        assert Settings.from_env().checkworthiness_threshold is None

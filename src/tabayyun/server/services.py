@@ -379,7 +379,7 @@ def ingest_article(
             org_id=actor.org_id,
             doc_id=doc_id,
             doc=doc,
-            min_score=claims.threshold(ctx.settings),
+            min_score=claims.threshold(ctx.settings, doc.lang),
         )
         audit.record(
             conn,
