@@ -16,6 +16,7 @@ from collections import defaultdict
 from tabayyun.config import Settings
 from tabayyun.demo import sample_paths
 from tabayyun.ingest.sources import Loader, LoadFailure
+from tabayyun.model import Document
 from tabayyun.service import build_pipeline
 
 
@@ -68,9 +69,7 @@ def main() -> None:
         print(f"{name:<18}{secs / total:>8.1%}{1000 * secs / max(articles, 1):>12.2f}")
 
 
-def _fresh(doc):  # type: ignore[no-untyped-def]
-    from tabayyun.model import Document
-
+def _fresh(doc: Document) -> Document:
     return Document(
         source=doc.source, raw=doc.raw, raw_text=doc.raw_text, media_type=doc.media_type,
         url=doc.url, title=doc.title, outlet=doc.outlet, lang=doc.lang, metadata=dict(doc.metadata),

@@ -36,6 +36,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -186,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     claims = centred(embedder.embed_passages(passages), centre, [r.lang for r in corpus])
     bm25 = BM25Index()
     bm25.add(passages, [r.lang for r in corpus])
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     for lang in LANGS:
         folder = base / f"checkthat2021-en-xling-{lang}"
         if not folder.is_dir():
@@ -254,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(rows[-9:], ensure_ascii=False), file=sys.stderr, flush=True)
     if (base / "checkthat2021-ar").is_dir():
         claim_pair_maps(base, embedder, mean, claims, [r.id for r in corpus])
-    table = defaultdict(dict)
+    table: defaultdict[tuple[str, str], dict[str, float]] = defaultdict(dict)
     for row in rows:
         for key in ("dense MAP@5", "final MAP@5", "lexical MAP@5"):
             if row.get(key) is not None:
