@@ -96,14 +96,10 @@ def centre(vectors: Floats, langs: npt.NDArray[np.str_], means: dict[str, Floats
 
 def fit_other(
     x: Floats, y: npt.NDArray[np.int_], folds: npt.NDArray[np.int_], c: float
-) -> tuple[LogisticRegression, LogisticRegression, float, float]:
+) -> tuple[LogisticRegression | T.SeedMLP, LogisticRegression, float, float]:
     """The linear part, its Platt scale and threshold from out-of-fold logits, and OOF AP."""
-    oof = T.out_of_fold(T._multi_model, c, x, y, folds)
-    platt = LogisticRegression(C=100.0, random_state=T.SEED).fit(oof[:, None], y)
-    threshold = T.best_threshold(y, platt.predict_proba(oof[:, None])[:, 1])
-    model = T._multi_model(c).fit(x, y)
-    ap = float(average_precision_score(y, oof))
-    return model, platt, threshold, ap
+    model, platt, threshold, oof = T.platt_fitted(T._multi_model, c, x, y, folds)
+    return model, platt, threshold, float(average_precision_score(y, oof))
 
 
 def run(

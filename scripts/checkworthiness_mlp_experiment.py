@@ -127,10 +127,10 @@ def transfer(
     for source, target in (("en", "ar"), ("ar", "en")):
         train, test = langs == source, langs == target
         for name, make in T.MULTI_MODELS.items():
-            oof = T.out_of_fold(make, c_multi, x[train], y[train], folds[train])
-            platt = LogisticRegression(C=100.0).fit(oof[:, None], y[train])
-            threshold = T.best_threshold(y[train], platt.predict_proba(oof[:, None])[:, 1])
-            logits = make(c_multi).fit(x[train], y[train]).decision_function(x[test])
+            model, platt, threshold, oof = T.platt_fitted(
+                make, c_multi, x[train], y[train], folds[train]
+            )
+            logits = model.decision_function(x[test])
             got = T._metrics(y[test], platt.predict_proba(logits[:, None])[:, 1], threshold)
             print(
                 f"{detector} {source}->{target} {name:<9} AP {got['AP']:.3f} F1 {got['F1']:.3f} "

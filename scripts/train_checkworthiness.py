@@ -411,6 +411,21 @@ def out_of_fold(
     return out
 
 
+def platt_fitted(
+    make: Callable[[float], LogisticRegression | SeedMLP],
+    c: float,
+    x: npt.NDArray[np.float64],
+    y: npt.NDArray[np.int_],
+    folds: npt.NDArray[np.int_],
+) -> tuple[LogisticRegression | SeedMLP, LogisticRegression, float, Floats]:
+    """For the experiment scripts: a multilingual part fitted on all items, with its Platt scale,
+    F1-best threshold and out-of-fold logits (as the `*` languages' part is trained)."""
+    oof = out_of_fold(make, c, x, y, folds)
+    platt = LogisticRegression(C=100.0, random_state=SEED).fit(oof[:, None], y)
+    threshold = best_threshold(y, platt.predict_proba(oof[:, None])[:, 1])
+    return make(c).fit(x, y), platt, threshold, oof
+
+
 def train_head(
     profile: str,
     detector: str,
