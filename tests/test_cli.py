@@ -60,6 +60,25 @@ def test_readable_report_shows_statements_and_related_links(seed_path: Path) -> 
     assert "Related links" in result.output
 
 
+def test_report_marks_sentences_from_the_languages_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tabayyun.claims.checkworthiness import load_default_scorer
+
+    article = FIXTURES / "articles" / "en-flood-bridges.txt"
+    scores = [s["checkworthiness"] for s in analyze_json(article)["sentences"]]
+    own = load_default_scorer().threshold("checkworthy", "en")
+    result = runner.invoke(app, ["analyze", str(article)])
+    assert result.exit_code == 0, result.output
+    above = sum(score >= own for score in scores)
+    assert f"{above} of {len(scores)} score {own:.2f} or more" in result.output
+    assert result.output.count("✓") == min(above, 10) + 1  # each marked row, and the legend
+
+    monkeypatch.setenv("TABAYYUN_CHECKWORTHINESS_THRESHOLD", "0")
+    result = runner.invoke(app, ["analyze", str(article)])
+    assert f"{len(scores)} of {len(scores)} score 0.00 or more" in result.output
+
+
 def test_analyze_reads_standard_input(seed_path: Path) -> None:
     result = runner.invoke(app, ["analyze", "-", "--json"], input=seed_path.read_bytes())
     assert result.exit_code == 0, result.output

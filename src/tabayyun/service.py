@@ -159,6 +159,18 @@ def ingest(
     return report
 
 
+def checkworthy_threshold(lang: str | None, settings: Settings | None = None) -> float:
+    """The score from which a sentence in `lang` counts as check-worthy (and enters a review
+    queue): `settings.checkworthiness_threshold` when set, else the shipped model's own
+    threshold for the language, tuned out-of-fold for F1."""
+    settings = settings or Settings.from_env()
+    if settings.checkworthiness_threshold is not None:
+        return float(settings.checkworthiness_threshold)
+    from tabayyun.claims.checkworthiness import load_default_scorer  # lazy: loads the model
+
+    return load_default_scorer().threshold("checkworthy", lang or "und")
+
+
 def search_articles(
     query: str,
     *,

@@ -61,9 +61,11 @@ def analyze(
 ) -> None:
     """Analyse one article and print a report (or the whole Document with --json)."""
     from tabayyun.service import analyze as analyze_source
+    from tabayyun.service import checkworthy_threshold
 
+    settings = _settings(allow_private=allow_private)
     try:
-        doc = analyze_source(source, settings=_settings(allow_private=allow_private))
+        doc = analyze_source(source, settings=settings)
     except TabayyunError as error:
         _fail(error)
     if as_json:
@@ -71,7 +73,9 @@ def analyze(
         return
     from tabayyun.cli.report import render_document
 
-    render_document(doc, console)
+    scored = any(s.checkworthiness is not None for s in doc.sentences)
+    threshold = checkworthy_threshold(doc.lang, settings) if scored else None
+    render_document(doc, console, checkworthy_from=threshold)
 
 
 @app.command()

@@ -17,7 +17,10 @@ from tabayyun.model import Document
 FALSE_LIKE = frozenset({"false", "mostly_false", "misleading"})
 
 
-def render_document(doc: Document, console: Console) -> None:
+def render_document(
+    doc: Document, console: Console, *, checkworthy_from: float | None = None
+) -> None:
+    """The analysis of `doc`; sentences scoring `checkworthy_from` or more are marked."""
     header = Table.grid(padding=(0, 2))
     header.add_column(style="bold")
     header.add_column()
@@ -79,8 +82,19 @@ def render_document(doc: Document, console: Console) -> None:
     if scored:
         table = Table("score", "sentence")
         for sentence in sorted(scored, key=lambda s: -(s.checkworthiness or 0))[:10]:
-            table.add_row(f"{sentence.checkworthiness:.2f}", Text(_shorten(sentence.text, 160)))
+            score = sentence.checkworthiness or 0.0
+            marked = checkworthy_from is not None and score >= checkworthy_from
+            table.add_row(
+                f"{score:.2f}{' ✓' if marked else ''}", Text(_shorten(sentence.text, 160))
+            )
         console.print("[bold]Most check-worthy sentences[/]")
+        if checkworthy_from is not None:
+            above = sum((s.checkworthiness or 0.0) >= checkworthy_from for s in scored)
+            console.print(
+                f"  {above} of {len(scored)} score {checkworthy_from:.2f} or more (✓), the "
+                f"check-worthy threshold for {doc.lang or 'und'}: what enters a review queue",
+                style="dim",
+            )
         console.print(table)
 
     if doc.matches:

@@ -28,6 +28,7 @@ from tabayyun.server.audit import Actor
 from tabayyun.server.db import now_iso
 from tabayyun.server.errors import ConflictError, NotFoundError
 from tabayyun.server.schema import claim_events, claims, users
+from tabayyun.service import checkworthy_threshold
 
 STATUSES: Final = ("new", "in_review", "fact_checked", "dismissed")
 OPEN_STATUSES: Final = ("new", "in_review")  # still awaiting a verdict
@@ -55,11 +56,7 @@ class Candidate:
 
 def threshold(settings: Settings, lang: str | None) -> float:
     """The check-worthiness a sentence in `lang` needs to become a claim (module docstring)."""
-    if settings.checkworthiness_threshold is not None:
-        return float(settings.checkworthiness_threshold)
-    from tabayyun.claims.checkworthiness import load_default_scorer  # lazy: loads the model
-
-    return load_default_scorer().threshold("checkworthy", lang or "und")
+    return checkworthy_threshold(lang, settings)
 
 
 def candidates(doc: Document, min_score: float) -> list[Candidate]:
