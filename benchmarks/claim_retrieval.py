@@ -208,6 +208,15 @@ def evaluate(
             engine.match(query.text, lang=query.lang, k=10, vector=vector, latent=latent)
             with_embedding.append(time.perf_counter() - started)
     relevant = [qrels[q.id] for q in queries]
+    # Queries whose every relevant claim is missing from corpus.jsonl score 0 for any method
+    # (as trec_eval counts them); reported so that a reader can tell data gaps from misses.
+    unanswerable = sum(1 for ids in relevant if not ids & where.keys())
+    if unanswerable:
+        print(
+            f"{folder.name} {split}: {unanswerable} of {len(queries)} queries have no relevant "
+            "claim in the corpus (their qrels name ids absent from corpus.jsonl); they count as 0",
+            file=sys.stderr,
+        )
     p50, p95 = _percentiles(seconds)
     e50, e95 = _percentiles(with_embedding)
     metrics = {m: summarise(rankings[m], relevant) for m in METHODS}
@@ -217,6 +226,7 @@ def evaluate(
         "metrics": metrics,
         "timing": {
             "queries": len(queries),
+            "unanswerable": unanswerable,
             "queries/s": round(len(queries) / max(sum(seconds), 1e-9), 1),
             "p50_ms": p50,
             "p95_ms": p95,
@@ -372,6 +382,8 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
         "dataset",
         "split",
         "method",
+        "queries",
+        "unanswerable",
         "MAP@1",
         "MAP@5",
         "MAP@5_translations",
