@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -272,5 +273,43 @@ def test_languages_without_training_data_read_the_other_part() -> None:
         got = checkworthy if detector == "checkworthy" else verifiable
         untrained = np.asarray([lang not in head["blend"] for lang in LANGS])
         assert untrained.sum() == 2  # fa, ru
+        if detector == "checkworthy":  # then gated by the verifiable detector (next test)
+            t_ver = np.asarray([scorer.threshold("verifiable", lang) for lang in LANGS])
+            t_cw = np.asarray([scorer.threshold("checkworthy", lang) for lang in LANGS])
+            cap = t_cw * verifiable / t_ver
+            expected = np.where(verifiable < t_ver, np.minimum(expected, cap), expected)
         assert np.allclose(got[untrained], expected[untrained], atol=1e-5)
         assert not np.allclose(got[~untrained], expected[~untrained], atol=1e-3)
+
+
+def test_languages_without_training_data_are_gated_by_the_verifiable_detector(
+    tmp_path: Path,
+) -> None:
+    """fa/ru/und: a sentence under the verifiable threshold stays under the check-worthy one."""
+    texts = [s for _, claim, opinion in SENTENCES for s in (claim, opinion)] * 3
+    langs = [lang for lang in LANGS for _ in range(2)] * 3
+    vectors = (
+        FakeEmbedder(dim=384).embed_queries(texts)
+        * np.repeat([1, -1, 0.5], len(texts) // 3)[:, None]
+    )
+    scorer = load_default_scorer()
+    checkworthy, verifiable = scorer.score(texts, vectors, langs)
+    # The same artefact with the verifiable head's thresholds at 0: nothing is gated.
+    metadata = json.loads(ARTEFACT_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+    head = metadata["profiles"]["default"]["verifiable"]
+    head["thresholds"] = {lang: 0.0 for lang in head["thresholds"]}
+    (tmp_path / "open.json").write_text(json.dumps(metadata), encoding="utf-8")
+    ungated, same_verifiable = CheckworthinessScorer(ARTEFACT_PATH, tmp_path / "open.json").score(
+        texts, vectors, langs
+    )
+    assert np.array_equal(verifiable, same_verifiable)
+    gated_langs = np.asarray([lang in ("fa", "ru") for lang in langs])
+    t_cw = np.asarray([scorer.threshold("checkworthy", lang) for lang in langs])
+    t_ver = np.asarray([scorer.threshold("verifiable", lang) for lang in langs])
+    rejected = verifiable < t_ver
+    capped = gated_langs & rejected
+    assert capped.any() and (gated_langs & ~rejected).any()  # both cases are exercised
+    assert np.all(checkworthy[capped] < t_cw[capped])
+    expected = np.minimum(ungated, t_cw * verifiable / t_ver)
+    assert np.allclose(checkworthy[capped], expected[capped])
+    assert np.array_equal(checkworthy[~capped], ungated[~capped])
