@@ -334,6 +334,11 @@ def test_ingest_queues_claims_per_language(shared_world: World, lang: str) -> No
     assert body["lang"] == lang and body["claims_added"] > 0
     article = world.call("GET", f"/articles/{body['id']}", "beta", "viewer").json()
     assert len(article["claims"]) == body["claims_added"]
+    # The queue holds exactly the sentences at or above the language's check-worthy threshold.
+    threshold = article["checkworthy_threshold"]
+    assert 0 < threshold < 1
+    above = {s["index"] for s in article["sentences"] if s["checkworthiness"] >= threshold}
+    assert {claim["sentence_index"] for claim in article["claims"]} == above
     for claim in article["claims"]:
         sentence = article["sentences"][claim["sentence_index"]]
         assert claim["text"] == sentence["text"] and claim["status"] == "new"

@@ -340,7 +340,8 @@ def analyze(
 ) -> dict[str, Any]:
     """Analyse a text or a URL without storing anything."""
     require(actor.role, "articles.read")
-    return _analyse(ctx, text=text, url=url, title=title, lang=lang).to_dict()
+    doc = _analyse(ctx, text=text, url=url, title=title, lang=lang)
+    return {**doc.to_dict(), "checkworthy_threshold": claims.threshold(ctx.settings, doc.lang)}
 
 
 def _analyse(
@@ -488,6 +489,8 @@ def get_article(ctx: ServerContext, actor: Actor, doc_id: int) -> dict[str, Any]
         raise NotFoundError(f"no article {doc_id}; list articles with GET /api/v1/articles")
     data = ctx.store.get(doc_id).to_dict()
     data["id"] = doc_id
+    # The score from which a sentence of this language counts as check-worthy (and was queued).
+    data["checkworthy_threshold"] = claims.threshold(ctx.settings, data.get("lang"))
     if has_permission(actor.role, "claims.read"):
         with ctx.db.read() as conn:
             found, _ = claims.list_page(

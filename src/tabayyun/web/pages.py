@@ -189,7 +189,7 @@ def ingest(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
 def analyze(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
     """Analyse without storing: the article page of a text nobody has saved."""
     doc = services.analyze(ctx, actor, **_article_input(form))
-    threshold = claims.threshold(ctx.settings, doc.get("lang"))
+    threshold = doc["checkworthy_threshold"]
     chosen = [s for s in doc["sentences"] if (s.get("checkworthiness") or 0.0) >= threshold][
         :MAX_MATCHED_CLAIMS
     ]
@@ -227,7 +227,7 @@ def _article_page(
     body = highlight(
         doc.get("text") or "",
         doc.get("sentences") or [],
-        threshold=claims.threshold(ctx.settings, doc.get("lang")),
+        threshold=doc["checkworthy_threshold"],
         i18n=i18n,
         claim_links=links,
     )
