@@ -2,13 +2,14 @@
 
 Each folder is scored with its "dataset" profile: the 2022-1A folders with their own heads (1A asks
 "check-worthy among verifiable tweets"), every other folder with the default model, the pipeline's
-(trained on the 2024 and 1B train+dev splits; the project fa/ru sets are never trained on).
+(trained on the 2024 and 1B train+dev splits; the project's own sets are never trained on).
 
 Floors live in benchmarks/floors/checkworthiness.json and change only by editing that file.
-The project's Persian and Russian sets live in the repository and are gated everywhere; the
+The project's own sets (Persian, Russian; Arabic and English news) live in the repository and
+are gated everywhere; the
 CheckThat! floors skip, with a message, where ../shared/data is absent.
-Vectors come from the e5 cache; on a fresh machine the ~4.2k dev-test sentences plus the ~1,170
-project sentences (two sets per language) are embedded once (about 5-8 minutes on 2 cores,
+Vectors come from the e5 cache; on a fresh machine the ~4.2k dev-test sentences plus the ~1,490
+project sentences are embedded once (about 5-8 minutes on 2 cores,
 then seconds).
 """
 
