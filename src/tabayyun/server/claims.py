@@ -4,10 +4,10 @@ A claim is one sentence of a stored article, in the queue of the organisation th
 Which sentences: when the pipeline scored check-worthiness, every sentence scoring at least the
 threshold, and every attributed statement whose own score reaches it. The threshold is
 `Settings.checkworthiness_threshold` when set, else the shipped model's own threshold for the
-article's language (tuned out-of-fold for F1: 0.33 for English, 0.42 for Arabic), so the queue
-holds what the detector calls check-worthy in each language. When no sentence carries a score (the
-check-worthiness model is not in the pipeline), every sentence that carries an attributed
-statement or a number: the two things a fact-checker can verify.
+article's language (tuned out-of-fold; 0.33 for English and 0.42 for Arabic in the shipped
+model), so the queue holds what the detector calls check-worthy in each language. When no
+sentence carries a score (the check-worthiness model is not in the pipeline), every sentence
+that carries an attributed statement or a number: the two things a fact-checker can verify.
 
 States: new -> in_review (assigned) -> fact_checked (linked to a fact-check) | dismissed (with a
 reason); a dismissed claim may be reopened (-> new) and a claim under review re-assigned.
