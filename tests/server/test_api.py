@@ -354,6 +354,45 @@ def test_ingest_queues_claims_per_language(shared_world: World, lang: str) -> No
     assert body["id"] in {hit["doc_id"] for hit in found["items"]}
 
 
+def test_each_organisation_sets_its_queue_threshold(world: World) -> None:
+    from tabayyun.server.claims import threshold
+
+    model = {lang: threshold(world.settings, lang) for lang in ("ar", "fa", "ru", "en")}
+    org = world.call("GET", "/org", "alpha", "viewer").json()
+    assert org["checkworthiness_threshold"] is None
+    assert org["checkworthiness_threshold_effective"] == model
+
+    refused = world.call(
+        "PUT", "/org/queue", "alpha", "editor", json={"checkworthiness_threshold": 0}
+    )
+    assert refused.status_code == 403
+    wrong = world.call(
+        "PUT", "/org/queue", "alpha", "admin", json={"checkworthiness_threshold": 1.5}
+    )
+    assert_error(wrong, 400, "invalid_input")
+    assert "from 0 to 1" in wrong.text
+
+    # Alpha takes every sentence; beta keeps the model's thresholds.
+    saved = world.call("PUT", "/org/queue", "alpha", "admin", json={"checkworthiness_threshold": 0})
+    assert saved.status_code == 200, saved.text
+    alpha = world.call("POST", "/articles", "alpha", "editor", json={"text": sample_text("en")})
+    article = world.call("GET", f"/articles/{alpha.json()['id']}", "alpha", "viewer").json()
+    assert article["checkworthy_threshold"] == 0
+    assert alpha.json()["claims_added"] == len(article["sentences"])
+    beta = world.call("GET", f"/articles/{alpha.json()['id']}", "beta", "viewer").json()
+    assert beta["checkworthy_threshold"] == model["en"]
+    assert world.call("GET", "/org", "beta", "viewer").json()["checkworthiness_threshold"] is None
+
+    reset = world.call(
+        "PUT", "/org/queue", "alpha", "admin", json={"checkworthiness_threshold": None}
+    )
+    assert reset.status_code == 200
+    org = world.call("GET", "/org", "alpha", "viewer").json()
+    assert org["checkworthiness_threshold_effective"] == model
+    log = world.call("GET", "/audit?action=org.queue_threshold", "alpha", "admin").json()
+    assert [entry["detail"]["threshold"] for entry in log["items"]] == [None, 0]
+
+
 def test_analyze_does_not_store(world: World) -> None:
     result = world.call(
         "POST", "/analyze", "alpha", "viewer", json={"text": sample_text("ru")}

@@ -426,6 +426,11 @@ def test_organisation_page_members_keys_partners_trust_audit(web: World) -> None
     assert web.call("GET", "/org", "alpha", "admin").json()["match_foreign_preference"] == -1.5
     wrong = admin.post("/org/matching", data={"csrf_token": token, "preference": "a lot"})
     assert wrong.status_code == 400 and "the preference is a number" in wrong.text
+    saved = admin.post("/org/queue", data={"csrf_token": token, "threshold": "٠٫٦"})
+    assert saved.status_code == 200 and 'id="queue"' in saved.text
+    assert web.call("GET", "/org", "alpha", "admin").json()["checkworthiness_threshold"] == 0.6
+    wrong = admin.post("/org/queue", data={"csrf_token": token, "threshold": "2"})
+    assert wrong.status_code == 400 and "from 0 to 1" in wrong.text
     audit = admin.get("/org/audit").text
     for action in (
         "member.add",
@@ -435,6 +440,7 @@ def test_organisation_page_members_keys_partners_trust_audit(web: World) -> None
         "partner.add",
         "trust.set",
         "org.match_preference",
+        "org.queue_threshold",
     ):
         assert f"<code>{action}</code>" in audit
     # Non-admins see no member forms, and their posts are refused.

@@ -34,6 +34,9 @@ organisations = Table(
     # Log-odds for fact-checks in another language than the text (NULL: the server's
     # `match_foreign_preference`); how often this organisation's texts are checked abroad.
     Column("match_foreign_preference", Float),
+    # Check-worthiness from which a sentence enters this organisation's review queue (NULL: the
+    # server's `checkworthiness_threshold`, by default the model's own per language).
+    Column("checkworthiness_threshold", Float),
 )
 
 users = Table(

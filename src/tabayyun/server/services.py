@@ -150,6 +150,9 @@ def revoke_key(ctx: ServerContext, actor: Actor, key_id: int) -> None:
 
 # -- organisation settings -----------------------------------------------------------------
 
+# The languages whose effective queue threshold the organisation page shows.
+QUEUE_LANGUAGES = ("ar", "fa", "ru", "en")
+
 
 def get_organisation(ctx: ServerContext, actor: Actor) -> dict[str, Any]:
     """The actor's organisation: members with roles, partners, publisher trust."""
@@ -178,6 +181,12 @@ def get_organisation(ctx: ServerContext, actor: Actor) -> dict[str, Any]:
             "match_foreign_preference_effective": _effective_preference(
                 ctx, org.match_foreign_preference
             ),
+            # None: the server's setting; the effective threshold of each language follows.
+            "checkworthiness_threshold": org.checkworthiness_threshold,
+            "checkworthiness_threshold_effective": {
+                lang: _effective_queue_threshold(ctx, org.checkworthiness_threshold, lang)
+                for lang in QUEUE_LANGUAGES
+            },
         }
 
 
@@ -294,19 +303,60 @@ def set_match_preference(ctx: ServerContext, actor: Actor, preference: float | N
             preference = checked_preference(preference)
         except ConfigError as exc:  # the caller's input, not the server's configuration
             raise InputError(str(exc)) from None
+    _set_org_setting(
+        ctx, actor, "match_foreign_preference", preference, ("org.match_preference", "preference")
+    )
+
+
+def _set_org_setting(
+    ctx: ServerContext,
+    actor: Actor,
+    column: str,
+    value: float | None,
+    audited_as: tuple[str, str],
+) -> None:
+    """Store one of the organisation's own settings (None: the server's) and audit it as
+    (action, name of the value in the detail)."""
+    action, name = audited_as
     with ctx.db.write() as conn:
         conn.execute(
-            update(organisations)
-            .where(organisations.c.id == actor.org_id)
-            .values(match_foreign_preference=preference)
+            update(organisations).where(organisations.c.id == actor.org_id).values({column: value})
         )
-        audit.record(
-            conn, actor, "org.match_preference", f"org:{actor.org_id}", {"preference": preference}
-        )
+        audit.record(conn, actor, action, f"org:{actor.org_id}", {name: value})
 
 
 def _effective_preference(ctx: ServerContext, preference: float | None) -> float:
     return ctx.settings.match_foreign_preference if preference is None else preference
+
+
+def set_queue_threshold(ctx: ServerContext, actor: Actor, threshold: float | None) -> None:
+    """Set the check-worthiness from which a sentence enters the organisation's review queue;
+    None goes back to the server's setting (by default the model's own threshold per language).
+
+    It applies to articles ingested afterwards: claims already queued stay.
+    """
+    require(actor.role, "org.manage")
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise InputError(
+            f"the queue threshold is a check-worthiness probability from 0 to 1, not {threshold}; "
+            "leave it empty for the server's setting"
+        )
+    _set_org_setting(
+        ctx, actor, "checkworthiness_threshold", threshold, ("org.queue_threshold", "threshold")
+    )
+
+
+def queue_threshold(ctx: ServerContext, org_id: int, lang: str | None) -> float:
+    """The check-worthiness from which a sentence in `lang` enters `org_id`'s review queue."""
+    with ctx.db.read() as conn:
+        own = conn.execute(
+            select(organisations.c.checkworthiness_threshold).where(organisations.c.id == org_id)
+        ).scalar()
+    return _effective_queue_threshold(ctx, own, lang)
+
+
+def _effective_queue_threshold(ctx: ServerContext, own: float | None, lang: str | None) -> float:
+    return claims.threshold(ctx.settings, lang) if own is None else float(own)
 
 
 def list_audit(
@@ -341,7 +391,8 @@ def analyze(
     """Analyse a text or a URL without storing anything."""
     require(actor.role, "articles.read")
     doc = _analyse(ctx, text=text, url=url, title=title, lang=lang)
-    return {**doc.to_dict(), "checkworthy_threshold": claims.threshold(ctx.settings, doc.lang)}
+    threshold = queue_threshold(ctx, actor.org_id, doc.lang)
+    return {**doc.to_dict(), "checkworthy_threshold": threshold}
 
 
 def _analyse(
@@ -374,13 +425,14 @@ def ingest_article(
     saved = ctx.store.save(doc)
     doc_id = saved.doc_id if saved.doc_id is not None else saved.duplicate_of
     assert doc_id is not None  # a save either stores or names the copy it found
+    min_score = queue_threshold(ctx, actor.org_id, doc.lang)
     with ctx.db.write() as conn:
         added = claims.create_for_document(
             conn,
             org_id=actor.org_id,
             doc_id=doc_id,
             doc=doc,
-            min_score=claims.threshold(ctx.settings, doc.lang),
+            min_score=min_score,
         )
         audit.record(
             conn,
@@ -489,8 +541,9 @@ def get_article(ctx: ServerContext, actor: Actor, doc_id: int) -> dict[str, Any]
         raise NotFoundError(f"no article {doc_id}; list articles with GET /api/v1/articles")
     data = ctx.store.get(doc_id).to_dict()
     data["id"] = doc_id
-    # The score from which a sentence of this language counts as check-worthy (and was queued).
-    data["checkworthy_threshold"] = claims.threshold(ctx.settings, data.get("lang"))
+    # The score from which a sentence of this language counts as check-worthy for the actor's
+    # organisation (and is queued when the organisation ingests it).
+    data["checkworthy_threshold"] = queue_threshold(ctx, actor.org_id, data.get("lang"))
     if has_permission(actor.role, "claims.read"):
         with ctx.db.read() as conn:
             found, _ = claims.list_page(

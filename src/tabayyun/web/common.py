@@ -42,6 +42,7 @@ NOTICES = {
     "partner_removed": N_("This partner no longer sees your shared fact-checks."),
     "trust_set": N_("Publisher trust is saved."),
     "match_preference_set": N_("The preference for fact-checks in other languages is saved."),
+    "queue_threshold_set": N_("The review queue's threshold is saved."),
     "key_revoked": N_("The API key is revoked."),
 }
 

@@ -103,6 +103,14 @@ def set_match_preference(ctx: Ctx, actor: Who, form: Form) -> Response:
     return redirect("/org#matching", "match_preference_set")
 
 
+@router.post("/org/queue")
+def set_queue_threshold(ctx: Ctx, actor: Who, form: Form) -> Response:
+    error = "the threshold is a number from 0 to 1, e.g. 0.5 (empty: the server's setting)"
+    threshold = decimal(form, "threshold", error)
+    services.set_queue_threshold(ctx, actor, threshold)
+    return redirect("/org#queue", "queue_threshold_set")
+
+
 @router.get("/org/audit", response_class=HTMLResponse)
 def audit(request: Request, ctx: Ctx, actor: Who, page: int = 1, action: str = "") -> Response:
     found = services.list_audit(

@@ -31,6 +31,18 @@ class Trust(BaseModel):
     trust: float | None = Field(default=None, description="0..1; null forgets the setting.")
 
 
+class QueueThreshold(BaseModel):
+    checkworthiness_threshold: float | None = Field(
+        default=None,
+        description=(
+            "Check-worthiness probability (0 to 1) from which a sentence of an article you "
+            "ingest enters your review queue: higher for a shorter queue. null goes back to "
+            "the server's setting, by default the model's own threshold for each language. "
+            "Applies to articles ingested afterwards."
+        ),
+    )
+
+
 class MatchPreference(BaseModel):
     foreign_preference: float | None = Field(
         default=None,
@@ -79,6 +91,12 @@ def set_trust(body: Trust, ctx: Ctx, actor: Who) -> dict[str, Any]:
 def set_match_preference(body: MatchPreference, ctx: Ctx, actor: Who) -> dict[str, Any]:
     services.set_match_preference(ctx, actor, body.foreign_preference)
     return {"foreign_preference": body.foreign_preference}
+
+
+@router.put("/org/queue", summary="Set the check-worthiness a sentence needs to join your queue")
+def set_queue_threshold(body: QueueThreshold, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    services.set_queue_threshold(ctx, actor, body.checkworthiness_threshold)
+    return {"checkworthiness_threshold": body.checkworthiness_threshold}
 
 
 @router.get("/audit", tags=["audit"], summary="Your organisation's audit log (admins)")
