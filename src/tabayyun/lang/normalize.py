@@ -128,11 +128,12 @@ def search_term_readings(text: str) -> list[list[str]]:
 
     A query of unknown language must find a document stored in any of them: an English
     document indexes "30af9b2e" as "30af9b2", and a Russian one keeps "Navalny" whole.
-    Duplicate readings are dropped; the first is the unstemmed one.
+    Each reading holds each term once, and duplicate readings are dropped; the first is the
+    unstemmed one.
     """
     readings: list[list[str]] = []
     for lang in (None, *_STEMMER_NAMES):
-        terms = search_terms(text, lang)
+        terms = list(dict.fromkeys(search_terms(text, lang)))
         if terms and terms not in readings:
             readings.append(terms)
     return readings
