@@ -84,6 +84,10 @@ def trust_map(conn: Connection, org_id: int) -> dict[str, float]:
     return {p: float(t) for p, t in conn.execute(query)}
 
 
+# How a query with no language filter is normalised: as each language's claims are stored.
+SEARCH_LANGS = (None, "ar", "fa", "ru", "en")
+
+
 def filters(
     actor: Actor,
     *,
@@ -100,11 +104,23 @@ def filters(
         where.append(factchecks.c.rating_label == rating)
     if publisher:
         where.append(factchecks.c.publisher == publisher)
-    for word in normalize(q or "", lang).split():
-        # LIKE wildcards in user input are literal text, not patterns.
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(factchecks.c.claim_normalized.like(f"%{escaped}%", escape="\\"))
+    # Each claim is stored normalised in its own language (Persian keeps ی and ک, Arabic maps
+    # them to ي and ك): with no language given, the query may be read as any of them.
+    readings = dict.fromkeys(
+        normalize(q or "", code) for code in ((lang,) if lang else SEARCH_LANGS)
+    )
+    found = [_every_word(reading) for reading in readings if reading.split()]
+    if found:
+        where.append(or_(*found))
     return where
+
+
+def _every_word(normalised: str) -> ColumnElement[bool]:
+    """Claims holding every word of `normalised`; LIKE wildcards in it are literal text."""
+    words = [
+        w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in normalised.split()
+    ]
+    return and_(*(factchecks.c.claim_normalized.like(f"%{w}%", escape="\\") for w in words))
 
 
 def page(
