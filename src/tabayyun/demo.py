@@ -12,7 +12,7 @@ from rich.rule import Rule
 
 from tabayyun.cli.report import render_document, render_ingest_report, render_search_hits
 from tabayyun.config import Settings
-from tabayyun.service import analyze, ingest, search_articles
+from tabayyun.service import analyze, checkworthy_threshold, ingest, search_articles
 
 SAMPLE_SUFFIXES = {".txt", ".html", ".xml", ".jsonl"}
 DEMO_QUERIES = (
@@ -65,7 +65,9 @@ def main() -> None:
         console.print(f"imported {report.added} demo fact-checks (written for the demo)")
         for path in paths:
             console.print(Rule(path.name))
-            render_document(analyze(str(path), settings=settings), console)
+            doc = analyze(str(path), settings=settings)
+            threshold = checkworthy_threshold(doc.lang, settings)
+            render_document(doc, console, checkworthy_from=threshold)
 
         console.print(Rule("ingest into a fresh database, twice"))
         for attempt in ("first run", "second run (same files)"):
