@@ -219,6 +219,12 @@ def test_match_finds_the_fact_check_of_a_reworded_claim(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[1]
     assert "ذخایر سدهای مشهد به صفر رسیده است" in first and "false" in first
+    # Persian typed with Arabic letters, its language given: the same fact-check comes first.
+    typed = runner.invoke(app, ["match", "ذخاير سدهاي مشهد تمام شده است", "--lang", "fa",
+                                "--db", db])  # fmt: skip
+    assert (
+        typed.exit_code == 0 and "ذخایر سدهای مشهد به صفر رسیده است" in typed.output.splitlines()[1]
+    )
     assert (
         runner.invoke(app, ["match", "x", "--db", f"sqlite:///{tmp_path / 'e.db'}"]).exit_code == 2
     )

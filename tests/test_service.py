@@ -138,3 +138,25 @@ def test_a_snapshot_engine_takes_the_foreign_preference_of_the_settings(
     leaning = dataclasses.replace(fake, match_foreign_preference=2.0)
     assert build_match_engine(leaning, snapshot=True).foreign_preference == 2.0
     assert len(list((fake.cache_dir / "engines").iterdir())) == 1
+
+
+def test_match_claims_reads_each_text_in_the_language_given() -> None:
+    """A caller that knows a text's language (an article's, a user's choice) passes it; a short
+    text left to detection comes back as whatever was detected."""
+    from tabayyun.embed import FakeEmbedder
+    from tabayyun.errors import InputError
+    from tabayyun.lang.detect import detect_language
+    from tabayyun.matching import IndexedClaim, MatchEngine
+    from tabayyun.service import match_claims
+
+    engine = MatchEngine.build(
+        [IndexedClaim("r1", "Безработица выросла до 5% в 2020 году.", lang="ru")], FakeEmbedder()
+    )
+    settings = Settings(embedder="fake")
+    given, detected = match_claims(
+        ["Безработицы", "Безработицы"], settings=settings, engine=engine, langs=["ru", None]
+    )
+    assert given.lang == "ru" and given.candidates[0].claim.id == "r1"
+    assert detected.lang == detect_language("Безработицы", settings.languages)[0]
+    with pytest.raises(InputError, match="one language per text"):
+        match_claims(["a", "b"], settings=settings, engine=engine, langs=["ru"])

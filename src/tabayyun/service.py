@@ -284,16 +284,26 @@ def match_claims(
     engine: Any = None,
     k: int = 5,
     foreign_preference: float | None = None,
+    langs: Sequence[str | None] | None = None,
 ) -> list[ClaimMatches]:
     """Fact-checks for each text, in any of the four languages; `foreign_preference` replaces
-    the engine's (the `match_foreign_preference` setting) for these texts."""
+    the engine's (the `match_foreign_preference` setting) for these texts.
+
+    `langs` gives each text's language where the caller knows it (the article's, or the
+    user's choice): a short text's detected language is often wrong or "und", and the lexical
+    features read the text in that language. None (or a None entry) detects it.
+    """
     from tabayyun.lang.detect import detect_language
 
     settings = settings or Settings.from_env()
     engine = engine or build_match_engine(settings, snapshot=True)
+    if langs is not None and len(langs) != len(texts):
+        raise InputError(f"give one language per text: {len(texts)} texts, {len(langs)} languages")
     results = []
-    for text in texts:
-        lang, _ = detect_language(text, settings.languages)
+    for i, text in enumerate(texts):
+        lang = langs[i] if langs is not None else None
+        if not lang:
+            lang, _ = detect_language(text, settings.languages)
         found = engine.match(text, lang=lang, k=k, foreign_preference=foreign_preference)
         results.append(ClaimMatches(text, lang, None, found))
     return results

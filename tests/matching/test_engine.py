@@ -52,6 +52,23 @@ def test_match_finds_the_claim_with_every_score(
     assert [c.final for c in found] == sorted((c.final for c in found), reverse=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Безработицы", "r2"), ("unemployment", "c1"), ("البطاله", "r1")],
+)
+def test_lexical_scores_read_the_text_in_each_claims_language(
+    engine: MatchEngine, text: str, expected: str
+) -> None:
+    """A one-word text has no reliable language: BM25 and term overlaps read it as each claim
+    language's index did (Russian "Безработицы" stems to the Russian claim's "безработиц")."""
+    found = engine.retrieve(text, lang="und")
+    bm25 = dict(zip((engine.records[p].id for p in found.positions), found.bm25, strict=True))
+    assert bm25[expected] > 0 and max(bm25, key=lambda key: bm25[key]) == expected
+    column = ALL_FEATURES.index("claim_overlap")
+    overlap = dict(zip(bm25, found.features[:, column], strict=True))
+    assert overlap[expected] > 0
+
+
 def test_add_indexes_new_claims_incrementally() -> None:
     engine = MatchEngine.build(CLAIMS[:2], FakeEmbedder())
     engine.add([IndexedClaim("c9", "A shark was seen swimming on a flooded highway.")])

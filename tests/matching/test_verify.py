@@ -71,6 +71,9 @@ def test_different_numbers_or_years_conflict(
         (("Trump", "ترامب", "Трамп"), "TRMB"),
         (("Biden", "بايدن", "Байден", "بایدن"), "BTN"),
         (("Putin", "بوتين", "Путин", "پوتین"), "BTN"),
+        (("Kremlin", "كرملين", "کرملین"), "KRMLN"),
+        (("Kennedy", "كندي", "کندی", "Кеннеди"), "KNT"),
+        (("Zarif", "ظریف", "Зариф"), "SRF"),
     ],
 )
 def test_skeletons_match_across_scripts(words: tuple[str, ...], expected: str) -> None:

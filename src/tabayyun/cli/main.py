@@ -314,6 +314,10 @@ def match(
         typer.Option("--file", help="An article (file or URL): match its check-worthy sentences."),
     ] = None,
     k: Annotated[int, typer.Option("-k", help="Fact-checks shown per text.")] = 3,
+    lang: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--lang", help="The text's language (ar, fa, ru, en); detected if left out."),
+    ] = None,
     db: DbOption = None,
     allow_private: AllowPrivate = False,
 ) -> None:
@@ -327,7 +331,7 @@ def match(
         if file:
             results = match_article(file, settings=settings, k=k)
         else:
-            results = match_claims([text or ""], settings=settings, k=k)
+            results = match_claims([text or ""], settings=settings, k=k, langs=[lang])
     except TabayyunError as error:
         _fail(error)
     from tabayyun.cli.report import render_matches

@@ -504,8 +504,15 @@ class MatchEngine:
 
         # Links, embed footers and tags say nothing about the claim: lexical features skip them.
         lexical = clean_tweet(text)
-        query_terms = search_terms(lexical, lang)
-        bm25_all = self.bm25.score_term_ids(self.bm25.term_ids(query_terms))
+        # Each claim was indexed stemmed in its own language, so the text is read in each
+        # claim language for that language's claims: a short text's detected language is often
+        # "und" or a neighbour's (Persian typed with Arabic letters), which missed every stem.
+        query_sets: dict[str, frozenset[str]] = {}
+        bm25_all = np.zeros(n, dtype=np.float32)
+        for group, where in self._by_lang.items():
+            terms = search_terms(lexical, group)
+            query_sets[group] = frozenset(terms)
+            bm25_all[where] = self.bm25.score_term_ids(self.bm25.term_ids(terms))[where]
         bm25_all[gone] = 0.0
         bm25_top = _top(bm25_all, depth)
         query_profile = profile(lexical, lang)
@@ -552,7 +559,6 @@ class MatchEngine:
         fused = _fused(positions, dense_top, bm25_top, depth)
         xl = xl_all[positions]
         sae = latent_all[positions].astype(np.float64)
-        query_set = frozenset(query_terms)
         sym64, dense64, prf64 = (v.astype(np.float64) for v in (sym, dense, prf_dense))
         claim_langs = np.asarray([self._langs[p] for p in positions])
         if len(set(claim_langs)) > 1:
@@ -568,8 +574,12 @@ class MatchEngine:
             "dense": dense64,
             "prf_dense": prf64,
             "bm25_log": np.log1p(bm25.astype(np.float64)),
-            "title_overlap": [_overlap(self._title_terms[p], query_set) for p in positions],
-            "claim_overlap": [_overlap(self._claim_terms[p], query_set) for p in positions],
+            "title_overlap": [
+                _overlap(self._title_terms[p], query_sets[self._langs[p]]) for p in positions
+            ],
+            "claim_overlap": [
+                _overlap(self._claim_terms[p], query_sets[self._langs[p]]) for p in positions
+            ],
             "xl_log": np.log1p(xl.astype(np.float64)),
         }
         tops = {"dense": dense_top, "sym": sym_top, "bm25": bm25_top, "prf": prf_top}

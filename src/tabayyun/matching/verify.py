@@ -109,10 +109,11 @@ _NOT_NAMES = {
 # letters Arabic uses as vowels are dropped because transliteration varies most there.
 _CLASSES = {
     "B": "bpбпبپ",
-    "F": "fvфвف",
+    "F": "fvфвفڤ",
     "T": "tdтдتدطضثذ",
-    "S": "szxсзшщжчцسصشزژ",
-    "K": "kqgjcкгхكقگجغخ",
+    "S": "szxсзшщжчцسصشزژظ",
+    # Persian writes k as ک (U+06A9), Arabic as ك: both, or Persian names lose their k.
+    "K": "kqgjcкгхكکقگجغخ",
     "M": "mмم",
     "N": "nнن",
     "L": "lлل",

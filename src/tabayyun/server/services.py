@@ -1058,11 +1058,16 @@ def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None 
             "import) or ask a partner to share theirs"
         )
     [result] = service.match_claims(
-        [text], settings=ctx.settings, engine=engine, k=10, foreign_preference=preference
+        [text],
+        settings=ctx.settings,
+        engine=engine,
+        k=10,
+        foreign_preference=preference,
+        langs=[lang],
     )
     return {
         "text": text,
-        "lang": lang or result.lang,
+        "lang": result.lang,
         "matches": [_match_json(c) for c in result.candidates],
     }
 
@@ -1097,9 +1102,15 @@ def list_alerts(
 
 
 def match_many(
-    ctx: ServerContext, actor: Actor, texts: list[str], *, k: int = 5
+    ctx: ServerContext,
+    actor: Actor,
+    texts: list[str],
+    *,
+    k: int = 5,
+    langs: list[str | None] | None = None,
 ) -> list[list[dict[str, Any]]]:
-    """Fact-checks matching each text, among those the actor may see; [] each when none can."""
+    """Fact-checks matching each text (in its language in `langs`, where known), among those
+    the actor may see; [] each when none can."""
     require(actor.role, "factchecks.read")
     if not texts:
         return []
@@ -1107,7 +1118,12 @@ def match_many(
     if engine is None:
         return [[] for _ in texts]
     results = service.match_claims(
-        texts, settings=ctx.settings, engine=engine, k=k, foreign_preference=preference
+        texts,
+        settings=ctx.settings,
+        engine=engine,
+        k=k,
+        foreign_preference=preference,
+        langs=langs,
     )
     with ctx.db.read() as conn:
         ids = factchecks.ids_by_key(conn, [c.claim.id for r in results for c in r.candidates])

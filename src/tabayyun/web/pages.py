@@ -193,7 +193,7 @@ def analyze(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
     chosen = [s for s in doc["sentences"] if (s.get("checkworthiness") or 0.0) >= threshold][
         :MAX_MATCHED_CLAIMS
     ]
-    found = _matches(ctx, actor, [s["text"] for s in chosen])
+    found = _matches(ctx, actor, [s["text"] for s in chosen], doc.get("lang"))
     claim_rows = [
         {"id": None, "text": s["text"], "checkworthiness": s["checkworthiness"], "status": None,
          "matched_rating": None, "matches": m}
@@ -206,15 +206,19 @@ def analyze(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
 def article(request: Request, ctx: Ctx, actor: Who, article_id: int) -> Response:
     doc = services.get_article(ctx, actor, article_id)
     claim_rows = sorted(doc.get("claims", []), key=lambda c: c["sentence_index"])
-    found = _matches(ctx, actor, [c["text"] for c in claim_rows[:MAX_MATCHED_CLAIMS]])
+    texts = [c["text"] for c in claim_rows[:MAX_MATCHED_CLAIMS]]
+    found = _matches(ctx, actor, texts, doc.get("lang"))
     rows = [{**c, "matches": found[i] if i < len(found) else []} for i, c in enumerate(claim_rows)]
     return _article_page(request, ctx, actor, doc, rows, preview=False)
 
 
-def _matches(ctx: Any, actor: Any, texts: list[str]) -> list[list[dict[str, Any]]]:
+def _matches(
+    ctx: Any, actor: Any, texts: list[str], lang: str | None
+) -> list[list[dict[str, Any]]]:
+    """Decided matches of each of an article's sentences, read in the article's language."""
     if not texts or not has_permission(actor.role, "factchecks.read"):
         return [[] for _ in texts]
-    found = services.match_many(ctx, actor, texts, k=MATCHES_PER_CLAIM)
+    found = services.match_many(ctx, actor, texts, k=MATCHES_PER_CLAIM, langs=[lang] * len(texts))
     return [[m for m in matches if m["decision"]] for matches in found]
 
 
@@ -262,7 +266,7 @@ def claim_page(request: Request, ctx: Ctx, actor: Who, claim_id: int) -> Respons
     claim = services.get_claim(ctx, actor, claim_id)
     article = services.get_article(ctx, actor, claim["doc_id"])
     matches = (
-        services.match_many(ctx, actor, [claim["text"]], k=5)[0]
+        services.match_many(ctx, actor, [claim["text"]], k=5, langs=[claim.get("lang")])[0]
         if has_permission(actor.role, "factchecks.read")
         else []
     )
