@@ -160,3 +160,15 @@ def test_match_claims_reads_each_text_in_the_language_given() -> None:
     assert detected.lang == detect_language("Безработицы", settings.languages)[0]
     with pytest.raises(InputError, match="one language per text"):
         match_claims(["a", "b"], settings=settings, engine=engine, langs=["ru"])
+
+
+@pytest.mark.parametrize("given", ["fa", "FA", "fa-IR", "fa_IR"])
+def test_a_given_language_is_read_as_its_code(given: str) -> None:
+    """A language from a feed, a JSONL field or an API call keeps the analysis in Persian
+    however it is written; a code outside the settings' languages is detected instead."""
+    from tabayyun.service import analyze_text
+
+    text = "ذخایر سدهای مشهد به ۱۸ میلیون مترمکعب رسید."
+    doc = analyze_text(text, lang=given, settings=Settings(embedder="fake"))
+    assert (doc.lang, doc.lang_confidence) == ("fa", 1.0)
+    assert analyze_text(text, lang="xx", settings=Settings(embedder="fake")).lang == "fa"

@@ -293,6 +293,7 @@ def match_claims(
     user's choice): a short text's detected language is often wrong or "und", and the lexical
     features read the text in that language. None (or a None entry) detects it.
     """
+    from tabayyun.lang.codes import language_filter
     from tabayyun.lang.detect import detect_language
 
     settings = settings or Settings.from_env()
@@ -301,7 +302,7 @@ def match_claims(
         raise InputError(f"give one language per text: {len(texts)} texts, {len(langs)} languages")
     results = []
     for i, text in enumerate(texts):
-        lang = langs[i] if langs is not None else None
+        lang = language_filter(langs[i]) if langs is not None else None
         if not lang:
             lang, _ = detect_language(text, settings.languages)
         found = engine.match(text, lang=lang, k=k, foreign_preference=foreign_preference)

@@ -112,12 +112,14 @@ def is_html(media_type: str | None, text: str) -> bool:
 @register_stage("detect_language", reads=("title", "text"), writes=("lang", "lang_confidence"))
 def detect_language_stage(context: PipelineContext) -> StageFn:
     """ar / fa / ru / en, or und; Arabic and Persian never confused."""
+    from tabayyun.lang.codes import language_code
     from tabayyun.lang.detect import detect_language
 
     languages = context.settings.languages
 
     def detect(doc: Document) -> Document:
-        if doc.lang in languages:  # given by the loader (JSONL field)
+        if doc.lang and language_code(doc.lang) in languages:  # given (JSONL field, API)
+            doc.lang = language_code(doc.lang)
             doc.lang_confidence = doc.lang_confidence or 1.0
             return doc
         sample = f"{doc.title or ''}\n{doc.text[:3000]}"

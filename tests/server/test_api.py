@@ -140,6 +140,10 @@ def test_registry_search_finds_a_claim_however_the_query_spells_its_letters(
     for params in ({"q": query}, {"q": query, "lang": lang}):
         found = world.call("GET", "/factchecks/search", "alpha", "viewer", params=params).json()
         assert [fc["id"] for fc in found["items"]] == [created.json()["id"]], params
+    for spelled in (lang.upper(), f"{lang}-IR", f"{lang}_RU"):  # as users and feeds write it
+        params = {"q": query, "lang": spelled}
+        found = world.call("GET", "/factchecks/search", "alpha", "viewer", params=params).json()
+        assert [fc["id"] for fc in found["items"]] == [created.json()["id"]], params
     other = "en" if lang != "en" else "ru"
     none = world.call(
         "GET", "/factchecks/search", "alpha", "viewer", params={"q": query, "lang": other}

@@ -182,6 +182,9 @@ def test_search_finds_each_language_through_normalised_queries(
     assert body_hits[0].lang == lang and body_hits[0].title == ARTICLES[lang][0]
     assert "[" in body_hits[0].snippet and body_hits[0].score > 0
     assert [hit.doc_id for hit in title_hits] == [ids[lang]]
+    assert [hit.doc_id for hit in store.search(title_query, lang=f"{lang.upper()}-XX")] == [
+        ids[lang]
+    ]
     other = "en" if lang != "en" else "ru"
     assert store.search(title_query, lang=other) == []
 

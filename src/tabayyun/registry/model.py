@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, Literal, cast
 
 from tabayyun.errors import InputError
+from tabayyun.lang.codes import language_code
 from tabayyun.registry.ratings import Label, as_number, normalize_rating
 
 Visibility = Literal["private", "shared", "public"]
@@ -263,7 +264,7 @@ def _language(node: dict[str, Any]) -> str | None:
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"inLanguage: expected a language code like 'ar', got {_shown(value)}")
     # "fa-IR" and "ru_RU" are the languages tabayyun knows as "fa" and "ru".
-    return value.strip().replace("_", "-").split("-")[0].lower()
+    return language_code(value)
 
 
 def _detect(text: str) -> str:

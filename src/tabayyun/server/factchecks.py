@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, func, insert, or_, select, update
 
 from tabayyun.errors import InputError
+from tabayyun.lang.codes import language_filter
 from tabayyun.lang.normalize import normalize
 from tabayyun.registry.model import VISIBILITIES, FactCheck, from_claimreview
 from tabayyun.registry.store import _row as factcheck_row
@@ -98,6 +99,7 @@ def filters(
 ) -> list[ColumnElement[bool]]:
     """WHERE conditions: visibility first, then the optional filters; `q` needs every word."""
     where = [visible_to(actor)]
+    lang = language_filter(lang)
     if lang:
         where.append(factchecks.c.lang == lang)
     if rating:

@@ -31,6 +31,7 @@ from sqlalchemy import (
 from tabayyun import service
 from tabayyun.config import Settings, checked_preference
 from tabayyun.errors import ConfigError, InputError
+from tabayyun.lang.codes import language_filter
 from tabayyun.model import Document
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
 from tabayyun.registry.importers import read_factchecks
@@ -499,6 +500,7 @@ def list_articles(
     """Stored articles, newest first."""
     require(actor.role, "articles.read")
     check_page(page, per_page)
+    lang = language_filter(lang)
     where = [documents.c.lang == lang] if lang else []
     with ctx.db.read() as conn:
         rows = conn.execute(
