@@ -96,6 +96,41 @@ def test_parse_date(lang: str | None, text: str, iso: str, calendar: str) -> Non
     assert (found.start, found.end, found.text) == (0, len(text), text)
 
 
+# Tatweel (U+0640), harakat (U+064B-U+0652) and a glued «ماه» inside month and weekday names.
+DECORATED: list[tuple[str | None, str, str, str]] = [
+    ("ar", "15 مـارس 2024", "2024-03-15", "gregorian"),
+    ("ar", "15 مارِس 2024", "2024-03-15", "gregorian"),
+    ("ar", "15 مــارسـ 2024", "2024-03-15", "gregorian"),
+    ("ar", "15 رمضـان 1445هـ", "2024-03-25", "hijri"),
+    ("ar", "١ رَمَضَانَ ١٤٤٥ هـ", "2024-03-11", "hijri"),
+    ("ar", "10 ذو الحِجَّة 1445 هـ", "2024-06-16", "hijri"),
+    ("ar", "الثلاثـاء 5 نوفمـبر 2024م", "2024-11-05", "gregorian"),
+    ("ar", "12 تشريـن الأوّل 2023", "2023-10-12", "gregorian"),
+    ("fa", "15 آبانماه 1402", "2023-11-06", "jalali"),
+    ("fa", "15 آبان‌ماه 1402", "2023-11-06", "jalali"),
+    ("fa", "۱۲ مردادماه ۱۴۰۳", "2024-08-02", "jalali"),
+    ("fa", "۱ دیماه ۱۴۰۲", "2023-12-22", "jalali"),
+    ("fa", "۱۵ آبـانمـاه ۱۴۰۳", "2024-11-05", "jalali"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "iso", "calendar"), DECORATED)
+def test_tatweel_harakat_and_glued_mah_in_month_names(
+    lang: str | None, text: str, iso: str, calendar: str
+) -> None:
+    assert parse_date(text, lang) == iso
+    [found] = find_dates(text, lang)
+    assert found.calendar == calendar
+    assert (found.start, found.end, found.text) == (0, len(text), text)
+
+
+def test_decorated_month_keeps_offsets_in_running_text() -> None:
+    text = "قال إنه في 15 مـارِس 2024 وصل"
+    [found] = find_dates(text, "ar")
+    assert (found.iso, found.text) == ("2024-03-15", "15 مـارِس 2024")
+    assert text[found.start : found.end] == found.text
+
+
 INVALID: list[tuple[str | None, str]] = [
     ("en", "31 February 2024"),
     ("en", "2023-02-29"),

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tabayyun.registry.ratings import LABELS, RATING_WORDS, normalize_rating, numeric_label
+from tabayyun.registry.ratings import (
+    LABELS,
+    RATING_WORDS,
+    as_number,
+    normalize_rating,
+    numeric_label,
+)
 
 WORDS = [
     # Arabic: Misbar, Fatabyyano, AFP Arabic
@@ -128,6 +134,43 @@ def test_numeric_ratings_by_position(
 ) -> None:
     rating = normalize_rating(value, best, worst)
     assert (rating.label, rating.known, rating.confidence) == (label, True, 0.6)
+
+
+@pytest.mark.parametrize(
+    ("value", "best", "worst", "label", "source"),
+    [
+        ("3.5", "5", "1", "mostly_true", "3.5 (1–5)"),
+        ("۳٫۵", "۵", "۱", "mostly_true", "3.5 (1–5)"),  # Persian digits, Arabic decimal mark
+        ("٣٫٥", "٥", "١", "mostly_true", "3.5 (1–5)"),  # Arabic-Indic digits
+        ("۳.۵", "۵", "۱", "mostly_true", "3.5 (1–5)"),
+        ("٢", "١٠", "٠", "mostly_false", "2 (0–10)"),
+        ("۲٫۵", "۵", "۰", "mixed", "2.5 (0–5)"),
+        ("۱٬۵۰۰", "۲٬۰۰۰", "۰", "mostly_true", "1500 (0–2000)"),  # ٬ groups thousands
+    ],
+)
+def test_numeric_ratings_in_arabic_and_persian_digits(
+    value: str, best: str, worst: str, label: str, source: str
+) -> None:
+    rating = normalize_rating(value, best, worst)
+    assert (rating.label, rating.known, rating.confidence) == (label, True, 0.6)
+    assert rating.source_text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("۳٫۵", 3.5),
+        ("٣٫٥", 3.5),
+        (" ٤ ", 4.0),
+        ("3,5", 3.5),
+        ("۱٬۰۰۰", 1000.0),
+        ("٫", None),
+        ("۳/۵", None),  # "x/y" is not read as a number, in any digits
+        ("3/5", None),
+    ],
+)
+def test_as_number_reads_arabic_and_persian_numerals(text: str, number: float | None) -> None:
+    assert as_number(text) == number
 
 
 @pytest.mark.parametrize(("value", "best", "worst"), [(7, 5, 1), (-1, 5, 1), (3, 3, 3)])

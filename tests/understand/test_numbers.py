@@ -134,6 +134,82 @@ def test_separators_follow_the_language(lang: str, text: str, value: float) -> N
     assert quantity.end == len(text)
 
 
+# Tatweel (U+0640) and harakat inside scale, currency and unit words are ignored.
+DECORATED: list[tuple[str, str, list[tuple[str, float, str | None, str | None]]]] = [
+    ("ar", "بقيمة 20 مليـون دولار", [("20 مليـون دولار", 2e7, None, "USD")]),
+    ("ar", "20 مِلْيُون دُولار", [("20 مِلْيُون دُولار", 2e7, None, "USD")]),
+    ("ar", "1.5 مليـار يـورو", [("1.5 مليـار يـورو", 1.5e9, None, "EUR")]),
+    ("ar", "50 ألـف شخـص", [("50 ألـف شخـص", 5e4, "person", None)]),
+    ("ar", "3 ملايـين روبـل", [("3 ملايـين روبـل", 3e6, None, "RUB")]),
+    ("ar", "20 مليون ريـال سعـودي", [("20 مليون ريـال سعـودي", 2e7, None, "SAR")]),
+    ("ar", "بيع البرميل بـ 80 دولاراً", [("80 دولاراً", 80, None, "USD")]),
+    ("ar", "20 دولارـ", [("20 دولارـ", 20, None, "USD")]),
+    ("ar", "نمو 5 في المئـة", [("5 في المئـة", 5, "percent", None)]),
+    ("ar", "نمو 7 بالمـائة", [("7 بالمـائة", 7, "percent", None)]),
+    ("fa", "۲ میلیـارد دلـار", [("۲ میلیـارد دلـار", 2e9, None, "USD")]),
+    ("fa", "۵۰ هـزار نفـر", [("۵۰ هـزار نفـر", 5e4, "person", None)]),
+    ("fa", "۲۰ تـن از مسافران", [("۲۰ تـن", 20, "person", None)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DECORATED)
+def test_tatweel_and_harakat_inside_words_are_ignored(
+    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    found = find_quantities(text, lang)
+    assert [(q.text, q.value, q.unit, q.currency) for q in found] == [
+        (t, pytest.approx(v), u, c) for t, v, u, c in expected
+    ]
+    assert all(text[q.start : q.end] == q.text for q in found)
+
+
+# Singular, accusative (tanween alef) and plural forms keep their currency.
+ARABIC_CURRENCY_FORMS: list[tuple[str, str]] = [
+    ("20 دولار", "USD"),
+    ("20 دولارا", "USD"),
+    ("20 دولاراً", "USD"),
+    ("20 دولارات", "USD"),
+    ("20 ريال", "IRR"),
+    ("20 ريالا", "IRR"),
+    ("20 ريالاً", "IRR"),
+    ("20 ريالات", "IRR"),
+    ("20 روبل", "RUB"),
+    ("20 روبلا", "RUB"),
+    ("20 روبلات", "RUB"),
+    ("20 ريالات سعودية", "SAR"),
+    ("20 ريالاً سعودياً", "SAR"),
+    ("20 دولاراً أمريكياً", "USD"),
+]
+
+
+@pytest.mark.parametrize(("text", "currency"), ARABIC_CURRENCY_FORMS)
+def test_arabic_currency_forms_keep_their_currency(text: str, currency: str) -> None:
+    (quantity,) = find_quantities(f"بلغ {text} فقط", "ar")
+    assert (quantity.text, quantity.value, quantity.unit, quantity.currency) == (
+        text,
+        20.0,
+        None,
+        currency,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3 آلاف دولار", 3e3),
+        ("3 ملايين دولار", 3e6),
+        ("3 مليارات دولار", 3e9),  # not "مليارا" + a stray letter read as the "m" of "$5m"
+        ("3 تريليونات دولار", 3e12),
+        ("20 مليونًا دولار", 2e7),
+        ("20 مليارًا دولار", 2e10),
+    ],
+)
+def test_arabic_plural_and_accusative_scales(text: str, value: float) -> None:
+    (quantity,) = find_quantities(text, "ar")
+    assert (quantity.text, quantity.currency) == (text, "USD")
+    assert quantity.value == pytest.approx(value)
+
+
 def test_offsets_index_the_original_text() -> None:
     text = "قال إن ٢٠٠ ضيف حضروا و١٠٠ مليون دولار"
     found = find_quantities(text, "ar")

@@ -66,9 +66,13 @@ def _normalize(text: str) -> str:
     return text.translate(_NORM)
 
 
+# Tatweel and harakat may follow any Arabic letter of a name: "مـارس", "رَمَضان".
+_MARKS = "[\u0640\u064b-\u0652]*"
+
+
 def _key(name: str) -> str:
-    """Return the lookup key of a month name as matched: spacing, dots and tatweel dropped."""
-    return re.sub(r"[\s.\u0640]", "", _normalize(name)).lower()
+    """Return the lookup key of a month name as matched: spacing, dots, tatweel, harakat dropped."""
+    return re.sub(r"[\s.\u0640\u064b-\u0652]", "", _normalize(name)).lower()
 
 
 # --- month and weekday names ------------------------------------------------------------------
@@ -164,11 +168,16 @@ def _month_table() -> dict[str, tuple[Calendar, int]]:
 _MONTHS = _month_table()
 
 
+def _loose(word: str) -> str:
+    """Return a regex for `word` that lets tatweel and harakat follow each Arabic letter."""
+    return "".join(re.escape(ch) + (_MARKS if "\u0600" <= ch <= "\u06ff" else "") for ch in word)
+
+
 def _alternation(names: Iterable[str]) -> str:
     """Return a regex alternation of names, longest first; a space matches any spacing."""
     forms = {_normalize(name).lower() for name in names}
-    parts = [r"\s*".join(re.escape(word) for word in form.split()) for form in forms]
-    return "|".join(sorted(parts, key=len, reverse=True))
+    parts = {form: r"\s*".join(_loose(word) for word in form.split()) for form in forms}
+    return "|".join(parts[form] for form in sorted(parts, key=len, reverse=True))
 
 
 _ALL_MONTH_FORMS = [
@@ -181,7 +190,12 @@ _ENGLISH_MONTH_FORMS = [f for forms in _GREGORIAN_NAMES.values() for f in forms 
 
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
-_MONTH = rf"(?:{_alternation(_ALL_MONTH_FORMS)}){_NOT_LETTER_AFTER}\.?"
+_MAH = _loose("ماه")  # Persian "month", after a month name: آبانماه, آبان‌ماه, آبان ماه
+# A glued «ماه» passes the not-a-letter check; _TEXTUAL_DMY consumes it after the month group.
+_MONTH = (
+    rf"(?:{_alternation(_ALL_MONTH_FORMS)})"
+    rf"(?:(?={_MAH}{_NOT_LETTER_AFTER})|{_NOT_LETTER_AFTER}\.?)"
+)
 _MONTH_EN = rf"(?:{_alternation(_ENGLISH_MONTH_FORMS)}){_NOT_LETTER_AFTER}\.?"
 _WEEKDAY = (
     rf"(?:{_NOT_LETTER_BEFORE}(?:يوم\s+)?(?:{_alternation(_WEEKDAYS)}){_NOT_LETTER_AFTER}\.?"
@@ -219,7 +233,7 @@ _DAY = r"(?<![0-9])(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
 _FLAGS = re.IGNORECASE
 _TEXTUAL_DMY = re.compile(
     _WEEKDAY + _DAY + r"[\s-]*(?:of\s+)?"
-    rf"(?P<mon>{_MONTH})(?:\s*[/(]\s*(?P<mon2>{_MONTH})\s*\)?)?(?:\s*ماه)?[\s,،-]*"
+    rf"(?P<mon>{_MONTH})(?:\s*[/(]\s*(?P<mon2>{_MONTH})\s*\)?)?(?:\s*{_MAH})?[\s,،-]*"
     + _YEAR
     + _SUFFIX
     + _TIME,

@@ -250,6 +250,16 @@ _RU: tuple[_Entry, ...] = (
 )
 RATING_WORDS: Final[dict[str, tuple[_Entry, ...]]] = {"en": _EN, "ar": _AR, "fa": _FA, "ru": _RU}
 
+# Arabic and Persian numerals: ٫ is the decimal mark, ٬ groups thousands; digits to ASCII.
+_NUMERALS = str.maketrans(
+    {
+        "\u066b": ".",
+        "\u066c": None,
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+
 _SEPARATOR = re.compile(r"\s*[.:;,،؛—–-]\s*|\s+[-–—]\s+")
 
 
@@ -295,7 +305,7 @@ def as_number(value: object) -> float | None:
         number = float(value)
     elif isinstance(value, str):
         try:
-            number = float(value.strip().replace(",", "."))
+            number = float(value.strip().translate(_NUMERALS).replace(",", "."))
         except ValueError:
             return None
     else:

@@ -48,7 +48,9 @@ _FOLD = str.maketrans(
 )
 
 _LETTER_AHEAD = r"(?![^\W\d_])"  # not followed by a letter (any script)
-_HARAKAT = "[\u064b-\u0652]*"
+# Tatweel and harakat may follow any Arabic letter; the fold keeps them (one for one), so the
+# patterns skip them instead: "مليـون", "مِلْيُون".
+_MARKS = "[\u0640\u064b-\u0652]*"
 _SPACE = "[ \u00a0\u202f\u2009]"  # a space that may sit inside "100 млн" but not a line break
 
 
@@ -57,9 +59,24 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def _loose(word: str) -> str:
+    """Return `word` (no regex syntax) as a pattern that lets tatweel and harakat follow letters."""
+    return "".join(ch + (_MARKS if "\u0621" <= ch <= "\u06d3" else "") for ch in word)
+
+
+def _fa(*words: str) -> str:
+    """Return an alternation of Persian words allowing tatweel and harakat."""
+    return "|".join(_loose(w) for w in words)
+
+
 def _ar(*words: str) -> str:
-    """Return an alternation of Arabic words allowing short vowels and the accusative alef."""
-    return "|".join(f"{w}(?:{_HARAKAT}\u0627)?{_HARAKAT}" for w in words)
+    """Return an alternation of Arabic words allowing tatweel, harakat and the accusative alef.
+
+    Each word of a phrase may take the alef: "ريالاً سعودياً".
+    """
+    return "|".join(
+        " ".join(f"{_loose(part)}(?:\u0627{_MARKS})?" for part in w.split(" ")) for w in words
+    )
 
 
 # (pattern, multiplier) per language. Patterns are written in original spelling and folded once.
@@ -71,10 +88,10 @@ _SCALES: dict[str, list[tuple[str, float]]] = {
         (_ar("تريليون", "تريليونات"), 1e12),
     ],
     "fa": [
-        ("هزار", 1e3),
-        ("میلیون", 1e6),
-        ("میلیارد", 1e9),
-        ("تریلیون", 1e12),
+        (_fa("هزار"), 1e3),
+        (_fa("میلیون"), 1e6),
+        (_fa("میلیارد"), 1e9),
+        (_fa("تریلیون"), 1e12),
     ],
     "ru": [
         (r"тыс\.|тысяч[аиу]?|тыс", 1e3),
@@ -105,12 +122,12 @@ _CURRENCY_WORDS: dict[str, list[tuple[str, str]]] = {
         (_ar("جنيه إسترليني", "جنيه استرليني"), "GBP"),
     ],
     "fa": [
-        ("دلار", "USD"),
-        ("یورو", "EUR"),
-        ("ریال", "IRR"),
-        ("تومان", "IRT"),
-        ("روبل", "RUB"),
-        ("یوان", "CNY"),
+        (_fa("دلار"), "USD"),
+        (_fa("یورو"), "EUR"),
+        (_fa("ریال"), "IRR"),
+        (_fa("تومان"), "IRT"),
+        (_fa("روبل"), "RUB"),
+        (_fa("یوان"), "CNY"),
     ],
     "ru": [
         (r"доллар(?:ов|ам|ах|а|ы)?|долл\.?", "USD"),
@@ -143,9 +160,13 @@ _CURRENCY_SIGNS: list[tuple[str, str]] = [
     (r"USD|EUR|GBP|RUB|IRR|IRT|CNY", ""),  # "" = the code as written
 ]
 
+_PERCENT_AR = ("المائة", "المئة", "المائه", "المئه")
 _PERCENT: dict[str, str] = {
-    "ar": r"في\s+الم(?:ا)?ئ[ةه]|بال(?:م(?:ا)?ئ[ةه])",
-    "fa": r"درصد",
+    "ar": "|".join(
+        [rf"{_loose('في')}\s+{_loose(w)}" for w in _PERCENT_AR]
+        + [_loose(f"ب{w}") for w in _PERCENT_AR]
+    ),
+    "fa": _fa("درصد"),
     "ru": r"процент(?:ов|а|ы)?",
     "en": r"per\s?cent|pct",
 }
@@ -158,10 +179,10 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (_ar("شخص", "أشخاص", "ضيف", "ضيوف", "قتيل", "قتلى", "جريح", "جرحى"), "person"),
     ],
     "fa": [
-        ("کیلومتر", "km"),
-        (r"تن(?=\s+از)", "person"),
-        ("تن", "tonne"),
-        ("نفر", "person"),
+        (_fa("کیلومتر"), "km"),
+        (_fa("تن") + r"(?=\s+از)", "person"),
+        (_fa("تن"), "tonne"),
+        (_fa("نفر"), "person"),
     ],
     "ru": [
         (r"км|километр(?:ов|а|ы)?", "km"),
@@ -290,8 +311,12 @@ def _grammar(lang: str) -> _Grammar:
     )
     return _Grammar(
         quantity=re.compile(pattern, flags),
-        scales=[(re.compile(p, flags), v) for p, v in scales],
-        tails=[(re.compile(p, flags), kind, value) for p, kind, value in tails],
+        # The same end test as in `pattern`, so "ريالا" of "ريالات" and "مليارا" of "مليارات"
+        # cannot end a word early.
+        scales=[(re.compile(rf"(?:{p}){_LETTER_AHEAD}", flags), v) for p, v in scales],
+        tails=[
+            (re.compile(rf"(?:{p}){_LETTER_AHEAD}", flags), kind, value) for p, kind, value in tails
+        ],
     )
 
 
