@@ -240,6 +240,25 @@ def test_import_upload_and_trust(world: World) -> None:
     assert world.call("GET", "/org", "alpha", "viewer").json()["publisher_trust"] == {
         publisher: 0.25
     }
+    # Another spelling of the same publisher (case, spaces) replaces the entry and still applies.
+    respelt = f"  {publisher.upper()}  "
+    world.call("PUT", "/org/trust", "alpha", "admin", json={"publisher": respelt, "trust": 0.75})
+    again = world.call("GET", f"/factchecks/{listed[0]['id']}", "alpha", "viewer").json()
+    assert again["publisher_trust"] == 0.75
+    assert world.call("GET", "/org", "alpha", "viewer").json()["publisher_trust"] == {
+        respelt.strip(): 0.75
+    }
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [("AFP Fact Check", "afp  fact check "), ("فکت‌نامه", "فكتنامه"), ("Проверено", "ПРОВЕРЕНО")],
+)
+def test_trust_applies_to_a_publisher_however_it_is_spelt(stored: str, typed: str) -> None:
+    from tabayyun.server.factchecks import trust_of
+
+    assert trust_of({typed: 0.5}, stored) == 0.5
+    assert trust_of({typed: 0.5}, "Someone Else") is None
 
 
 # -- sessions, CSRF, rate limiting, keys -----------------------------------------------------

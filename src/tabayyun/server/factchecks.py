@@ -66,7 +66,7 @@ def to_json(row: Any, trust: dict[str, float] | None = None) -> dict[str, Any]:
         "rating_label": fc.rating.label,
         "rating_text": fc.rating.alternate_name or fc.rating.source_text or None,
         "publisher": fc.publisher,
-        "publisher_trust": (trust or {}).get(fc.publisher or ""),
+        "publisher_trust": trust_of(trust or {}, fc.publisher),
         "date_published": fc.date_published,
         "url": fc.url,
         "organisation": fc.organisation,
@@ -78,11 +78,25 @@ def to_json(row: Any, trust: dict[str, float] | None = None) -> dict[str, Any]:
 
 
 def trust_map(conn: Connection, org_id: int) -> dict[str, float]:
-    """Publisher -> trust of one organisation."""
+    """Publisher (as the organisation wrote it) -> trust of one organisation."""
     query = select(publisher_trust.c.publisher, publisher_trust.c.trust).where(
         publisher_trust.c.org_id == org_id
     )
     return {p: float(t) for p, t in conn.execute(query)}
+
+
+def publisher_key(name: str) -> str:
+    """What two spellings of one publisher share: case, spacing and letter variants folded
+    ("AFP Fact Check " and "afp fact check"; «فکت‌نامه» and «فكتنامه»)."""
+    return " ".join(normalize(name, None).casefold().split())
+
+
+def trust_of(trust: dict[str, float], publisher: str | None) -> float | None:
+    """The organisation's trust in `publisher`, however either side spells it."""
+    if not publisher:
+        return None
+    wanted = publisher_key(publisher)
+    return next((t for name, t in trust.items() if publisher_key(name) == wanted), None)
 
 
 # How a query with no language filter is normalised: as each language's claims are stored.

@@ -272,14 +272,22 @@ def set_partner(ctx: ServerContext, actor: Actor, slug: str, *, shared: bool) ->
 def set_trust(ctx: ServerContext, actor: Actor, publisher: str, trust: float | None) -> None:
     """Set the organisation's trust (0..1) in a publisher; None forgets it."""
     require(actor.role, "org.manage")
-    if not publisher.strip():
+    publisher = publisher.strip()
+    if not publisher:
         raise InputError("name the publisher")
     if trust is not None and not 0.0 <= trust <= 1.0:
         raise InputError("trust must be between 0 (never) and 1 (fully)")
     with ctx.db.write() as conn:
+        # One entry per publisher however it is spelt: the new spelling replaces the old.
+        key = factchecks.publisher_key(publisher)
+        same = [
+            p
+            for p in factchecks.trust_map(conn, actor.org_id)
+            if factchecks.publisher_key(p) == key
+        ]
         conn.execute(
             delete(publisher_trust).where(
-                publisher_trust.c.org_id == actor.org_id, publisher_trust.c.publisher == publisher
+                publisher_trust.c.org_id == actor.org_id, publisher_trust.c.publisher.in_(same)
             )
         )
         if trust is not None:
