@@ -223,3 +223,112 @@ def test_unknown_language_is_refused() -> None:
 
 def test_empty_text() -> None:
     assert find_entities("  ", [], "ar") == []
+
+
+# Letter variants fold as they do everywhere else (lang/normalize.py): Arabic ي/ك in Persian,
+# hamza-less alef, tatweel and tashkeel, ة written ه, ى written ي, ZWNJ written as a space.
+def _has(lang: str, text: str, label: str, surface: str) -> bool:
+    entities = entities_for(lang, text)
+    for entity in entities:
+        assert text[entity.start : entity.end] == entity.text
+    return (label, surface) in {(e.label, e.text) for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fa", "آقای کاظمی گفت که دولت مقصر است.", "کاظمی"),
+        ("fa", "آقاي كاظمي گفت كه دولت مقصر است.", "كاظمي"),
+        ("fa", "دكتر كاظمي در تهران بود.", "كاظمي"),
+        ("ar", "وقال الأستاذ زكريا حداد إن المفاوضات مستمرة.", "زكريا حداد"),
+        ("ar", "وقال الاستاذ زكريا حداد إن المفاوضات مستمرة.", "زكريا حداد"),
+        ("ar", "وقال الشيـخ زكريا حداد إن المفاوضات مستمرة.", "زكريا حداد"),
+        ("ar", "وقال السيّد زكريا حداد إن المفاوضات مستمرة.", "زكريا حداد"),
+    ],
+)
+def test_titles_tolerate_spelling_variants(lang: str, text: str, surface: str) -> None:
+    assert _has(lang, text, "PER", surface)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "people"),
+    [
+        ("ar", "وقالت السيدة منى حداد إن الوضع مستقر.", ["منى حداد"]),
+        ("ar", "وقالت الدكتورة منى حداد إن الوضع مستقر.", ["منى حداد"]),
+        ("fa", "او در دانشکده مهندسی برق درس می‌خواند.", []),
+    ],
+)
+def test_title_ends_at_a_word_end(lang: str, text: str, people: list[str]) -> None:
+    # "السيد" must not take "السيدة" and leave "ة منى حداد" as the name, nor "مهندس" "مهندسی".
+    assert [e.text for e in entities_for(lang, text) if e.label == "PER"] == people
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fa", "مهدی کاظمی گفت که دولت مقصر است.", "مهدی کاظمی"),
+        ("fa", "مهدي كاظمي گفت كه دولت مقصر است.", "مهدي كاظمي"),
+        ("ar", "وقال مصطفى خالد إن المفاوضات مستمرة.", "مصطفى خالد"),
+        ("ar", "وقال مصطفي خالد إن المفاوضات مستمرة.", "مصطفي خالد"),
+        ("ar", "وقال امير خالد إن المفاوضات مستمرة.", "امير خالد"),
+        ("ar", "وقال علی حداد إن المفاوضات مستمرة.", "علی حداد"),
+        ("ar", "وقال فاطمه حداد إن المفاوضات مستمرة.", "فاطمه حداد"),
+    ],
+)
+def test_first_names_tolerate_spelling_variants(lang: str, text: str, surface: str) -> None:
+    assert _has(lang, text, "PER", surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشدد على ضرورة تعزيز الاتصالات الإعلامية.",
+        "وحصل على دعم كبير من الحكومة.",
+        "وأكد عَلى ضرورة تعزيز الاتصالات.",
+    ],
+)
+def test_alef_maqsura_keeps_ala_apart_from_ali(text: str) -> None:
+    # ی and ي fold together, but "على" (on) written with ى is never the name "علي".
+    assert [e for e in entities_for("ar", text) if e.label == "PER"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("fa", "بانک مرکزی ایران اعلام کرد.", "بانک مرکزی ایران"),
+        ("fa", "بانك مركزي ايران اعلام کرد.", "بانك مركزي ايران"),
+        ("ar", "وقالت وكاله الأنباء الرسمية إن الوضع مستقر.", "وكاله الأنباء الرسمية"),
+    ],
+)
+def test_organisation_heads_tolerate_spelling_variants(lang: str, text: str, surface: str) -> None:
+    assert _has(lang, text, "ORG", surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface"),
+    [
+        ("وصل الوفد إلى القاهرة أمس.", "LOC", "القاهرة"),
+        ("وصل الوفد إلى القاهره أمس.", "LOC", "القاهره"),
+        ("وصل الوفد إلى دبى أمس.", "LOC", "دبى"),
+        ("وقالت وزارة الصحة العراقية إن الوضع مستقر.", "ORG", "وزارة الصحة العراقية"),
+        ("وقالت وزاره الصحه العراقيه إن الوضع مستقر.", "ORG", "وزاره الصحه العراقيه"),
+    ],
+)
+def test_names_tolerate_teh_marbuta_and_alef_maqsura(text: str, label: str, surface: str) -> None:
+    assert _has("ar", text, label, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface"),
+    [
+        ("آژانس بین‌المللی انرژی اتمی اعلام کرد.", "ORG", "آژانس بین‌المللی انرژی اتمی"),
+        ("آژانس بین المللی انرژی اتمی اعلام کرد.", "ORG", "آژانس بین المللی انرژی اتمی"),
+        ("آژانس بینالمللی انرژی اتمی اعلام کرد.", "ORG", "آژانس بینالمللی انرژی اتمی"),
+        ("او به ایالات متحده رفت.", "LOC", "ایالات متحده"),
+        ("او به ایالات‌متحده رفت.", "LOC", "ایالات‌متحده"),
+    ],
+)
+def test_gazetteer_ignores_space_or_zwnj(text: str, label: str, surface: str) -> None:
+    found = {(e.label, e.text) for e in entities_for("fa", text)}
+    assert (label, surface) in found
+    assert {e for e in found if e[1] == surface} == {(label, surface)}

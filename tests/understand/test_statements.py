@@ -179,3 +179,60 @@ def test_unresolvable_role_keeps_the_mention(lang: str) -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(PipelineError, match="not 'de'"):
         find_statements("Er sagte nichts.", [], [], "de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مهدی کاظمی گفت که دولت مقصر است.", "مهدی کاظمی گفت كه دولت مقصر است."],
+)
+def test_persian_complementizer_tolerates_arabic_kaf(text: str) -> None:
+    [statement] = statements_for("fa", text)
+    assert statement.content == "دولت مقصر است"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("ونفى سعيد حسن أن تكون الحكومة قد وافقت.", "تكون الحكومة قد وافقت"),
+        ("ونفي سعيد حسن أن تكون الحكومة قد وافقت.", "تكون الحكومة قد وافقت"),
+        ("وأشار سعيد حسن إلى أن الحكومة وافقت.", "الحكومة وافقت"),
+        ("وأشار سعيد حسن إلي أن الحكومة وافقت.", "الحكومة وافقت"),
+    ],
+)
+def test_arabic_verbs_tolerate_alef_maqsura_written_ya(text: str, content: str) -> None:
+    [statement] = statements_for("ar", text)
+    assert (statement.speaker, statement.content) == ("سعيد حسن", content)
+    assert text[statement.start : statement.end] == content
+
+
+@pytest.mark.parametrize("pronoun", ["وی", "وي"])
+def test_persian_pronoun_tolerates_arabic_ya(pronoun: str) -> None:
+    # The pronoun, not the person named just before it, is the subject: the previous speaker.
+    text = (
+        "حسین فرهمند گفت که دولت مقصر است. "
+        f"در دیدار با مهدی کاظمی {pronoun} گفت که مردم خسته هستند."
+    )
+    statements = statements_for("fa", text)
+    assert [(s.speaker, s.mention) for s in statements] == [
+        ("حسین فرهمند", "حسین فرهمند"),
+        ("حسین فرهمند", pronoun),
+    ]
+
+
+@pytest.mark.parametrize("lead", ["با بیان اینکه", "با بيان اينكه", "با بیان این که"])
+def test_persian_lead_tolerates_arabic_letters(lead: str) -> None:
+    [statement] = statements_for("fa", f"مهدی کاظمی {lead} دولت مقصر است گفت.")
+    assert statement.content == "دولت مقصر است"
+
+
+@pytest.mark.parametrize("participle", ["مؤكدا", "موكدا"])
+def test_arabic_participle_tolerates_hamza_less_waw(participle: str) -> None:
+    # A participle continues the subject of its sentence, not the last person named.
+    text = (
+        f"وقال سعيد حسن إن الحكومة وافقت على طلب خالد يوسف في بغداد {participle} أن الاتفاق نهائي."
+    )
+    statements = statements_for("ar", text)
+    assert [(s.speaker, s.verb) for s in statements] == [
+        ("سعيد حسن", "وقال"),
+        ("سعيد حسن", participle),
+    ]

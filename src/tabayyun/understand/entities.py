@@ -44,22 +44,30 @@ _LETTER_CLASSES = {
     "أ": "[اأإآ]",
     "إ": "[اأإ]",
     "آ": "[اآ]",
-    "ي": "[يی]",
-    "ی": "[يی]",
+    # normalize folds all three; writers type ى for ي and back (نفى/نفي, إلى/إلي).
+    "ي": "[يیى]",
+    "ی": "[يیى]",
+    "ى": "[ىيی]",
     "ک": "[کك]",
     "ك": "[کك]",
     "ؤ": "[ؤو]",
+    "ة": "[ةه]",  # writers drop the dots: "القاهره"
 }
 
 
 def tolerant_pattern(phrase: str) -> str:
-    """Regex source for an Arabic-script phrase that tolerates hamza/alef, ي/ی, ک/ك and tashkeel."""
+    """Regex source for an Arabic-script phrase that tolerates the letter variants normalize folds.
+
+    Hamza/alef, ي/ی/ى, ک/ك, ة/ه, tashkeel and tatweel; a space may be written as a ZWNJ.
+    """
     parts = []
-    for char in phrase:
+    for i, char in enumerate(phrase):
         if char == " ":
-            parts.append(r"[\s\u200c]*" if _is_persian_compound(phrase) else r"\s+")
+            parts.append(r"[\s\u200c]*" if _is_persian_compound(phrase) else r"[\s\u200c]+")
         elif char == "\u200c":
             parts.append(r"[\s\u200c]?")
+        elif char == "ه" and (i + 1 == len(phrase) or not phrase[i + 1].isalpha()):
+            parts.append("[هة][\u064b-\u0652\u0640]*")  # a word-final ه may be written ة
         else:
             parts.append(_LETTER_CLASSES.get(char, re.escape(char)) + "[\u064b-\u0652\u0640]*")
     return "".join(parts)
@@ -70,6 +78,17 @@ def _is_persian_compound(phrase: str) -> bool:
     return phrase.endswith((" کرد", " داشت", " داد", " کردند"))
 
 
+# Like normalize, but alef maqsura stays apart: folding it would make the preposition "على" the
+# name "علي". Only a name spelt with ى also takes ي ("مصطفى" written "مصطفي").
+_FIRST_NAME_LETTERS = str.maketrans(
+    {**dict.fromkeys("أإآٱ", "ا"), "ی": "ي", "ک": "ك", "ة": "ه", "ۀ": "ه"}
+)
+
+
+def _first_name_key(word: str) -> str:
+    return _DIACRITICS.sub("", word).translate(_FIRST_NAME_LETTERS)
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Names of places and organisations, and common first names, for one language."""
@@ -77,7 +96,7 @@ class Gazetteer:
     places: tuple[str, ...]
     organisations: tuple[str, ...]
     first_names: frozenset[str]  # folded, for Latin and Cyrillic script
-    raw_first_names: frozenset[str]  # as written: folding would make "على" the name "علي"
+    arabic_script_first_names: frozenset[str]  # _first_name_key forms
 
 
 @cache
@@ -95,7 +114,11 @@ def load_gazetteer(lang: str) -> Gazetteer:
         places=tuple(data.get("LOC", [])),
         organisations=tuple(data.get("ORG", [])),
         first_names=frozenset(fold(n) for n in data.get("first_names", [])),
-        raw_first_names=frozenset(_DIACRITICS.sub("", n) for n in data.get("first_names", [])),
+        arabic_script_first_names=frozenset(
+            key
+            for name in data.get("first_names", [])
+            for key in {_first_name_key(name), _first_name_key(name).replace("ى", "ي")}
+        ),
     )
 
 
@@ -195,10 +218,21 @@ ROLES: dict[str, list[tuple[str, str, bool]]] = {
     ],
 }
 
+
+def _title_pattern(*titles: str) -> str:
+    # Whole words only, or "السيد" takes the start of "السيدة" and "مهندس" of "مهندسی".
+    end = f"(?![{AR_LETTER}\u200c])"
+    alternatives = sorted(titles, key=len, reverse=True)
+    body = "|".join(tolerant_pattern(t) + ("" if t.endswith(".") else end) for t in alternatives)
+    return f"(?:{body})"
+
+
 # Titles that sit directly before a name and are not roles a later mention would reuse.
 TITLES: dict[str, str] = {
-    "ar": r"(?:الدكتور|الدكتورة|د\.|الشيخ|السيد|السيدة|الأستاذ|المهندس)",
-    "fa": r"(?:آقای|خانم|دکتر|مهندس|حجت‌الاسلام|سید)",
+    "ar": _title_pattern(
+        "الدكتور", "الدكتورة", "د.", "الشيخ", "السيد", "السيدة", "الأستاذ", "المهندس"
+    ),
+    "fa": _title_pattern("آقای", "خانم", "دکتر", "مهندس", "حجت‌الاسلام", "سید"),
     "ru": r"(?:господин|госпожа)",
     "en": r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?",
 }
@@ -525,9 +559,14 @@ def _gazetteer_regex(lang: str) -> re.Pattern[str] | None:
 @cache
 def _gazetteer_labels(lang: str) -> dict[str, EntityLabel]:
     gaz = load_gazetteer(lang)
-    labels: dict[str, EntityLabel] = {fold(n): "LOC" for n in gaz.places}
-    labels.update({fold(n): "ORG" for n in gaz.organisations})
+    labels: dict[str, EntityLabel] = {_label_key(n): "LOC" for n in gaz.places}
+    labels.update({_label_key(n): "ORG" for n in gaz.organisations})
     return labels
+
+
+def _label_key(name: str) -> str:
+    # The regex takes a space, a ZWNJ or nothing where a name has either: so must the lookup.
+    return fold(name).replace(" ", "")
 
 
 def _gazetteer_candidates(text: str, lang: str) -> Iterable[_Candidate]:
@@ -537,13 +576,16 @@ def _gazetteer_candidates(text: str, lang: str) -> Iterable[_Candidate]:
     labels = _gazetteer_labels(lang)
     for match in regex.finditer(text):
         surface = match.group(1)
-        label = labels.get(fold(surface), "LOC")
+        label = labels.get(_label_key(surface), "LOC")
         yield _Candidate(match.start(1), match.end(1), label, surface, 2)
 
 
 _AR_ORG_HEADS = {
-    "ar": r"(?:وزارة|سفارة|جامعة|وكالة|مجلس|منظمة|هيئة|بنك|مؤسسة|شركة|اتحاد)",
-    "fa": r"(?:وزارت|سفارت|دانشگاه|سازمان|بانک|شرکت|خبرگزاری|اداره|ستاد|مجمع|انجمن)",
+    lang: "(?:" + "|".join(tolerant_pattern(h) for h in heads.split()) + ")"
+    for lang, heads in {
+        "ar": "وزارة سفارة جامعة وكالة مجلس منظمة هيئة بنك مؤسسة شركة اتحاد",
+        "fa": "وزارت سفارت دانشگاه سازمان بانک شرکت خبرگزاری اداره ستاد مجمع انجمن",
+    }.items()
 }
 
 
@@ -629,11 +671,9 @@ def _arabic_person_candidates(
         end = _name_tokens(text, match.end(), lang, limit=3)
         if end > match.end():
             yield _Candidate(match.end(), end, "PER", text[match.end() : end], 4)
-    first_names = load_gazetteer(lang).raw_first_names
+    first_names = load_gazetteer(lang).arabic_script_first_names
     for match in _AR_WORD.finditer(text):
-        if _DIACRITICS.sub("", match.group()) in first_names and _is_word_start(
-            text, match.start()
-        ):
+        if _first_name_key(match.group()) in first_names and _is_word_start(text, match.start()):
             end = _name_tokens(text, match.start(), lang, known_first=True)
             if len(text[match.start() : end].split()) >= 2:
                 yield _Candidate(match.start(), end, "PER", text[match.start() : end], 4)
@@ -671,7 +711,7 @@ def _english_candidates(text: str, sentences: list[Sentence]) -> Iterable[_Candi
         surface = text[start:end].rstrip(".'’")
         end = start + len(surface)
         words = surface.split()
-        if fold(surface) in labels:
+        if _label_key(surface) in labels:
             continue  # the gazetteer pass labels it
         if len(words) >= 2 and any(w in _EN_ORG_WORDS for w in words):
             yield _Candidate(start, end, "ORG", surface, 3)

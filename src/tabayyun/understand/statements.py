@@ -136,7 +136,16 @@ def _compile_verbs(lang: str) -> re.Pattern[str]:
 
 
 _VERB_REGEX = {lang: _compile_verbs(lang) for lang in ("ar", "fa", "ru", "en")}
-_AR_PARTICIPLE = re.compile(r"^[وف]?(?:قائل|لافت|مضيف|مشير|مؤكد|موضح|معتبر|مشدد)")
+
+
+def _any_of(*phrases: str) -> str:
+    """Regex source for any of `phrases`, in the spellings tolerant_pattern allows."""
+    return "(?:" + "|".join(tolerant_pattern(p) for p in phrases) + ")"
+
+
+_AR_PARTICIPLE = re.compile(
+    "^[وف]?" + _any_of("قائل", "لافت", "مضيف", "مشير", "مؤكد", "موضح", "معتبر", "مشدد")
+)
 
 # Words that open the content of an indirect statement ("أن", "that", "что", "که").
 _COMPLEMENTIZER = {
@@ -147,7 +156,7 @@ _COMPLEMENTIZER = {
         rf"{tolerant_pattern('انه')})(?![{AR_LETTER}])\s*)?[\s،,:]*"
         rf"(?:(?:{tolerant_pattern('أيضا')}|{tolerant_pattern('كذلك')})(?![{AR_LETTER}])\s*)?"
     ),
-    "fa": re.compile(r"^[\s،,:]*(?:که\s+)?"),
+    "fa": re.compile(rf"^[\s،,:]*(?:{tolerant_pattern('که')}\s+)?"),
     "ru": re.compile(r"^[\s,:—–-]*(?:что\s+)?", re.IGNORECASE),
     "en": re.compile(
         r"^[\s,:]*(?:(?:\w+\s+){0,4}?that\s+)?", re.IGNORECASE
@@ -155,7 +164,7 @@ _COMPLEMENTIZER = {
 }
 _PRONOUNS = {
     "ar": None,
-    "fa": re.compile(r"(?<![\w\u200c])(?:وی|او|ایشان)(?![\w\u200c])"),
+    "fa": re.compile(rf"(?<![\w\u200c]){_any_of('وی', 'او', 'ایشان')}(?![\w\u200c])"),
     "ru": re.compile(r"(?<!\w)(?:он|она)(?!\w)", re.IGNORECASE),
     "en": re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
 }
@@ -397,7 +406,8 @@ def _indirect_content(
 
 def _strip_persian_lead(ctx: _Context, start: int, end: int) -> tuple[int, int]:
     """Drop "با بیان اینکه" / "همچنین" between a Persian subject and its verb-final content."""
-    lead = re.compile(r"[\s،,]*(?:همچنین|نیز|با\s+بیان\s+(?:این\u200c?که|اینکه))?[\s،,]*")
+    words = _any_of("همچنین", "نیز", "با بیان این\u200cکه")
+    lead = re.compile(rf"[\s،,]*{words}?[\s،,]*")
     match = lead.match(ctx.text, start, end)
     return (match.end() if match else start), end
 
