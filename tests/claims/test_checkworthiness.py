@@ -78,6 +78,27 @@ def test_hedges_and_calls_to_action(lang: str, text: str, cue: str) -> None:
     assert _cue(cue_vector(text, lang), cue) > 0
 
 
+LEXICON_CUES = ("attribution", "hedge", "first_singular", "first_plural", "opinion", "imperative",
+                "prayer_greeting", "title", "future", "comparison")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "plain", "variant"),
+    [("fa", "به نظرم این درست نیست", "به‌نظرم این درست نیست"),
+     ("fa", "به زودی قیمت‌ها بالا می‌رود", "به‌زودی قیمت‌ها بالا می‌رود"),
+     ("fa", "رئیس جمهور گفت که تورم کم شد", "رئیس‌جمهور گفت که تورم کم شد"),
+     ("en", "Don't buy this, share it now", "Don’t buy this, share it now")],
+)  # fmt: skip
+def test_cues_read_zwnj_compounds_and_curly_apostrophes(
+    lang: str, plain: str, variant: str
+) -> None:
+    """Persian writes a compound with a space or a ZWNJ; phones type ’ for '. (The word count
+    may differ: a ZWNJ compound is one token.)"""
+    lexicon = [CUE_NAMES.index(name) for name in LEXICON_CUES]
+    cues = cue_vector(plain, lang)[lexicon]
+    assert cues.any() and np.array_equal(cue_vector(variant, lang)[lexicon], cues)
+
+
 def test_tweet_furniture_is_counted() -> None:
     vector = cue_vector("عاجل @who #كورونا https://t.co/abc 🙏", "ar")
     for name in ("urls", "mentions", "hashtags", "emoji"):

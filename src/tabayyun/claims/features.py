@@ -424,12 +424,24 @@ def _cue_pattern(kind: str, lang: str) -> re.Pattern[str] | None:
     if words is None:
         # Unknown language: the English and Russian lists still catch code-switched posts.
         words = _CUES[kind]["en"] + _CUES[kind]["ru"]
-    forms = sorted({normalize(word, lang) for word in words}, key=len, reverse=True)
+    # Each cue in both readings of a ZWNJ (see `_cue_readings`): «به‌نظرم» and «به نظرم».
+    forms = sorted({f for word in words for f in _cue_readings(word, lang)}, key=len, reverse=True)
     prefix = _PREFIX.get(lang, "")
     body = "|".join(re.escape(form) for form in forms)
     # Russian cues like "выросл" are stems: allow any ending there; elsewhere whole words only.
     tail = r"" if lang == "ru" else r"(?!\w)"
     return re.compile(rf"(?<!\w){prefix}(?:{body}){tail}")
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def _cue_readings(text: str, lang: str) -> tuple[str, str]:
+    """`text` normalised twice: a ZWNJ joining the two words (as `normalize` does) and
+    separating them, since Persian writes one compound with a ZWNJ, a space or neither; curly
+    apostrophes as straight ones ("don’t")."""
+    text = text.translate(_APOSTROPHES)
+    return normalize(text, lang), normalize(text.replace("\u200c", " "), lang)
 
 
 def _log_count(count: int) -> float:
@@ -438,7 +450,7 @@ def _log_count(count: int) -> float:
 
 def cue_vector(text: str, lang: str) -> Vector:
     """The `CUE_NAMES` signals of one sentence, as log counts or 0/1 flags."""
-    folded = normalize(_URL.sub(" ", text), lang)
+    folded, spaced = _cue_readings(_URL.sub(" ", text), lang)
     quantities = find_quantities(text, lang) if lang in SUPPORTED_LANGS else []
     values: list[float] = [
         _log_count(len(quantities)),
@@ -449,7 +461,8 @@ def cue_vector(text: str, lang: str) -> Vector:
     ]
     for kind in _CUES:
         pattern = _cue_pattern(kind, lang)
-        values.append(_log_count(len(pattern.findall(folded))) if pattern else 0.0)
+        found = max(len(pattern.findall(folded)), len(pattern.findall(spaced))) if pattern else 0
+        values.append(_log_count(found))
     values += [
         float(bool(_QUESTION.search(text))),
         float("!" in text),
