@@ -26,6 +26,13 @@ WORDS = [
     ("ar", "زائف جزئياً", "mostly_false"),
     ("ar", "زَائِف", "false"),  # with tashkeel
     ("ar", "غير مؤكد", "unproven"),
+    # feminine forms, as a verdict agrees with its noun ("الصورة مضللة")
+    ("ar", "زائفة", "false"),
+    ("ar", "مضللة", "misleading"),
+    ("ar", "كاذبة", "false"),
+    ("ar", "غير صحيحة", "false"),
+    ("ar", "صحيحة", "true"),
+    ("ar", "مضلّلة، الصورة قديمة", "misleading"),
     # Persian, with and without ZWNJ, with Arabic ي/ك typing
     ("fa", "نادرست", "false"),
     ("fa", "گمراه‌کننده", "misleading"),

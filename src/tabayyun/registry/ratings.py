@@ -183,6 +183,27 @@ _AR: tuple[_Entry, ...] = (
     ("ساخر", "satire", 1.0),
     ("محتوى ساخر", "satire", 1.0),
     ("سخرية", "satire", 1.0),
+    # Feminine forms: a verdict agrees with its noun ("الصورة مضللة", "معلومة زائفة").
+    ("زائفة", "false", 1.0),
+    ("مزيفة", "false", 1.0),
+    ("كاذبة", "false", 1.0),
+    ("خاطئة", "false", 1.0),
+    ("غير صحيحة", "false", 1.0),
+    ("مفبركة", "false", 1.0),
+    ("ملفقة", "false", 1.0),
+    ("معدلة", "false", 0.8),
+    ("زائفة جزئياً", "mostly_false", 1.0),
+    ("غير دقيقة", "mostly_false", 0.8),
+    ("صحيحة جزئياً", "mixed", 0.9),
+    ("صحيحة", "true", 1.0),
+    ("دقيقة", "true", 0.9),
+    ("مضللة", "misleading", 1.0),
+    ("خادعة", "misleading", 1.0),
+    ("مجتزأة", "misleading", 1.0),
+    ("مبالغ فيها", "misleading", 0.9),
+    ("غير مؤكدة", "unproven", 1.0),
+    ("غير مثبتة", "unproven", 1.0),
+    ("ساخرة", "satire", 1.0),
 )
 _FA: tuple[_Entry, ...] = (
     # Factnameh and other Persian-language fact-checkers
