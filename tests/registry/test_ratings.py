@@ -47,6 +47,8 @@ WORDS = [
     ("fa", "تقریباً درست", "mostly_true"),
     ("fa", "طنز", "satire"),
     ("fa", "اثبات نشده", "unproven"),
+    ("fa", "تائید نشده", "unproven"),
+    ("fa", "تایید نشده", "unproven"),
     # Russian
     ("ru", "Фейк", "false"),
     ("ru", "Неправда", "false"),

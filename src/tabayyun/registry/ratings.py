@@ -231,6 +231,7 @@ _FA: tuple[_Entry, ...] = (
     ("بی‌پایه", "unproven", 0.8),
     ("ادعای بی‌پایه", "unproven", 0.8),
     ("تأیید نشده", "unproven", 1.0),
+    ("تائید نشده", "unproven", 1.0),  # the hamza on a yeh seat, a common Persian spelling
     ("اثبات نشده", "unproven", 1.0),
     ("طنز", "satire", 1.0),
 )
