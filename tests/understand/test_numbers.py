@@ -163,6 +163,27 @@ def test_tatweel_and_harakat_inside_words_are_ignored(
     assert all(text[q.start : q.end] == q.text for q in found)
 
 
+# Arabic and Persian pages put a bidi mark (RLM, LRM, ALM) between a number and its sign or word.
+BIDI_MARKED = [
+    ("ar", "ارتفع بنسبة 50\u200f%", [("50\u200f%", 50, "percent", None)]),
+    ("ar", "20\u200f مليون دولار", [("20\u200f مليون دولار", 2e7, None, "USD")]),
+    ("fa", "۱۲ \u200fمیلیون تومان", [("۱۲ \u200fمیلیون تومان", 1.2e7, None, "IRT")]),
+    ("ar", "نمو 5\u061c في المئة", [("5\u061c في المئة", 5, "percent", None)]),
+    ("en", "rose 7\u200e%", [("7\u200e%", 7, "percent", None)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), BIDI_MARKED)
+def test_bidi_marks_between_a_number_and_its_unit_are_gaps(
+    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    found = find_quantities(text, lang)
+    assert [(q.text, q.value, q.unit, q.currency) for q in found] == [
+        (t, pytest.approx(v), u, c) for t, v, u, c in expected
+    ]
+    assert all(text[q.start : q.end] == q.text for q in found)
+
+
 # Singular, accusative (tanween alef) and plural forms keep their currency.
 ARABIC_CURRENCY_FORMS: list[tuple[str, str]] = [
     ("20 دولار", "USD"),

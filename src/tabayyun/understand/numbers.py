@@ -51,7 +51,10 @@ _LETTER_AHEAD = r"(?![^\W\d_])"  # not followed by a letter (any script)
 # Tatweel and harakat may follow any Arabic letter; the fold keeps them (one for one), so the
 # patterns skip them instead: "مليـون", "مِلْيُون".
 _MARKS = "[\u0640\u064b-\u0652]*"
-_SPACE = "[ \u00a0\u202f\u2009]"  # a space that may sit inside "100 млн" but not a line break
+# A space that may sit inside "100 млн" but not a line break; or a bidi mark (LRM, RLM, ALM),
+# which Arabic and Persian pages put between a number and its sign ("50\u200f%").
+_GAP_CHARS = " \u00a0\u202f\u2009\u200e\u200f\u061c"
+_SPACE = f"[{_GAP_CHARS}]"
 
 
 def _fold(text: str) -> str:
@@ -302,12 +305,13 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?:(?:{_DECIMAL[sep_lang]})(?P<frac>\d+))?"
         r"(?!\d|[.,/]\d)"
     )
+    gap = f"{_SPACE}{{0,2}}"  # a space, a bidi mark, or both
     pattern = (
-        rf"(?:(?<![^\W\d_])(?P<pre>{prefix_alt}){_SPACE}?)?"
+        rf"(?:(?<![^\W\d_])(?P<pre>{prefix_alt}){gap})?"
         r"(?:(?<![\w.,/-])(?P<sign>[-−])(?=\d))?"
         rf"{number}"
-        rf"(?P<scales>(?:{_SPACE}?(?:{scale_alt}){_LETTER_AHEAD})*)"
-        rf"(?:{_SPACE}?(?P<tail>(?:{tail_alt})){_LETTER_AHEAD})?"
+        rf"(?P<scales>(?:{gap}(?:{scale_alt}){_LETTER_AHEAD})*)"
+        rf"(?:{gap}(?P<tail>(?:{tail_alt})){_LETTER_AHEAD})?"
     )
     return _Grammar(
         quantity=re.compile(pattern, flags),
@@ -347,7 +351,7 @@ def _read_scales(folded: str, start: int, end: int, grammar: _Grammar) -> float:
     factor = 1.0
     pos = start
     while pos < end:
-        while pos < end and folded[pos] in " \u00a0\u202f\u2009":
+        while pos < end and folded[pos] in _GAP_CHARS:
             pos += 1
         best_end, best_value = pos, 0.0
         for pattern, value in grammar.scales:
