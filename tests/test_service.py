@@ -172,3 +172,26 @@ def test_a_given_language_is_read_as_its_code(given: str) -> None:
     doc = analyze_text(text, lang=given, settings=Settings(embedder="fake"))
     assert (doc.lang, doc.lang_confidence) == ("fa", 1.0)
     assert analyze_text(text, lang="xx", settings=Settings(embedder="fake")).lang == "fa"
+
+
+@pytest.mark.parametrize(
+    ("title", "first_sentence"),
+    [(None, "The minister said on Tuesday"),
+     ("Economy news", "Minister claims unemployment fell"),
+     ("minister claims  unemployment fell to 2 percent", "The minister said on Tuesday")],
+)  # fmt: skip
+def test_a_given_title_keeps_a_headline_like_first_line_in_the_text(
+    title: str | None, first_sentence: str
+) -> None:
+    """The API and the web form send a title: the text's own first line, headline-like or not,
+    is then the text's, unless it repeats that title."""
+    from tabayyun.service import analyze_text
+
+    text = (
+        "Minister claims unemployment fell to 2 percent\n"
+        "The minister said on Tuesday that unemployment fell to 2 percent in March. "
+        "Economists disputed the figure."
+    )
+    doc = analyze_text(text, title=title, settings=Settings(embedder="fake"))
+    assert doc.sentences[0].text.startswith(first_sentence)
+    assert doc.title == (title or "Minister claims unemployment fell to 2 percent")

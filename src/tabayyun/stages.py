@@ -70,7 +70,7 @@ def extract_stage(context: PipelineContext) -> StageFn:
                     raise
                 page = feed_summary(doc)
         else:
-            page = extract_plain(raw_text)
+            page = extract_plain(raw_text, known_title=doc.title)
         # Fields a loader already knows (JSONL, feed items) win over what extraction guesses.
         doc.title = doc.title or page.title
         doc.text = page.text

@@ -140,15 +140,25 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     )
 
 
-def extract_plain(text: str) -> Extracted:
-    """Extract a plain-text article: optional outlet tag line, optional headline, then body."""
+def extract_plain(text: str, *, known_title: str | None = None) -> Extracted:
+    """Extract a plain-text article: optional outlet tag line, optional headline, then body.
+
+    With `known_title` (the caller gave one) a headline-like first line is kept in the body,
+    unless it repeats that title: otherwise it would be neither title nor text.
+    """
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     outlet = None
     if lines and _is_outlet_tag(lines[0]):
         outlet = lines.pop(0).lstrip("#")
     title = None
-    if len(lines) > 1 and _is_plain_title(lines[0], lines[1]):
+    if known_title is not None:
+        if (
+            len(lines) > 1
+            and " ".join(lines[0].split()).casefold() == " ".join(known_title.split()).casefold()
+        ):
+            title = lines.pop(0)
+    elif len(lines) > 1 and _is_plain_title(lines[0], lines[1]):
         title = lines.pop(0)
     body, related = split_related("\n".join(lines))
     body = _lines(body)
