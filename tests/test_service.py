@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import numpy as np
 import pytest
 
 from tabayyun.config import Settings
@@ -195,3 +196,26 @@ def test_a_given_title_keeps_a_headline_like_first_line_in_the_text(
     doc = analyze_text(text, title=title, settings=Settings(embedder="fake"))
     assert doc.sentences[0].text.startswith(first_sentence)
     assert doc.title == (title or "Minister claims unemployment fell to 2 percent")
+
+
+def test_match_article_takes_the_sentences_the_queue_would(tmp_path: Path) -> None:
+    """`tabayyun match --file` lists the sentences at the language's check-worthy threshold,
+    the ones `analyze` marks and a review queue takes; a given cut still overrides it."""
+    from tabayyun.embed import FakeEmbedder
+    from tabayyun.matching import IndexedClaim, MatchEngine
+    from tabayyun.service import analyze_text, checkworthy_threshold, match_article
+
+    article = Path(__file__).parent / "fixtures" / "articles" / "en-flood-bridges.txt"
+    engine = MatchEngine.build([IndexedClaim("c1", "Floods destroyed bridges")], FakeEmbedder())
+    doc = analyze_text(article.read_text(encoding="utf-8"), settings=Settings(embedder="fake"))
+    # The fake vectors score every sentence high; a server-wide threshold at the median splits
+    # them, and match_article must follow it like the queue.
+    median = float(np.median([s.checkworthiness for s in doc.sentences]))
+    settings = Settings(embedder="fake", data_dir=tmp_path, checkworthiness_threshold=median)
+    cut = checkworthy_threshold(doc.lang, settings)
+    expected = {s.text for s in doc.sentences if (s.checkworthiness or 0.0) >= cut}
+    assert 0 < len(expected) < len(doc.sentences)
+    found = match_article(str(article), settings=settings, engine=engine)
+    assert {r.text for r in found} == expected
+    assert len(match_article(str(article), settings=settings, engine=engine,
+                             min_checkworthiness=0.0)) == len(doc.sentences)  # fmt: skip

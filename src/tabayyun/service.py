@@ -316,15 +316,21 @@ def match_article(
     settings: Settings | None = None,
     engine: Any = None,
     k: int = 5,
-    min_checkworthiness: float = 0.5,
+    min_checkworthiness: float | None = None,
 ) -> list[ClaimMatches]:
-    """Analyse an article, then match each check-worthy sentence against the registry."""
+    """Analyse an article, then match each check-worthy sentence against the registry.
+
+    Check-worthy: scoring `min_checkworthiness` or more, by default the threshold of the
+    article's language (`checkworthy_threshold`), as the review queue and `analyze` count it.
+    """
     settings = settings or Settings.from_env()
     # Every candidate is listed here, so the pipeline's own `match` stage (decided matches
     # only) is left out rather than run, with an engine of its own, and thrown away.
     pipeline = build_pipeline(settings, stages=_STAGES_BEFORE_MATCH)
     doc = _run_one(pipeline, _load_one(source, settings, None, None))
     engine = engine or build_match_engine(settings, snapshot=True)
+    if min_checkworthiness is None:
+        min_checkworthiness = checkworthy_threshold(doc.lang, settings)
     results = []
     for sentence, vector in zip(doc.sentences, doc.sentence_vectors, strict=True):
         if (sentence.checkworthiness or 0.0) < min_checkworthiness:
