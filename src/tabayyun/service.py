@@ -323,6 +323,8 @@ def match_article(
     Check-worthy: scoring `min_checkworthiness` or more, by default the threshold of the
     article's language (`checkworthy_threshold`), as the review queue and `analyze` count it.
     """
+    from tabayyun.matching.tweet import query_vector
+
     settings = settings or Settings.from_env()
     # Every candidate is listed here, so the pipeline's own `match` stage (decided matches
     # only) is left out rather than run, with an engine of its own, and thrown away.
@@ -335,6 +337,7 @@ def match_article(
     for sentence, vector in zip(doc.sentences, doc.sentence_vectors, strict=True):
         if (sentence.checkworthiness or 0.0) < min_checkworthiness:
             continue
+        vector = query_vector(sentence.text, vector)
         found = engine.match(sentence.text, lang=doc.lang, k=k, vector=vector)
         results.append(
             ClaimMatches(sentence.text, doc.lang or "und", sentence.checkworthiness, found)

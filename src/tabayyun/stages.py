@@ -300,6 +300,8 @@ def match_stage(context: PipelineContext) -> StageFn:
     turns matching off); otherwise it is built on first use over every fact-check in the
     database of the settings, and matching is a no-op while that registry is empty or absent.
     """
+    from tabayyun.matching.tweet import query_vector
+
     settings = context.settings
     min_score = settings.match_min_checkworthiness
     if not settings.pipeline_matching:
@@ -319,6 +321,7 @@ def match_stage(context: PipelineContext) -> StageFn:
             return doc
         for sentence in chosen:
             vector = None if doc.sentence_vectors is None else doc.sentence_vectors[sentence.index]
+            vector = query_vector(sentence.text, vector)
             for found in engine().match(sentence.text, lang=doc.lang, k=3, vector=vector):
                 if found.decision is None:
                     continue

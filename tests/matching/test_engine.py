@@ -303,3 +303,15 @@ def test_the_foreign_preference_is_bounded_and_keeps_probabilities_in_range() ->
     before = with_und.retrieve(text, lang="und").final
     with_und.foreign_preference = 20.0
     np.testing.assert_allclose(with_und.retrieve(text, lang="und").final, before)
+
+
+def test_a_sentence_vector_is_reused_only_for_a_text_without_links() -> None:
+    """Matching embeds texts without their links (as the scorers were trained); a pipeline
+    sentence's vector was embedded as written, so one with a link is embedded again."""
+    from tabayyun.matching.tweet import query_vector
+
+    vector = np.ones(4)
+    assert query_vector("Bread prices will double next year", vector) is vector
+    assert query_vector("Bread prices will double https://t.co/x1", vector) is None
+    assert query_vector("See pic.twitter.com/abc for bread prices", vector) is None
+    assert query_vector("Bread prices", None) is None

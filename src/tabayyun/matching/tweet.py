@@ -10,6 +10,7 @@ and "@realDonaldTrump" names "real Donald Trump".
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 # The footer Twitter's embed code appends: an em dash, the author, the handle, the date.
@@ -19,6 +20,14 @@ _FOOTER = re.compile(
 _TAG = re.compile(r"(?<![\w@#])[#@]([^\W_][\w]*)", re.UNICODE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|_+")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
+
+
+def query_vector(text: str, vector: Any) -> Any:
+    """`vector` (a sentence's e5 query vector, embedded as written) where it is what the
+    engine would embed for `text`, else None so the engine embeds `strip_links(text)` itself:
+    matching reads texts without their links (as the scorers were trained), check-worthiness
+    with them."""
+    return None if vector is None or _LINK.search(text) else vector
 
 
 def strip_links(text: str) -> str:

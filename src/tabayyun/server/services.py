@@ -32,6 +32,7 @@ from tabayyun import service
 from tabayyun.config import Settings, checked_preference
 from tabayyun.errors import ConfigError, InputError
 from tabayyun.lang.codes import language_filter
+from tabayyun.matching.tweet import query_vector
 from tabayyun.model import Document
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
 from tabayyun.registry.importers import read_factchecks
@@ -486,6 +487,7 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
             continue
         vector = None if doc.sentence_vectors is None else doc.sentence_vectors[index]
         text = doc.sentences[index].text
+        vector = query_vector(text, vector)
         best[claim_id] = _best_match(engine, text, doc.lang, vector=vector, preference=preference)
     _record_matches(ctx, state, best)
     return sum(1 for candidate in best.values() if candidate is not None)
