@@ -451,3 +451,25 @@ def test_organisation_page_members_keys_partners_trust_audit(web: World) -> None
         f"/org/members/{newbie['id']}", data={"csrf_token": editor_token, "role": "admin"}
     )
     assert refused.status_code == 403
+
+
+def test_claims_past_the_matching_cap_are_listed_as_not_matched_here(web: World) -> None:
+    """An article page matches its first MAX_MATCHED_CLAIMS claims; the rest are listed as not
+    matched on the page, never as having no fact-check, in the preview and the stored page."""
+    from tabayyun.web.pages import MAX_MATCHED_CLAIMS
+
+    client = web.client
+    token = sign_in(client, "alpha", "admin")
+    web.call("PUT", "/org/queue", "alpha", "admin", json={"checkworthiness_threshold": 0})
+    text = " ".join(
+        f"The council said {n} bridges in district {n} were closed in 2024." for n in range(20)
+    )
+    form = {"csrf_token": token, "text": text}
+    preview = client.post("/analyze", data=form).text
+    stored = client.get(ingest(client, token, text).headers["location"]).text
+    for page in (preview, stored):
+        claims = page.split('id="claims"', 1)[1].split("</section>", 1)[0]
+        assert claims.count("<li>") == 20
+        assert claims.count(f"which matches the first {MAX_MATCHED_CLAIMS} claims") == 20 - (
+            MAX_MATCHED_CLAIMS
+        )

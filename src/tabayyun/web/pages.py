@@ -190,14 +190,14 @@ def analyze(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
     """Analyse without storing: the article page of a text nobody has saved."""
     doc = services.analyze(ctx, actor, **_article_input(form))
     threshold = doc["checkworthy_threshold"]
-    chosen = [s for s in doc["sentences"] if (s.get("checkworthiness") or 0.0) >= threshold][
-        :MAX_MATCHED_CLAIMS
-    ]
-    found = _matches(ctx, actor, [s["text"] for s in chosen], doc.get("lang"))
+    chosen = [s for s in doc["sentences"] if (s.get("checkworthiness") or 0.0) >= threshold]
+    texts = [s["text"] for s in chosen[:MAX_MATCHED_CLAIMS]]
+    found = _matches(ctx, actor, texts, doc.get("lang"))
+    # Past the cap a claim is listed unmatched (None), not shown as having no fact-check.
     claim_rows = [
         {"id": None, "text": s["text"], "checkworthiness": s["checkworthiness"], "status": None,
-         "matched_rating": None, "matches": m}
-        for s, m in zip(chosen, found, strict=True)
+         "matched_rating": None, "matches": found[i] if i < len(found) else None}
+        for i, s in enumerate(chosen)
     ]  # fmt: skip
     return _article_page(request, ctx, actor, doc, claim_rows, preview=True)
 
@@ -208,7 +208,9 @@ def article(request: Request, ctx: Ctx, actor: Who, article_id: int) -> Response
     claim_rows = sorted(doc.get("claims", []), key=lambda c: c["sentence_index"])
     texts = [c["text"] for c in claim_rows[:MAX_MATCHED_CLAIMS]]
     found = _matches(ctx, actor, texts, doc.get("lang"))
-    rows = [{**c, "matches": found[i] if i < len(found) else []} for i, c in enumerate(claim_rows)]
+    rows = [
+        {**c, "matches": found[i] if i < len(found) else None} for i, c in enumerate(claim_rows)
+    ]
     return _article_page(request, ctx, actor, doc, rows, preview=False)
 
 
@@ -236,8 +238,9 @@ def _article_page(
         claim_links=links,
     )
     return render(
-        request, "article.html", actor=actor, doc=doc, body=body, claims=rows, preview=preview
-    )
+        request, "article.html", actor=actor, doc=doc, body=body, claims=rows, preview=preview,
+        max_matched=MAX_MATCHED_CLAIMS,
+    )  # fmt: skip
 
 
 # -- claims ----------------------------------------------------------------------------------
