@@ -315,3 +315,31 @@ def test_a_sentence_vector_is_reused_only_for_a_text_without_links() -> None:
     assert query_vector("Bread prices will double https://t.co/x1", vector) is None
     assert query_vector("See pic.twitter.com/abc for bread prices", vector) is None
     assert query_vector("Bread prices", None) is None
+
+
+def test_a_second_registry_language_leaves_same_language_scores_as_trained() -> None:
+    """The language-bias correction compares foreign languages among themselves; candidates in
+    the text's own language keep the similarities the mono scorer was trained and calibrated on
+    (one-language registries), so adding Arabic claims cannot turn an English match into a
+    suggestion."""
+    english = [
+        IndexedClaim(f"e{i}", f"The council closed {i} bridges over the river in the north")
+        for i in range(60)
+    ]
+    arabic = [
+        IndexedClaim(f"a{i}", f"أغلق المجلس {i} جسور على النهر في الشمال", lang="ar")
+        for i in range(60)
+    ]
+    text = "The council closed 7 bridges over the river in the north"
+    alone = MatchEngine.build(english, FakeEmbedder())
+    mixed = MatchEngine.build(english + arabic, FakeEmbedder())
+    found = {e: e.retrieve(text, lang="en") for e in (alone, mixed)}
+
+    def feature(engine: MatchEngine, key: str, name: str) -> float:
+        hit = found[engine]
+        row = [engine.records[p].id for p in hit.positions].index(key)
+        return float(hit.features[row, ALL_FEATURES.index(name)])
+
+    # (BM25 features differ: more documents, other IDF. The similarities must not.)
+    for name in ("dense", "prf_dense"):
+        assert feature(mixed, "e7", name) == pytest.approx(feature(alone, "e7", name), abs=1e-9)

@@ -212,8 +212,10 @@ def test_a_language_s_bias_is_measured_against_its_centroid() -> None:
     ]
     engine = MatchEngine.build([*english, *russian], FakeEmbedder())
     query = FakeEmbedder().embed_queries(["Weather report for the north"])[0]
-    bias = engine._language_bias("dense", query, np.asarray(["en", "ru", "en"]))
-    # English claims resemble this text more on average: theirs is the bias taken off.
+    bias = engine._language_bias("dense", query, np.asarray(["en", "ru", "en"]), "fa")
+    # English claims resemble this (foreign) text more on average: theirs is the bias taken off.
     assert bias[0] == bias[2] > 0 and bias[1] == 0.0
+    # The text's own language is never shifted: the mono scorer was fitted on it unshifted.
+    assert not engine._language_bias("dense", query, np.asarray(["en", "ru", "en"]), "en").any()
     few = MatchEngine.build([*english, *russian[:3]], FakeEmbedder())
-    assert not few._language_bias("dense", query, np.asarray(["en", "ru"])).any()
+    assert not few._language_bias("dense", query, np.asarray(["en", "ru"]), "fa").any()

@@ -388,21 +388,28 @@ class MatchEngine:
         return sum(1 for lang in self._by_lang if lang != "und") > 1
 
     def _language_bias(
-        self, kind: str, vector: Vector, claim_langs: npt.NDArray[np.str_]
+        self, kind: str, vector: Vector, claim_langs: npt.NDArray[np.str_], own: str
     ) -> npt.NDArray[np.float64]:
         """Per candidate: how much more the text resembles the average claim of that claim's
-        language than the average claim of the least-resembled language (0 for that one, and
-        for languages with fewer than BIAS_MIN_CLAIMS claims).
+        language than the average claim of the least-resembled *foreign* language (0 for that
+        one, for the text's own language `own`, and for languages with fewer than
+        BIAS_MIN_CLAIMS claims).
 
         e5 gives pairs in one language (or one script) higher similarities whatever they say;
         the difference of centroid similarities measures that and is taken off before
-        similarities of claims in different languages are compared.
+        similarities of claims in different foreign languages are compared (a Persian text:
+        Arabic claims share its script). The text's own language is left as it is: the mono
+        scorer and the thresholds were fitted on one-language registries, and shifting those
+        candidates turned same-language matches into suggestions once a second language was
+        added; how much to favour foreign fact-checks over them is `foreign_preference`.
         """
         bias = {
             str(g): float(self._sums[kind, str(g)] @ vector) / len(self._by_lang[str(g)])
             for g in set(claim_langs)
             # The centroid of a handful of claims is about them, not about their language.
-            if (kind, str(g)) in self._sums and len(self._by_lang[str(g)]) >= BIAS_MIN_CLAIMS
+            if (kind, str(g)) in self._sums
+            and len(self._by_lang[str(g)]) >= BIAS_MIN_CLAIMS
+            and str(g) != own
         }
         if len(bias) < 2:
             return np.zeros(len(claim_langs))
@@ -563,10 +570,10 @@ class MatchEngine:
         claim_langs = np.asarray([self._langs[p] for p in positions])
         if len(set(claim_langs)) > 1:
             # e5's language bias off the similarities that are compared across languages.
-            dense64 -= self._language_bias("dense", query[0], claim_langs)
-            prf64 -= self._language_bias("dense", prf_query.reshape(-1), claim_langs)
+            dense64 -= self._language_bias("dense", query[0], claim_langs, lang)
+            prf64 -= self._language_bias("dense", prf_query.reshape(-1), claim_langs, lang)
             if across and self.symmetric is not None:
-                sym64 -= self._language_bias("sym", query[0], claim_langs)
+                sym64 -= self._language_bias("sym", query[0], claim_langs, lang)
         prf_bm25 = prf_all[positions]
         columns: dict[str, npt.ArrayLike] = {
             "sym": sym64,
