@@ -120,8 +120,14 @@ def test_export_shapes(store: SqliteFactCheckStore, fixtures: Path) -> None:
 
 
 def test_private_fact_checks_stay_with_their_organisation(
-    store: SqliteFactCheckStore, fixtures: Path
+    store: SqliteFactCheckStore, fixtures: Path, tmp_path: Path
 ) -> None:
+    """Own, public, and shared by an organisation that names the reader a partner: the
+    server's rule, from the same tables, so the command line agrees with the server."""
+    from sqlalchemy import create_engine, insert
+
+    from tabayyun.server.schema import organisations, partners
+
     import_factchecks(fixtures / "page-ar.html", store=store)
     import_factchecks(
         fixtures / "page-en.html", store=store, organisation="desk-a", visibility="private"
@@ -129,8 +135,20 @@ def test_private_fact_checks_stay_with_their_organisation(
     import_factchecks(
         fixtures / "page-ru.html", store=store, organisation="desk-b", visibility="shared"
     )
-    seen = {org: {fc.lang for fc in store.iter_all(org)} for org in ("desk-a", "desk-b")}
-    assert seen == {"desk-a": {"ar", "en", "ru"}, "desk-b": {"ar", "ru"}}
+
+    def seen() -> dict[str, set[str]]:
+        return {org: {fc.lang for fc in store.iter_all(org)} for org in ("desk-a", "desk-b")}
+
+    assert seen() == {"desk-a": {"ar", "en"}, "desk-b": {"ar", "ru"}}
+    engine = create_engine(f"sqlite:///{tmp_path / 'registry.db'}")
+    with engine.begin() as conn:
+        for org_id, slug in ((1, "desk-a"), (2, "desk-b")):
+            conn.execute(
+                insert(organisations).values(id=org_id, slug=slug, name=slug, created_at="x")
+            )
+        conn.execute(insert(partners).values(org_id=2, partner_id=1, created_at="x"))  # b shares
+    engine.dispose()
+    assert seen() == {"desk-a": {"ar", "en", "ru"}, "desk-b": {"ar", "ru"}}
     en = store.get("https://factcheck.example.org/en/hot-water-flu")
     assert en is not None and (en.organisation, en.visibility) == ("desk-a", "private")
     with pytest.raises(InputError, match="visibility must be one of"):

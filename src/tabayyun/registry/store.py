@@ -11,7 +11,18 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol, TypeVar
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    column,
+    func,
+    insert,
+    or_,
+    select,
+    table,
+    update,
+)
 
 from tabayyun.lang.normalize import normalize
 from tabayyun.registry.model import FactCheck
@@ -24,6 +35,27 @@ from tabayyun.storage.sqlite import (
 T = TypeVar("T")
 UpsertResult = Literal["added", "updated", "unchanged"]
 PAGE_SIZE = 500
+
+
+# The server's organisations and partners, named here without importing the server layer.
+_ORGANISATIONS = table("organisations", column("id"), column("slug"))
+_PARTNERS = table("partners", column("org_id"), column("partner_id"))
+
+
+def visible_to(organisation: str) -> ColumnElement[bool]:
+    """The SQL condition for the fact-checks organisation `organisation` (a slug) may see."""
+    owner, reader = _ORGANISATIONS.alias("owner"), _ORGANISATIONS.alias("reader")
+    sharing_owners = (
+        select(owner.c.slug)
+        .join(_PARTNERS, _PARTNERS.c.org_id == owner.c.id)
+        .join(reader, reader.c.id == _PARTNERS.c.partner_id)
+        .where(reader.c.slug == organisation)
+    )
+    return or_(
+        factchecks.c.organisation == organisation,
+        factchecks.c.visibility == "public",
+        and_(factchecks.c.visibility == "shared", factchecks.c.organisation.in_(sharing_owners)),
+    )
 
 
 class FactCheckStore(Protocol):
@@ -73,7 +105,9 @@ class SqliteFactCheckStore(SqliteDatabase):
     def iter_all(self, organisation: str | None = None) -> Iterator[FactCheck]:
         """Every fact-check when `organisation` is None; else those it may see.
 
-        An organisation sees its own fact-checks and every shared or public one.
+        An organisation (by slug) sees its own fact-checks, every public one, and the shared
+        ones of organisations that name it a partner: the server's rule (server.factchecks.
+        visible_to), read from the same tables so that the command line agrees with it.
         """
         last_id = 0
         while True:
@@ -84,12 +118,7 @@ class SqliteFactCheckStore(SqliteDatabase):
                 .limit(PAGE_SIZE)
             )
             if organisation is not None:
-                query = query.where(
-                    or_(
-                        factchecks.c.organisation == organisation,
-                        factchecks.c.visibility.in_(("shared", "public")),
-                    )
-                )
+                query = query.where(visible_to(organisation))
             # Short reads page by page: no connection stays open while the caller works.
             rows = self._read(lambda conn, q=query: conn.execute(q).all())  # type: ignore[misc]
             for row in rows:

@@ -19,9 +19,10 @@ from tabayyun.lang.codes import language_filter
 from tabayyun.lang.normalize import normalize
 from tabayyun.registry.model import VISIBILITIES, FactCheck, from_claimreview
 from tabayyun.registry.store import _row as factcheck_row
+from tabayyun.registry.store import visible_to as registry_visible_to
 from tabayyun.server.audit import Actor
 from tabayyun.server.errors import ConflictError, NotFoundError
-from tabayyun.server.schema import organisations, partners, publisher_trust
+from tabayyun.server.schema import publisher_trust
 from tabayyun.storage.schema import factchecks
 
 # Request fields -> ClaimReview JSON-LD, so created fact-checks are read by the same code
@@ -42,17 +43,10 @@ EDITABLE = (
 
 
 def visible_to(actor: Actor) -> ColumnElement[bool]:
-    """The SQL condition for the fact-checks `actor`'s organisation may see."""
-    sharing_owners = (
-        select(organisations.c.slug)
-        .join(partners, partners.c.org_id == organisations.c.id)
-        .where(partners.c.partner_id == actor.org_id)
-    )
-    return or_(
-        factchecks.c.organisation == actor.org_slug,
-        factchecks.c.visibility == "public",
-        and_(factchecks.c.visibility == "shared", factchecks.c.organisation.in_(sharing_owners)),
-    )
+    """The SQL condition for the fact-checks `actor`'s organisation may see: its own, public
+    ones, and those shared by organisations naming it a partner (one rule with the command
+    line's, `registry.store.visible_to`)."""
+    return registry_visible_to(actor.org_slug)
 
 
 def to_json(row: Any, trust: dict[str, float] | None = None) -> dict[str, Any]:
