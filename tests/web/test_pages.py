@@ -473,3 +473,22 @@ def test_claims_past_the_matching_cap_are_listed_as_not_matched_here(web: World)
         assert claims.count(f"which matches the first {MAX_MATCHED_CLAIMS} claims") == 20 - (
             MAX_MATCHED_CLAIMS
         )
+
+
+def test_the_analyse_form_takes_the_articles_language_when_given(web: World) -> None:
+    """An editor who knows the language better than detection (a short text, Persian typed
+    with Arabic letters) says so; empty detects it."""
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    text = "ذخاير سدهاي مشهد به ۱۸ ميليون مترمكعب رسيد."
+    page = client.get("/articles").text
+    assert '<select name="lang">' in page and "Detected from the text" in page
+    for given, shown in (("fa", "Persian"), ("ar", "Arabic")):
+        result = client.post("/analyze", data={"csrf_token": token, "text": text, "lang": given})
+        assert result.status_code == 200
+        head = result.text.split('id="claims"')[0]
+        assert f'<article class="card article" lang="{given}">' in head and shown in head
+    form = {"csrf_token": token, "text": text, "lang": "ar"}
+    stored = client.post("/articles", data=form, follow_redirects=False)
+    article_id = stored.headers["location"].split("?")[0].rsplit("/", 1)[1]
+    assert web.call("GET", f"/articles/{article_id}", "alpha", "viewer").json()["lang"] == "ar"

@@ -171,11 +171,13 @@ def articles(request: Request, ctx: Ctx, actor: Who, q: str = "", page: int = 1)
 
 
 def _blank_input() -> dict[str, str]:
-    return {"text": "", "url": "", "title": ""}
+    return {"text": "", "url": "", "title": "", "lang": ""}
 
 
 def _article_input(form: Any) -> dict[str, str | None]:
-    return {name: optional(form, name) for name in ("text", "url", "title")}
+    # `lang`: the article's language when the editor knows better than detection (a short
+    # Persian text typed with Arabic letters); empty detects it.
+    return {name: optional(form, name) for name in ("text", "url", "title", "lang")}
 
 
 @router.post("/articles", response_class=HTMLResponse)
