@@ -219,3 +219,5 @@ def test_match_article_takes_the_sentences_the_queue_would(tmp_path: Path) -> No
     assert {r.text for r in found} == expected
     assert len(match_article(str(article), settings=settings, engine=engine,
                              min_checkworthiness=0.0)) == len(doc.sentences)  # fmt: skip
+    given = match_article(str(article), settings=settings, engine=engine, lang="RU")
+    assert given and {r.lang for r in given} == {"ru"}

@@ -317,19 +317,24 @@ def match_article(
     engine: Any = None,
     k: int = 5,
     min_checkworthiness: float | None = None,
+    lang: str | None = None,
 ) -> list[ClaimMatches]:
     """Analyse an article, then match each check-worthy sentence against the registry.
 
     Check-worthy: scoring `min_checkworthiness` or more, by default the threshold of the
     article's language (`checkworthy_threshold`), as the review queue and `analyze` count it.
+    `lang` gives the article's language instead of detecting it.
     """
+    from tabayyun.lang.codes import language_filter
     from tabayyun.matching.tweet import query_vector
 
     settings = settings or Settings.from_env()
     # Every candidate is listed here, so the pipeline's own `match` stage (decided matches
     # only) is left out rather than run, with an engine of its own, and thrown away.
     pipeline = build_pipeline(settings, stages=_STAGES_BEFORE_MATCH)
-    doc = _run_one(pipeline, _load_one(source, settings, None, None))
+    loaded = _load_one(source, settings, None, None)
+    loaded.lang = language_filter(lang) or loaded.lang
+    doc = _run_one(pipeline, loaded)
     engine = engine or build_match_engine(settings, snapshot=True)
     if min_checkworthiness is None:
         min_checkworthiness = checkworthy_threshold(doc.lang, settings)

@@ -329,7 +329,7 @@ def match(
     settings = _settings(db, allow_private)
     try:
         if file:
-            results = match_article(file, settings=settings, k=k)
+            results = match_article(file, settings=settings, k=k, lang=lang)
         else:
             results = match_claims([text or ""], settings=settings, k=k, langs=[lang])
     except TabayyunError as error:
