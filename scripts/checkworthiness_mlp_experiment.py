@@ -127,11 +127,7 @@ def transfer(
     for source, target in (("en", "ar"), ("ar", "en")):
         train, test = langs == source, langs == target
         for name, make in T.MULTI_MODELS.items():
-            model, platt, threshold, oof = T.platt_fitted(
-                make, c_multi, x[train], y[train], folds[train]
-            )
-            logits = model.decision_function(x[test])
-            got = T._metrics(y[test], platt.predict_proba(logits[:, None])[:, 1], threshold)
+            got, oof = T.transfer_metrics(make, c_multi, x, y, folds, train, test)
             print(
                 f"{detector} {source}->{target} {name:<9} AP {got['AP']:.3f} F1 {got['F1']:.3f} "
                 f"macro-F1 {got['macro_F1']:.3f} (in-language OOF AP "

@@ -426,6 +426,23 @@ def platt_fitted(
     return make(c).fit(x, y), platt, threshold, oof
 
 
+def transfer_metrics(
+    make: Callable[[float], LogisticRegression | SeedMLP],
+    c: float,
+    x: npt.NDArray[np.float64],
+    y: npt.NDArray[np.int_],
+    folds: npt.NDArray[np.int_],
+    train: npt.NDArray[np.bool_],
+    held: npt.NDArray[np.bool_],
+) -> tuple[dict[str, float], Floats]:
+    """For the experiment scripts: a part fitted on the `train` rows (`platt_fitted`) scored on
+    the `held` rows, as a language without training data is scored; its metrics there and its
+    out-of-fold logits on `train`."""
+    model, platt, threshold, oof = platt_fitted(make, c, x[train], y[train], folds[train])
+    probs = platt.predict_proba(model.decision_function(x[held])[:, None])[:, 1]
+    return _metrics(y[held], probs, threshold), oof
+
+
 def train_head(
     profile: str,
     detector: str,

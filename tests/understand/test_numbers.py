@@ -152,15 +152,22 @@ DECORATED: list[tuple[str, str, list[tuple[str, float, str | None, str | None]]]
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), DECORATED)
-def test_tatweel_and_harakat_inside_words_are_ignored(
-    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+def _assert_read_as(
+    text: str, lang: str, expected: list[tuple[str, float, str | None, str | None]]
 ) -> None:
+    """`text` holds exactly the `expected` quantities, each sliced back from the original."""
     found = find_quantities(text, lang)
     assert [(q.text, q.value, q.unit, q.currency) for q in found] == [
         (t, pytest.approx(v), u, c) for t, v, u, c in expected
     ]
     assert all(text[q.start : q.end] == q.text for q in found)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DECORATED)
+def test_tatweel_and_harakat_inside_words_are_ignored(
+    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    _assert_read_as(text, lang, expected)
 
 
 # Arabic and Persian pages put a bidi mark (RLM, LRM, ALM) between a number and its sign or word.
@@ -177,11 +184,7 @@ BIDI_MARKED = [
 def test_bidi_marks_between_a_number_and_its_unit_are_gaps(
     lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
 ) -> None:
-    found = find_quantities(text, lang)
-    assert [(q.text, q.value, q.unit, q.currency) for q in found] == [
-        (t, pytest.approx(v), u, c) for t, v, u, c in expected
-    ]
-    assert all(text[q.start : q.end] == q.text for q in found)
+    _assert_read_as(text, lang, expected)
 
 
 # Singular, accusative (tanween alef) and plural forms keep their currency.

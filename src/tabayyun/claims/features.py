@@ -441,7 +441,8 @@ def _cue_readings(text: str, lang: str) -> tuple[str, str]:
     separating them, since Persian writes one compound with a ZWNJ, a space or neither; curly
     apostrophes as straight ones ("don’t")."""
     text = text.translate(_APOSTROPHES)
-    return normalize(text, lang), normalize(text.replace("\u200c", " "), lang)
+    joined = normalize(text, lang)
+    return joined, (normalize(text.replace("\u200c", " "), lang) if "\u200c" in text else joined)
 
 
 def _log_count(count: int) -> float:
@@ -461,7 +462,11 @@ def cue_vector(text: str, lang: str) -> Vector:
     ]
     for kind in _CUES:
         pattern = _cue_pattern(kind, lang)
-        found = max(len(pattern.findall(folded)), len(pattern.findall(spaced))) if pattern else 0
+        found = 0
+        if pattern:
+            found = len(pattern.findall(folded))
+            if spaced != folded:
+                found = max(found, len(pattern.findall(spaced)))
         values.append(_log_count(found))
     values += [
         float(bool(_QUESTION.search(text))),

@@ -123,6 +123,16 @@ def search_terms(text: str, lang: str | None) -> list[str]:
     return stem_tokens(tokenize(normalize(text, lang)), lang or "und")
 
 
+# The ways a query of unknown language is read: as no language, then as each stemming language
+# (each language's documents and claims are stored normalised and stemmed in their own).
+READING_LANGS: tuple[str | None, ...] = (None, *_STEMMER_NAMES)
+
+
+def normalized_readings(text: str) -> list[str]:
+    """`text` normalised as each of READING_LANGS would store it, each distinct form once."""
+    return list(dict.fromkeys(normalize(text, lang) for lang in READING_LANGS))
+
+
 def search_term_readings(text: str) -> list[list[str]]:
     """`text`'s search terms as each stemming language (and no language) would index it.
 
@@ -132,7 +142,7 @@ def search_term_readings(text: str) -> list[list[str]]:
     unstemmed one.
     """
     readings: list[list[str]] = []
-    for lang in (None, *_STEMMER_NAMES):
+    for lang in READING_LANGS:
         terms = list(dict.fromkeys(search_terms(text, lang)))
         if terms and terms not in readings:
             readings.append(terms)

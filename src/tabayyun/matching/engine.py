@@ -516,10 +516,13 @@ class MatchEngine:
         # "und" or a neighbour's (Persian typed with Arabic letters), which missed every stem.
         query_sets: dict[str, frozenset[str]] = {}
         bm25_all = np.zeros(n, dtype=np.float32)
+        scored: dict[tuple[str, ...], Vector] = {}  # languages that read the text alike share
         for group, where in self._by_lang.items():
-            terms = search_terms(lexical, group)
+            terms = tuple(search_terms(lexical, group))
             query_sets[group] = frozenset(terms)
-            bm25_all[where] = self.bm25.score_term_ids(self.bm25.term_ids(terms))[where]
+            if terms not in scored:
+                scored[terms] = self.bm25.score_term_ids(self.bm25.term_ids(list(terms)))
+            bm25_all[where] = scored[terms][where]
         bm25_all[gone] = 0.0
         bm25_top = _top(bm25_all, depth)
         query_profile = profile(lexical, lang)

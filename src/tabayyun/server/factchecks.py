@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Connection, and_, func, insert, or_, selec
 
 from tabayyun.errors import InputError
 from tabayyun.lang.codes import language_filter
-from tabayyun.lang.normalize import normalize
+from tabayyun.lang.normalize import normalize, normalized_readings
 from tabayyun.registry.model import VISIBILITIES, FactCheck, from_claimreview
 from tabayyun.registry.store import _row as factcheck_row
 from tabayyun.registry.store import visible_to as registry_visible_to
@@ -50,7 +50,11 @@ def visible_to(actor: Actor) -> ColumnElement[bool]:
 
 
 def to_json(row: Any, trust: dict[str, float] | None = None) -> dict[str, Any]:
-    """A fact-check row as the API shows it, with the reader's trust in its publisher."""
+    """A fact-check row as the API shows it, with the reader's trust in its publisher.
+
+    `trust`: the organisation's trust by `publisher_key` (`trust_by_key`), built once per
+    request rather than once per row.
+    """
     fc = FactCheck.from_dict(row.data)
     return {
         "id": row.id,
@@ -60,7 +64,7 @@ def to_json(row: Any, trust: dict[str, float] | None = None) -> dict[str, Any]:
         "rating_label": fc.rating.label,
         "rating_text": fc.rating.alternate_name or fc.rating.source_text or None,
         "publisher": fc.publisher,
-        "publisher_trust": trust_of(trust or {}, fc.publisher),
+        "publisher_trust": (trust or {}).get(publisher_key(fc.publisher or "")),
         "date_published": fc.date_published,
         "url": fc.url,
         "organisation": fc.organisation,
@@ -85,16 +89,14 @@ def publisher_key(name: str) -> str:
     return " ".join(normalize(name, None).casefold().split())
 
 
+def trust_by_key(trust: dict[str, float]) -> dict[str, float]:
+    """`trust_map` keyed by `publisher_key`, for looking up any spelling of a publisher."""
+    return {publisher_key(name): value for name, value in trust.items()}
+
+
 def trust_of(trust: dict[str, float], publisher: str | None) -> float | None:
     """The organisation's trust in `publisher`, however either side spells it."""
-    if not publisher:
-        return None
-    wanted = publisher_key(publisher)
-    return next((t for name, t in trust.items() if publisher_key(name) == wanted), None)
-
-
-# How a query with no language filter is normalised: as each language's claims are stored.
-SEARCH_LANGS = (None, "ar", "fa", "ru", "en")
+    return trust_by_key(trust).get(publisher_key(publisher)) if publisher else None
 
 
 def filters(
@@ -116,9 +118,7 @@ def filters(
         where.append(factchecks.c.publisher == publisher)
     # Each claim is stored normalised in its own language (Persian keeps ی and ک, Arabic maps
     # them to ي and ك): with no language given, the query may be read as any of them.
-    readings = dict.fromkeys(
-        normalize(q or "", code) for code in ((lang,) if lang else SEARCH_LANGS)
-    )
+    readings = [normalize(q or "", lang)] if lang else normalized_readings(q or "")
     found = [_every_word(reading) for reading in readings if reading.split()]
     if found:
         where.append(or_(*found))

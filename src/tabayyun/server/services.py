@@ -726,7 +726,7 @@ def list_factchecks(
     where += factchecks.date_filters(date_from, date_to)
     with ctx.db.read() as conn:
         rows, total = factchecks.page(conn, where, page=page, per_page=per_page)
-        trust = factchecks.trust_map(conn, actor.org_id)
+        trust = factchecks.trust_by_key(factchecks.trust_map(conn, actor.org_id))
     return envelope([factchecks.to_json(r, trust) for r in rows], page, per_page, total)
 
 
@@ -735,7 +735,8 @@ def get_factcheck(ctx: ServerContext, actor: Actor, factcheck_id: int) -> dict[s
     require(actor.role, "factchecks.read")
     with ctx.db.read() as conn:
         row = factchecks.get_visible(conn, actor, factcheck_id)
-        return factchecks.to_json(row, factchecks.trust_map(conn, actor.org_id))
+        trust = factchecks.trust_by_key(factchecks.trust_map(conn, actor.org_id))
+        return factchecks.to_json(row, trust)
 
 
 def create_factcheck(

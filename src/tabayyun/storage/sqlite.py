@@ -28,6 +28,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 from sqlalchemy.pool import StaticPool
 
 from tabayyun.errors import StoreError
+from tabayyun.lang.codes import language_filter
 from tabayyun.model import Document
 from tabayyun.storage.base import SaveResult, SearchHit, describe_error
 from tabayyun.storage.schema import (
@@ -154,7 +155,7 @@ class SqliteStore(SqliteDatabase):
         """
         if limit < 1:
             raise StoreError(f"search limit must be 1 or more, got {limit}")
-        lang, query_lang = _language_filter(lang), _language_filter(query_lang)
+        lang, query_lang = language_filter(lang), language_filter(query_lang)
         if query_lang or lang:
             readings = [_search_terms(query, query_lang or lang)]
         else:
@@ -340,12 +341,6 @@ def _search_terms(text: str, lang: str | None) -> list[str]:
     from tabayyun.lang.normalize import search_terms  # lazy: storage stays cheap to import
 
     return search_terms(text, lang)
-
-
-def _language_filter(value: str | None) -> str | None:
-    from tabayyun.lang.codes import language_filter
-
-    return language_filter(value)
 
 
 def _search_term_readings(text: str) -> list[list[str]]:
