@@ -33,7 +33,7 @@ def login(world: World, user: str, password: str = PASSWORD) -> Any:
     return world.client.post(f"{API}/auth/login", json={"username": user, "password": password})
 
 
-def new_factcheck(world: World, org: str, claim: str, visibility: str) -> int:
+def new_factcheck(world: World, org: str, claim: str, visibility: str, slug: str = "") -> int:
     response = world.call(
         "POST",
         "/factchecks",
@@ -43,7 +43,7 @@ def new_factcheck(world: World, org: str, claim: str, visibility: str) -> int:
             "claim_reviewed": claim,
             "lang": "en",
             "visibility": visibility,
-            "url": f"https://{org}.example.org/{visibility}",
+            "url": f"https://{org}.example.org/{visibility}{slug}",
             "rating": {"alternate_name": "False"},
         },
     )
@@ -217,6 +217,22 @@ def test_match_sees_only_the_fact_checks_of_its_audience(world: World) -> None:
 
     assert matched("alpha")[0] == "Alpha private claim: every bridge collapsed"
     assert "Alpha private claim: every bridge collapsed" not in matched("beta")
+
+
+def test_match_returns_as_many_fact_checks_as_asked(world: World) -> None:
+    for n in range(4):
+        new_factcheck(
+            world, "alpha", f"Bridge number {n} collapsed in the flood", "public", f"/{n}"
+        )
+
+    def matched(**extra: Any) -> Any:
+        body = {"text": "a bridge collapsed in the flood", **extra}
+        return world.call("POST", "/match", "alpha", "viewer", json=body)
+
+    assert len(matched().json()["matches"]) == 4
+    assert len(matched(limit=2).json()["matches"]) == 2
+    assert matched(limit=0).status_code == 422
+    assert matched(limit=51).status_code == 422
 
 
 def test_import_upload_and_trust(world: World) -> None:

@@ -243,6 +243,35 @@ def test_a_query_of_unknown_language_finds_the_word_as_its_document_stemmed_it(
     assert "[" in hits[0].snippet
 
 
+@pytest.mark.parametrize(
+    ("lang", "query", "shown"),
+    [("ar", "الاخبار المزيفه", "[الأخبار] [المزيفة.]"),
+     ("fa", "ميکنند", "[می‌کنند.]"),
+     ("ru", "учет", "[учёт]"),
+     ("en", "fake news", "[Fake] [News.]")],
+)  # fmt: skip
+def test_snippets_show_the_article_as_written(
+    store: SqliteStore, lang: str, query: str, shown: str
+) -> None:
+    """The match is found through the search form but shown in the article's own spelling."""
+    store.save(make_doc(lang, *ARTICLES[lang]))
+
+    snippet = store.search(query)[0].snippet
+
+    assert shown in snippet
+    assert normalize(snippet, lang) != snippet  # the article's capitals, hamza, ZWNJ survive
+
+
+def test_snippets_window_the_first_match_of_a_long_article(store: SqliteStore) -> None:
+    filler = " ".join(f"word{i}" for i in range(200))
+    store.save(make_doc("en", "Report", f"{filler} The Bridges collapsed. {filler}"))
+
+    snippet = store.search("bridge")[0].snippet
+
+    assert "[Bridges]" in snippet and snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet.split()) <= 24
+
+
 def test_search_limit_must_be_positive(store: SqliteStore) -> None:
     with pytest.raises(StoreError, match="limit must be 1 or more"):
         store.search("x", limit=0)

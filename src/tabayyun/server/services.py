@@ -1061,8 +1061,11 @@ def _match_json(candidate: Any) -> dict[str, Any]:
     }
 
 
-def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None) -> Any:
-    """Fact-checks that match a claim, among those the actor's organisation may see."""
+def match_text(
+    ctx: ServerContext, actor: Actor, text: str, *, lang: str | None = None, limit: int = 10
+) -> Any:
+    """The `limit` fact-checks that best match a claim, among those the actor's organisation
+    may see, each with its decision (match, suggest or none)."""
     require(actor.role, "factchecks.read")
     engine, preference, _ = organisation_matcher(ctx, actor)
     if engine is None:
@@ -1074,7 +1077,7 @@ def match_text(ctx: ServerContext, actor: Actor, text: str, *, lang: str | None 
         [text],
         settings=ctx.settings,
         engine=engine,
-        k=10,
+        k=limit,
         foreign_preference=preference,
         langs=[lang],
     )

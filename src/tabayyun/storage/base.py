@@ -39,7 +39,7 @@ class SaveResult:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One full-text match; `snippet` is normalised text with matches in [brackets].
+    """One full-text match; `snippet` is the text as written, matched words in [brackets].
 
     `score` is the negated BM25 rank, so higher is better.
     """

@@ -165,7 +165,7 @@ class SqliteStore(SqliteDatabase):
         if not match:
             return []
         sql = (
-            f"SELECT d.id, d.title, d.outlet, d.lang, d.published_at, d.normalized, "
+            f"SELECT d.id, d.title, d.outlet, d.lang, d.published_at, d.text, "
             f"bm25({FTS_TABLE}, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]}) AS rank "
             f"FROM {FTS_TABLE} JOIN documents AS d ON d.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH :match"
@@ -181,7 +181,7 @@ class SqliteStore(SqliteDatabase):
                 outlet=r.outlet,
                 lang=r.lang,
                 published_at=r.published_at,
-                snippet=_snippet(r.normalized, r.lang, wanted),
+                snippet=_snippet(f"{r.title or ''}\n{r.text}", r.lang, wanted),
                 score=-float(r.rank),
             )
             for r in rows
@@ -349,16 +349,23 @@ def _search_term_readings(text: str) -> list[list[str]]:
     return search_term_readings(text)
 
 
-def _snippet(normalized: str, lang: str | None, wanted: set[str], width: int = 12) -> str:
-    """A window of the normalised text around the first word whose stem was searched for."""
-    from tabayyun.lang.normalize import stem_tokens
+def _snippet(text: str, lang: str | None, wanted: set[str], width: int = 12) -> str:
+    """A window of `text` as written around the first word whose stem was searched for.
 
-    words = normalized.split()
-    stems = stem_tokens([w.strip('.,،:;!?؟«»"()') for w in words], lang or "und")
-    hits = [i for i, stem in enumerate(stems) if stem in wanted]
-    first = hits[0] if hits else 0
+    Each word is normalised and stemmed the way the index stores it, but shown as the article
+    spells it: a reader must see «الأخبار المزيفة», not its search form «الاخبار المزيفه».
+    """
+    from tabayyun.lang.normalize import search_terms
+
+    words = text.split()
+
+    def hit(word: str) -> bool:
+        return any(term in wanted for term in search_terms(word, lang))
+
+    # Long articles: stems are computed only up to the first hit and inside the window.
+    first = next((i for i, word in enumerate(words) if hit(word)), 0)
     start, end = max(0, first - width), min(len(words), first + width)
-    shown = [f"[{w}]" if i in hits else w for i, w in enumerate(words[start:end], start)]
+    shown = [f"[{w}]" if hit(w) else w for w in words[start:end]]
     return ("…" if start else "") + " ".join(shown) + ("…" if end < len(words) else "")
 
 

@@ -39,6 +39,7 @@ class FactCheckInput(BaseModel):
 class MatchInput(BaseModel):
     text: str = Field(min_length=1, max_length=5000)
     lang: str | None = None
+    limit: int = Field(10, ge=1, le=50, description="How many fact-checks to return, best first.")
 
 
 def _fields(body: FactCheckInput) -> dict[str, Any]:
@@ -124,4 +125,4 @@ def publish(factcheck_id: int, ctx: Ctx, actor: Who) -> dict[str, Any]:
 
 @router.post("/match", tags=["matching"], summary="Fact-checks matching a claim (not ready: 503)")
 def match(body: MatchInput, ctx: Ctx, actor: Who) -> Any:
-    return services.match_text(ctx, actor, body.text, lang=body.lang)
+    return services.match_text(ctx, actor, body.text, lang=body.lang, limit=body.limit)
