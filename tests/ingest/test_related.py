@@ -36,6 +36,8 @@ def test_seed_read_also_block() -> None:
         "اقرأ أيضا",
         "أقرأ أيضًا:",
         "اقرأ\u0640 أيضا",  # with tatweel
+        "أخبار ذات صلۃ",  # teh marbuta goal
+        "اقرأ ڪذلك",  # swash kaf
         "بیشتر بخوانید:",
         "مطالب مرتبط",
         "بخوانید",

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabayyun.lang.normalize import normalize, stem_tokens, tokenize
+from tabayyun.lang.normalize import (
+    normalize,
+    query_readings,
+    search_term_readings,
+    search_terms,
+    stem_tokens,
+    tokenize,
+)
 
 # Marks, tatweel and invisible characters that must never reach the index.
 FORBIDDEN = re.compile(
@@ -33,6 +40,12 @@ LANGS = ["ar", "fa", "ru", "en", None]
         ("ru", "Захарова\u200b заявила", "захарова заявила"),
         ("en", "  The U.S. ＦＢＩ\tsaid\n", "the u.s. fbi said"),
         ("en", "\ufeff\u202bStraße\u202c", "strasse"),
+        ("fa", "ھمکاری رسانه\u200cای", "همکاری رسانهای"),  # heh doachashmee
+        ("ar", "ھذا الڪتاب", "هذا الكتاب"),  # heh doachashmee, swash kaf
+        ("fa", "ڪتاب", "کتاب"),  # swash kaf is Persian keheh in Persian
+        ("ar", "المدرسۃ", "المدرسه"),  # teh marbuta goal
+        ("fa", "ہمکاری", "همکاری"),  # heh goal (Urdu keyboards)
+        ("fa", "\ufbacمکاری", "همکاری"),  # a presentation form of ھ
     ],
 )
 def test_examples(lang: str, text: str, expected: str) -> None:
@@ -47,7 +60,11 @@ def test_examples(lang: str, text: str, expected: str) -> None:
         ("ar", ["كتاب", "کتاب"]),
         ("ar", ["علي", "على", "علی", "عَلى"]),
         ("ar", ["إيران", "أيران", "ايران", "ایران"]),
-        ("ar", ["مدرسة", "مدرسه"]),
+        ("ar", ["مدرسة", "مدرسه", "مدرسۃ"]),
+        ("fa", ["همکاری", "ھمکاری", "ہمکاری"]),
+        ("ar", ["هذا", "ھذا"]),
+        ("ar", ["كتاب", "ڪتاب", "کتاب"]),
+        ("fa", ["کتاب", "ڪتاب", "كتاب"]),
         ("ru", ["Ёжик", "ежик", "ЕЖИК"]),
         ("en", ["Fact-Check", "fact-check", "FACT-CHECK"]),
     ],
@@ -76,6 +93,12 @@ def test_arabic_block_is_idempotent(text: str) -> None:
         once = normalize(text, lang)
         assert normalize(once, lang) == once
         assert not FORBIDDEN.search(once)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pashto_letters_stay_apart(lang: str | None) -> None:
+    # ې and ۍ are letters of their own in Pashto, not ways of typing an Arabic or Persian yeh.
+    assert normalize("ې ۍ", lang) == "ې ۍ"
 
 
 def test_persian_and_arabic_letters_per_language() -> None:
@@ -117,3 +140,45 @@ def test_stems_conflate_inflections(lang: str, words: list[str], same: bool) -> 
 def test_stem_tokens_leaves_unknown_languages_alone() -> None:
     assert stem_tokens(["parlement", "votes"], "fr") == ["parlement", "votes"]
     assert stem_tokens(iter(["running"]), "en") == ["run"]
+
+
+@pytest.mark.parametrize(
+    ("query", "spelling"),
+    [
+        ("می\u200cخواهم", "می خواهم"),  # a ZWNJ is also read as a space
+        ("خانه\u200cای", "خانه ای"),
+        ("می خواهم", "میخواهم"),  # a spaced prefix or suffix is also read joined
+        ("نمی دانم", "نمیدانم"),
+        ("بی سابقه", "بیسابقه"),
+        ("خانه ای", "خانهای"),
+        ("رفته اند", "رفتهاند"),
+        ("بزرگ ترین کتاب های", "بزرگترین کتابهای"),
+        ("می خواسته اند", "میخواستهاند"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["fa", None])
+def test_persian_queries_are_also_read_split_and_joined(
+    query: str, spelling: str, lang: str | None
+) -> None:
+    readings = query_readings(query, lang)
+
+    plain = [search_terms(query, lang)] if lang else search_term_readings(query)
+    assert readings[: len(plain)] == plain
+    assert search_terms(spelling, "fa") in readings
+
+
+@pytest.mark.parametrize(
+    ("query", "lang"),
+    [("می خواهم", "ar"), ("Moscow talks", "en"), ("Moscow talks", None), ("کتاب", "fa")],
+)
+def test_other_queries_keep_their_readings(query: str, lang: str | None) -> None:
+    plain = [search_terms(query, lang)] if lang else search_term_readings(query)
+    assert query_readings(query, lang) == plain
+
+
+def test_long_persian_queries_get_two_extra_readings_at_most() -> None:
+    query = " ".join(["می\u200cخواهم کتاب ها", "بی سابقه", "خانه\u200cای"] * 10)
+
+    assert len(query_readings(query, "fa")) == 3
+    assert len(query_readings(query, None)) <= len(search_term_readings(query)) + 2
+    assert query_readings("", "fa") == [] and query_readings("؟", None) == []

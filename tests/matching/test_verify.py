@@ -71,7 +71,7 @@ def test_different_numbers_or_years_conflict(
         (("Trump", "ترامب", "Трамп"), "TRMB"),
         (("Biden", "بايدن", "Байден", "بایدن"), "BTN"),
         (("Putin", "بوتين", "Путин", "پوتین"), "BTN"),
-        (("Kremlin", "كرملين", "کرملین"), "KRMLN"),
+        (("Kremlin", "كرملين", "کرملین", "ڪرملين"), "KRMLN"),
         (("Kennedy", "كندي", "کندی", "Кеннеди"), "KNT"),
         (("Zarif", "ظریف", "Зариф"), "SRF"),
     ],

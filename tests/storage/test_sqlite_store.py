@@ -10,11 +10,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from tabayyun.errors import StoreError
+from tabayyun.lang import normalize as normalize_module
 from tabayyun.lang.normalize import normalize
 from tabayyun.model import Document, Entity, Quantity, RelatedLink, Sentence, Statement
 from tabayyun.storage import (
@@ -25,6 +28,7 @@ from tabayyun.storage import (
     schema_status,
 )
 from tabayyun.storage import sqlite as sqlite_module
+from tabayyun.storage.base import MIGRATIONS_DIR
 from tabayyun.storage.schema import metadata
 from tabayyun.storage.sqlite import SqliteStore, fts_any, fts_query
 
@@ -262,6 +266,16 @@ def test_snippets_show_the_article_as_written(
     assert normalize(snippet, lang) != snippet  # the article's capitals, hamza, ZWNJ survive
 
 
+def test_snippets_mark_only_readings_the_article_holds(store: SqliteStore) -> None:
+    """A Persian query is also read split ("می", "خواه"); an article that matched it joined
+    must not have its every «می» marked."""
+    store.save(make_doc("fa", "خبر", "او هر روز می رود و می گوید که کتاب می‌خواهم."))
+
+    snippet = store.search("می‌خواهم", lang="fa")[0].snippet
+
+    assert "[می‌خواهم.]" in snippet and "[می]" not in snippet
+
+
 def test_snippets_window_the_first_match_of_a_long_article(store: SqliteStore) -> None:
     filler = " ".join(f"word{i}" for i in range(200))
     store.save(make_doc("en", "Report", f"{filler} The Bridges collapsed. {filler}"))
@@ -270,6 +284,30 @@ def test_snippets_window_the_first_match_of_a_long_article(store: SqliteStore) -
 
     assert "[Bridges]" in snippet and snippet.startswith("…") and snippet.endswith("…")
     assert len(snippet.split()) <= 24
+
+
+@pytest.mark.parametrize("lang", ["fa", None])
+@pytest.mark.parametrize(
+    ("written", "query"),
+    [("می خواهم", "می\u200cخواهم"),
+     ("می\u200cخواهم", "می خواهم"),
+     ("میخواهم", "می خواهم"),
+     ("نمی خواهم", "نمی\u200cخواهم"),
+     ("خانه ای", "خانه\u200cای"),
+     ("خانه\u200cای", "خانه ای"),
+     ("رفته\u200cاند", "رفته اند"),
+     ("بی\u200cسابقه", "بی سابقه"),
+     ("بی سابقه", "بی\u200cسابقه")],
+)  # fmt: skip
+def test_persian_words_are_found_written_with_a_zwnj_a_space_or_joined(
+    store: SqliteStore, written: str, query: str, lang: str | None
+) -> None:
+    doc_id = store.save(make_doc("fa", "خبر", f"او گفت {written} در مشهد بماند.")).doc_id
+    store.save(make_doc("fa", "آب", "ذخایر سدهای مشهد کم شد و مردم نگران هستند."))
+
+    hits = store.search(query, lang=lang)
+
+    assert [hit.doc_id for hit in hits] == [doc_id]
 
 
 def test_search_limit_must_be_positive(store: SqliteStore) -> None:
@@ -283,6 +321,63 @@ def test_migrate_and_schema_status(db_url: str) -> None:
     assert migrate(db_url) == head_revision()
     assert migrate(db_url) == head_revision()  # idempotent
     assert schema_status(db_url) == (head_revision(), head_revision())
+
+
+def test_migration_0009_reindexes_text_with_newly_folded_letters(db_url: str) -> None:
+    """ھ, ہ, ۃ and ڪ were kept as typed until 0009: their stored search forms are recomputed."""
+    old_store = SqliteStore(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with old_store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0008")
+    with pytest.MonkeyPatch.context() as patch:
+        # Index the way revision 0008 did: without the folds 0009 adds.
+        added = {ord(c) for c in "ھہۃڪ"}
+        for name in ("_ARABIC", "_PERSIAN"):
+            table = getattr(normalize_module, name)
+            patch.setattr(
+                normalize_module, name, {k: v for k, v in table.items() if k not in added}
+            )
+        docs = [
+            make_doc("fa", "ھمکاری رسانه\u200cای", "ایران و روسیه درباره ھمکاری گفتگو کردند."),
+            make_doc("ar", "الڪتاب", "صدر الڪتاب عن المدرسۃ في ھذا العام."),
+            make_doc("en", "Unrelated", "Nothing to fold here."),
+        ]
+        ids = [old_store.save(doc).doc_id or 0 for doc in docs]
+    with old_store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO factchecks (key, claim_reviewed, claim_normalized, lang, "
+                "rating_label, rating_known, content_hash, data, created_at, updated_at) "
+                "VALUES ('k', :claim, :claim, 'fa', 'false', 1, 'h', '{}', 't', 't')"
+            ),
+            {"claim": "ھمکاری"},
+        )
+    untouched = old_store.get(ids[2])
+    assert old_store.search("همکاری") == []  # the old index misses the folded query
+    old_store.close()
+
+    assert migrate(db_url) == head_revision()
+
+    store = open_store(db_url)
+    assert [hit.doc_id for hit in store.search("همکاری", lang="fa")] == [ids[0]]
+    assert [hit.doc_id for hit in store.search("همکاری")] == [ids[0]]
+    assert [hit.doc_id for hit in store.search("کتاب", lang="ar")] == [ids[1]]
+    assert [hit.doc_id for hit in store.search("هذا المدرسة")] == [ids[1]]
+    for doc_id, doc in zip(ids[:2], docs[:2], strict=True):
+        assert store.get(doc_id).normalized == normalize(f"{doc.title}\n{doc.text}", doc.lang)
+    assert store.get(ids[2]) == untouched
+    store.close()
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        claim = conn.execute("SELECT claim_normalized FROM factchecks").fetchone()[0]
+        title_hits = conn.execute(
+            "SELECT rowid FROM documents_fts WHERE title_terms MATCH ?", ("همکاری",)
+        ).fetchall()
+        # The external-content index agrees with the rewritten columns (raises otherwise).
+        conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+    assert claim == "همکاری"
+    assert title_hits == [(ids[0],)]
 
 
 def test_migrations_create_exactly_the_tables_in_schema_py(db_url: str) -> None:

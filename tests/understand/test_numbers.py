@@ -271,3 +271,18 @@ def test_never_raises_and_offsets_slice_back(lang: str, text: str) -> None:
         assert quantity.start >= previous_end  # in order, never overlapping
         assert math.isfinite(quantity.value)
         previous_end = quantity.end
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fa", "۵۰ ھزار تومان", [("۵۰ ھزار تومان", 5e4, None, "IRT")]),
+        ("fa", "۵۰ ہزار تومان", [("۵۰ ہزار تومان", 5e4, None, "IRT")]),
+        ("ar", "نمو 5 في المئۃ", [("5 في المئۃ", 5, "percent", None)]),
+    ],
+)
+def test_letters_typed_on_urdu_layout_keyboards_read_as_arabic_ones(
+    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    # ھ and ہ are typed for ه, ۃ for ة.
+    _assert_read_as(text, lang, expected)

@@ -56,7 +56,11 @@ _FOLD = str.maketrans(
         "ى": "ي",
         "ی": "ي",
         "ک": "ك",
+        "ڪ": "ك",
         "ة": "ه",
+        "ۃ": "ه",
+        "ھ": "ه",
+        "ہ": "ه",
         "ـ": None,  # tatweel only stretches a word
         "\u200c": " ",  # ZWNJ joins Persian word parts
     }

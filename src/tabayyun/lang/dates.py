@@ -49,8 +49,11 @@ _ONE_FOR_ONE: dict[int, str] = {
     ord("إ"): "ا",
     ord("آ"): "ا",
     ord("ٱ"): "ا",
+    ord("ڪ"): "ك",
     ord("ة"): "ه",  # القعدة / القعده, هجرية / هجريه are both written
-    ord("ھ"): "ه",
+    ord("ۃ"): "ه",
+    ord("ھ"): "ه",  # typed for ه on Urdu-layout keyboards, as is ہ
+    ord("ہ"): "ه",
     ord("\u200c"): " ",  # ZWNJ: آبان‌ماه, ربیع‌الاول, سه‌شنبه
     **{cp: " " for cp in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
 }

@@ -7,10 +7,14 @@ Decisions (the index and every query depend on them, so change them only with a 
   forms); for "ar" and any other language (or None), Persian ی ک and alef maqsura ى become ي ك.
   ى -> ي is the usual Arabic IR conflation (على/علي are often mistyped for each other).
 - ة -> ه in both: Arabic writers drop the dots often, and Persian spells Arabic loans either way.
-  ۀ (and ە) -> ه for the same reason.
+  ۀ (and ە, ۂ) -> ه for the same reason, and so does ۃ (teh marbuta goal, Urdu keyboards).
+- ھ (heh doachashmee) and ہ (heh goal) -> ه: Urdu-layout and some Persian keyboards type them for
+  ه, and readers see one letter. ڪ (swash kaf) is a kaf: ک for "fa", ك otherwise.
+- Pashto ې and ۍ stay as they are: they are letters of their own, not ways of typing ی or ي.
 - ZWNJ is removed, joining the parts: "می‌خواهم" and "میخواهم" become one token. Replacing it with
   a space would instead split every Persian plural and verb prefix into stop-word-like fragments.
-  The spelling with a real space ("می خواهم") still matches as a two-word phrase.
+  Articles that type a real space ("می خواهم") index two words; `query_readings` looks a Persian
+  query up both ways instead.
 - Other invisible characters (zero-width, bidi controls, BOM, soft hyphen) are removed.
 - Arabic decimal/thousands separators and percent sign become ASCII ("۳٫۵٪" -> "3.5%").
 """
@@ -55,10 +59,13 @@ _COMMON = {
     ord("ۀ"): "ه",
     ord("ە"): "ه",
     ord("ۂ"): "ه",
+    ord("ۃ"): "ه",
+    ord("ھ"): "ه",
+    ord("ہ"): "ه",
     ord("ё"): "е",
 }
-_ARABIC = {**_COMMON, ord("ی"): "ي", ord("ى"): "ي", ord("ک"): "ك"}
-_PERSIAN = {**_COMMON, ord("ي"): "ی", ord("ى"): "ی", ord("ك"): "ک"}
+_ARABIC = {**_COMMON, ord("ی"): "ي", ord("ى"): "ي", ord("ک"): "ك", ord("ڪ"): "ك"}
+_PERSIAN = {**_COMMON, ord("ي"): "ی", ord("ى"): "ی", ord("ك"): "ک", ord("ڪ"): "ک"}
 
 
 def normalize(text: str, lang: str | None = None) -> str:
@@ -147,3 +154,40 @@ def search_term_readings(text: str) -> list[list[str]]:
         if terms and terms not in readings:
             readings.append(terms)
     return readings
+
+
+# Persian affixes that writers join with a ZWNJ, with nothing, or with a space; in "fa" search form.
+# Bound forms only (besides تر "wet" and the vocative ای), and a wrong join merely adds a reading
+# that finds nothing. Joined words are never split back: "میز", "میلیون", "برای", "اسلام" and
+# "تنها" would all lose a letter-run that is no affix.
+_FA_PREFIXES = ("نمی", "می", "بی")
+_FA_SUFFIXES = (
+    "هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "ها",
+    "ترین", "تر", "اند", "ایم", "اید", "ام", "ای",
+)  # fmt: skip
+_FA_JOIN = re.compile(
+    rf"(?<![^\W_])({'|'.join(_FA_PREFIXES)}) (?=[^\W\d_])"
+    rf"|(?<=[^\W\d_]) ({'|'.join(_FA_SUFFIXES)})(?![^\W_])"
+)
+
+
+def query_readings(text: str, lang: str | None) -> list[list[str]]:
+    """The readings a query is looked up as: a document matches when it holds every term of one.
+
+    The query's search terms as `lang`, or with no language its `search_term_readings`. A Persian
+    query (as "fa", and in the Persian reading of one with no language) is also read with every
+    ZWNJ as a space and with every spaced prefix or suffix joined, so "می‌خواهم" finds an article
+    that typed "می خواهم" and back. Two readings more at most, however long the query.
+    """
+    readings = (
+        [list(dict.fromkeys(search_terms(text, lang)))] if lang else search_term_readings(text)
+    )
+    if lang in (None, "fa"):
+        split = text.replace("\u200c", " ")
+        joined = _FA_JOIN.sub(r"\1\2", normalize(text, "fa"))
+        readings += [list(dict.fromkeys(search_terms(form, "fa"))) for form in (split, joined)]
+    unique: list[list[str]] = []
+    for terms in readings:
+        if terms and terms not in unique:
+            unique.append(terms)
+    return unique

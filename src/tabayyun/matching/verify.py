@@ -112,8 +112,9 @@ _CLASSES = {
     "F": "fvфвفڤ",
     "T": "tdтдتدطضثذ",
     "S": "szxсзшщжчцسصشزژظ",
-    # Persian writes k as ک (U+06A9), Arabic as ك: both, or Persian names lose their k.
-    "K": "kqgjcкгхكکقگجغخ",
+    # Persian writes k as ک (U+06A9), Arabic as ك, some keyboards as swash ڪ: all, or names
+    # typed one way lose their k. ھ and ہ (typed for ه) are dropped like ه.
+    "K": "kqgjcкгхكکڪقگجغخ",
     "M": "mмم",
     "N": "nнن",
     "L": "lлل",

@@ -156,16 +156,12 @@ class SqliteStore(SqliteDatabase):
         if limit < 1:
             raise StoreError(f"search limit must be 1 or more, got {limit}")
         lang, query_lang = language_filter(lang), language_filter(query_lang)
-        if query_lang or lang:
-            readings = [_search_terms(query, query_lang or lang)]
-        else:
-            readings = _search_term_readings(query)
-        wanted = {term for terms in readings for term in terms}
+        readings = _query_readings(query, query_lang or lang)
         match = fts_any(readings)
         if not match:
             return []
         sql = (
-            f"SELECT d.id, d.title, d.outlet, d.lang, d.published_at, d.text, "
+            f"SELECT d.id, d.title, d.outlet, d.lang, d.published_at, d.text, d.terms, "
             f"bm25({FTS_TABLE}, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]}) AS rank "
             f"FROM {FTS_TABLE} JOIN documents AS d ON d.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH :match"
@@ -181,7 +177,7 @@ class SqliteStore(SqliteDatabase):
                 outlet=r.outlet,
                 lang=r.lang,
                 published_at=r.published_at,
-                snippet=_snippet(f"{r.title or ''}\n{r.text}", r.lang, wanted),
+                snippet=_snippet(f"{r.title or ''}\n{r.text}", r.lang, _held(readings, r.terms)),
                 score=-float(r.rank),
             )
             for r in rows
@@ -343,10 +339,20 @@ def _search_terms(text: str, lang: str | None) -> list[str]:
     return search_terms(text, lang)
 
 
-def _search_term_readings(text: str) -> list[list[str]]:
-    from tabayyun.lang.normalize import search_term_readings
+def _query_readings(text: str, lang: str | None) -> list[list[str]]:
+    from tabayyun.lang.normalize import query_readings  # lazy: storage stays cheap to import
 
-    return search_term_readings(text)
+    return query_readings(text, lang)
+
+
+def _held(readings: list[list[str]], terms: str) -> set[str]:
+    """The terms of the readings a document holds whole: what its snippet marks.
+
+    Only those, so that a Persian query's split reading ("می", "خواه") does not mark every
+    «می» of an article that matched through the joined one.
+    """
+    present = set(terms.split())
+    return {t for reading in readings if present.issuperset(reading) for t in reading}
 
 
 def _snippet(text: str, lang: str | None, wanted: set[str], width: int = 12) -> str:

@@ -40,6 +40,10 @@ _FOLD = str.maketrans(
         "\u06cc": "\u064a",  # Persian yeh -> Arabic yeh
         "\u0649": "\u064a",  # alef maksura -> yeh
         "\u06a9": "\u0643",  # Persian kaf -> Arabic kaf
+        "\u06aa": "\u0643",  # swash kaf -> Arabic kaf
+        "\u06be": "\u0647",  # heh doachashmee -> heh ("ھزار", Urdu-layout keyboards)
+        "\u06c1": "\u0647",  # heh goal -> heh
+        "\u06c3": "\u0629",  # teh marbuta goal -> teh marbuta
         "\u0623": "\u0627",  # alef variants -> bare alef
         "\u0625": "\u0627",
         "\u0622": "\u0627",
