@@ -4,6 +4,9 @@ Passwords are argon2id hashes. Session tokens and API key secrets are 256-bit ra
 plain SHA-256 digest is enough to store them safely (no slow hash is needed against guessing) and
 keeps per-request checks cheap. API keys read `tby_<id>_<secret>`: the id finds the row, the
 secret is compared in constant time.
+
+Usernames are shown as typed but compared by their canonical key (`usernames.username_key`):
+uniqueness, sign-in, the sign-in limit and finding a member all go through it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, or_, select, update
 
 from tabayyun.errors import InputError
 from tabayyun.server.audit import Actor
@@ -38,6 +41,7 @@ from tabayyun.server.schema import (
     sessions,
     users,
 )
+from tabayyun.server.usernames import check_new_username, username_key
 
 SESSION_LIFETIME = timedelta(hours=12)
 LOGIN_WINDOW_S = 300
@@ -46,7 +50,6 @@ MIN_PASSWORD_LENGTH = 10
 KEY_PREFIX = "tby_"
 _KEY_RE = re.compile(r"^tby_(\d+)_([A-Za-z0-9_-]{20,})$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
-_USERNAME_RE = re.compile(r"^[\w.@-]{2,64}$")
 
 _hasher = PasswordHasher()
 # Verified against when the username is unknown, so a miss costs as long as a wrong password.
@@ -103,19 +106,31 @@ def create_user(
     role: str,
     display_name: str = "",
 ) -> int:
-    """Add a user with an argon2 password hash."""
-    if not _USERNAME_RE.match(username):
-        raise InputError(
-            f"username {username!r} must be 2-64 letters, digits or . @ _ - characters"
-        )
+    """Add a user with an argon2 password hash.
+
+    Every way of making an account (API, web, demo) comes here, so every new name passes
+    `check_new_username` and is unique by its canonical key, not only as typed.
+    """
+    key = check_new_username(username)
     check_role(role)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InputError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
-    taken = conn.execute(select(users.c.id).where(users.c.username == username)).first()
-    if taken:
+    taken = conn.execute(
+        select(users.c.username).where(
+            (users.c.username_key == key) | (users.c.username == username)
+        )
+    ).first()
+    if taken and taken.username == username:
         raise ConflictError(f"username {username!r} is taken; pick another")
+    if taken:
+        raise ConflictError(
+            f"username {username!r} is taken: it reads the same as an existing one (usernames "
+            "ignore case, invisible characters and letter variants such as ي/ی and ك/ک); "
+            "pick another"
+        )
     stmt = insert(users).values(
         username=username,
+        username_key=key,
         display_name=display_name or username,
         password_hash=_hasher.hash(password),
         org_id=org_id,
@@ -155,14 +170,34 @@ def actor_for_user(conn: Connection, user_id: int, *, via: str) -> Actor | None:
 
 
 def _attempt_key(username: str, client: str) -> str:
-    return digest(f"{username.strip().lower()}\x1f{client}")
+    # By canonical key, so spelling the name another way does not start a fresh count.
+    return digest(f"{username_key(username)}\x1f{client}")
+
+
+def _named(username: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """(where, order) finding the user `username` means: the one with its canonical key, or
+    one whose key migration 0010 left NULL (it collided with an older account's) typed exactly
+    as stored. The exact match goes first, so such an account keeps signing in as before."""
+    where = or_(
+        users.c.username_key == username_key(username),
+        and_(users.c.username_key.is_(None), users.c.username == username),
+    )
+    return where, users.c.username_key.is_(None).desc()
+
+
+def user_id_named(conn: Connection, username: str, *where: ColumnElement[bool]) -> int | None:
+    """The id of the user `username` means (see `_named`) among those matching `where`."""
+    named, order = _named(username)
+    found = conn.execute(select(users.c.id).where(named, *where).order_by(order).limit(1))
+    user_id = found.scalar()
+    return None if user_id is None else int(user_id)
 
 
 def authenticate(db: Database, username: str, password: str, client: str) -> Actor:
     """Check a password; RateLimitedError after LOGIN_MAX_FAILURES misses in LOGIN_WINDOW_S.
 
-    The limit counts per username and client address and holds even for a correct password,
-    so guessing cannot continue by luck.
+    The limit counts per username (by canonical key: "Ali" and "ali" count together) and client
+    address and holds even for a correct password, so guessing cannot continue by luck.
     """
     key = _attempt_key(username, client)
     now = time.time()
@@ -176,10 +211,12 @@ def authenticate(db: Database, username: str, password: str, client: str) -> Act
             .scalars()
             .all()
         )
+        named, order = _named(username)
         row = conn.execute(
-            select(users.c.id, users.c.password_hash).where(
-                users.c.username == username, users.c.active.is_(True)
-            )
+            select(users.c.id, users.c.password_hash)
+            .where(named, users.c.active.is_(True))
+            .order_by(order)
+            .limit(1)
         ).first()
     if len(times) >= LOGIN_MAX_FAILURES:
         retry_after = max(1, int(min(times) + LOGIN_WINDOW_S - now) + 1)

@@ -43,15 +43,20 @@ users = Table(
     "users",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("username", String(64), nullable=False, unique=True),
+    Column("username", String(64), nullable=False, unique=True),  # as typed, for display
     Column("display_name", Text, nullable=False, server_default=""),
     Column("password_hash", Text, nullable=False),
     Column("org_id", Integer, ForeignKey("organisations.id"), nullable=False),
     Column("role", String(16), nullable=False),
     Column("active", Boolean, nullable=False, server_default="1"),
     Column("created_at", String(40), nullable=False),
+    # What makes two usernames one account (tabayyun.server.usernames.username_key): unique,
+    # and what sign-in looks up. NULL only for an account whose key migration 0010 found taken
+    # by an older one (see there); such an account signs in by its exact username.
+    Column("username_key", String(255)),
 )
 Index("ix_users_org_id", users.c.org_id)
+Index("uq_users_username_key", users.c.username_key, unique=True)
 
 sessions = Table(
     "sessions",

@@ -44,6 +44,7 @@ from tabayyun.server.errors import ConflictError, NotFoundError
 from tabayyun.server.permissions import ROLE_PERMISSIONS, has_permission, require
 from tabayyun.server.schema import claims as claims_table
 from tabayyun.server.schema import organisations, partners, publisher_trust, users
+from tabayyun.server.usernames import username_key
 from tabayyun.storage.base import Store, open_store
 from tabayyun.storage.schema import documents
 from tabayyun.storage.schema import factchecks as factchecks_table
@@ -635,11 +636,13 @@ def assign_claim(
 ) -> dict[str, Any]:
     """Put a claim in review, assigned to `assignee` (a username of the organisation) or to
     the actor. Assigning someone else needs claims.assign; taking it oneself, claims.review."""
-    assign_other = assignee is not None and assignee != actor.username
+    assign_other = assignee is not None and username_key(assignee) != username_key(actor.username)
     require(actor.role, "claims.assign" if assign_other else "claims.review")
     with ctx.db.write() as conn:
         claim = claims.get(conn, actor, claim_id)
-        user_id = _member_id(conn, actor, assignee) if assign_other else actor.user_id
+        user_id = actor.user_id if assignee is None else _member_id(conn, actor, assignee)
+        if user_id != actor.user_id:  # a name that reads like the actor's but is another's
+            require(actor.role, "claims.assign")
         role = conn.execute(select(users.c.role).where(users.c.id == user_id)).scalar_one()
         if not has_permission(role, "claims.review"):
             raise ConflictError(f"{assignee} is a {role} and cannot review claims; pick a reviewer")
@@ -691,15 +694,13 @@ def reopen_claim(ctx: ServerContext, actor: Actor, claim_id: int) -> dict[str, A
     return get_claim(ctx, actor, claim_id)
 
 
-def _member_id(conn: Any, actor: Actor, username: str | None) -> int:
-    found = conn.execute(
-        select(users.c.id).where(
-            users.c.username == username, users.c.org_id == actor.org_id, users.c.active.is_(True)
-        )
-    ).scalar()
+def _member_id(conn: Any, actor: Actor, username: str) -> int:
+    found = accounts.user_id_named(
+        conn, username, users.c.org_id == actor.org_id, users.c.active.is_(True)
+    )
     if found is None:
         raise NotFoundError(f"no active member {username!r} in your organisation")
-    return int(found)
+    return found
 
 
 # -- fact-checks ---------------------------------------------------------------------------
