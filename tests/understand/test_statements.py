@@ -236,3 +236,43 @@ def test_arabic_participle_tolerates_hamza_less_waw(participle: str) -> None:
         ("سعيد حسن", "وقال"),
         ("سعيد حسن", participle),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "mention"),
+    [
+        ("fa", "خانم رضایی گفت که جلسه لغو شد.", "رضایی", "رضایی"),
+        ("fa", "آقای کاظمی اعلام کرد که جلسه لغو شد.", "کاظمی", "کاظمی"),
+        ("fa", "آقای کاظمی امروز گفت که جلسه لغو شد.", "کاظمی", "کاظمی"),
+        ("fa", "دکتر علی محمدی می‌گوید که آب کم است.", "علی محمدی", "علی محمدی"),
+        ("fa", "دکتر احمدی در جلسه گفت که سد پر است.", "احمدی", "احمدی"),
+        (
+            "fa",
+            "مهندس کامران صدری‌نیا، مدیرکل مدیریت بحران استان، گفت که سد پر است.",
+            "کامران صدری‌نیا",
+            "کامران صدری‌نیا",
+        ),
+        ("ar", "قال الدكتور أحمد حسن إن الوضع مستقر.", "أحمد حسن", "أحمد حسن"),
+        ("ar", "قالت السيدة منى حداد إن الوضع مستقر.", "منى حداد", "منى حداد"),
+        ("ar", "السيد محمد علي يقول إن الوضع مستقر.", "محمد علي", "محمد علي"),
+        ("ar", "الدكتور أحمد حسن قال إن الوضع مستقر.", "أحمد حسن", "أحمد حسن"),
+        ("ar", "أكد الوزير سامي خليل أن الوضع مستقر.", "سامي خليل", "الوزير سامي خليل"),
+        ("en", "Minister Eleanor Whitcombe said the bridge was safe.", "Eleanor Whitcombe", None),
+        ("en", "Dr. John Smith told reporters the bridge was safe.", "John Smith", None),
+        (
+            "en",
+            "Minister of Transport Eleanor Whitcombe said it was safe.",
+            "Eleanor Whitcombe",
+            None,
+        ),
+        ("en", "Environment Agency Director Sarah Jones said it had peaked.", "Sarah Jones", None),
+        ("ru", "Министр Сергей Лавров заявил, что переговоры продолжатся.", "Сергей Лавров", None),
+    ],
+)
+def test_titled_speakers_end_before_the_verb(
+    lang: str, text: str, speaker: str, mention: str | None
+) -> None:
+    # The speaker is the name alone: no title before it, no verb or adverb after it.
+    [statement] = statements_for(lang, text)
+    assert statement.speaker == speaker
+    assert statement.mention == (mention or speaker)

@@ -48,17 +48,18 @@ _LETTER_CLASSES = {
     "ي": "[يیى]",
     "ی": "[يیى]",
     "ى": "[ىيی]",
-    "ک": "[کك]",
-    "ك": "[کك]",
+    "ک": "[کكڪ]",
+    "ك": "[کكڪ]",
     "ؤ": "[ؤو]",
-    "ة": "[ةه]",  # writers drop the dots: "القاهره"
+    "ة": "[ةهۃ]",  # writers drop the dots: "القاهره"
+    "ه": "[هھہ]",  # Urdu-layout keyboards type ھ or ہ for ه
 }
 
 
 def tolerant_pattern(phrase: str) -> str:
     """Regex source for an Arabic-script phrase that tolerates the letter variants normalize folds.
 
-    Hamza/alef, ي/ی/ى, ک/ك, ة/ه, tashkeel and tatweel; a space may be written as a ZWNJ.
+    Hamza/alef, ي/ی/ى, ک/ك/ڪ, ة/ۃ/ه/ھ/ہ, tashkeel and tatweel; a space may be written as a ZWNJ.
     """
     parts = []
     for i, char in enumerate(phrase):
@@ -67,7 +68,7 @@ def tolerant_pattern(phrase: str) -> str:
         elif char == "\u200c":
             parts.append(r"[\s\u200c]?")
         elif char == "ه" and (i + 1 == len(phrase) or not phrase[i + 1].isalpha()):
-            parts.append("[هة][\u064b-\u0652\u0640]*")  # a word-final ه may be written ة
+            parts.append("[هةۃھہ][\u064b-\u0652\u0640]*")  # a word-final ه may be written ة
         else:
             parts.append(_LETTER_CLASSES.get(char, re.escape(char)) + "[\u064b-\u0652\u0640]*")
     return "".join(parts)
@@ -81,7 +82,7 @@ def _is_persian_compound(phrase: str) -> bool:
 # Like normalize, but alef maqsura stays apart: folding it would make the preposition "على" the
 # name "علي". Only a name spelt with ى also takes ي ("مصطفى" written "مصطفي").
 _FIRST_NAME_LETTERS = str.maketrans(
-    {**dict.fromkeys("أإآٱ", "ا"), "ی": "ي", "ک": "ك", "ة": "ه", "ۀ": "ه"}
+    {**dict.fromkeys("أإآٱ", "ا"), **dict.fromkeys("ةۃۀھہ", "ه"), "ی": "ي", "ک": "ك", "ڪ": "ك"}
 )
 
 
@@ -141,6 +142,8 @@ ROLES: dict[str, list[tuple[str, str, bool]]] = {
         ("مساعدة وزير", "مساعد وزير", True),
         ("نائب وزير", "نائب وزير", False),
         ("رئيس الوزراء", "رئيس الوزراء", False),
+        ("الوزيرة", "وزير", True),
+        ("الوزير", "وزير", False),
         ("وزيرة", "وزير", True),
         ("وزير", "وزير", False),
         ("المتحدثة", "متحدث", True),
@@ -228,11 +231,13 @@ def _title_pattern(*titles: str) -> str:
 
 
 # Titles that sit directly before a name and are not roles a later mention would reuse.
+_TITLE_WORDS: dict[str, tuple[str, ...]] = {
+    "ar": ("الدكتور", "الدكتورة", "د.", "الشيخ", "السيد", "السيدة", "الأستاذ", "المهندس"),
+    "fa": ("آقای", "خانم", "دکتر", "مهندس", "حجت‌الاسلام", "سید"),
+}
 TITLES: dict[str, str] = {
-    "ar": _title_pattern(
-        "الدكتور", "الدكتورة", "د.", "الشيخ", "السيد", "السيدة", "الأستاذ", "المهندس"
-    ),
-    "fa": _title_pattern("آقای", "خانم", "دکتر", "مهندس", "حجت‌الاسلام", "سید"),
+    "ar": _title_pattern(*_TITLE_WORDS["ar"]),
+    "fa": _title_pattern(*_TITLE_WORDS["fa"]),
     "ru": r"(?:господин|госпожа)",
     "en": r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?",
 }
@@ -296,70 +301,117 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 # --- Rule-based finders (ar, fa, en) -------------------------------------------------------
 
-_AR_STOP = {
-    fold(w)
-    for w in [
-        "في",
-        "من",
-        "إلى",
-        "الى",
-        "على",
-        "عن",
-        "مع",
-        "أن",
-        "ان",
-        "إن",
-        "بأن",
-        "لدى",
-        "خلال",
-        "بعد",
-        "قبل",
-        "حول",
-        "ضد",
-        "بين",
-        "أيضا",
-        "ايضا",
-        "كما",
-        "التي",
-        "الذي",
-        "هذا",
-        "هذه",
-        "و",
-        "قد",
-        "وقد",
-        "لا",
-        "ما",
-        "كان",
-        "عند",
-        "منذ",
-        "حتى",
-        "ثم",
-        "أو",
-        "او",
-        "در",
-        "از",
-        "به",
-        "با",
-        "که",
-        "را",
-        "و",
-        "این",
-        "آن",
-        "برای",
-        "تا",
-        "بر",
-        "هم",
-        "نیز",
-        "گفت",
-        "افزود",
-        "کرد",
-        "است",
-        "شد",
-        "بود",
-        "وی",
-        "او",
-    ]
+# A name after a title or a known first name runs until a word that cannot be part of one:
+# "آقای کاظمی آمد", "السيد محمد علي يقول". Closed lists, per language, of function words,
+# time words and the verbs that follow a subject; roles and titles are added from the tables above.
+_NOT_NAME_COMMON = (  # checked in both languages, as before the lists were split
+    "في من إلى الى على عن مع أن ان إن بأن لدى خلال بعد قبل حول ضد بين أيضا ايضا كما التي الذي "
+    "هذا هذه و قد وقد لا ما كان عند منذ حتى ثم أو او در از به با که را این آن برای تا بر هم نیز "
+    "گفت افزود کرد است شد بود وی او"
+)
+_NOT_NAME = {
+    "ar": (
+        # particles, pronouns, adverbs and time words ("صباح" is also a name)
+        "لم لن سوف إنه أنه بأنه انه إنها أنها بأنها انها لأن كي إلا هو هي هم هما كل أي جميع بعض "
+        "غير لكن بل حيث إذ اذ يوم أمس مساء عقب إثر اثر أثناء عبر أمام نحو وفق وفقا حسب بحسب بشأن "
+        "كذلك فقط اليوم الآن الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الذين "
+        # verbs after their subject ("الدكتور أحمد حسن قال"), past and present, both genders
+        "قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت أعلن أعلنت شدد شددت لفت لفتت دعا دعت "
+        "صرح صرحت ذكر ذكرت أفاد أفادت نفى نفت اعتبر اعتبرت رأى رأت أعرب أعربت أشاد أشادت تابع "
+        "تابعت حذر حذرت كشف كشفت أبدى أبدت وصل وصلت زار زارت غادر غادرت عاد عادت حضر حضرت شارك "
+        "شاركت استقبل استقبلت ترأس ترأست ليس ليست يكون تكون أصبح أصبحت يقول تقول يؤكد تؤكد يوضح "
+        "توضح يضيف تضيف يشير تشير يعلن تعلن يرى ترى يعتبر تعتبر يدعو تدعو يذكر تذكر ينفي تنفي "
+        "يحذر تحذر يعرب تعرب قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة لافتا "
+        "لافتة معتبرا معتبرة مشددا مشددة"
+    ),
+    "fa": (
+        # prepositions, conjunctions, pronouns, adverbs and time words
+        "ایشان همچنین امروز دیروز فردا امشب دیشب روز هفته ماه سال صبح ظهر عصر شب پس پیش قبل بعد "
+        "اما ولی هنوز سپس اکنون هرگز درباره طی ضمن نزد میان بین روی زیر کنار چون اگر چه هر همه یا "
+        "خود می نمی ها های نه "
+        # the noun of a compound verb ("اعلام کرد", "ابراز امیدواری کرد"), predicate adjectives
+        "اعلام تأکید تاکید اظهار اشاره بیان تصریح خاطرنشان خاطر عنوان ابراز اضافه دیدار گفتگو "
+        "گفت‌وگو سخنرانی حضور هشدار انتقاد استعفا اعتراف پیشنهاد درخواست اعتراض تأیید تایید حمایت "
+        "مخالفت موافقت معتقد مدعی گزارش توضیح ادامه یادآور یادآوری اذعان تشریح متذکر خواستار سفر "
+        "رد "
+        # auxiliaries and present forms
+        "هست نیست هستند نیستند باشد باشند دارد دارند ندارد ندارند کند کنند نکند شود شوند نشود گوید "
+        "گویند خواهد خواهند نخواهد تواند توانند نتواند باید نباید آید آیند رود روند دهد دهند"
+    ),
 }
+# Persian verbs are inflected from two stems; the forms are generated rather than listed.
+_FA_PAST_STEMS = (
+    "گفت آمد رفت کرد شد بود داشت داد افزود خواست رسید نوشت پرسید دید ماند گرفت زد نمود گذاشت "
+    "آورد برد کشید پذیرفت دانست توانست شنید فرستاد یافت خواند پرداخت فرمود افتاد نشست"
+)
+_FA_PRESENT_STEMS = "گو کن شو ده خواه توان رو آی رس بین دان گیر زن نویس پرس آور بر کش پذیر شنو"
+# "سفر کرد", "استعفا داد": the word before one of these is the noun of a compound verb.
+_FA_LIGHT_VERBS = (
+    "کرد کردند کند کنند کرده نمود نمودند نماید داد دادند دهد داده داشت داشتند دارد گرفت "
+    "گرفتند زد شد شدند شود شده"
+)
+
+
+def _persian_verb_forms() -> list[str]:
+    """Past forms (گفت، گفتند، گفته، نگفت، می‌گفت) and present forms with می‌ (می‌گوید)."""
+    forms = []
+    for stem in _FA_PAST_STEMS.split():
+        negative = "نیا" + stem[1:] if stem.startswith("آ") else "ن" + stem
+        for base in (stem, negative, "می" + stem, "نمی" + stem):
+            forms += [base + end for end in ("", "ند", "ه", "ه‌اند")]
+    for stem in _FA_PRESENT_STEMS.split():
+        for prefix in ("می", "نمی"):
+            forms += [prefix + stem + end for end in ("د", "ند", "م", "ی", "یم", "ید")]
+    return forms
+
+
+def _word_key(word: str) -> str:
+    """Comparison form for the word lists: like fold, but "على" (on) stays apart from "علي"."""
+    return _first_name_key(word).replace("\u200c", "")
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    keys = set()
+    for word in words:
+        key = _word_key(word)
+        keys.add(key)
+        if key != "على":
+            keys.add(key.replace("ى", "ي"))  # writers type ى for ي and back: "إلي", "حتي"
+    return frozenset(keys)
+
+
+@cache
+def _not_name_words(lang: str) -> frozenset[str]:
+    words = [*_NOT_NAME_COMMON.split(), *_NOT_NAME[lang].split(), *_TITLE_WORDS[lang]]
+    words += [pattern.split()[0] for pattern, _, _ in ROLES[lang]]  # "دکتر احمدی رئیس ..."
+    if lang == "fa":
+        words += _persian_verb_forms()
+    return _keys(words)
+
+
+_FA_LIGHT_VERB_KEYS = _keys(_FA_LIGHT_VERBS.split())
+_NEXT_WORD = re.compile(f" +({AR_WORD})")
+
+
+def _ends_name(text: str, word: re.Match[str], lang: str, *, inside: bool = True) -> bool:
+    """True when `word` (Arabic script) cannot be part of a name or an organisation's name.
+
+    `inside`: the word follows the start of the name, where a compound verb may begin.
+    """
+    key = _word_key(word.group())
+    stops = _not_name_words(lang)
+    if key in stops:
+        return True
+    if lang == "ar":
+        # Arabic glues و/ف to the next word: "ومحمد" starts another name, "وقال" a clause.
+        rest = key[1:]
+        first_names = load_gazetteer(lang).arabic_script_first_names
+        return key[:1] in ("و", "ف") and (rest in stops or rest in first_names)
+    if re.match("ن?می\u200c", word.group()):
+        return True  # any verb with its prefix: "می‌خواهد", "نمی‌داند"
+    following = _NEXT_WORD.match(text, word.end()) if inside else None
+    return following is not None and _word_key(following.group(1)) in _FA_LIGHT_VERB_KEYS
+
 
 _EN_STOP = set(
     [
@@ -526,8 +578,33 @@ _EN_REPORTING = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|noted|stress
 _EN_CAPSEQ = re.compile(
     r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|de|van|von|al) +)?[A-Z][\w'’-]*)*"
 )
+# Role words that name a post (unlike "Foreign" or "Health"): one ends an organisation's name
+# and opens a person's, "Bank of England Governor Andrew Bailey".
+_EN_POSTS = frozenset(
+    {
+        "President",
+        "Minister",
+        "Ambassador",
+        "Senator",
+        "Spokesperson",
+        "Spokeswoman",
+        "Spokesman",
+        "CEO",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "Governor",
+        "Mayor",
+        "Professor",
+        "Secretary",
+        "Chief",
+        "Executive",
+    }
+)
 _EN_ORG_SUFFIX = re.compile(
-    r"\b(?:(?:Ministry|Department|University|Bank) of(?: the)?(?: [A-Z]\w+)+"
+    r"\b(?:(?:Ministry|Department|University|Bank) of(?: the)?"
+    rf"(?: (?!(?:{'|'.join(sorted(_EN_POSTS))})\b)[A-Z]\w+)+"
     r"|(?:[A-Z]\w+ )+(?:University|Ministry|Agency|Council|Bank|Institute|Authority))\b"
 )
 
@@ -607,10 +684,11 @@ def _arabic_org_candidates(text: str, lang: str) -> Iterable[_Candidate]:
             if nxt is None:
                 break
             token = fold(nxt.group())
-            if lang == "ar":
+            if lang == "ar":  # "وزارة الصحة اليوم", "... التي", "... إلى" are not the name
                 ok = token.startswith(("ال", "وال", "لل")) or token in places
-            else:  # Persian has no article: nouns and "و" until a function word
-                ok = (token == "و" or token not in _AR_STOP) and len(token) > 0
+                ok = ok and not _ends_name(text, nxt, lang)
+            else:  # Persian has no article: nouns and "و" until a function word or verb
+                ok = token == "و" or not _ends_name(text, nxt, lang)
             if not ok:
                 break
             pos = nxt.end()
@@ -640,8 +718,12 @@ def _name_tokens(
             break
         token = fold(nxt.group())
         if known_first and count == 0:
-            pass  # a known first name, even one that folds to a stop word ("علی" ~ "على")
-        elif token in _AR_STOP or (lang == "ar" and token.startswith(("ال", "وال", "بال", "لل"))):
+            pass  # a known first name, even one that is also a common word
+        elif (
+            _ends_name(text, nxt, lang, inside=count > 0)
+            or (lang == "ar" and token.startswith(("ال", "وال", "بال", "لل")))
+            or (count > 0 and token in _folded_places(lang))  # "زار الدكتور أحمد حسن طهران"
+        ):
             break
         end = nxt.end()
         count += 1
@@ -673,10 +755,13 @@ def _arabic_person_candidates(
             yield _Candidate(match.end(), end, "PER", text[match.end() : end], 4)
     first_names = load_gazetteer(lang).arabic_script_first_names
     for match in _AR_WORD.finditer(text):
-        if _first_name_key(match.group()) in first_names and _is_word_start(text, match.start()):
-            end = _name_tokens(text, match.start(), lang, known_first=True)
-            if len(text[match.start() : end].split()) >= 2:
-                yield _Candidate(match.start(), end, "PER", text[match.start() : end], 4)
+        start, key = match.start(), _first_name_key(match.group())
+        if lang == "ar" and key not in first_names and key[:1] == "و":
+            start, key = start + 1, key[1:]  # the second of two people: "أحمد حسن ومحمد علي"
+        if key in first_names and _is_word_start(text, match.start()):
+            end = _name_tokens(text, start, lang, known_first=True)
+            if len(text[start:end].split()) >= 2:
+                yield _Candidate(start, end, "PER", text[start:end], 4)
 
 
 def _is_word_start(text: str, pos: int) -> bool:
@@ -687,41 +772,115 @@ def _has_clause_break(gap: str) -> bool:
     return bool(re.search(r"[،,.:؛!?؟]", gap))
 
 
+_EN_CONNECTORS = frozenset({"of", "for", "and", "the"})
+_EN_TOKEN = re.compile(r"\S+")
+_Token = tuple[int, int]
+
+
 def _english_candidates(text: str, sentences: list[Sentence]) -> Iterable[_Candidate]:
-    gaz = load_gazetteer("en")
-    labels = _gazetteer_labels("en")
     for match in _EN_ORG_SUFFIX.finditer(text):
         start = match.start() + (4 if match.group().startswith("The ") else 0)
         yield _Candidate(start, match.end(), "ORG", text[start : match.end()], 3)
     for match in _EN_CAPSEQ.finditer(text):
-        tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
-        tokens = [(match.start() + s, match.start() + e) for s, e in tokens]
-        # Strip sentence starters, titles and role words from the left.
-        titled = False
-        while tokens and text[tokens[0][0] : tokens[0][1]].rstrip(".") in _EN_LEADING_WORDS:
-            titled = titled or text[tokens[0][0] : tokens[0][1]].rstrip(".") in _EN_ROLE_WORDS
-            tokens.pop(0)
-        while len(tokens) > 1 and text[tokens[0][0] : tokens[0][1]].endswith(("'s", "’s")):
-            tokens.pop(0)  # "Britain's Transport Ministry" -> "Transport Ministry"
-        while tokens and text[tokens[-1][0] : tokens[-1][1]] in {"of", "for", "and", "the"}:
-            tokens.pop()
-        if not tokens:
-            continue
-        start, end = tokens[0][0], tokens[-1][1]
-        surface = text[start:end].rstrip(".'’")
-        end = start + len(surface)
-        words = surface.split()
-        if _label_key(surface) in labels:
-            continue  # the gazetteer pass labels it
-        if len(words) >= 2 and any(w in _EN_ORG_WORDS for w in words):
-            yield _Candidate(start, end, "ORG", surface, 3)
-            continue
-        if any(w in {"of", "for", "and", "the"} for w in words) or len(words) > 3:
-            continue
-        first_known = words[0] in gaz.first_names or fold(words[0]) in gaz.first_names
-        reported = bool(_EN_REPORTING.match(text, end))
-        if titled or (len(words) >= 2 and (first_known or reported)):
-            yield _Candidate(start, end, "PER", surface, 4)
+        tokens = [
+            (match.start() + m.start(), match.start() + m.end())
+            for m in _EN_TOKEN.finditer(match.group())
+        ]
+        yield from _english_run(text, tokens)
+
+
+def _english_run(
+    text: str, tokens: list[_Token], *, need_title: bool = False
+) -> Iterable[_Candidate]:
+    """Candidates in one capitalised run, split where a person's name ends.
+
+    A name holds no "of", "and" or "the", so "Eleanor Whitcombe and John Smith" is two people
+    and "Minister of Transport Eleanor Whitcombe" a role and a person. `need_title`: the run
+    followed "of", "for" or "the", where only a titled name is a person.
+    """
+    # Strip sentence starters, titles and role words from the left.
+    titled = False
+    while tokens and _en_word(text, tokens[0]).rstrip(".") in _EN_LEADING_WORDS:
+        titled = titled or _en_word(text, tokens[0]).rstrip(".") in _EN_ROLE_WORDS
+        tokens = tokens[1:]
+    while len(tokens) > 1 and _en_word(text, tokens[0]).endswith(("'s", "’s")):
+        tokens = tokens[1:]  # "Britain's Transport Ministry" -> "Transport Ministry"
+    while tokens and _en_word(text, tokens[-1]) in _EN_CONNECTORS:
+        tokens = tokens[:-1]
+    if not tokens:
+        return
+    words = [_en_word(text, t) for t in tokens]
+    cut = next((i for i, w in enumerate(words) if w in _EN_CONNECTORS), None)
+    if cut is not None and (not need_title or titled):
+        person = _english_person(text, tokens[:cut], titled)
+        if person is not None:  # "Eleanor Whitcombe and ...", "Daniel Okafor of ..."
+            yield person
+            yield from _english_run(text, tokens[cut + 1 :], need_title=words[cut] != "and")
+            return
+    surface = _en_span(text, tokens)[2]
+    if _label_key(surface) in _gazetteer_labels("en"):
+        return  # the gazetteer pass labels it
+    if len(tokens) >= 2 and any(w in _EN_ORG_WORDS for w in surface.split()):
+        yield from _english_organisation(text, tokens)
+        return
+    if cut is not None:  # "Minister of Transport Eleanor Whitcombe"
+        yield from _english_run(text, tokens[cut + 1 :], need_title=words[cut] != "and")
+        return
+    if titled or not need_title:
+        person = _english_person(text, tokens, titled)
+        if person is not None:
+            yield person
+
+
+def _en_word(text: str, token: _Token) -> str:
+    return text[token[0] : token[1]]
+
+
+def _en_span(text: str, tokens: list[_Token]) -> tuple[int, int, str]:
+    """Start, end and text of `tokens` without trailing dots, quotes or a possessive 's."""
+    start = tokens[0][0]
+    surface = re.sub(r"['’]s$", "", text[start : tokens[-1][1]].rstrip(".'’"))
+    return start, start + len(surface), surface
+
+
+def _english_person(text: str, tokens: list[_Token], titled: bool) -> _Candidate | None:
+    if not tokens:
+        return None
+    start, end, surface = _en_span(text, tokens)
+    words = surface.split()
+    if (
+        len(words) > 3
+        or _label_key(surface) in _gazetteer_labels("en")
+        or any(w in _EN_CONNECTORS or w in _EN_ORG_WORDS for w in words)
+    ):
+        return None
+    first_names = load_gazetteer("en").first_names
+    first_known = words[0] in first_names or fold(words[0]) in first_names
+    reported = bool(_EN_REPORTING.match(text, end))
+    if titled or (len(words) >= 2 and (first_known or reported)):
+        return _Candidate(start, end, "PER", surface, 4)
+    return None
+
+
+def _english_organisation(text: str, tokens: list[_Token]) -> Iterable[_Candidate]:
+    """The organisation, and a name after a post: "Environment Agency Director Sarah Jones"."""
+    words = [_en_word(text, t) for t in tokens]
+    post = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _EN_POSTS), None)
+    if post is not None and words[post - 1] not in _EN_CONNECTORS:
+        head = tokens[:post]
+        while len(head) > 1 and _en_word(text, head[-1]) in _EN_ROLE_WORDS:
+            head = head[:-1]  # "Environment Agency Chief Executive Sarah Jones"
+        name = tokens[post + 1 :]
+        while name and _en_word(text, name[0]) in _EN_ROLE_WORDS:
+            name = name[1:]  # "Director General Sarah Jones"
+        person = _english_person(text, name, titled=True)
+        if person is not None and any(_en_word(text, t) in _EN_ORG_WORDS for t in head):
+            yield from _english_organisation(text, head)
+            yield person
+            return
+    start, end, surface = _en_span(text, tokens)
+    if _label_key(surface) not in _gazetteer_labels("en"):
+        yield _Candidate(start, end, "ORG", surface, 3)
 
 
 # --- Russian (natasha) --------------------------------------------------------------------

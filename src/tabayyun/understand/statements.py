@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from tabayyun.model import Entity, Sentence, Statement
 from tabayyun.understand.entities import (
     AR_LETTER,
+    TITLES,
     RoleMatch,
     check_lang,
     find_roles,
@@ -46,6 +47,7 @@ _AR_VERBS = [
     ("أعرب", "أعربت"),
     ("أشاد", "أشادت"),
     ("تابع", "تابعت"),
+    ("يقول", "تقول"),  # the subject before it: "السيد محمد علي يقول إن"
     ("قائلا", "قائلة"),
     ("لافتا", "لافتة"),
     ("مضيفا", "مضيفة"),
@@ -254,10 +256,17 @@ def _resolve_role(ctx: _Context, role: RoleMatch) -> str:
     return role.text  # unresolvable: keep the mention as the speaker
 
 
+# A title before the name is not the mention: "قال الدكتور أحمد حسن", "said Dr John Smith".
+_TITLE_AT = {lang: re.compile(rf"(?:{title})(?!\w)[\s.]*") for lang, title in TITLES.items()}
+
+
 def _mention_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
-    """A speaker mention starting at `pos` (after skipping spaces and quote marks)."""
+    """A speaker mention starting at `pos` (after skipping spaces, quote marks and a title)."""
     skip = re.compile(r"[\s\"«“„]*").match(ctx.text, pos)
     begin = skip.end() if skip else pos
+    title = _TITLE_AT[ctx.lang].match(ctx.text, begin)
+    if title is not None and any(p.start == title.end() for p in ctx.persons):
+        begin = title.end()
     if begin >= limit:
         return None
     for person in ctx.persons:
