@@ -527,57 +527,6 @@ _EN_ORG_WORDS = set(
         "Network",
     ]
 )
-_EN_ROLE_WORDS = set(
-    [
-        "President",
-        "Minister",
-        "Ambassador",
-        "Senator",
-        "Spokesperson",
-        "Spokeswoman",
-        "Spokesman",
-        "CEO",
-        "Director",
-        "Chairman",
-        "Chairwoman",
-        "Chair",
-        "Governor",
-        "Mayor",
-        "Professor",
-        "Secretary",
-        "Foreign",
-        "Prime",
-        "Finance",
-        "Deputy",
-        "Interior",
-        "Defence",
-        "Defense",
-        "Health",
-        "Energy",
-        "Trade",
-        "Chief",
-        "Executive",
-        "General",
-        "Transport",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Prof",
-        "Sir",
-        "Dame",
-        "Culture",
-        "Environment",
-        "Economy",
-        "Justice",
-        "Education",
-    ]
-)
-_EN_LEADING_WORDS = _EN_STOP | _EN_ROLE_WORDS  # stripped from the left of a capitalised run
-_EN_REPORTING = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|noted|stressed|announced)\b")
-_EN_CAPSEQ = re.compile(
-    r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|de|van|von|al) +)?[A-Z][\w'’-]*)*"
-)
 # Role words that name a post (unlike "Foreign" or "Health"): one ends an organisation's name
 # and opens a person's, "Bank of England Governor Andrew Bailey".
 _EN_POSTS = frozenset(
@@ -601,6 +550,37 @@ _EN_POSTS = frozenset(
         "Chief",
         "Executive",
     }
+)
+_EN_ROLE_WORDS = _EN_POSTS | {
+    "Foreign",
+    "Prime",
+    "Finance",
+    "Deputy",
+    "Interior",
+    "Defence",
+    "Defense",
+    "Health",
+    "Energy",
+    "Trade",
+    "General",
+    "Transport",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Culture",
+    "Environment",
+    "Economy",
+    "Justice",
+    "Education",
+}
+_EN_LEADING_WORDS = _EN_STOP | _EN_ROLE_WORDS  # stripped from the left of a capitalised run
+_EN_REPORTING = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|noted|stressed|announced)\b")
+_EN_CAPSEQ = re.compile(
+    r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|de|van|von|al) +)?[A-Z][\w'’-]*)*"
 )
 _EN_ORG_SUFFIX = re.compile(
     r"\b(?:(?:Ministry|Department|University|Bank) of(?: the)?"
