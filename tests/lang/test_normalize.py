@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tabayyun.lang.normalize import (
     normalize,
+    persian_match_form,
     query_readings,
     search_term_readings,
     search_terms,
@@ -182,3 +183,23 @@ def test_long_persian_queries_get_two_extra_readings_at_most() -> None:
     assert len(query_readings(query, "fa")) == 3
     assert len(query_readings(query, None)) <= len(search_term_readings(query)) + 2
     assert query_readings("", "fa") == [] and query_readings("؟", None) == []
+
+
+@pytest.mark.parametrize(
+    ("spellings", "form"),
+    [
+        (["می\u200cخواهم", "می خواهم", "میخواهم"], "میخواهم"),
+        (["نمی\u200cدانند", "نمی دانند", "نمیدانند"], "نمیدانند"),
+        (["کتاب\u200cهای", "کتاب های", "کتابهای"], "کتابهای"),
+        (["بزرگ\u200cترین", "بزرگ ترین", "بزرگترین"], "بزرگترین"),
+        (["رسانه\u200cای", "رسانه ای", "رسانهای"], "رسانهای"),
+        (["بین\u200cالمللی", "بین المللی"], "بین المللی"),  # a compound: ZWNJ reads as a space
+        (["بینالمللی"], "بینالمللی"),  # and typed joined stays one word
+        (["مي\u200cخواهيم"], "میخواهیم"),  # Arabic yeh, as older sites type it
+    ],
+)
+def test_persian_match_form_makes_zwnj_space_and_joined_spellings_one(
+    spellings: list[str], form: str
+) -> None:
+    assert [persian_match_form(s) for s in spellings] == [form] * len(spellings)
+    assert persian_match_form(form) == form

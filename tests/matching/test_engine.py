@@ -343,3 +343,61 @@ def test_a_second_registry_language_leaves_same_language_scores_as_trained() -> 
     # (BM25 features differ: more documents, other IDF. The similarities must not.)
     for name in ("dense", "prf_dense"):
         assert feature(mixed, "e7", name) == pytest.approx(feature(alone, "e7", name), abs=1e-9)
+
+
+# Persian claims and texts whose words writers join with a ZWNJ, a space or nothing: "{}" marks a
+# bound affix (می, ها, ای, تر, ترین), "{c}" a compound, which typed joined stays one word.
+PERSIAN_CLAIMS = [
+    ("f1", "وزیر گفت قیمت نان{}ها سال آینده دو برابر می{}شود", "آیا نان گران{}تر می{}شود؟"),
+    ("f2", "همکاری{}های بین{c}المللی ایران در حوزه رسانه{}ای گسترش می{}یابد", ""),
+    ("f3", "ذخایر سدهای مشهد به صفر رسیده است", "بزرگ{}ترین سد مشهد خالی شد"),
+    ("f4", "ویدیویی نشان می{}دهد سیل دو پل را در شمال ویران کرد", ""),
+]
+PERSIAN_TEXTS = [
+    ("قیمت نان{}ها دو برابر می{}شود و نان گران{}تر شد", "f1"),
+    ("همکاری{}های بین{c}المللی رسانه{}ای ایران گسترش می{}یابد", "f2"),
+    ("بزرگ{}ترین سد مشهد به صفر رسیده است", "f3"),
+]
+# The features computed from words alone (rrf, prf_* and the dense ones also read the vectors,
+# which the fake embedder builds from ZWNJ-joined words).
+WORD_FEATURES = ("bm25_norm", "bm25_log", "bm25_rr", "title_overlap", "claim_overlap")
+
+
+def _spelled(template: str, joiner: str) -> str:
+    return template.replace("{}", joiner).replace("{c}", joiner or "\u200c")
+
+
+def _persian_engine(joiner: str) -> MatchEngine:
+    claims = [
+        IndexedClaim(key, _spelled(claim, joiner), title=_spelled(title, joiner), lang="fa")
+        for key, claim, title in PERSIAN_CLAIMS
+    ]
+    return MatchEngine.build([*claims, *CLAIMS], FakeEmbedder())
+
+
+def _word_evidence(engine: MatchEngine, text: str) -> dict[str, tuple[float, ...]]:
+    found = engine.retrieve(text, lang="fa")
+    columns = [ALL_FEATURES.index(name) for name in WORD_FEATURES]
+    return {
+        engine.records[p].id: (float(found.bm25[row]), *found.features[row, columns].tolist())
+        for row, p in enumerate(found.positions)
+        if found.bm25[row] > 0
+    }
+
+
+@pytest.mark.parametrize("text_joiner", ["\u200c", " ", ""])
+@pytest.mark.parametrize("claim_joiner", ["\u200c", " ", ""])
+@pytest.mark.parametrize(("text", "expected"), PERSIAN_TEXTS)
+def test_persian_words_get_the_same_lexical_evidence_with_a_zwnj_a_space_or_joined(
+    claim_joiner: str, text_joiner: str, text: str, expected: str
+) -> None:
+    """A Persian text and claim that join a word's parts differently get the BM25 scores and
+    word overlaps of a text and claim spelled alike (both with ZWNJs)."""
+    alike = _word_evidence(_persian_engine("\u200c"), _spelled(text, "\u200c"))
+
+    evidence = _word_evidence(_persian_engine(claim_joiner), _spelled(text, text_joiner))
+
+    assert max(evidence, key=lambda key: evidence[key][0]) == expected
+    assert evidence.keys() == alike.keys()
+    for key, values in alike.items():
+        assert evidence[key] == pytest.approx(values, rel=1e-6), key

@@ -151,6 +151,41 @@ def test_registry_search_finds_a_claim_however_the_query_spells_its_letters(
     assert none.json()["total"] == 0
 
 
+@pytest.mark.parametrize(
+    ("written", "query"),
+    [("او می خواهد به تهران برود", "می\u200cخواهد"),
+     ("او می\u200cخواهد به تهران برود", "می خواهد"),
+     ("کتاب ها در نمایشگاه بین المللی", "کتاب\u200cها بین\u200cالمللی"),
+     ("کتاب\u200cها در نمایشگاه بین\u200cالمللی", "کتاب ها بین المللی"),
+     ("پروژه هسته ای ایران", "هسته\u200cای"),
+     ("پروژه هسته\u200cای ایران", "هستهای"),
+     ("پروژه هستهای ایران", "هسته ای")],
+)  # fmt: skip
+def test_registry_search_finds_persian_words_written_with_a_zwnj_a_space_or_joined(
+    world: World, written: str, query: str
+) -> None:
+    """Persian writers join a word's parts with a ZWNJ, a space or nothing: a query typed one
+    way finds a claim written another, as the article search does."""
+    body = {
+        "claim_reviewed": written,
+        "lang": "fa",
+        "visibility": "private",
+        "url": "https://alpha.example.org/fa-zwnj",
+        "rating": {"alternate_name": "False"},
+    }
+    created = world.call("POST", "/factchecks", "alpha", "admin", json=body)
+    assert created.status_code == 201, created.text
+    other = {
+        **body,
+        "claim_reviewed": "ذخایر سدهای مشهد کم شد",
+        "url": "https://alpha.example.org/x",
+    }
+    assert world.call("POST", "/factchecks", "alpha", "admin", json=other).status_code == 201
+    for params in ({"q": query}, {"q": query, "lang": "fa"}):
+        found = world.call("GET", "/factchecks/search", "alpha", "viewer", params=params).json()
+        assert [fc["id"] for fc in found["items"]] == [created.json()["id"]], params
+
+
 # -- visibility across organisations ---------------------------------------------------------
 
 
@@ -268,8 +303,12 @@ def test_import_upload_and_trust(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("stored", "typed"),
-    [("AFP Fact Check", "afp  fact check "), ("فکت‌نامه", "فكتنامه"), ("Проверено", "ПРОВЕРЕНО")],
-)
+    [("AFP Fact Check", "afp  fact check "),
+     ("فکت‌نامه", "فكتنامه"),
+     ("فکت‌نامه", "فکت نامه"),  # ZWNJ, space or nothing between a Persian name's parts
+     ("فکت نامه", "فکتنامه"),
+     ("Проверено", "ПРОВЕРЕНО")],
+)  # fmt: skip
 def test_trust_applies_to_a_publisher_however_it_is_spelt(stored: str, typed: str) -> None:
     from tabayyun.server.factchecks import trust_of
 

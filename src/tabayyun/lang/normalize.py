@@ -14,7 +14,8 @@ Decisions (the index and every query depend on them, so change them only with a 
 - ZWNJ is removed, joining the parts: "می‌خواهم" and "میخواهم" become one token. Replacing it with
   a space would instead split every Persian plural and verb prefix into stop-word-like fragments.
   Articles that type a real space ("می خواهم") index two words; `query_readings` looks a Persian
-  query up both ways instead.
+  query up both ways instead (and the registry search reads it as `persian_spellings`). The claim
+  matcher, which indexes both sides itself, reads Persian in `persian_match_form` instead.
 - Other invisible characters (zero-width, bidi controls, BOM, soft hyphen) are removed.
 - Arabic decimal/thousands separators and percent sign become ASCII ("۳٫۵٪" -> "3.5%").
 """
@@ -171,6 +172,30 @@ _FA_JOIN = re.compile(
 )
 
 
+_ZWNJ = "\u200c"
+
+
+def join_persian_affixes(normalised: str) -> str:
+    """Persian search form (`normalize(..., "fa")`) with every spaced prefix or suffix joined to
+    its word: "می خواهم" -> "میخواهم", "کتاب ها" -> "کتابها", as a ZWNJ would have joined it."""
+    return _FA_JOIN.sub(r"\1\2", normalised)
+
+
+def persian_spellings(text: str) -> list[str]:
+    """`text` in Persian search form as two other spellings write it: with every ZWNJ a space,
+    and with every spaced prefix or suffix joined (the extra readings of `query_readings`)."""
+    return [normalize(text.replace(_ZWNJ, " "), "fa"), join_persian_affixes(normalize(text, "fa"))]
+
+
+def persian_match_form(text: str) -> str:
+    """One Persian search form for ZWNJ, space and joined spellings, for lexical comparisons
+    that index both sides (the claim matcher): every ZWNJ becomes a space, then every spaced
+    prefix or suffix is joined. "می‌خواهم", "می خواهم" and "میخواهم" all read "میخواهم", and
+    "بین‌المللی" reads as "بین المللی" does; a joined compound ("بینالمللی") stays one word.
+    """
+    return join_persian_affixes(normalize(text.replace(_ZWNJ, " "), "fa"))
+
+
 def query_readings(text: str, lang: str | None) -> list[list[str]]:
     """The readings a query is looked up as: a document matches when it holds every term of one.
 
@@ -183,9 +208,9 @@ def query_readings(text: str, lang: str | None) -> list[list[str]]:
         [list(dict.fromkeys(search_terms(text, lang)))] if lang else search_term_readings(text)
     )
     if lang in (None, "fa"):
-        split = text.replace("\u200c", " ")
-        joined = _FA_JOIN.sub(r"\1\2", normalize(text, "fa"))
-        readings += [list(dict.fromkeys(search_terms(form, "fa"))) for form in (split, joined)]
+        readings += [
+            list(dict.fromkeys(search_terms(form, "fa"))) for form in persian_spellings(text)
+        ]
     unique: list[list[str]] = []
     for terms in readings:
         if terms and terms not in unique:

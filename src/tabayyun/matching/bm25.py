@@ -9,13 +9,24 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from tabayyun.lang.normalize import search_terms
+from tabayyun.lang.normalize import persian_match_form, search_terms
 
 Vector = npt.NDArray[np.float32]
 
 
+def lexical_terms(text: str, lang: str | None) -> list[str]:
+    """The `search_terms` the matcher compares: Persian in its `persian_match_form`.
+
+    Persian writers join a word's parts with a ZWNJ, a space or nothing ("می‌خواهم", "می خواهم",
+    "میخواهم"): read this way, a text and a claim that differ only so share every term. Measured
+    as BM25 retrieval of FarsTail premises by their hypotheses (writers of both kinds), MAP@5
+    0.7537 -> 0.7582 (train) and 0.8651 -> 0.8695 (dev). Other languages keep `search_terms`.
+    """
+    return search_terms(persian_match_form(text) if lang == "fa" else text, lang)
+
+
 class BM25Index:
-    """BM25 (k1, b) over `search_terms` of each document, stemmed in the document's language.
+    """BM25 (k1, b) over `lexical_terms` of each document, stemmed in the document's language.
 
     Weights are precomputed into a terms x documents CSR matrix, so scoring sums a few rows.
     `add` keeps term counts and rebuilds the matrix: idf and average length change with every
@@ -43,7 +54,7 @@ class BM25Index:
 
     def add(self, texts: Sequence[str], langs: Sequence[str | None]) -> None:
         """Index more documents; their positions continue from the current size."""
-        self.add_terms([search_terms(text, lang) for text, lang in zip(texts, langs, strict=True)])
+        self.add_terms([lexical_terms(text, lang) for text, lang in zip(texts, langs, strict=True)])
 
     def add_terms(self, documents: Sequence[Sequence[str]]) -> None:
         """Index more documents given as their terms (already normalised, any vocabulary)."""
@@ -123,7 +134,7 @@ class BM25Index:
 
     def scores(self, text: str, lang: str | None) -> Vector:
         """BM25 score of every document for `text` (stemmed in `lang`)."""
-        return self.score_term_ids(self.term_ids(search_terms(text, lang)))
+        return self.score_term_ids(self.term_ids(lexical_terms(text, lang)))
 
     def doc_terms(self, doc: int) -> dict[int, int]:
         """Term ids and counts of one indexed document."""

@@ -32,8 +32,7 @@ import numpy.typing as npt
 from tabayyun.config import Settings, checked_preference
 from tabayyun.embed.base import Embedder, Latent, l2_normalise, latent_dim
 from tabayyun.errors import ConfigError, InputError
-from tabayyun.lang.normalize import search_terms
-from tabayyun.matching.bm25 import BM25Index
+from tabayyun.matching.bm25 import BM25Index, lexical_terms
 from tabayyun.matching.centring import Centre, centred, load_centre
 from tabayyun.matching.dense import DEFAULT_EXACT_LIMIT, DenseIndex
 from tabayyun.matching.fusion import RRF_K, max_normalise
@@ -306,8 +305,8 @@ class MatchEngine:
         self.anchors.add_terms([anchor_terms(p) for p in new_profiles])
         for record, prof in zip(records, new_profiles, strict=True):
             self._profiles.append(prof)
-            self._title_terms.append(frozenset(search_terms(record.title, record.lang)))
-            self._claim_terms.append(frozenset(search_terms(record.claim, record.lang)))
+            self._title_terms.append(frozenset(lexical_terms(record.title, record.lang)))
+            self._claim_terms.append(frozenset(lexical_terms(record.claim, record.lang)))
             self._langs.append(record.lang)
         all_langs = np.asarray(self._langs)
         self._by_lang = {str(g): np.flatnonzero(all_langs == g) for g in np.unique(all_langs)}
@@ -518,7 +517,7 @@ class MatchEngine:
         bm25_all = np.zeros(n, dtype=np.float32)
         scored: dict[tuple[str, ...], Vector] = {}  # languages that read the text alike share
         for group, where in self._by_lang.items():
-            terms = tuple(search_terms(lexical, group))
+            terms = tuple(lexical_terms(lexical, group))
             query_sets[group] = frozenset(terms)
             if terms not in scored:
                 scored[terms] = self.bm25.score_term_ids(self.bm25.term_ids(list(terms)))
