@@ -221,3 +221,27 @@ def test_match_article_takes_the_sentences_the_queue_would(tmp_path: Path) -> No
                              min_checkworthiness=0.0)) == len(doc.sentences)  # fmt: skip
     given = match_article(str(article), settings=settings, engine=engine, lang="RU")
     assert given and {r.lang for r in given} == {"ru"}
+
+
+def test_a_text_in_another_language_is_stored_without_names_and_the_batch_goes_on(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """German, Turkish or Kurdish items reach any inbox; they used to abort the whole batch."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a-de.txt").write_text(
+        "Die Regierung kündigte am Montag an, dass die Preise um 40 Prozent steigen werden.\n"
+        "Der Minister sagte, das sei notwendig.",
+        encoding="utf-8",
+    )
+    seed = Path(__file__).parent / "fixtures" / "articles" / "en-flood-bridges.txt"
+    (inbox / "b-en.txt").write_bytes(seed.read_bytes())
+
+    stats = ingest([str(inbox)], settings=settings)
+
+    assert stats.stored == 2 and stats.failed == []
+    german = analyze(str(inbox / "a-de.txt"), settings=settings)
+    assert german.lang == "und" and german.entities == [] and german.statements == []
+    assert any("no names or attributed statements" in w for w in german.warnings)
+    assert german.sentences and german.sentences[0].checkworthiness is not None
+    assert search_articles("Regierung", settings=settings)

@@ -57,6 +57,11 @@ class Settings:
         ("ar", "fa", "ru", "en"), "Languages to identify; anything else is 'und'."
     )
     max_input_bytes: int = _setting(10_000_000, "Largest file or download accepted, in bytes.")
+    max_article_chars: int = _setting(
+        200_000,
+        "Longest article text analysed, in characters (~1,500 sentences, about a minute of "
+        "embedding on 2 cores); longer texts are refused with a clear error.",
+    )
     fetch_timeout: float = _setting(20.0, "Seconds before a URL fetch gives up.")
     max_redirects: int = _setting(5, "Redirects followed per URL.")
     per_host_delay: float = _setting(1.0, "Seconds between two requests to the same host.")

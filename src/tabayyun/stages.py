@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tabayyun.errors import Duplicate, NoArticleTextError
+from tabayyun.errors import Duplicate, InputTooLargeError, NoArticleTextError
 from tabayyun.model import ClaimMatch, Document, Sentence
 from tabayyun.pipeline import PipelineContext, StageFn, register_stage
 
@@ -60,6 +60,8 @@ def extract_stage(context: PipelineContext) -> StageFn:
     """Main text, title, outlet, author, date candidates and related links."""
     from tabayyun.ingest.extract import extract_html, extract_plain
 
+    max_chars = context.settings.max_article_chars
+
     def extract(doc: Document) -> Document:
         raw_text = doc.raw_text or ""
         if is_html(doc.media_type, raw_text):
@@ -71,6 +73,12 @@ def extract_stage(context: PipelineContext) -> StageFn:
                 page = feed_summary(doc)
         else:
             page = extract_plain(raw_text, known_title=doc.title)
+        if len(page.text) > max_chars:
+            # A pasted book or a whole site dump would hold a worker for many minutes.
+            raise InputTooLargeError(
+                f"{doc.source}: the article text has {len(page.text):,} characters, more than "
+                f"the {max_chars:,} analysed at once (TABAYYUN_MAX_ARTICLE_CHARS); split it"
+            )
         # Fields a loader already knows (JSONL, feed items) win over what extraction guesses.
         doc.title = doc.title or page.title
         doc.text = page.text
@@ -206,10 +214,19 @@ def dates_stage(context: PipelineContext) -> StageFn:
 @register_stage("entities", reads=("text", "sentences", "lang"), writes=("entities",))
 def entities_stage(context: PipelineContext) -> StageFn:
     """Named people, organisations and places."""
-    from tabayyun.understand.entities import find_entities
+    from tabayyun.understand.entities import LANGUAGES, find_entities
 
     def entities(doc: Document) -> Document:
-        doc.entities = find_entities(doc.text, doc.sentences, doc.lang or "und")
+        # A text in another language (German, Turkish, Kurdish reach any inbox) is still
+        # stored, searched and matched; it only gets no names or statements.
+        if doc.lang not in LANGUAGES:
+            doc.warnings.append(
+                f"no names or attributed statements for language {doc.lang or 'und'!r}: the "
+                f"rules cover {', '.join(LANGUAGES)}; give the language if detection was wrong"
+            )
+            doc.entities = []
+            return doc
+        doc.entities = find_entities(doc.text, doc.sentences, doc.lang)
         return doc
 
     return entities
@@ -220,10 +237,14 @@ def entities_stage(context: PipelineContext) -> StageFn:
 )
 def statements_stage(context: PipelineContext) -> StageFn:
     """Attributed statements: who said what, with which reporting verb."""
+    from tabayyun.understand.entities import LANGUAGES
     from tabayyun.understand.statements import find_statements
 
     def statements(doc: Document) -> Document:
-        doc.statements = find_statements(doc.text, doc.sentences, doc.entities, doc.lang or "und")
+        if doc.lang not in LANGUAGES:  # the entities stage has said why
+            doc.statements = []
+            return doc
+        doc.statements = find_statements(doc.text, doc.sentences, doc.entities, doc.lang)
         return doc
 
     return statements

@@ -83,6 +83,34 @@ def test_every_error_has_one_shape(world: World) -> None:
     assert_error(world.call("POST", "/analyze", "alpha", "viewer", json={}), 400, "invalid_input")
 
 
+@pytest.mark.parametrize(
+    "url", ["/etc/passwd", "file:///etc/passwd", "README.md", "ftp://example.org/a", "http:///x"]
+)
+def test_the_server_reads_no_local_files_through_the_url_field(world: World, url: str) -> None:
+    """The loader reads paths for the CLI; through the API that handed out the server's files."""
+    for path in ("/analyze", "/articles"):
+        error = assert_error(
+            world.call("POST", path, "alpha", "editor", json={"url": url}), 400, "invalid_input"
+        )
+        assert "only http(s) URLs" in error["message"]
+    assert world.call("GET", "/articles", "alpha", "viewer").json()["items"] == []
+
+
+def test_other_languages_are_stored_and_too_long_texts_refused(world: World) -> None:
+    german = "Die Regierung kündigte an, dass die Preise um 40 Prozent steigen werden."
+    stored = world.call("POST", "/articles", "alpha", "editor", json={"text": german})
+    assert stored.status_code == 201, stored.text
+    analysed = world.call("POST", "/analyze", "alpha", "viewer", json={"text": "x"}).json()
+    assert analysed["lang"] == "und" and analysed["statements"] == []
+    limit = world.settings.max_article_chars
+    too_long = assert_error(
+        world.call("POST", "/articles", "alpha", "editor", json={"text": "Word. " * limit}),
+        413,
+        "input_too_large",
+    )
+    assert "TABAYYUN_MAX_ARTICLE_CHARS" in too_long["message"]
+
+
 def test_status_table_covers_the_server_errors() -> None:
     from tabayyun.server import errors
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import (
     BigInteger,
@@ -412,8 +413,16 @@ def _analyse(
     if bool(text) == bool(url):
         raise InputError("send either `text` or `url`, not both and not neither")
     if url:
+        # The loader also reads local paths (for the CLI); over the network that would hand
+        # out the server's files, so only web addresses are taken here.
+        parsed = urlsplit(url.strip())
+        if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
+            raise InputError(
+                f"{url[:200]!r} is not a web address; the server fetches only http(s) URLs "
+                "(to analyse a file, paste its text or use `tabayyun analyze FILE`)"
+            )
         # The loader refuses private, loopback and link-local targets unless settings allow.
-        return service.analyze(url, settings=ctx.settings, fetcher=ctx.fetcher)
+        return service.analyze(url.strip(), settings=ctx.settings, fetcher=ctx.fetcher)
     return service.analyze_text(text or "", title=title, lang=lang, settings=ctx.settings)
 
 
