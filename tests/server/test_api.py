@@ -298,6 +298,34 @@ def test_match_returns_as_many_fact_checks_as_asked(world: World) -> None:
     assert matched(limit=51).status_code == 422
 
 
+def test_a_key_clash_tells_nothing_of_another_organisations_private_fact_check(
+    world: World,
+) -> None:
+    private = new_factcheck(world, "beta", "Beta's private draft about bridges", "private")
+
+    body = {
+        "claim_reviewed": "Alpha's own check",
+        "lang": "en",
+        "rating": {"alternate_name": "False"},
+        "url": "https://beta.example.org/private",
+    }
+    error = assert_error(world.call("POST", "/factchecks", "alpha", "editor", json=body), 409,
+                         "conflict")  # fmt: skip
+    assert str(private) not in error["message"] and "beta.example.org" not in error["message"]
+    assert "has not shared it" in error["message"]
+
+    mine = new_factcheck(world, "alpha", "Alpha's own check", "private")
+    moved = world.call("PATCH", f"/factchecks/{mine}", "alpha", "editor",
+                       json={"url": "https://beta.example.org/private"})  # fmt: skip
+    assert moved.status_code == 409 and str(private) not in moved.json()["error"]["message"]
+
+    # The owner, who may see it, is still told which one to update.
+    again = {**body, "claim_reviewed": "Beta again"}
+    own = assert_error(world.call("POST", "/factchecks", "beta", "editor", json=again), 409,
+                       "conflict")  # fmt: skip
+    assert f"(id {private})" in own["message"]
+
+
 def test_import_upload_and_trust(world: World) -> None:
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "registry"
     with (fixtures / "checks.jsonl").open("rb") as handle:

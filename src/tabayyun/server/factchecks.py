@@ -232,27 +232,49 @@ def _without_none(node: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def insert_new(conn: Connection, fc: FactCheck) -> int:
+def insert_new(conn: Connection, fc: FactCheck, actor: Actor | None = None) -> int:
     """Store a new fact-check; ConflictError when its key (URL) is already in the registry."""
     taken = conn.execute(select(factchecks.c.id).where(factchecks.c.key == fc.key)).scalar()
     if taken is not None:
-        raise ConflictError(
-            f"a fact-check with key {fc.key!r} exists already (id {taken}); update that one"
-        )
+        raise _clash(conn, taken, fc, actor)
     stmt = insert(factchecks).values(factcheck_row(fc)).returning(factchecks.c.id)
     return int(conn.execute(stmt).scalar_one())
 
 
-def replace(conn: Connection, factcheck_id: int, fc: FactCheck) -> None:
+def replace(conn: Connection, factcheck_id: int, fc: FactCheck, actor: Actor | None = None) -> None:
     """Overwrite a stored fact-check in place (its id stays; its key may change)."""
     clash = conn.execute(
         select(factchecks.c.id).where(factchecks.c.key == fc.key, factchecks.c.id != factcheck_id)
     ).scalar()
     if clash is not None:
-        raise ConflictError(f"fact-check {clash} already has the key {fc.key!r}")
+        raise _clash(conn, clash, fc, actor)
     values: dict[str, Any] = {k: v for k, v in factcheck_row(fc).items() if k != "created_at"}
     values["revision"] = factchecks.c.revision + 1
     conn.execute(update(factchecks).where(factchecks.c.id == factcheck_id).values(values))
+
+
+def _clash(conn: Connection, taken: int, fc: FactCheck, actor: Actor | None) -> ConflictError:
+    """The error for a key already in the registry, telling `actor` only what it may see.
+
+    Naming the id (or echoing the key) of another organisation's private fact-check would tell
+    anyone who guesses a URL or a claim that the draft exists and where; the import already
+    answers such a clash without either.
+    """
+    visible = actor is None or (
+        conn.execute(
+            select(factchecks.c.id).where(factchecks.c.id == taken, visible_to(actor))
+        ).scalar()
+        is not None
+    )
+    if visible:
+        return ConflictError(
+            f"a fact-check with key {fc.key!r} exists already (id {taken}); update that one"
+        )
+    what = "URL" if fc.url else "claim, publisher and date"
+    return ConflictError(
+        f"another organisation holds a fact-check with this {what} and has not shared it with "
+        "yours; give yours its own URL, or ask them to share theirs"
+    )
 
 
 def import_one(conn: Connection, fc: FactCheck) -> str:

@@ -758,7 +758,7 @@ def create_factcheck(
         require(actor.role, "factchecks.publish")
     fc = factchecks.build(dict(fields), organisation=actor.org_slug, visibility=visibility)
     with ctx.db.write() as conn:
-        factcheck_id = factchecks.insert_new(conn, fc)
+        factcheck_id = factchecks.insert_new(conn, fc, actor)
         audit.record(
             conn,
             actor,
@@ -787,7 +787,7 @@ def update_factcheck(
             require(actor.role, "factchecks.publish")
         merged = _fields_of(row.data) | {k: v for k, v in fields.items() if v is not None}
         fc = factchecks.build(merged, organisation=actor.org_slug, visibility=new_visibility)
-        factchecks.replace(conn, factcheck_id, fc)
+        factchecks.replace(conn, factcheck_id, fc, actor)
         audit.record(
             conn,
             actor,
