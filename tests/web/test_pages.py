@@ -323,22 +323,27 @@ def test_dashboard_alerts_and_queue_order(web: World) -> None:
     assert len(items) >= 2
     lowest = items[-1]
     ctx = client.app.state.ctx  # type: ignore[attr-defined]
+    lead = items[-2]
     with ctx.db.write() as conn:
-        conn.execute(
-            update(claims_table)
-            .where(claims_table.c.id == lowest["id"])
-            .values(matched_rating="false")
-        )  # fmt: skip
+        for claim, decision in ((lowest, "match"), (lead, "suggest")):
+            conn.execute(
+                update(claims_table)
+                .where(claims_table.c.id == claim["id"])
+                .values(matched_rating="false", matched_decision=decision)
+            )  # fmt: skip
     page = client.get("/").text
     alerts = page.split('id="alerts"', 1)[1].split("</section>", 1)[0]
     assert f'href="/claims/{lowest["id"]}"' in alerts
     assert f'href="/claims/{items[0]["id"]}"' not in alerts
+    # A suggestion on the same topic is no alert; the queue shows it, labelled as such.
+    assert f'href="/claims/{lead["id"]}"' not in alerts
     queue = page.split('id="queue"', 1)[1].split("</section>", 1)[0]
     order = [int(i) for i in re.findall(r'href="/claims/(\d+)"', queue)]
     api_order = [
         c["id"] for c in web.call("GET", "/claims?status=new", "alpha", "viewer").json()["items"]
     ]
-    assert order == api_order[: len(order)] and order[0] == lowest["id"]
+    assert order == api_order[: len(order)] and order[:2] == [lowest["id"], lead["id"]]
+    assert "Suggestion" in queue and "Match" in queue
 
 
 def test_registry_filters_import_export_and_publish(web: World) -> None:
