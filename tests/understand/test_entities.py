@@ -435,6 +435,61 @@ def test_gazetteer_ignores_space_or_zwnj(text: str, label: str, surface: str) ->
             ["Сергей Собянин"],
         ),
         ("ru", "Доктор Иван Петров отметил, что всё в порядке.", "PER", ["Иван Петров"]),
+        # English Title Case ("Minister Eleanor Whitcombe On Monday Said") and Persian
+        # predicates after a name ("آقای کاظمی مخالف این طرح است"); each rule has a case where
+        # it must not fire.
+        (
+            "en",
+            "Minister Eleanor Whitcombe On Monday said the bridge was safe.",
+            "PER",
+            ["Eleanor Whitcombe"],
+        ),
+        ("en", "Dr Priya Ramsden In Leeds said the bridge was safe.", "PER", ["Priya Ramsden"]),
+        ("en", "Dr Priya Ramsden In Leeds said the bridge was safe.", "LOC", ["Leeds"]),
+        (  # not fired: "May" ends a name only as a date, "May 5"
+            "en",
+            "Minister Theresa May On May 5 said the bridge was safe.",
+            "PER",
+            ["Theresa May"],
+        ),
+        ("en", 'Said Daniel Okafor: "The bridge is safe."', "PER", ["Daniel Okafor"]),
+        (  # not fired: a first name, the subject of "said"
+            "en",
+            "Said Hamdan said the talks would go on.",
+            "PER",
+            ["Said Hamdan"],
+        ),
+        ("en", "The Foreign Office Minister said the bridge was safe.", "PER", []),
+        ("en", "The Foreign Office Minister said the bridge was safe.", "ORG", ["Foreign Office"]),
+        (  # not fired: "Foreign" before a post, not an organisation, is still a role
+            "en",
+            "Foreign Minister Abbas Araghchi said the talks would go on.",
+            "ORG",
+            [],
+        ),
+        ("en", "Leader of the House John Smith said it.", "PER", ["John Smith"]),
+        (
+            "en",
+            "Secretary of State for Transport Eleanor Whitcombe said it.",
+            "PER",
+            ["Eleanor Whitcombe"],
+        ),
+        (  # not fired: no first name after the department, so no person
+            "en",
+            "Leader of the House Office said it.",
+            "PER",
+            [],
+        ),
+        ("fa", "آقای کاظمی مخالف این طرح است.", "PER", ["کاظمی"]),
+        ("fa", "آقای کاظمی مخالف است.", "PER", ["کاظمی"]),
+        ("fa", "آقای کاظمی راضی است.", "PER", ["کاظمی"]),
+        ("fa", "مهدی کاظمی مخالف این طرح بود.", "PER", ["مهدی کاظمی"]),
+        ("fa", "خانم زهرا رضایی مخالف این طرح است.", "PER", ["زهرا رضایی"]),  # a first name
+        ("fa", "آقای کاظمی تهرانی مخالف این طرح است.", "PER", ["کاظمی تهرانی"]),  # surname-shaped
+        ("fa", "مهندس کامران صدری‌نیا مخالف این طرح است.", "PER", ["کامران صدری‌نیا"]),
+        ("fa", "این مرد آقای کاظمی است.", "PER", ["کاظمی"]),  # the name itself before است
+        ("fa", "آقای بیژن زنگنه این طرح را رد کرد.", "PER", ["بیژن زنگنه"]),  # not copular
+        ("ar", "وقال سامي خليل لوكالة رويترز إن الموازنة ستزيد.", "PER", ["سامي خليل"]),
     ],
 )
 def test_names_stop_before_verbs_and_function_words(

@@ -276,3 +276,326 @@ def test_titled_speakers_end_before_the_verb(
     [statement] = statements_for(lang, text)
     assert statement.speaker == speaker
     assert statement.mention == (mention or speaker)
+
+
+# A time ("يوم الأحد", "on Monday"), an addressee ("told reporters", "للصحفيين", "журналистам")
+# or the occasion ("في بيان") between the verb and what was said belongs to the statement, not
+# to the claim; speakers joined by "and" are each attributed the statement; Title Case names end
+# where the name does. Each rule has a case where it must not fire.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # 1. A time between the verb (or speaker) and the complementiser.
+        (
+            "ar",
+            "أكد الوزير سامي خليل يوم الأحد أن الموازنة ستزيد.",
+            [("سامي خليل", "أكد", "الموازنة ستزيد")],
+        ),
+        ("ar", "وقال سامي خليل أمس إن الموازنة ستزيد.", [("سامي خليل", "وقال", "الموازنة ستزيد")]),
+        (
+            "ar",
+            "وقال سامي خليل اليوم إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "الموازنة ستزيد")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل مساء الاثنين إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "الموازنة ستزيد")],
+        ),
+        (
+            "ar",
+            "وأكد سامي خليل صباح اليوم على أن الموازنة ستزيد.",
+            [("سامي خليل", "وأكد", "الموازنة ستزيد")],
+        ),
+        (
+            "ar",
+            "وقال أمس الوزير سامي خليل إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "الموازنة ستزيد")],
+        ),
+        (  # not a time before the complementiser: the claim is about today
+            "ar",
+            "وقال سامي خليل إن اليوم عطلة رسمية.",
+            [("سامي خليل", "وقال", "اليوم عطلة رسمية")],
+        ),
+        (  # "اليوم الوطني" is what was announced, not when
+            "ar",
+            "وأعلن سامي خليل اليوم الوطني للمرأة عطلة رسمية.",
+            [("سامي خليل", "وأعلن", "اليوم الوطني للمرأة عطلة رسمية")],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی روز یکشنبه گفت که بودجه افزایش می‌یابد.",
+            [("مهدی کاظمی", "گفت", "بودجه افزایش می‌یابد")],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی دیروز گفت که بودجه افزایش می‌یابد.",
+            [("مهدی کاظمی", "گفت", "بودجه افزایش می‌یابد")],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی روز یکشنبه با بیان اینکه بودجه کافی نیست، گفت.",
+            [("مهدی کاظمی", "گفت", "بودجه کافی نیست")],
+        ),
+        ("fa", "مهدی کاظمی دیروز به خبرنگاران گفت.", []),  # when and to whom, but no claim
+        (  # not fired: after "که" the time is part of the claim
+            "fa",
+            "مهدی کاظمی گفت که امروز روز مهمی است.",
+            [("مهدی کاظمی", "گفت", "امروز روز مهمی است")],
+        ),
+        (
+            "en",
+            "John Smith said on Monday that the budget would rise.",
+            [("John Smith", "said", "the budget would rise")],
+        ),
+        (
+            "en",
+            "John Smith said Monday that the budget would rise.",
+            [("John Smith", "said", "the budget would rise")],
+        ),
+        (
+            "en",
+            "John Smith said on Monday the budget would rise.",
+            [("John Smith", "said", "the budget would rise")],
+        ),
+        (
+            "en",
+            "John Smith said Monday the budget would rise.",
+            [("John Smith", "said", "the budget would rise")],
+        ),
+        (
+            "en",
+            "John Smith said in a statement on Monday that the budget would rise.",
+            [("John Smith", "said", "the budget would rise")],
+        ),
+        (  # not fired: Monday is what the claim is about
+            "en",
+            "John Smith said Monday would be a holiday.",
+            [("John Smith", "said", "Monday would be a holiday")],
+        ),
+        (  # not fired: "that" opens a relative clause, not the content
+            "en",
+            "John Smith said the plan that was passed is flawed.",
+            [("John Smith", "said", "the plan that was passed is flawed")],
+        ),
+        (
+            "ru",
+            "Сергей Лавров заявил в понедельник, что бюджет вырастет.",
+            [("Сергей Лавров", "заявил", "бюджет вырастет")],
+        ),
+        (
+            "ru",
+            "Сергей Лавров заявил вчера, что бюджет вырастет.",
+            [("Сергей Лавров", "заявил", "бюджет вырастет")],
+        ),
+        (
+            "ru",
+            "«Бюджет вырастет на десять процентов», — заявил в понедельник Сергей Лавров.",
+            [("Сергей Лавров", "заявил", "Бюджет вырастет на десять процентов")],
+        ),
+        (  # not fired: after "что" the time is part of the claim
+            "ru",
+            "Сергей Лавров заявил, что в понедельник бюджет вырастет.",
+            [("Сергей Лавров", "заявил", "в понедельник бюджет вырастет")],
+        ),
+        (  # where it was said, in Arabic and English
+            "ar",
+            "وقالت وزارة الخارجية في بيان إن الموازنة ستزيد.",
+            [("وزارة الخارجية", "وقالت", "الموازنة ستزيد")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل في مؤتمر صحفي عقده في بغداد إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "الموازنة ستزيد")],
+        ),
+        (  # before "that" only, a phrase opened by a preposition
+            "en",
+            "Donald Trump said in 1998 that he would run for president.",
+            [("Donald Trump", "said", "he would run for president")],
+        ),
+        (  # the outlet after "в интервью" is not the speaker
+            "ru",
+            "Сергей Лавров заявил в интервью РИА Новости, что переговоры продолжатся.",
+            [("Сергей Лавров", "заявил", "переговоры продолжатся")],
+        ),
+        # 2. The addressee of "told", "said to", "قال لـ", "сообщил журналистам".
+        (
+            "en",
+            "John Smith told reporters the budget would rise.",
+            [("John Smith", "told", "the budget would rise")],
+        ),
+        (
+            "en",
+            "John Smith told reporters that the budget would rise.",
+            [("John Smith", "told", "the budget would rise")],
+        ),
+        (
+            "en",
+            "John Smith said to reporters that the budget would rise.",
+            [("John Smith", "said", "the budget would rise")],
+        ),
+        (
+            "en",
+            "John Smith told Reuters the budget would rise.",
+            [("John Smith", "told", "the budget would rise")],
+        ),
+        (
+            "en",
+            "John Smith told the BBC on Monday that the budget would rise.",
+            [("John Smith", "told", "the budget would rise")],
+        ),
+        (  # "told" has an addressee: up to the next determiner
+            "en",
+            "John Smith told the committee the plan had failed.",
+            [("John Smith", "told", "the plan had failed")],
+        ),
+        (  # not fired: reporters are the subject of what was said
+            "en",
+            "John Smith said reporters were barred from the hearing.",
+            [("John Smith", "said", "reporters were barred from the hearing")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل للصحفيين إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "الموازنة ستزيد")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل لوكالة رويترز إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "الموازنة ستزيد")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل للصحفيين: «الموازنة ستزيد بنسبة كبيرة هذا العام».",
+            [("سامي خليل", "وقال", "الموازنة ستزيد بنسبة كبيرة هذا العام")],
+        ),
+        (  # not fired: after "إن" the word is part of the claim
+            "ar",
+            "وقال سامي خليل إن للصحفيين حقا في الوصول إلى المعلومات.",
+            [("سامي خليل", "وقال", "للصحفيين حقا في الوصول إلى المعلومات")],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی به خبرنگاران گفت که بودجه افزایش می‌یابد.",
+            [("مهدی کاظمی", "گفت", "بودجه افزایش می‌یابد")],
+        ),
+        (
+            "ru",
+            "Сергей Лавров сообщил журналистам, что бюджет вырастет.",
+            [("Сергей Лавров", "сообщил", "бюджет вырастет")],
+        ),
+        (
+            "ru",
+            "Сергей Лавров сказал журналистам в понедельник, что бюджет вырастет.",
+            [("Сергей Лавров", "сказал", "бюджет вырастет")],
+        ),
+        (  # not fired: after "что" journalists are part of the claim
+            "ru",
+            "Сергей Лавров заявил, что журналистам запретят въезд.",
+            [("Сергей Лавров", "заявил", "журналистам запретят въезд")],
+        ),
+        # 3. Two speakers joined by "and": the statement is recorded for each.
+        (
+            "ar",
+            "وقال السيد أحمد حسن ومحمد علي إن المشروع تأخر.",
+            [("أحمد حسن", "وقال", "المشروع تأخر"), ("محمد علي", "وقال", "المشروع تأخر")],
+        ),
+        (
+            "en",
+            "Eleanor Whitcombe and John Smith said the bridge was safe.",
+            [
+                ("Eleanor Whitcombe", "said", "the bridge was safe"),
+                ("John Smith", "said", "the bridge was safe"),
+            ],
+        ),
+        (
+            "fa",
+            "آقای کاظمی و خانم رضایی گفتند که جلسه لغو شد.",
+            [("کاظمی", "گفتند", "جلسه لغو شد"), ("رضایی", "گفتند", "جلسه لغو شد")],
+        ),
+        (
+            "ru",
+            "Сергей Лавров и Сергей Шойгу заявили, что переговоры продолжатся.",
+            [
+                ("Сергей Лавров", "заявили", "переговоры продолжатся"),
+                ("Сергей Шойгу", "заявили", "переговоры продолжатся"),
+            ],
+        ),
+        (  # a list that "and" closes
+            "en",
+            "Mr Jenkins, Ms Brown and Dr Patel said the plan had failed.",
+            [
+                ("Jenkins", "said", "the plan had failed"),
+                ("Brown", "said", "the plan had failed"),
+                ("Patel", "said", "the plan had failed"),
+            ],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی، زهرا رضایی و علی محمدی گفتند که جلسه لغو شد.",
+            [
+                ("مهدی کاظمی", "گفتند", "جلسه لغو شد"),
+                ("زهرا رضایی", "گفتند", "جلسه لغو شد"),
+                ("علی محمدی", "گفتند", "جلسه لغو شد"),
+            ],
+        ),
+        (  # not fired: ", and" joins two clauses here, not two speakers
+            "en",
+            "Eleanor Whitcombe met Daniel Okafor, and John Smith said the plan had failed.",
+            [("John Smith", "said", "the plan had failed")],
+        ),
+        (  # not fired: the people joined by "و" are inside what was said
+            "ar",
+            "وقال أحمد حسن إن محمد علي وزكريا حداد حضرا الاجتماع.",
+            [("أحمد حسن", "وقال", "محمد علي وزكريا حداد حضرا الاجتماع")],
+        ),
+        (  # not fired: "وزير" starts with "و" but is the speaker's post, not a second speaker
+            "ar",
+            "وقال السيد أحمد حسن وزير الخارجية للصحفيين إن المشروع تأخر.",
+            [("أحمد حسن", "وقال", "المشروع تأخر")],
+        ),
+        (  # not fired; and a content ending in "nd" keeps its last letters
+            "en",
+            "Eleanor Whitcombe said John Smith and Mary Brown would attend.",
+            [("Eleanor Whitcombe", "said", "John Smith and Mary Brown would attend")],
+        ),
+        # 4. English Title Case: prepositions and weekdays end a name; posts are roles.
+        (
+            "en",
+            "Minister Eleanor Whitcombe On Monday said the bridge was safe.",
+            [("Eleanor Whitcombe", "said", "the bridge was safe")],
+        ),
+        (
+            "en",
+            "Dr Priya Ramsden In Leeds said the bridge was safe.",
+            [("Priya Ramsden", "said", "the bridge was safe")],
+        ),
+        (
+            "en",
+            'Said Daniel Okafor: "The bridge is safe and will stay open."',
+            [("Daniel Okafor", "Said", "The bridge is safe and will stay open")],
+        ),
+        (
+            "en",
+            "The Foreign Office Minister said the bridge was safe.",
+            [("The Foreign Office Minister", "said", "the bridge was safe")],
+        ),
+        (
+            "en",
+            "Leader of the House John Smith said the bridge was safe.",
+            [("John Smith", "said", "the bridge was safe")],
+        ),
+        (  # not fired: "Said" is a first name when the name is the subject of "said"
+            "en",
+            "Said Hamdan said the talks would go on.",
+            [("Said Hamdan", "said", "the talks would go on")],
+        ),
+    ],
+)
+def test_statement_frames_and_speakers(
+    lang: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    statements = statements_for(lang, text)
+    assert [(s.speaker, s.verb, s.content) for s in statements] == expected
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content

@@ -7,6 +7,7 @@ and surname coreference, so that "زاخاروفا" is recorded as "ماريا �
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -206,7 +207,8 @@ ROLES: dict[str, list[tuple[str, str, bool]]] = {
         (r"(?:the )?spokeswoman", "spokesperson", True),
         (r"(?:the )?(?:spokesman|spokesperson)", "spokesperson", False),
         (r"(?:the )?prime minister", "prime minister", False),
-        (r"(?:the )?(?:\w+ )?minister", "minister", False),
+        # "the finance minister", "The Foreign Office Minister"
+        (r"(?:the )?(?:(?-i:[A-Z])\w* )?(?:\w+ )?minister", "minister", False),
         (r"(?:the )?ambassador", "ambassador", False),
         (r"(?:the )?president", "president", False),
         (r"(?:the )?senator", "senator", False),
@@ -309,12 +311,22 @@ _NOT_NAME_COMMON = (  # checked in both languages, as before the lists were spli
     "هذا هذه و قد وقد لا ما كان عند منذ حتى ثم أو او در از به با که را این آن برای تا بر هم نیز "
     "گفت افزود کرد است شد بود وی او"
 )
+# Day names, shared with statements.py, where a time between the verb and what was said is
+# dropped ("قال يوم الأحد إن", "said on Monday that").
+AR_WEEKDAYS = "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
+AR_DAY_PARTS = "يوم مساء صباح ظهر عصر فجر ليلة"  # before a day: "صباح اليوم", "مساء الاثنين"
+FA_WEEKDAYS = "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه"
+EN_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+EN_MONTHS = "January February March April May June July August September October November December"
+# A clause with one of these for its verb has a predicate, not a name, after its subject:
+# "آقای کاظمی مخالف این طرح است".
+FA_COPULAS = "است بود هست هستند نیست نیستند بودند نبود"
 _NOT_NAME = {
     "ar": (
         # particles, pronouns, adverbs and time words ("صباح" is also a name)
         "لم لن سوف إنه أنه بأنه انه إنها أنها بأنها انها لأن كي إلا هو هي هم هما كل أي جميع بعض "
         "غير لكن بل حيث إذ اذ يوم أمس مساء عقب إثر اثر أثناء عبر أمام نحو وفق وفقا حسب بحسب بشأن "
-        "كذلك فقط اليوم الآن الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الذين "
+        f"كذلك فقط اليوم الآن {AR_WEEKDAYS} الذين "
         # verbs after their subject ("الدكتور أحمد حسن قال"), past and present, both genders
         "قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت أعلن أعلنت شدد شددت لفت لفتت دعا دعت "
         "صرح صرحت ذكر ذكرت أفاد أفادت نفى نفت اعتبر اعتبرت رأى رأت أعرب أعربت أشاد أشادت تابع "
@@ -326,7 +338,8 @@ _NOT_NAME = {
     ),
     "fa": (
         # prepositions, conjunctions, pronouns, adverbs and time words
-        "ایشان همچنین امروز دیروز فردا امشب دیشب روز هفته ماه سال صبح ظهر عصر شب پس پیش قبل بعد "
+        f"ایشان همچنین امروز دیروز فردا امشب دیشب روز هفته ماه سال صبح ظهر عصر شب {FA_WEEKDAYS} "
+        "پس پیش قبل بعد "
         "اما ولی هنوز سپس اکنون هرگز درباره طی ضمن نزد میان بین روی زیر کنار چون اگر چه هر همه یا "
         "خود می نمی ها های نه "
         # the noun of a compound verb ("اعلام کرد", "ابراز امیدواری کرد"), predicate adjectives
@@ -335,7 +348,7 @@ _NOT_NAME = {
         "مخالفت موافقت معتقد مدعی گزارش توضیح ادامه یادآور یادآوری اذعان تشریح متذکر خواستار سفر "
         "رد "
         # auxiliaries and present forms
-        "هست نیست هستند نیستند باشد باشند دارد دارند ندارد ندارند کند کنند نکند شود شوند نشود گوید "
+        f"{FA_COPULAS} باشد باشند دارد دارند ندارد ندارند کند کنند نکند شود شوند نشود گوید "
         "گویند خواهد خواهند نخواهد تواند توانند نتواند باید نباید آید آیند رود روند دهد دهند"
     ),
 }
@@ -390,7 +403,10 @@ def _not_name_words(lang: str) -> frozenset[str]:
 
 
 _FA_LIGHT_VERB_KEYS = _keys(_FA_LIGHT_VERBS.split())
+_AR_DAY_PART_KEYS = _keys(AR_DAY_PARTS.split())
+_AR_DAY_KEYS = _keys(f"اليوم أمس {AR_WEEKDAYS}".split())
 _NEXT_WORD = re.compile(f" +({AR_WORD})")
+_FA_VERB_PREFIX = re.compile("ن?می\u200c")
 
 
 def _ends_name(text: str, word: re.Match[str], lang: str, *, inside: bool = True) -> bool:
@@ -403,82 +419,72 @@ def _ends_name(text: str, word: re.Match[str], lang: str, *, inside: bool = True
     if key in stops:
         return True
     if lang == "ar":
-        # Arabic glues و/ف to the next word: "ومحمد" starts another name, "وقال" a clause.
+        # Arabic glues و/ف to the next word: "ومحمد" starts another name, "وقال" a clause;
+        # and ل: "لوكالة رويترز" is to whom, after the name.
         rest = key[1:]
         first_names = load_gazetteer(lang).arabic_script_first_names
+        if key[:1] == "ل":
+            return bool(_AR_ORG_HEAD.fullmatch(rest)) or _label_key(rest) in _gazetteer_labels(lang)
+        if key in _AR_DAY_PART_KEYS:  # "صباح" is also a name, but not in "صباح اليوم"
+            following = _NEXT_WORD.match(text, word.end())
+            return following is not None and _word_key(following.group(1)) in _AR_DAY_KEYS
         return key[:1] in ("و", "ف") and (rest in stops or rest in first_names)
-    if re.match("ن?می\u200c", word.group()):
+    if _FA_VERB_PREFIX.match(word.group()):
         return True  # any verb with its prefix: "می‌خواهد", "نمی‌داند"
     following = _NEXT_WORD.match(text, word.end()) if inside else None
     return following is not None and _word_key(following.group(1)) in _FA_LIGHT_VERB_KEYS
 
 
-_EN_STOP = set(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "For",
-        "From",
-        "By",
-        "With",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "When",
-        "While",
-        "As",
-        "After",
-        "Before",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "Read",
-        "Also",
-        "However",
-        "Meanwhile",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Last",
-        "Next",
-        "Earlier",
-        "Later",
-        "According",
-    ]
+# A capitalised preposition or day ends a name in Title Case text: "Minister Eleanor Whitcombe
+# On Monday Said", "Dr Priya Ramsden In Leeds"; so does a month before a date ("On May 5").
+_EN_NAME_BREAKS = frozenset(
+    {"In", "On", "At", "From", "By", "With", "To", "Into", "During", "Since", "After", "Before"}
+    | set(EN_WEEKDAYS.split())
+)
+_EN_MONTHS = frozenset(EN_MONTHS.split())
+_EN_STOP = (
+    _EN_NAME_BREAKS
+    | _EN_MONTHS
+    | set(
+        [
+            "The",
+            "A",
+            "An",
+            "For",
+            "But",
+            "And",
+            "Or",
+            "If",
+            "When",
+            "While",
+            "As",
+            "This",
+            "That",
+            "These",
+            "Those",
+            "It",
+            "Its",
+            "He",
+            "She",
+            "They",
+            "We",
+            "I",
+            "You",
+            "His",
+            "Her",
+            "Their",
+            "Our",
+            "Read",
+            "Also",
+            "However",
+            "Meanwhile",
+            "Last",
+            "Next",
+            "Earlier",
+            "Later",
+            "According",
+        ]
+    )
 )
 _EN_ORG_WORDS = set(
     [
@@ -549,6 +555,7 @@ _EN_POSTS = frozenset(
         "Secretary",
         "Chief",
         "Executive",
+        "Leader",
     }
 )
 _EN_ROLE_WORDS = _EN_POSTS | {
@@ -578,10 +585,16 @@ _EN_ROLE_WORDS = _EN_POSTS | {
     "Education",
 }
 _EN_LEADING_WORDS = _EN_STOP | _EN_ROLE_WORDS  # stripped from the left of a capitalised run
-_EN_REPORTING = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|noted|stressed|announced)\b")
+_EN_REPORTING_VERBS = frozenset(
+    {"said", "says", "told", "added", "stated", "noted", "stressed", "announced"}
+)
+_EN_REPORTING = re.compile(rf"\s*,?\s*(?:{'|'.join(_EN_REPORTING_VERBS)})\b")
 _EN_CAPSEQ = re.compile(
     r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|de|van|von|al) +)?[A-Z][\w'’-]*)*"
 )
+# A run after a post and "of the": "Leader of the House John Smith", where the department ends
+# where a first name begins.
+_EN_POST_OF_THE = re.compile(rf"\b(?:{'|'.join(sorted(_EN_POSTS))}) of the $")
 _EN_ORG_SUFFIX = re.compile(
     r"\b(?:(?:Ministry|Department|University|Bank) of(?: the)?"
     rf"(?: (?!(?:{'|'.join(sorted(_EN_POSTS))})\b)[A-Z]\w+)+"
@@ -644,6 +657,7 @@ _AR_ORG_HEADS = {
         "fa": "وزارت سفارت دانشگاه سازمان بانک شرکت خبرگزاری اداره ستاد مجمع انجمن",
     }.items()
 }
+_AR_ORG_HEAD = re.compile(_AR_ORG_HEADS["ar"])
 
 
 @cache
@@ -731,6 +745,8 @@ def _arabic_person_candidates(
     title = re.compile(rf"(?<![{AR_LETTER}]){TITLES[lang]}\s*")
     for match in title.finditer(text):
         end = _name_tokens(text, match.end(), lang, limit=3)
+        if lang == "fa":
+            end = _before_predicate(text, match.end(), end)
         if end > match.end():
             yield _Candidate(match.end(), end, "PER", text[match.end() : end], 4)
     first_names = load_gazetteer(lang).arabic_script_first_names
@@ -740,8 +756,77 @@ def _arabic_person_candidates(
             start, key = start + 1, key[1:]  # the second of two people: "أحمد حسن ومحمد علي"
         if key in first_names and _is_word_start(text, match.start()):
             end = _name_tokens(text, start, lang, known_first=True)
+            if lang == "fa":
+                end = _before_predicate(text, start, end)
             if len(text[start:end].split()) >= 2:
                 yield _Candidate(start, end, "PER", text[start:end], 4)
+
+
+# Endings of Persian surnames: "کاظمی", "صدری‌نیا", "علی‌پور", "حسن‌زاده", "فرهمند", "پزشکیان".
+_FA_SURNAME_ENDINGS = tuple(
+    _word_key(e) for e in ("ی", "نیا", "پور", "زاده", "فر", "مند", "نژاد", "راد", "وند", "یان")
+)
+_FA_COPULA_KEYS = _keys(FA_COPULAS.split())
+_FA_THAT = _word_key("که")
+_FA_TITLE_AT_END = re.compile(rf"(?<![{AR_LETTER}]){TITLES['fa']}$")
+_CLAUSE_END = re.compile(r"[.،,؛:!?؟\n«»\"()–—-]")
+
+
+def _before_predicate(text: str, start: int, end: int) -> int:
+    """End of a Persian name `text[start:end]` that a copular clause may have run on into.
+
+    Nothing marks where "آقای کاظمی مخالف این طرح است" turns from subject to predicate, so
+    where the name (after any titles) opens such a clause, it goes past its first
+    word only to a surname after a first name ("زهرا رضایی") or to a surname-shaped word
+    ("کاظمی تهرانی"), and never to the word before the copula ("آقای کاظمی راضی است").
+    """
+    words = list(_AR_WORD.finditer(text, start, end))
+    if len(words) < 2 or not _opens_clause(text, start) or not _is_copular(text, end):
+        return end
+    keep = words[0]
+    for previous, word in itertools.pairwise(words):
+        following = _NEXT_WORD.match(text, word.end())
+        before_copula = following is not None and _word_key(following.group(1)) in _FA_COPULA_KEYS
+        shaped = _word_key(word.group()).endswith(_FA_SURNAME_ENDINGS) and not before_copula
+        if not (_is_persian_first_name(previous.group()) or shaped):
+            break
+        keep = word
+    return keep.end()
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """True where a name (after any titles) starts the text or a clause: a subject, unlike
+    "اثر محمد عارف ..." or "از نظر دکتر زرین کوب"."""
+    before = text[:pos].rstrip()
+    while (title := _FA_TITLE_AT_END.search(before)) is not None:
+        before = before[: title.start()].rstrip()
+    return not before or _CLAUSE_END.match(before[-1]) is not None
+
+
+def _is_copular(text: str, pos: int) -> bool:
+    """True when the clause from `pos` has a copula before any other verb or a relative "که"."""
+    stop = _CLAUSE_END.search(text, pos)
+    for word in _AR_WORD.finditer(text, pos, stop.start() if stop else len(text)):
+        key = _word_key(word.group())
+        if key in _FA_COPULA_KEYS:
+            return True
+        if key in _fa_verb_keys() or key == _FA_THAT or _FA_VERB_PREFIX.match(word.group()):
+            return False
+    return False
+
+
+@cache
+def _fa_verb_keys() -> frozenset[str]:
+    return _keys([*_persian_verb_forms(), *_FA_LIGHT_VERBS.split()])
+
+
+def _is_persian_first_name(word: str) -> bool:
+    """A first name, or two run together as Persian writes them: "محمدجواد", "علیرضا"."""
+    names = load_gazetteer("fa").arabic_script_first_names
+    key = _word_key(word)
+    return key in names or any(
+        key[:i] in names and key[i:] in names for i in range(2, len(key) - 1)
+    )
 
 
 def _is_word_start(text: str, pos: int) -> bool:
@@ -766,22 +851,44 @@ def _english_candidates(text: str, sentences: list[Sentence]) -> Iterable[_Candi
             (match.start() + m.start(), match.start() + m.end())
             for m in _EN_TOKEN.finditer(match.group())
         ]
-        yield from _english_run(text, tokens)
+        post = bool(_EN_POST_OF_THE.search(text, max(0, match.start() - 40), match.start()))
+        for part in _split_at_breaks(text, tokens):
+            yield from _english_run(text, part, need_title=post, post=post)
+
+
+def _split_at_breaks(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Split a Title Case run before a preposition, a day or a dated month (_EN_NAME_BREAKS)."""
+    parts: list[list[_Token]] = [[]]
+    for token in tokens:
+        word = _en_word(text, token)
+        dated = word in _EN_MONTHS and text[token[1] : token[1] + 2].strip().isdigit()
+        if parts[-1] and (word in _EN_NAME_BREAKS or dated):
+            parts.append([])
+        parts[-1].append(token)
+    return parts
 
 
 def _english_run(
-    text: str, tokens: list[_Token], *, need_title: bool = False
+    text: str, tokens: list[_Token], *, need_title: bool = False, post: bool = False
 ) -> Iterable[_Candidate]:
     """Candidates in one capitalised run, split where a person's name ends.
 
     A name holds no "of", "and" or "the", so "Eleanor Whitcombe and John Smith" is two people
     and "Minister of Transport Eleanor Whitcombe" a role and a person. `need_title`: the run
-    followed "of", "for" or "the", where only a titled name is a person.
+    followed "of", "for" or "the", where only a titled name is a person. `post`: it followed a
+    post and "of" ("Leader of the House John Smith"), where a first name opens the person's name.
     """
+    tokens = _strip_reporting_verb(text, tokens)
     # Strip sentence starters, titles and role words from the left.
     titled = False
-    while tokens and _en_word(text, tokens[0]).rstrip(".") in _EN_LEADING_WORDS:
-        titled = titled or _en_word(text, tokens[0]).rstrip(".") in _EN_ROLE_WORDS
+    while tokens and (word := _en_word(text, tokens[0]).rstrip(".")) in _EN_LEADING_WORDS:
+        if (
+            word in _EN_ROLE_WORDS
+            and len(tokens) > 1
+            and _en_word(text, tokens[1]) in _EN_ORG_WORDS
+        ):
+            break  # "Foreign Office", "Health Ministry": part of the organisation's name
+        titled = titled or word in _EN_ROLE_WORDS
         tokens = tokens[1:]
     while len(tokens) > 1 and _en_word(text, tokens[0]).endswith(("'s", "’s")):
         tokens = tokens[1:]  # "Britain's Transport Ministry" -> "Transport Ministry"
@@ -790,6 +897,12 @@ def _english_run(
     if not tokens:
         return
     words = [_en_word(text, t) for t in tokens]
+    if post and not titled:
+        first = next((i for i in range(1, len(words)) if _is_en_first_name(words[i])), None)
+        person = _english_person(text, tokens[first:], titled=True) if first else None
+        if person is not None:
+            yield person
+            return
     cut = next((i for i, w in enumerate(words) if w in _EN_CONNECTORS), None)
     if cut is not None and (not need_title or titled):
         person = _english_person(text, tokens[:cut], titled)
@@ -804,7 +917,12 @@ def _english_run(
         yield from _english_organisation(text, tokens)
         return
     if cut is not None:  # "Minister of Transport Eleanor Whitcombe"
-        yield from _english_run(text, tokens[cut + 1 :], need_title=words[cut] != "and")
+        yield from _english_run(
+            text,
+            tokens[cut + 1 :],
+            need_title=words[cut] != "and",
+            post=post or (titled and cut == 0),
+        )
         return
     if titled or not need_title:
         person = _english_person(text, tokens, titled)
@@ -814,6 +932,23 @@ def _english_run(
 
 def _en_word(text: str, token: _Token) -> str:
     return text[token[0] : token[1]]
+
+
+def _is_en_first_name(word: str) -> bool:
+    first_names = load_gazetteer("en").first_names
+    return word in first_names or fold(word) in first_names
+
+
+def _strip_reporting_verb(text: str, tokens: list[_Token]) -> list[_Token]:
+    """Drop the verb of 'Said Daniel Okafor: "..."', not the first name of "Said Hamdan said"."""
+    if len(tokens) < 3 or _en_word(text, tokens[0]).lower() not in _EN_REPORTING_VERBS:
+        return tokens
+    second = _en_word(text, tokens[1]).rstrip(".")
+    if (_is_en_first_name(second) or second in _EN_ROLE_WORDS) and not _EN_REPORTING.match(
+        text, tokens[-1][1]
+    ):
+        return tokens[1:]
+    return tokens
 
 
 def _en_span(text: str, tokens: list[_Token]) -> tuple[int, int, str]:
@@ -834,8 +969,7 @@ def _english_person(text: str, tokens: list[_Token], titled: bool) -> _Candidate
         or any(w in _EN_CONNECTORS or w in _EN_ORG_WORDS for w in words)
     ):
         return None
-    first_names = load_gazetteer("en").first_names
-    first_known = words[0] in first_names or fold(words[0]) in first_names
+    first_known = _is_en_first_name(words[0])
     reported = bool(_EN_REPORTING.match(text, end))
     if titled or (len(words) >= 2 and (first_known or reported)):
         return _Candidate(start, end, "PER", surface, 4)
@@ -854,9 +988,13 @@ def _english_organisation(text: str, tokens: list[_Token]) -> Iterable[_Candidat
         while name and _en_word(text, name[0]) in _EN_ROLE_WORDS:
             name = name[1:]  # "Director General Sarah Jones"
         person = _english_person(text, name, titled=True)
-        if person is not None and any(_en_word(text, t) in _EN_ORG_WORDS for t in head):
+        if (person is not None or not name) and any(
+            _en_word(text, t) in _EN_ORG_WORDS for t in head
+        ):
+            # "Environment Agency Director Sarah Jones"; "Foreign Office Minister" is a post.
             yield from _english_organisation(text, head)
-            yield person
+            if person is not None:
+                yield person
             return
     start, end, surface = _en_span(text, tokens)
     if _label_key(surface) not in _gazetteer_labels("en"):

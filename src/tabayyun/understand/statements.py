@@ -3,17 +3,25 @@
 For each reporting verb the speaker is found after the verb (Arabic VSO, Russian inversion,
 "said X"), else before it in the clause (Persian SOV, "X said"), else carried over from the
 previous statement. Bare surnames, role nouns ("السفير", "the ambassador") and pronouns resolve
-to the full name the article introduced earlier.
+to the full name the article introduced earlier. What was said starts after the complementiser
+and after any time, addressee or occasion before it ("قال يوم الأحد للصحفيين إن", "told
+reporters on Monday that"); speakers joined by "and" are each attributed the statement.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
-from tabayyun.model import Entity, Sentence, Statement
+from tabayyun.model import Entity, Sentence, Statement, StatementKind
 from tabayyun.understand.entities import (
+    AR_DAY_PARTS,
     AR_LETTER,
+    AR_WEEKDAYS,
+    EN_MONTHS,
+    EN_WEEKDAYS,
+    FA_WEEKDAYS,
     TITLES,
     RoleMatch,
     check_lang,
@@ -149,20 +157,121 @@ _AR_PARTICIPLE = re.compile(
     "^[وف]?" + _any_of("قائل", "لافت", "مضيف", "مشير", "مؤكد", "موضح", "معتبر", "مشدد")
 )
 
+_AR_PREPOSITION = _any_of("على", "إلى", "الى", "عن")  # "أشار إلى أن", "أكد على"
+_AR_THAT = _any_of("بأن", "أن", "إن", "انه")
+
 # Words that open the content of an indirect statement ("أن", "that", "что", "که").
 _COMPLEMENTIZER = {
     "ar": re.compile(
-        rf"^[\s،,:\"]*(?:(?:{tolerant_pattern('على')}|{tolerant_pattern('إلى')}|"
-        rf"{tolerant_pattern('الى')}|{tolerant_pattern('عن')})\s+)?"
-        rf"(?:(?:{tolerant_pattern('بأن')}|{tolerant_pattern('أن')}|{tolerant_pattern('إن')}|"
-        rf"{tolerant_pattern('انه')})(?![{AR_LETTER}])\s*)?[\s،,:]*"
-        rf"(?:(?:{tolerant_pattern('أيضا')}|{tolerant_pattern('كذلك')})(?![{AR_LETTER}])\s*)?"
+        rf"^[\s،,:\"]*(?:{_AR_PREPOSITION}\s+)?(?:{_AR_THAT}(?![{AR_LETTER}])\s*)?[\s،,:]*"
+        rf"(?:{_any_of('أيضا', 'كذلك')}(?![{AR_LETTER}])\s*)?"
     ),
     "fa": re.compile(rf"^[\s،,:]*(?:{tolerant_pattern('که')}\s+)?"),
     "ru": re.compile(r"^[\s,:—–-]*(?:что\s+)?", re.IGNORECASE),
-    "en": re.compile(
-        r"^[\s,:]*(?:(?:\w+\s+){0,4}?that\s+)?", re.IGNORECASE
-    ),  # "said on Tuesday that", "told reporters that"
+    "en": re.compile(r"^[\s,:]*(?:that\s+)?", re.IGNORECASE),
+}
+
+# --- What stands between the verb and what was said ---------------------------------------
+# When ("يوم الأحد", "on Monday", "в понедельник"), to whom ("للصحفيين", "to reporters",
+# "журналистам") and where ("في بيان", "in a statement", "на брифинге") belong to the statement,
+# not to the claim. After the verb each is dropped only where what was said opens right after it
+# (_OPENS), so "said Monday would be a holiday" keeps its subject; Persian puts them before
+# the verb, where they are dropped from a content written there.
+
+_EN_DAY = "|".join(EN_WEEKDAYS.split())
+_EN_ADDRESSEE = (  # "reporters", "local radio", "the BBC", "Reuters", "him"
+    r"(?:him|her|them|us|me|(?:the |a |an |local |state )?(?:reporters|journalists|press|media"
+    r"|parliament|lawmakers|legislators|MPs|senators|delegates|supporters|radio|television"
+    r"|news agency|news conference|press conference|briefing)"
+    r"|(?-i:(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}))(?!\w)"
+)
+_FRAME = {
+    "ar": [
+        rf"(?:{_any_of(*AR_DAY_PARTS.split())}\s+)?{_any_of('أمس', 'اليوم', *AR_WEEKDAYS.split())}",
+        _any_of("الأسبوع الماضي", "الشهر الماضي", "في وقت سابق", "في وقت لاحق")
+        + rf"(?:\s+{_any_of('من')})?",
+        # "للصحفيين", "لوكالة رويترز"; not "لدى", "لأن", "لكن"
+        rf"ل(?:ـ\s*)?(?!{_any_of('دى', 'أن', 'كن', 'قد')}(?![{AR_LETTER}]))[{AR_LETTER}]+"
+        rf"(?:\s+[{AR_LETTER}]+){{0,2}}?",
+        rf"{_any_of('في')}\s+"
+        rf"{_any_of('بيان', 'تصريح', 'تصريحات', 'مؤتمر', 'كلمة', 'مقابلة', 'حديث')}"
+        rf"(?:\s+[{AR_LETTER}]+){{0,4}}?",
+    ],
+    "fa": [
+        rf"(?:{_any_of('صبح', 'ظهر', 'عصر', 'شب')}\s+)?(?:{_any_of('روز')}\s+)?"
+        rf"{_any_of('امروز', 'دیروز', 'امشب', 'دیشب', 'فردا', *FA_WEEKDAYS.split())}",
+        rf"{_any_of('هفته', 'ماه', 'سال')}\s+{_any_of('گذشته', 'پیش')}",
+        rf"(?:{_any_of('به', 'در جمع')}\s+)?{_any_of('خبرنگاران', 'رسانه‌ها')}",
+        rf"{_any_of('در گفت‌وگو با', 'در گفتگو با', 'در مصاحبه با')}\s+[{AR_LETTER}\u200c]+",
+        _any_of("در نشست خبری"),
+    ],
+    "ru": [
+        r"во? (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+        r"(?: (?:утром|днём|днем|вечером|ночью))?",
+        r"(?:вчера|сегодня|накануне|ранее)(?: (?:утром|днём|днем|вечером))?",
+        r"журналистам|репортёрам|репортерам|прессе",
+        r"на (?:пресс-конференции|брифинге|заседании|встрече|форуме|совещании)",
+        r"в (?:интервью|эфире|заявлении|обращении|беседе)(?: [^\s,.:]+){0,3}?",
+    ],
+    "en": [
+        rf"(?:(?:on|late|early|earlier|later) )?(?:{_EN_DAY})"
+        r"(?: (?:morning|afternoon|evening|night))?",
+        rf"(?:on )?(?:{'|'.join(EN_MONTHS.split())}) \d{{1,2}}(?:st|nd|rd|th)?",
+        r"yesterday|today|tonight|overnight|earlier|later",
+        rf"(?:last|this|next|earlier this|later this) (?:week|month|year|morning|afternoon"
+        rf"|evening|night|weekend|{_EN_DAY})",
+        r"(?:in|at|during|on) (?:a|an|the|his|her|their|its) (?:[\w-]+ ){0,2}?"
+        r"(?:statement|interview|briefing|speech|post|letter|conference|address|debate|hearing"
+        r"|meeting|broadcast|call)",
+        rf"to {_EN_ADDRESSEE}",
+    ],
+}
+# What may follow a dropped frame: the complementiser, a colon or a quotation.
+_OPENS = {
+    "ar": rf"[\s،,]*(?:[:«\"“]|(?:{_AR_PREPOSITION}\s+)?{_AR_THAT}(?![{AR_LETTER}])"
+    rf"|{_any_of('على', 'عن')}(?![{AR_LETTER}]))",
+    "ru": r"\s*(?:,\s*что\b|[:«\"„“—–])",
+    "en": r"[\s,]*(?:that\b|[:\"“‘]|(?:the|a|an|his|her|its|their|our|this|these|those|there|it|he"
+    r"|she|they|we|i|no|some|all)\b)",
+}
+_FLAGS = {"ar": 0, "fa": 0, "ru": re.IGNORECASE, "en": re.IGNORECASE}
+_WORD_END = rf"(?![\w{AR_LETTER}\u200c])"
+_FRAMES = {lang: f"(?:[\\s،,]*(?:{'|'.join(items)}){_WORD_END})+" for lang, items in _FRAME.items()}
+# Frames before what was said (after the verb, or the speaker after the verb), and before a
+# speaker named after them ("وقال أمس الوزير", "— заявил в понедельник Лавров").
+_FRAMES_BEFORE_CONTENT = {
+    lang: re.compile(_FRAMES[lang] + f"(?={_OPENS[lang]})", _FLAGS[lang]) for lang in _OPENS
+}
+_FRAMES_BEFORE_SPEAKER = {lang: re.compile(_FRAMES[lang], _FLAGS[lang]) for lang in _OPENS}
+_OPENS_AT = {lang: re.compile(source, _FLAGS[lang]) for lang, source in _OPENS.items()}
+# Before "that" only, an adverb or a phrase opened by a preposition: "said repeatedly that",
+# "announced in May 2020 that", "said on depletion that"; not "said the plan that was passed".
+_EN_BEFORE_THAT = re.compile(
+    r"[\s,]*(?:in|on|at|during|after|before|since|to|from|with|about|over|again|also|\w+ly)"
+    r"(?: [\w'’$-]+){0,3}?(?=[\s,]+that\b)",
+    re.IGNORECASE,
+)
+# "told" always has someone it was told to: "told reporters the budget", "told local radio that",
+# "told the committee the plan had failed" (up to the next determiner).
+_EN_TOLD = re.compile(
+    rf"\s+(?:{_EN_ADDRESSEE}|(?:[\w'’-]+ ){{1,4}}?(?=that\b)"
+    r"|(?:the|a|an|his|her|their|its) [\w'’-]+(?: [\w'’-]+)?? (?=(?:the|a|an|his|her|its|their"
+    r"|it|he|she|they|we|there|this|these)\b))",
+    re.IGNORECASE,
+)
+# "and" between two speakers ("أحمد حسن ومحمد علي", "Smith and Jones", "Лавров и Шойгу").
+# After a comma it joins clauses ("X met Y, and Z said"), except to end a list: "A, B, and C".
+_AND = {
+    "ar": rf"\s*و(?=[{AR_LETTER}])",
+    "fa": r"\s+و\s+",
+    "ru": r"\s+и\s+",
+    "en": r"\s+and\s+",
+}
+_AND_AT = {lang: re.compile(source) for lang, source in _AND.items()}
+# The whole gap between two speakers before the verb, where a title may follow ("و خانم رضایی").
+_JOIN = {
+    lang: re.compile(rf"(?P<comma>\s*[,،])?(?P<and>{source})?\s*(?:{TITLES[lang]}(?!\w)[\s.]*)?")
+    for lang, source in _AND.items()
 }
 _PRONOUNS = {
     "ar": None,
@@ -342,6 +451,8 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
     for match in _VERB_REGEX[ctx.lang].finditer(ctx.text, sentence.start, sentence.end):
         if _inside(ctx.quotes, match.start()):
             continue  # a verb inside a quotation is part of what was said
+        if any(p.start <= match.start() < p.end for p in ctx.persons):
+            continue  # the first name of "Said Hamdan said"
         text = match.group()
         feminine = True if match.groupdict().get("fem") else None
         if ctx.lang in ("ar", "ru") and feminine is None and match.group("acc") is None:
@@ -391,8 +502,9 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in junk:
         end -= 1
-    if end - start > 2 and text[end - 2 : end] in (" و", " and"[-2:]):
-        end -= 2
+    for conjunction in (" و", " and"):  # "..., and" before the next verb
+        if text.endswith(conjunction, start, end):
+            end -= len(conjunction)
     while end > start and text[end - 1] in junk:
         end -= 1
     return start, end
@@ -413,18 +525,25 @@ def _indirect_content(
     return None
 
 
+_FA_LEAD_WORDS = _any_of("همچنین", "نیز", "با بیان این\u200cکه")
+_FA_LEAD = re.compile(rf"(?:{_FRAMES['fa']}|[\s،,]*{_FA_LEAD_WORDS})*[\s،,]*")
+
+
 def _strip_persian_lead(ctx: _Context, start: int, end: int) -> tuple[int, int]:
-    """Drop "با بیان اینکه" / "همچنین" between a Persian subject and its verb-final content."""
-    words = _any_of("همچنین", "نیز", "با بیان این\u200cکه")
-    lead = re.compile(rf"[\s،,]*{words}?[\s،,]*")
-    match = lead.match(ctx.text, start, end)
+    """Drop when, to whom and "با بیان اینکه" / "همچنین" between a Persian subject and its
+    verb-final content: "کاظمی روز یکشنبه به خبرنگاران با بیان اینکه ... گفت"."""
+    match = _FA_LEAD.match(ctx.text, start, end)
     return (match.end() if match else start), end
 
 
 def find_statements(
     text: str, sentences: list[Sentence], entities: list[Entity], lang: str
 ) -> list[Statement]:
-    """Return the attributed statements in `text`, in order, with speakers resolved."""
+    """Return the attributed statements in `text`, in order, with speakers resolved.
+
+    A statement made by two people ("وقال أحمد حسن ومحمد علي إن") is recorded once for each,
+    with the same content and offsets, so that each of them is attributed what was said.
+    """
     check_lang(lang)
     persons = sorted((e for e in entities if e.label == "PER"), key=lambda e: e.start)
     organisations = [e for e in entities if e.label == "ORG"]
@@ -439,14 +558,13 @@ def find_statements(
         in_sentence: list[Statement] = []
         for i, verb in enumerate(verbs):
             limit = verbs[i + 1].start if i + 1 < len(verbs) else sentence.end
-            statement = _statement_for(ctx, sentence, verb, limit, in_sentence, statements, genders)
-            if statement is not None:
-                in_sentence.append(statement)
-                statements.append(statement)
+            found = _statements_for(ctx, sentence, verb, limit, in_sentence, statements, genders)
+            in_sentence.extend(found)
+            statements.extend(found)
     return statements
 
 
-def _statement_for(
+def _statements_for(
     ctx: _Context,
     sentence: Sentence,
     verb: _Verb,
@@ -454,21 +572,29 @@ def _statement_for(
     in_sentence: list[Statement],
     previous: list[Statement],
     genders: dict[str, bool],
-) -> Statement | None:
+) -> list[Statement]:
+    """The statement `verb` reports, once per speaker; none when nobody or nothing is found."""
     text, lang = ctx.text, ctx.lang
     clause_start = sentence.start
     for match in _CLAUSE_BREAK.finditer(text, sentence.start, verb.start):
         if not _inside(ctx.quotes, match.start()):
             clause_start = match.end()
-    mention: _Mention | None = None
+    speakers: list[_Mention] = []
     after = False
-    if verb.according or lang in ("ar", "ru") or (lang == "en" and _is_said_then_name(ctx, verb)):
-        mention = _mention_at(ctx, verb.end, limit)
-        after = mention is not None
-    if mention is None and not verb.according:
+    if (
+        verb.according
+        or lang in ("ar", "ru")
+        or (lang == "en" and _is_said_then_name(ctx, verb, clause_start))
+    ):
+        mention = _speaker_after(ctx, verb, limit)
+        if mention is not None:
+            speakers, after = _joined_after(ctx, mention, limit), True
+    if not speakers and not verb.according:
         if in_sentence and (verb.participle or _is_conjoined(text, verb)):
             last = in_sentence[-1]
-            mention = _Mention(verb.start, verb.start, "", last.speaker, genders.get(last.speaker))
+            speakers = [
+                _Mention(verb.start, verb.start, "", last.speaker, genders.get(last.speaker))
+            ]
         else:
             window_start = sentence.start if lang == "ar" else clause_start
             candidates = _mentions_before(ctx, window_start, verb.start)
@@ -477,59 +603,153 @@ def _statement_for(
                 she = pronoun.group().lower() in _FEMININE_PRONOUN
                 speaker = _previous_speaker(previous, genders, she or verb.feminine)
                 if speaker:
-                    mention = _Mention(
-                        pronoun.start(), pronoun.end(), pronoun.group(), speaker, she or None
-                    )
+                    speakers = [
+                        _Mention(
+                            pronoun.start(), pronoun.end(), pronoun.group(), speaker, she or None
+                        )
+                    ]
             elif candidates:
                 # People before organisations ("Dr X, a lecturer at Y University, said");
                 # Persian puts the subject first, the others nearest the verb.
                 people = [c for c in candidates if not c.organisation] or candidates
-                mention = people[0] if lang == "fa" else people[-1]
-    if mention is None and not verb.according:
+                speakers = _joined_around(ctx, people, 0 if lang == "fa" else len(people) - 1)
+    if not speakers and not verb.according:
         speaker = _previous_speaker(previous, genders, verb.feminine)
-        if not speaker:
-            return None
-        mention = _Mention(verb.start, verb.start, "", speaker, verb.feminine)
-    if mention is None:
-        return None
-    feminine = verb.feminine if verb.feminine is not None else mention.feminine
-    if feminine is not None and mention.speaker:
-        genders.setdefault(mention.speaker, feminine)
-
-    content_from = mention.end if after else verb.end
-    quote = _quote_after(ctx, content_from, limit + 1)
-    kind = "direct"
-    if quote is None and not verb.according:
-        quote = _quote_before(ctx, verb, mention)
-    if quote is not None:
-        span: tuple[int, int] | None = (quote[0] + 1, quote[1] - 1)
-        span = _clean_span(text, *span)  # type: ignore[misc]
-    else:
-        kind = "indirect"
-        fallback = None
-        if not after and mention.text and mention.end <= verb.start:
-            fallback = (
-                _strip_persian_lead(ctx, mention.end, verb.start)
-                if lang == "fa"
-                else (mention.end, verb.start)
-            )
-        if verb.according and after:
-            # "According to X, ...": what follows; ", according to X." : what came before.
-            fallback = (clause_start, verb.start)
-        span = _indirect_content(ctx, content_from, limit, fallback)
-    if span is None:
-        return None
-    start, end = span
-    return Statement(
-        speaker=mention.speaker,
-        mention=mention.text,
-        verb=text[verb.start : verb.end],
-        content=text[start:end],
-        kind=kind,  # type: ignore[arg-type]
-        sentence_index=sentence.index,
-        start=start,
-        end=end,
+        if speaker:
+            speakers = [_Mention(verb.start, verb.start, "", speaker, verb.feminine)]
+    if not speakers:
+        return []
+    first = speakers[0]
+    feminine = verb.feminine if verb.feminine is not None else first.feminine
+    if feminine is not None and first.speaker:
+        genders.setdefault(first.speaker, feminine)
+    # All the speakers together, for what stands between them and the verb or the content.
+    named = _Mention(
+        first.start, speakers[-1].end, text[first.start : speakers[-1].end], first.speaker, None
     )
+    span = _content_span(ctx, verb, named, after, limit, clause_start)
+    if span is None:
+        return []
+    (start, end), kind = span
+    return [
+        Statement(
+            speaker=mention.speaker,
+            mention=mention.text,
+            verb=text[verb.start : verb.end],
+            content=text[start:end],
+            kind=kind,
+            sentence_index=sentence.index,
+            start=start,
+            end=end,
+        )
+        for mention in speakers
+    ]
+
+
+def _content_span(
+    ctx: _Context, verb: _Verb, named: _Mention, after: bool, limit: int, clause_start: int
+) -> tuple[tuple[int, int], StatementKind] | None:
+    """What was said, and whether it is quoted ("direct") or reported ("indirect")."""
+    text = ctx.text
+    content_from = _past_apposition(ctx, named.end, verb) if after else verb.end
+    content_from = _content_start(ctx, content_from, verb, limit)
+    quote = _quote_after(ctx, content_from, limit + 1)
+    if quote is None and not verb.according:
+        quote = _quote_before(ctx, verb, named)
+    if quote is not None:
+        return _clean_span(text, quote[0] + 1, quote[1] - 1), "direct"
+    fallback = None
+    if not after and named.text and named.end <= verb.start:
+        fallback = (
+            _strip_persian_lead(ctx, named.end, verb.start)
+            if ctx.lang == "fa"
+            else (named.end, verb.start)
+        )
+    if verb.according and after:
+        # "According to X, ...": what follows; ", according to X." : what came before.
+        fallback = (clause_start, verb.start)
+    span = _indirect_content(ctx, content_from, limit, fallback)
+    return None if span is None else (span, "indirect")
+
+
+def _speaker_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
+    """The speaker named right after the verb, or after a time: "وقال أمس الوزير", "— заявил
+    в понедельник Лавров"."""
+    mention = _mention_at(ctx, verb.end, limit)
+    frames = _FRAMES_BEFORE_SPEAKER.get(ctx.lang)
+    if mention is None and not verb.according and frames is not None:
+        match = frames.match(ctx.text, verb.end, limit)
+        named = _mention_at(ctx, match.end(), limit) if match is not None else None
+        # A person or a post: "заявил в интервью РИА Новости" names the outlet, not the speaker.
+        if named is not None and not named.organisation:
+            mention = named
+    return mention
+
+
+def _joined_after(ctx: _Context, mention: _Mention, limit: int) -> list[_Mention]:
+    """`mention` and the speakers joined to it by "and": "وقال أحمد حسن ومحمد علي إن"."""
+    joined = [mention]
+    while (conjunction := _AND_AT[ctx.lang].match(ctx.text, joined[-1].end, limit)) is not None:
+        following = _mention_at(ctx, conjunction.end(), limit)
+        if following is None:
+            break
+        joined.append(following)
+    return joined
+
+
+def _joined_around(ctx: _Context, candidates: list[_Mention], index: int) -> list[_Mention]:
+    """candidates[index] and those listed with it: "Whitcombe and Smith", "A, B and C said".
+
+    A comma lists a speaker only in a list that "and" closes, so "Okafor, a lecturer, said"
+    or "X met Y, and Z said" names one speaker.
+    """
+    gaps: list[str | None] = []  # how each candidate is joined to the next: "and", "," or not
+    for left, right in itertools.pairwise(candidates):
+        join = _JOIN[ctx.lang].fullmatch(ctx.text, left.end, right.start)
+        if join is None or not (join.group("comma") or join.group("and")):
+            gaps.append(None)
+        elif not join.group("and"):
+            gaps.append(",")
+        else:  # ", and" ends a list ("A, B, and C"); after one name it starts a clause
+            gaps.append("and" if not join.group("comma") or gaps[-1:] == [","] else None)
+    first = index
+    while first > 0 and (gaps[first - 1] == "and" or (gaps[first - 1] and first < index)):
+        first -= 1
+    last = end = index
+    while end < len(gaps) and gaps[end] is not None:
+        end += 1
+        if gaps[end - 1] == "and":
+            last = end
+    return candidates[first : last + 1]
+
+
+def _past_apposition(ctx: _Context, pos: int, verb: _Verb) -> int:
+    """Past the post after a speaker's name: "وقال أحمد حسن وزير الخارجية إن" -> before "إن".
+
+    Only where what was said opens after it, so a content that starts with a role stays whole.
+    """
+    if ctx.lang != "ar":
+        return pos
+    role = next((r for r in ctx.roles if r.start >= pos), None)
+    if role is None or ctx.text[pos : role.start].strip():
+        return pos
+    end = _skip_descriptors(ctx, role.end)
+    opens = _OPENS_AT[ctx.lang].match(ctx.text, _content_start(ctx, end, verb, len(ctx.text)))
+    return end if opens else pos
+
+
+def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int:
+    """Where what was said may begin after `pos`: past the addressee of "told" and the frames."""
+    start = pos
+    if ctx.lang == "en" and verb.text.lower() == "told":
+        told = _EN_TOLD.match(ctx.text, start, limit)
+        start = told.end() if told else start
+    frames = _FRAMES_BEFORE_CONTENT.get(ctx.lang)
+    match = frames.match(ctx.text, start) if frames is not None else None
+    start = match.end() if match else start
+    if ctx.lang == "en" and (loose := _EN_BEFORE_THAT.match(ctx.text, start)) is not None:
+        start = loose.end()
+    return start if start <= limit else pos
 
 
 def _is_conjoined(text: str, verb: _Verb) -> bool:
@@ -539,10 +759,12 @@ def _is_conjoined(text: str, verb: _Verb) -> bool:
     return word.startswith("و") or bool(re.search(r"(?:\band|,|،)\s*$", before))
 
 
-def _is_said_then_name(ctx: _Context, verb: _Verb) -> bool:
-    """English inversion: '..." said Smith' or 'said the ambassador' right after a quote."""
+def _is_said_then_name(ctx: _Context, verb: _Verb, clause_start: int) -> bool:
+    """English inversion: '..." said Smith', 'said the ambassador' right after a quote, or
+    'Said Daniel Okafor: "..."' opening the sentence."""
     before = ctx.text[max(0, verb.start - 4) : verb.start]
-    return bool(re.search(r"[\"”’,]\s*$", before))
+    opens = not ctx.text[clause_start : verb.start].strip(" \t\n\"“‘'")
+    return opens or bool(re.search(r"[\"”’,]\s*$", before))
 
 
 def _previous_speaker(
