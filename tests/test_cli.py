@@ -210,6 +210,31 @@ def test_registry_import_lists_bad_items_and_imports_the_rest(tmp_path: Path) ->
     assert "rejected" in result.output and "reviewRating.ratingValue" in result.output
 
 
+def test_registry_import_with_persian_headers_then_stats(tmp_path: Path) -> None:
+    checks = tmp_path / "checks.csv"
+    checks.write_text(
+        "ادعا,حکم,تاریخ\n"
+        "سد شهر نمونه‌آباد خالی شده است,نادرست,1402/09/01\n"
+        "قیمت نان دو برابر شد,قابل‌تأمل,هفته پیش\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    result = runner.invoke(app, ["registry", "import", str(checks), "--db", db,
+                                 "--map", "claimReviewed=ادعا", "--map", "alternateName=حکم",
+                                 "--map", "datePublished=تاریخ"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "2 added, 0 updated, 0 unchanged, 0 rejected" in result.output
+    assert "unknown rating 'قابل\u200cتأمل'" in result.output
+    assert "\\u200c" not in result.output
+    assert "cannot read 'هفته پیش' as a date" in result.output
+    stats = runner.invoke(app, ["registry", "stats", "--db", db])
+    assert stats.exit_code == 0, stats.output
+    assert "(no publisher)" in stats.output and "None" not in stats.output
+    assert "قابل\u200cتأمل" in stats.output and "\\u200c" not in stats.output
+    bad = runner.invoke(app, ["registry", "import", str(checks), "--db", db, "--map", "ادعا"])
+    assert bad.exit_code != 0 and "is not field=column" in bad.output
+
+
 def test_match_finds_the_fact_check_of_a_reworded_claim(tmp_path: Path) -> None:
     from tabayyun.registry import DEMO_REGISTRY
 
@@ -228,6 +253,38 @@ def test_match_finds_the_fact_check_of_a_reworded_claim(tmp_path: Path) -> None:
     assert (
         runner.invoke(app, ["match", "x", "--db", f"sqlite:///{tmp_path / 'e.db'}"]).exit_code == 2
     )
+
+
+BRIDGES_ALTERED = (
+    "The government will spend £9 billion rebuilding flood-damaged bridges in northern England"
+)
+
+
+def test_match_and_analyze_say_why_an_altered_claim_is_no_match(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo registry's "£4.5 billion" fact-check is found for a text stating £9 billion, as
+    a suggestion with the differing figures, never as a match."""
+    from tabayyun.registry import DEMO_REGISTRY
+
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    assert runner.invoke(app, ["registry", "import", str(DEMO_REGISTRY), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["match", BRIDGES_ALTERED, "--db", db])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "£4.5 billion rebuilding" in line)
+    assert lines[at].lstrip().startswith("[suggest]")
+    assert "not the same claim: number £9 billion here, £4.5 billion in the claim" in lines[at + 1]
+
+    article = tmp_path / "bridges.txt"
+    article.write_text(BRIDGES_ALTERED + ".\n", encoding="utf-8")
+    monkeypatch.setenv("TABAYYUN_DATABASE_URL", db)
+    report = runner.invoke(app, ["analyze", str(article)])
+    assert report.exit_code == 0, report.output
+    found = report.output.split("Fact-checks found for its sentences", 1)[1].splitlines()
+    at = next(i for i, line in enumerate(found) if "£4.5 billion rebuilding" in line)
+    assert "[suggest]" in found[at]
+    assert "not the same claim: number £9 billion here, £4.5 billion in the claim" in found[at + 1]
 
 
 COMMANDS = [["analyze"], ["ingest"], ["search"], ["db"], ["db", "init"], ["db", "migrate"],

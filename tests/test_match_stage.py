@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tabayyun.config import Settings
+from tabayyun.model import Document, MatchConflict
 from tabayyun.registry import DEMO_REGISTRY
 from tabayyun.registry.service import import_factchecks
 from tabayyun.registry.store import open_factcheck_store
@@ -111,3 +112,22 @@ def test_the_next_run_over_the_same_registry_loads_the_engine(
         store.close()
     analyze_text(ARTICLE, settings=with_registry)
     assert len(built) == 2
+
+
+def test_a_sentence_altering_a_checked_claim_is_suggested_with_what_differs(
+    with_registry: Settings,
+) -> None:
+    text = (
+        "The government will spend £9 billion rebuilding flood-damaged bridges in northern England."
+    )
+    doc = analyze_text(text, settings=with_registry)
+    best = max((m for m in doc.matches if m.sentence_index == 0), key=lambda m: m.score)
+    assert best.claim.startswith("The government will spend £4.5 billion")
+    assert best.decision == "suggest"
+    assert best.conflicts == [MatchConflict("number", "£9 billion", "£4.5 billion")]
+    # Stored with the document and read back as they were; documents stored before have none.
+    stored = json.loads(json.dumps(doc.to_dict()))
+    assert Document.from_dict(stored).matches == doc.matches
+    for match in stored["matches"]:
+        del match["conflicts"]
+    assert all(m.conflicts == [] for m in Document.from_dict(stored).matches)

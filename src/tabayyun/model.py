@@ -69,6 +69,21 @@ class Quantity:
     end: int = -1
 
 
+ConflictKind = Literal["number", "year", "negation"]
+
+
+@dataclass(frozen=True)
+class MatchConflict:
+    """A fact a text states otherwise than the fact-checked claim it resembles: that text is
+    the claim altered, never a "match" of it (`matching.verify.conflicts`)."""
+
+    kind: ConflictKind
+    # As each side writes it: "90 مليار دولار" / "40 مليار دولار", "2021" / "2019"; for a
+    # negation, the negating word on the side that negates and "" on the other.
+    text: str
+    claim: str
+
+
 @dataclass
 class ClaimMatch:
     """A registry fact-check found for one sentence, by the `match` stage."""
@@ -78,11 +93,13 @@ class ClaimMatch:
     claim: str  # the claim it reviewed
     lang: str | None
     score: float  # calibrated probability that the sentence makes the same claim
-    decision: str  # "match" or "suggest" (thresholds per language pair)
+    # "match" or "suggest" (thresholds per language pair); "suggest" at most with `conflicts`
+    decision: str
     rating: str | None = None  # normalised label, e.g. "false"
     verdict: str | None = None  # the publisher's own words, e.g. "زائف"
     publisher: str | None = None
     url: str | None = None
+    conflicts: list[MatchConflict] = field(default_factory=list)
 
 
 @dataclass
@@ -139,5 +156,8 @@ class Document:
         values["entities"] = [Entity(**e) for e in data.get("entities", [])]
         values["statements"] = [Statement(**s) for s in data.get("statements", [])]
         values["quantities"] = [Quantity(**q) for q in data.get("quantities", [])]
-        values["matches"] = [ClaimMatch(**m) for m in data.get("matches", [])]
+        values["matches"] = [
+            ClaimMatch(**{**m, "conflicts": [MatchConflict(**c) for c in m.get("conflicts", [])]})
+            for m in data.get("matches", [])
+        ]
         return cls(**values)

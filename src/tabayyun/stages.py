@@ -359,6 +359,7 @@ def match_stage(context: PipelineContext) -> StageFn:
                         verdict=meta.get("verdict") or None,
                         publisher=meta.get("publisher") or None,
                         url=meta.get("url") or None,
+                        conflicts=list(found.conflicts),
                     )
                 )
         return doc

@@ -14,7 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabayyun.lang.dates import FoundDate, find_dates, parse_date, pick_published_date
+from tabayyun.lang.dates import (
+    FoundDate,
+    find_dates,
+    parse_date,
+    parse_date_value,
+    pick_published_date,
+)
 
 # (lang, text, expected ISO, calendar)
 CASES: list[tuple[str | None, str, str, str]] = [
@@ -202,6 +208,37 @@ def test_find_dates_returns_found_dates_in_order() -> None:
 )
 def test_numeric_year_1300_1499_depends_on_language(lang: str, expected: str | None) -> None:
     assert parse_date("1403/05/12", lang) == expected
+
+
+# (text, lang, calendar for a bare 13xx/14xx year, expected ISO or None)
+VALUES: list[tuple[str, str | None, str | None, str | None]] = [
+    ("1402/09/01", "fa", None, "2023-11-22"),  # 1 Azar 1402
+    ("۱۴۰۲/۰۹/۰۱", None, None, "2023-11-22"),  # Persian digits say Persian
+    ("۲۰۲۴-۰۳-۰۵", "fa", None, "2024-03-05"),
+    ("2024/03/05", None, None, "2024-03-05"),
+    ("5 March 2024", "en", None, "2024-03-05"),
+    (" ۵ مارس ۲۰۲۴ ", "fa", None, "2024-03-05"),
+    ("1 آذر 1402", "fa", None, "2023-11-22"),
+    ("1445/09/01", "ar", "hijri", "2024-03-11"),  # 1 Ramadan 1445
+    ("1445/09/01", "ar", None, None),  # the article rule: no guess between two calendars
+    ("1402/09/01", "en", "jalali", "2023-11-22"),
+    ("1402-09-01", "ru", "jalali", "2023-11-22"),
+    ("۱۴۰۲/۰۹/۰۱", "ar", "hijri", "2023-11-22"),  # Persian digits win over the hint
+    ("1445/09/01 هـ", "fa", "jalali", "2024-03-11"),  # a written calendar wins too
+    ("2024-03-05", "fa", "jalali", "2024-03-05"),  # the hint is for 1300-1499 only
+    ("2024-03-05 10:00", None, None, "2024-03-05T10:00"),
+    ("yesterday", "en", None, None),
+    ("", None, None, None),
+    ("5 March 2024 and 6 March 2024", "en", None, None),  # two dates: which one?
+    ("2024-03-05 12", None, None, None),  # stray digits: not just a date
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "calendar", "expected"), VALUES)
+def test_parse_date_value_reads_a_field_that_holds_one_date(
+    text: str, lang: str | None, calendar: str | None, expected: str | None
+) -> None:
+    assert parse_date_value(text, lang, calendar=calendar) == expected  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tabayyun.errors import InputError
-from tabayyun.registry.importers import Parsed, read_csv, read_factchecks
+from tabayyun.registry.importers import Parsed, parse_mapping, read_csv, read_factchecks
 from tabayyun.registry.model import FactCheck
 
 
@@ -108,17 +108,18 @@ def test_csv_with_a_mapping_rejects_only_its_bad_rows(fixtures: Path) -> None:
     good, bad = _split(list(read_factchecks(path, mapping=MAPPING)))
     assert [(loc, reason.split(";")[0]) for loc, reason in bad] == [
         (f"{path}:row 5", "8 cells where the header has 7"),
-        (
-            f"{path}:row 7",
-            "datePublished: expected an ISO 8601 date like 2024-03-05, got 'not-a-date'",
-        ),
     ]
     assert [(fc.lang, fc.rating.label, fc.publisher) for _, fc in good] == [
         ("en", "false", "Example Fact Check"),
         ("fa", "false", "راستی‌سنج نمونه"),
         ("ru", "mixed", "Пример Проверки"),
         ("en", "mostly_true", "Example Fact Check"),
+        ("ar", "satire", "مثال لتدقيق المعلومات"),
     ]
+    # An unreadable date costs the date, not the fact-check.
+    last = good[-1][1]
+    assert last.date_published is None
+    assert last.flags == ["datePublished: cannot read 'not-a-date' as a date; imported without it"]
     first = good[0][1]
     assert (first.url, first.date_published, first.claim_author) == (
         "https://factcheck.example.org/en/dam-two-days",
@@ -166,13 +167,15 @@ def test_mistyped_items_rejected_with_reasons_and_the_good_one_kept(fixtures: Pa
         "item 1": "reviewRating.ratingValue: expected a number or text, got list",
         "item 2": "claimReviewed: missing",
         "item 3": "claimReviewed: expected text, got number",
-        "item 4": "datePublished: expected an ISO 8601 date like 2024-03-05, got 'last Tuesday'",
         "item 5": "url: expected an http(s) URL, got 'ftp://factcheck.example.org/en/bad-url'",
         "item 6": "reviewRating.bestRating: expected a number, got 'five'",
         "item 7": "author: expected a name or an object with a name, got number",
         "item 8": "@type: expected ClaimReview or DataFeed, got 'Article'",
     }
-    assert [loc.removeprefix(f"{path}:") for loc, _ in good] == ["item 9"]
+    assert [loc.removeprefix(f"{path}:") for loc, _ in good] == ["item 4", "item 9"]
+    assert good[0][1].flags == [
+        "datePublished: cannot read 'last Tuesday' as a date; imported without it"
+    ]
 
 
 def test_fact_check_tools_api_answer(tmp_path: Path) -> None:
@@ -202,6 +205,8 @@ def test_fact_check_tools_api_answer(tmp_path: Path) -> None:
         ("empty.json", b"", "empty"),
         ("broken.json", b'{"@type": "ClaimReview",', "not valid JSON"),
         ("notes.txt", b"just some words", "cannot tell the format"),
+        ("x.bin", bytes(range(256)) * 4, "not text: give fact-checks as ClaimReview JSON"),
+        ("x.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "a PNG image, not text: give fact-checks"),
     ],
 )
 def test_unreadable_sources_are_one_error(
@@ -213,6 +218,7 @@ def test_unreadable_sources_are_one_error(
     [(where, error)] = list(read_factchecks(path))
     assert where == str(path)
     assert isinstance(error, InputError) and message in str(error)
+    assert "article" not in str(error)
 
 
 def test_format_is_sniffed_when_the_name_does_not_say(fixtures: Path, tmp_path: Path) -> None:
@@ -220,3 +226,55 @@ def test_format_is_sniffed_when_the_name_does_not_say(fixtures: Path, tmp_path: 
     copy.write_bytes((fixtures / "page-fa.html").read_bytes())
     [(_, fc)] = list(read_factchecks(copy))
     assert isinstance(fc, FactCheck) and fc.lang == "fa"
+
+
+PERSIAN_CSV = (
+    "ادعا,حکم,پیوند,تاریخ,تاریخ ادعا\n"
+    "سد شهر نمونه‌آباد خالی شده است,نادرست,https://factcheck.example.org/fa/1,1402/09/01,"
+    "۱۴۰۲/۰۸/۲۸\n"
+    "قیمت نان دو برابر شد,گمراه‌کننده,https://factcheck.example.org/fa/2,۲۰۲۴-۰۳-۰۵,\n"
+    "مدارس شهر تعطیل شد,نادرست,https://factcheck.example.org/fa/3,هفته پیش,\n"
+)
+PERSIAN_MAPPING = {
+    "claimReviewed": "ادعا",
+    "alternateName": "حکم",
+    "url": "پیوند",
+    "datePublished": "تاریخ",
+    "claimDate": "تاریخ ادعا",
+}
+
+
+def test_csv_with_persian_headers_and_dates(tmp_path: Path) -> None:
+    path = tmp_path / "checks.csv"
+    path.write_text(PERSIAN_CSV, encoding="utf-8")
+    [(_, error)] = list(read_factchecks(path))
+    assert isinstance(error, InputError)
+    assert "claimReviewed=your column" in str(error) and "{" not in str(error)
+    good, bad = _split(list(read_factchecks(path, mapping=PERSIAN_MAPPING)))
+    assert bad == []
+    assert [(fc.lang, fc.rating.label, fc.date_published, fc.claim_date) for _, fc in good] == [
+        ("fa", "false", "2023-11-22", "2023-11-19"),
+        ("fa", "misleading", "2024-03-05", None),
+        ("fa", "false", None, None),
+    ]
+    assert good[2][1].flags == [
+        "datePublished: cannot read 'هفته پیش' as a date; imported without it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("items", "mapping"),
+    [
+        (["claimReviewed=ادعا", " url = پیوند "], {"claimReviewed": "ادعا", "url": "پیوند"}),
+        (["name=Title = short"], {"name": "Title = short"}),
+        ([], {}),
+    ],
+)
+def test_parse_mapping_reads_field_equals_column(items: list[str], mapping: dict[str, str]) -> None:
+    assert parse_mapping(items) == mapping
+
+
+@pytest.mark.parametrize("item", ["claimReviewed", "=claim", "claimReviewed="])
+def test_parse_mapping_refuses_what_is_not_field_equals_column(item: str) -> None:
+    with pytest.raises(InputError, match=r"is not field=column, e\.g\. claimReviewed=claim"):
+        parse_mapping([item])

@@ -70,7 +70,10 @@ def test_reads_every_field_and_writes_them_back() -> None:
         ("reviewRating.bestRating", "five", "reviewRating.bestRating: expected a number"),
         ("claimReviewed", _DELETE, "claimReviewed: missing"),
         ("claimReviewed", {"text": "x"}, "claimReviewed: expected text, got object"),
-        ("datePublished", "yesterday", "datePublished: expected an ISO 8601 date"),
+        ("datePublished", "yesterday", "datePublished: expected a date like 2024-03-05"),
+        ("itemReviewed.datePublished", "soon", "itemReviewed.datePublished: expected a date"),
+        ("inLanguage", "xx-123-!!", "inLanguage: expected a language code like 'ar' or 'fa-IR'"),
+        ("inLanguage", "Persian", "inLanguage: expected a language code"),
         ("url", "factcheck.example.org/x", r"url: expected an http\(s\) URL"),
         ("author", 3, "author: expected a name or an object with a name, got number"),
         ("author", {"@type": "Organization"}, "author.name: missing"),
@@ -129,3 +132,64 @@ def test_unknown_rating_word_is_imported_and_flagged() -> None:
         "Purple Herring",
     )
     assert fc.to_claimreview()["reviewRating"]["alternateName"] == "Purple Herring"
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "iso"),
+    [
+        ("fa", "1402/09/01", "2023-11-22"),  # Solar Hijri in Persian data
+        ("fa", "۱۴۰۲/۰۹/۰۱", "2023-11-22"),
+        ("ar", "1445/09/01", "2024-03-11"),  # Hijri (lunar) in Arabic data
+        ("ar", "١٤٤٥/٠٩/٠١", "2024-03-11"),
+        ("ar", "1445/09/01 هـ", "2024-03-11"),
+        ("en", "1402/09/01", "2023-11-22"),  # other languages: Solar Hijri, the usual export
+        ("fa", "۲۰۲۴-۰۳-۰۵", "2024-03-05"),
+        ("fa", "2024/03/05", "2024-03-05"),
+        ("en", "5 March 2024", "2024-03-05"),
+        ("ru", "5 марта 2024", "2024-03-05"),
+        ("ar", "5 مارس 2024", "2024-03-05"),
+        ("fa", "1402-09-01", "2023-11-22"),  # ISO-shaped, but no fact-check is 600 years old
+    ],
+)
+def test_dates_as_spreadsheets_write_them_are_stored_as_iso(
+    lang: str, written: str, iso: str
+) -> None:
+    data = _with("datePublished", written) | {"inLanguage": lang}
+    data["itemReviewed"]["datePublished"] = written
+    fc = from_claimreview(data)
+    assert (fc.date_published, fc.claim_date, fc.flags) == (iso, iso, [])
+
+
+@pytest.mark.parametrize("written", ["2024-04-05", "2024-04-05T10:30:00Z", "2024-04-05T10:30"])
+def test_iso_dates_are_kept_exactly_as_written(written: str) -> None:
+    fc = from_claimreview(_with("datePublished", written))
+    assert fc.date_published == written
+    assert from_claimreview(fc.to_claimreview()) == fc
+
+
+def test_an_unreadable_date_is_left_out_and_flagged_when_importing() -> None:
+    data = _with("datePublished", "آبان‌ماه پارسال")
+    data["itemReviewed"]["datePublished"] = "soon"
+    fc = from_claimreview(data, lenient=True)
+    assert (fc.date_published, fc.claim_date) == (None, None)
+    assert fc.flags == [
+        "datePublished: cannot read 'آبان‌ماه پارسال' as a date; imported without it",
+        "itemReviewed.datePublished: cannot read 'soon' as a date; imported without it",
+    ]
+    assert "\\u200c" not in fc.flags[0]
+    # Flags describe one import; they are not part of the fact-check.
+    assert "flags" not in fc.to_dict() and FactCheck.from_dict(fc.to_dict()).flags == []
+
+
+@pytest.mark.parametrize(("given", "lang"), [("de", "de"), ("de-CH", "de"), ("zh-Hant-TW", "zh")])
+def test_any_well_formed_language_code_is_kept(given: str, lang: str) -> None:
+    assert from_claimreview(_with("inLanguage", given)).lang == lang
+
+
+def test_a_malformed_language_is_detected_instead_and_flagged_when_importing() -> None:
+    fc = from_claimreview(_with("inLanguage", "xx-123-!!"), lenient=True)
+    assert fc.lang == "en"
+    assert fc.flags == [
+        "inLanguage: 'xx-123-!!' is not a language code like 'ar' or 'fa-IR'; "
+        "detected 'en' from the claim"
+    ]

@@ -34,9 +34,9 @@ FILES = [
     "mistyped.json",
 ]
 MAPPING = {"url": "Fact-check link", "datePublished": "Published", "publisher": "Checked by"}
-# 5 pages + 4 feed items + 4 JSONL lines + 4 CSV rows + 1 good mistyped item.
-IMPORTED = 18
-REJECTED = 1 + 1 + 1 + 2 + 8  # broken block, feed item, JSONL line, CSV rows, mistyped items
+# 5 pages + 4 feed items + 4 JSONL lines + 5 CSV rows + 2 mistyped items (one without its date).
+IMPORTED = 20
+REJECTED = 1 + 1 + 1 + 1 + 7  # broken block, feed item, JSONL line, CSV row, mistyped items
 
 
 def _import_all(store: SqliteFactCheckStore, fixtures: Path) -> ImportReport:
@@ -53,7 +53,16 @@ def test_import_reports_every_item(store: SqliteFactCheckStore, fixtures: Path) 
     assert len(report.rejected) == REJECTED
     assert all(reason for _, reason in report.rejected)
     assert any(loc.endswith("checks.csv:row 5") for loc, _ in report.rejected)
-    assert [loc.rsplit("/", 1)[-1] for loc, _ in report.flagged] == ["checks.jsonl:line 4"]
+    assert [loc.rsplit("/", 1)[-1] for loc, _ in report.flagged] == [
+        "checks.jsonl:line 4",
+        "checks.csv:row 7",
+        "mistyped.json:item 4",
+    ]
+    assert [reason for _, reason in report.flagged] == [
+        "unknown rating 'Purple Herring': kept as 'unknown'",
+        "datePublished: cannot read 'not-a-date' as a date; imported without it",
+        "datePublished: cannot read 'last Tuesday' as a date; imported without it",
+    ]
     assert store.count() == IMPORTED
 
 
@@ -162,8 +171,8 @@ def test_stats_count_by_rating_language_and_publisher(
     stats = registry_stats(store)
     assert stats["total"] == IMPORTED
     assert sum(stats["by_rating"].values()) == IMPORTED
-    assert stats["by_language"] == {"en": 8, "ru": 4, "ar": 3, "fa": 3}
-    assert stats["by_publisher"]["Example Fact Check"] == 8
+    assert stats["by_language"] == {"en": 9, "ru": 4, "ar": 4, "fa": 3}
+    assert stats["by_publisher"]["Example Fact Check"] == 9
     assert stats["unknown_rating_words"] == {"Purple Herring": 1}
 
 
@@ -195,3 +204,49 @@ def test_in_memory_registry_works(fixtures: Path) -> None:
         assert report.added == memory.count() == 4
         assert isinstance(memory.get("https://factcheck.example.org/ru/snow-in-july"), FactCheck)
         assert memory.get("https://factcheck.example.org/none") is None
+
+
+PERSIAN_CSV = (
+    "ادعا,حکم,پیوند,تاریخ\n"
+    "سد شهر نمونه‌آباد خالی شده است,نادرست,https://factcheck.example.org/fa/1,1402/09/01\n"
+    "قیمت نان دو برابر شد,قابل‌تأمل,,۲۰۲۴-۰۳-۰۵\n"
+    "مدارس شهر تعطیل شد,نادرست,https://factcheck.example.org/fa/3,هفته پیش\n"
+)
+PERSIAN_MAPPING = {
+    "claimReviewed": "ادعا", "alternateName": "حکم", "url": "پیوند", "datePublished": "تاریخ",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["datafeed", "jsonld"])
+def test_converted_dates_round_trip_through_export(
+    store: SqliteFactCheckStore, tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / "persian.csv"
+    path.write_text(PERSIAN_CSV, encoding="utf-8")
+    report = import_factchecks(path, store=store, mapping=PERSIAN_MAPPING)
+    assert (report.added, report.rejected) == (3, [])
+    assert [reason for _, reason in report.flagged] == [
+        "unknown rating 'قابل‌تأمل': kept as 'unknown'",
+        "datePublished: cannot read 'هفته پیش' as a date; imported without it",
+    ]
+    assert sorted(str(fc.date_published) for fc in store.iter_all()) == [
+        "2023-11-22", "2024-03-05", "None",
+    ]  # fmt: skip
+    exported = tmp_path / "export.json"
+    data = export_factchecks(store, format=fmt)  # type: ignore[arg-type]
+    exported.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    again = import_factchecks(exported, store=store)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+    assert [reason for _, reason in again.flagged] == [
+        "unknown rating 'قابل‌تأمل': kept as 'unknown'"
+    ]
+    with open_factcheck_store(f"sqlite:///{tmp_path / 'empty.db'}") as empty:
+        import_factchecks(exported, store=empty)
+        assert list(empty.iter_all()) == list(store.iter_all())
+
+
+def test_stats_never_show_none_as_a_publisher(store: SqliteFactCheckStore, tmp_path: Path) -> None:
+    path = tmp_path / "persian.csv"
+    path.write_text(PERSIAN_CSV, encoding="utf-8")
+    import_factchecks(path, store=store, mapping=PERSIAN_MAPPING)
+    assert registry_stats(store)["by_publisher"] == {"": 3}

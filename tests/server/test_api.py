@@ -298,6 +298,32 @@ def test_match_returns_as_many_fact_checks_as_asked(world: World) -> None:
     assert matched(limit=51).status_code == 422
 
 
+def test_match_says_why_an_altered_claim_is_no_match(world: World) -> None:
+    """A text stating another figure than a fact-checked claim gets that fact-check (it is what
+    the desk needs) but never as a "match", and the answer says what differs."""
+    claim = "The government will spend £4.5 billion rebuilding bridges"
+    new_factcheck(world, "alpha", claim, "public")
+
+    def best(text: str) -> dict[str, Any]:
+        body = {"text": text, "lang": "en"}
+        response = world.call("POST", "/match", "alpha", "viewer", json=body)
+        assert response.status_code == 200, response.text
+        return dict(response.json()["matches"][0])
+
+    same = best(claim)
+    assert same["claim"] == claim and same["conflicts"] == []
+    for text, expected in (
+        ("The government will spend £9 billion rebuilding bridges",
+         {"kind": "number", "text": "£9 billion", "claim": "£4.5 billion"}),
+        ("The government will not spend £4.5 billion rebuilding bridges",
+         {"kind": "negation", "text": "not spend", "claim": "spend"}),
+    ):  # fmt: skip
+        altered = best(text)
+        assert altered["claim"] == claim and altered["score"] > 0
+        assert altered["decision"] != "match"
+        assert altered["conflicts"] == [expected]
+
+
 def test_a_key_clash_tells_nothing_of_another_organisations_private_fact_check(
     world: World,
 ) -> None:
@@ -355,6 +381,85 @@ def test_import_upload_and_trust(world: World) -> None:
     assert world.call("GET", "/org", "alpha", "viewer").json()["publisher_trust"] == {
         respelt.strip(): 0.75
     }
+
+
+PERSIAN_CSV = (
+    "ادعا,حکم,پیوند,تاریخ\n"
+    "سد شهر نمونه‌آباد خالی شده است,نادرست,https://factcheck.example.org/fa/1,1402/09/01\n"
+    "قیمت نان دو برابر شد,قابل‌تأمل,https://factcheck.example.org/fa/2,هفته پیش\n"
+).encode()
+
+
+def test_import_a_csv_with_a_column_mapping_and_see_what_was_flagged(world: World) -> None:
+    def upload(**data: Any) -> Any:
+        return world.call("POST", "/factchecks/import", "alpha", "editor",
+                          files={"file": ("checks.csv", PERSIAN_CSV)}, data=data)  # fmt: skip
+
+    unmapped = upload().json()
+    assert unmapped["added"] == 0 and unmapped["flagged"] == []
+    [reason] = [r["reason"] for r in unmapped["rejected"]]
+    assert "claimReviewed=your column" in reason and "{" not in reason
+    mapped = upload(map=["claimReviewed=ادعا", "alternateName=حکم", "url=پیوند",
+                         "datePublished=تاریخ"])  # fmt: skip
+    report = mapped.json()
+    assert mapped.status_code == 200 and (report["added"], report["rejected"]) == (2, []), report
+    assert report["flagged"] == [
+        {"location": "checks.csv:row 3", "reason": "unknown rating 'قابل‌تأمل': kept as 'unknown'"},
+        {"location": "checks.csv:row 3",
+         "reason": "datePublished: cannot read 'هفته پیش' as a date; imported without it"},
+    ]  # fmt: skip
+    listed = world.call("GET", "/factchecks?lang=fa", "alpha", "viewer").json()["items"]
+    assert sorted(str(fc["date_published"]) for fc in listed) == ["2023-11-22", "None"]
+    bad = assert_error(upload(map=["ادعا"]), 400, "invalid_input")
+    assert "is not field=column" in bad["message"]
+    spec = world.client.get(f"{API}/openapi.json").json()
+    operation = spec["paths"][f"{API}/factchecks/import"]["post"]
+    assert "map=claimReviewed=" in operation["description"]
+
+
+def test_importing_a_binary_file_says_what_a_fact_check_import_takes(world: World) -> None:
+    response = world.call("POST", "/factchecks/import", "alpha", "editor",
+                          files={"file": ("x.bin", bytes(range(256)) * 8)})  # fmt: skip
+    [rejected] = response.json()["rejected"]
+    assert rejected["location"] == "x.bin"
+    assert "ClaimReview JSON" in rejected["reason"] and "CSV" in rejected["reason"]
+    assert "article" not in rejected["reason"]
+
+
+def test_written_fact_checks_keep_their_language_and_name_api_fields(world: World) -> None:
+    body = {"claim_reviewed": "Die Fähre ist sonntags kostenlos", "lang": "de-CH",
+            "rating": {"alternate_name": "Falsch"}}  # fmt: skip
+    created = world.call("POST", "/factchecks", "alpha", "editor", json=body)
+    assert created.status_code == 201 and created.json()["lang"] == "de", created.text
+    garbage = assert_error(
+        world.call("POST", "/factchecks", "alpha", "editor", json={**body, "lang": "xx-123-!!"}),
+        400,
+        "invalid_input",
+    )
+    assert garbage["message"].startswith("lang: expected a language code like 'ar' or 'fa-IR'")
+    assert "'xx-123-!!'" in garbage["message"]
+    for claim in (None, "  "):
+        missing = assert_error(
+            world.call("POST", "/factchecks", "alpha", "editor",
+                       json={**body, "claim_reviewed": claim}),
+            400,
+            "invalid_input",
+        )  # fmt: skip
+        assert missing["message"].startswith("claim_reviewed: required")
+        assert "import" not in missing["message"]
+    dated = world.call(
+        "POST",
+        "/factchecks",
+        "alpha",
+        "editor",
+        json={**body, "claim_reviewed": "Anderes", "date_published": "5 März 2024"},
+    )
+    bad_date = assert_error(dated, 400, "invalid_input")
+    assert bad_date["message"].startswith("date_published: expected a date like 2024-03-05")
+    persian = world.call("POST", "/factchecks", "alpha", "editor",
+                         json={**body, "claim_reviewed": "Anderes", "date_published": "1402/09/01",
+                               "lang": "fa"})  # fmt: skip
+    assert persian.status_code == 201 and persian.json()["date_published"] == "2023-11-22"
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,27 @@ def test_claims_get_their_best_visible_fact_check_at_ingest(world: World) -> Non
     assert all(c["matched_key"] is None for c in queue(world, "beta"))
 
 
+def test_a_claims_best_match_keeps_why_it_is_no_match(world: World) -> None:
+    """A fact-check of the claim with another figure is stored as its best match, a suggestion
+    with the conflicting figures, never as a match."""
+    article = {"text": sample_text("en")}
+    world.call("POST", "/articles", "alpha", "editor", json=article)
+    target = next(c for c in queue(world, "alpha") if "£450 million" in c["text"])
+    assert target["matched_conflicts"] is None  # nothing matched yet
+    altered = target["text"].replace("£450 million", "£950 million")
+    new_factcheck(world, "alpha", altered, "private")
+    world.call("POST", "/articles", "alpha", "editor", json=article)
+
+    matched = next(c for c in queue(world, "alpha") if c["id"] == target["id"])
+    assert matched["matched_key"] == "https://alpha.example.org/private"
+    assert matched["matched_decision"] == "suggest"
+    assert matched["matched_conflicts"] == [
+        {"kind": "number", "text": "£450 million", "claim": "£950 million"}
+    ]
+    one = world.call("GET", f"/claims/{target['id']}", "alpha", "viewer").json()
+    assert one["matched_conflicts"] == matched["matched_conflicts"]
+
+
 def test_a_fact_check_published_later_flags_older_open_claims(world: World) -> None:
     article = {"text": sample_text("en")}
     world.call("POST", "/articles", "beta", "editor", json=article)

@@ -395,6 +395,63 @@ def test_registry_filters_import_export_and_publish(web: World) -> None:
     )
 
 
+def test_import_form_maps_csv_columns_and_shows_what_was_flagged(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    page = client.get("/factchecks").text
+    assert "Column mapping (CSV only)" in page and 'name="map"' in page
+    csv = (
+        "ادعا,حکم,پیوند\n"
+        "سد شهر نمونه‌آباد خالی شده است,نادرست,https://factcheck.example.org/fa/1\n"
+        "قیمت نان دو برابر شد,قابل‌تأمل,https://factcheck.example.org/fa/2\n"
+    ).encode()
+    report = client.post(
+        "/factchecks/import",
+        data={"csrf_token": token, "visibility": "private",
+              "map": "claimReviewed=ادعا\nalternateName = حکم;  url=پیوند\n"},
+        files={"file": ("checks.csv", csv)},
+    )  # fmt: skip
+    assert report.status_code == 200, report.text
+    assert "<dt>Added</dt><dd>2</dd>" in report.text
+    assert "Imported, but worth a look" in report.text
+    assert "checks.csv:row 3: unknown rating &#39;قابل\u200cتأمل&#39;" in report.text
+    client.cookies.set("lang", "fa")
+    persian = client.get("/factchecks").text
+    assert "نگاشت ستون‌ها (فقط CSV)" in persian
+    bad = client.post("/factchecks/import", data={"csrf_token": token, "map": "ادعا"},
+                      files={"file": ("checks.csv", csv)})  # fmt: skip
+    assert bad.status_code == 400 and "is not field=column" in bad.text
+
+
+def test_languages_beyond_the_four_have_their_own_names(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    rating = {"alternate_name": "False"}
+    german = web.call("POST", "/factchecks", "alpha", "editor",
+                      json={"claim_reviewed": "Die Fähre ist sonntags kostenlos", "lang": "de",
+                            "rating": rating}).json()  # fmt: skip
+    web.call("POST", "/factchecks", "alpha", "editor",
+             json={"claim_reviewed": "12345 67890", "lang": "und", "rating": rating})  # fmt: skip
+    page = client.get("/factchecks").text
+    select = page.split('name="lang"')[1].split("</select>")[0]
+    options = re.findall(r'<option value="(\w+)"\s*>([^<]+)</option>', select)
+    assert ("de", "German") in options and ("und", "Undetermined") in options
+    assert len({name for _, name in options}) == len(options)
+    assert "German" in client.get(f"/factchecks/{german['id']}").text
+    edit = client.get(f"/factchecks/{german['id']}/edit").text
+    assert '<option value="de" selected>German</option>' in edit
+    saved = client.post(
+        f"/factchecks/{german['id']}/edit",
+        data={"csrf_token": token, "claim_reviewed": german["claim_reviewed"], "lang": "de",
+              "verdict": "Falsch", "visibility": "private"},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert saved.status_code == 303
+    assert web.call("GET", f"/factchecks/{german['id']}", "alpha", "viewer").json()["lang"] == "de"
+    client.cookies.set("lang", "ru")
+    assert "немецкий" in client.get(f"/factchecks/{german['id']}").text
+
+
 def test_organisation_page_members_keys_partners_trust_audit(web: World) -> None:
     admin = web.client
     token = sign_in(admin, "alpha", "admin")
@@ -497,3 +554,29 @@ def test_the_analyse_form_takes_the_articles_language_when_given(web: World) -> 
     stored = client.post("/articles", data=form, follow_redirects=False)
     article_id = stored.headers["location"].split("?")[0].rsplit("/", 1)[1]
     assert web.call("GET", f"/articles/{article_id}", "alpha", "viewer").json()["lang"] == "ar"
+
+
+def test_article_and_claim_pages_say_why_a_fact_check_is_no_match(web: World) -> None:
+    """A sentence stating another figure than a fact-checked claim lists that fact-check as a
+    suggestion with what differs, in the page's language, its figures escaped and isolated."""
+    client = web.client
+    token = sign_in(client, "alpha", "admin")
+    web.call("PUT", "/org/queue", "alpha", "admin", json={"checkworthiness_threshold": 0})
+    claim = "The government will spend £4.5 billion rebuilding bridges in the north"
+    body = {"claim_reviewed": claim, "lang": "en", "url": "https://alpha.example.org/bridges",
+            "rating": {"alternate_name": "False"}}  # fmt: skip
+    assert web.call("POST", "/factchecks", "alpha", "admin", json=body).status_code == 201
+    text = "The government will spend £9 billion rebuilding bridges in the north."
+    stored = client.get(ingest(client, token, text).headers["location"]).text
+    preview = client.post("/analyze", data={"csrf_token": token, "text": text}).text
+    claim_id = queue_claim_id(web)
+    for page in (stored, preview, client.get(f"/claims/{claim_id}").text):
+        matches = page.split('class="matches"', 1)[1].split("</section>", 1)[0]
+        assert claim in matches and "Suggestion" in matches
+        assert "Not shown as a match" in matches
+        assert "Different number: <bdi>£9 billion</bdi>" in matches
+        assert "<bdi>£4.5 billion</bdi> in the fact-checked claim" in matches
+    client.cookies.set("lang", "ar")
+    arabic = client.get(f"/claims/{claim_id}").text
+    assert I18n("ar").gettext("Different number") in arabic
+    assert I18n("ar").gettext("Different number") != "Different number"

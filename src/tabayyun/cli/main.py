@@ -211,12 +211,13 @@ def registry_import(
     allow_private: AllowPrivate = False,
 ) -> None:
     """Import fact-checks; each bad item is listed with its reason, the rest are stored."""
+    from tabayyun.registry.importers import parse_mapping
     from tabayyun.registry.service import import_factchecks
     from tabayyun.registry.store import open_factcheck_store
 
     settings = _settings(db, allow_private)
     try:
-        columns = dict(_parse_mapping(m) for m in mapping or [])
+        columns = parse_mapping(mapping or [])
         with open_factcheck_store(settings.resolved_database_url) as store:
             report = import_factchecks(
                 sources, store=store, mapping=columns or None, organisation=org,
@@ -235,15 +236,6 @@ def registry_import(
         console.print(Text(f"  flagged {location}: {reason}", style="cyan"), soft_wrap=True)
     if report.rejected and not (report.added or report.updated or report.unchanged):
         raise typer.Exit(code=1)
-
-
-def _parse_mapping(item: str) -> tuple[str, str]:
-    from tabayyun.errors import InputError
-
-    field_name, sep, column = item.partition("=")
-    if not sep or not field_name or not column:
-        raise InputError(f"--map {item!r} is not field=column, e.g. --map claimReviewed=claim")
-    return field_name.strip(), column.strip()
 
 
 @registry_app.command("export")
@@ -296,7 +288,8 @@ def registry_stats_command(db: DbOption = None) -> None:
         if counts:
             table = Table(key.replace("by_", ""), "count")
             for name, count in sorted(counts.items(), key=lambda kv: -kv[1]):
-                table.add_row(Text(str(name)), str(count))
+                label = Text(str(name)) if name else Text(f"(no {key[3:]})", style="dim")
+                table.add_row(label, str(count))
             console.print(table)
     unknown = stats.get("unknown_rating_words") or []
     if unknown:

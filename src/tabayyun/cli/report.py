@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tabayyun.model import Document
+from tabayyun.model import Document, MatchConflict
 
 FALSE_LIKE = frozenset({"false", "mostly_false", "misleading"})
 
@@ -109,6 +109,7 @@ def render_document(
             line.append(f" · {found.publisher or '?'} · {found.lang}: ")
             line.append(_shorten(found.claim, 120))
             console.print(line, soft_wrap=True)
+            _print_conflicts(found.conflicts, console)
 
     for warning in doc.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
@@ -164,3 +165,21 @@ def render_matches(results: Sequence[Any], console: Console) -> None:
             line.append(f" · {meta.get('publisher') or '?'} · {candidate.claim.lang}: ")
             line.append(_shorten(candidate.claim.claim, 120))
             console.print(line, soft_wrap=True)
+            _print_conflicts(candidate.conflicts, console)
+
+
+def _print_conflicts(conflicts: Sequence[MatchConflict], console: Console) -> None:
+    """Why a fact-check is not the text's match: what the text states otherwise."""
+    if not conflicts:
+        return
+    parts = []
+    for conflict in conflicts:
+        if conflict.kind != "negation":
+            parts.append(f"{conflict.kind} {conflict.text} here, {conflict.claim} in the claim")
+        elif conflict.text:
+            parts.append(f'negated here ("{conflict.text}"), not in the claim')
+        else:
+            parts.append(f'negated in the claim ("{conflict.claim}"), not here')
+    line = Text("      not the same claim: ", style="yellow")
+    line.append("; ".join(parts))
+    console.print(line, soft_wrap=True)

@@ -23,6 +23,8 @@ from tabayyun.errors import (
 )
 
 SUPPORTED = "UTF-8, UTF-16, Windows-1256, Windows-1251, KOI8-R or ISO-8859-6"
+# What article ingest takes, for the message about a binary input.
+ARTICLE_INPUT = "the article as text, HTML, a feed or JSONL"
 
 # Magic numbers of formats people drop into a news tool by mistake.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -109,13 +111,18 @@ _CAPITAL_INSIDE = re.compile(r"[а-яё][А-ЯЁ]")
 
 
 def decode_bytes(
-    raw: bytes, *, declared: str | None = None, max_bytes: int | None = None
+    raw: bytes,
+    *,
+    declared: str | None = None,
+    max_bytes: int | None = None,
+    wanted: str = ARTICLE_INPUT,
 ) -> tuple[str, str]:
     """Return (text, encoding label) for `raw`, trying the `declared` charset first.
 
     `declared` (an HTTP header or meta charset) is used only when it decodes cleanly and
     plausibly; a wrong declaration falls back to detection. Raises EmptyInputError,
-    InputTooLargeError, BinaryInputError or DecodingError.
+    InputTooLargeError, BinaryInputError or DecodingError; a BinaryInputError asks for
+    `wanted` ("give {wanted}").
     """
     if max_bytes is not None and len(raw) > max_bytes:
         raise InputTooLargeError(
@@ -124,17 +131,17 @@ def decode_bytes(
         )
     if not raw.strip():
         raise EmptyInputError("the input is empty: give a file, URL or text with an article")
-    text, label = _decode(raw, declared)
+    text, label = _decode(raw, declared, wanted)
     if not text.strip():
         raise EmptyInputError("the input holds only whitespace: give an article's text")
     return text, label
 
 
-def _decode(raw: bytes, declared: str | None) -> tuple[str, str]:
+def _decode(raw: bytes, declared: str | None, wanted: str) -> tuple[str, str]:
     bom = _by_bom(raw)
     if bom is not None:
         return bom
-    _reject_magic(raw)
+    _reject_magic(raw, wanted)
     if declared:
         hit = _try_declared(raw, declared)
         if hit is not None:
@@ -146,8 +153,7 @@ def _decode(raw: bytes, declared: str | None) -> tuple[str, str]:
             if text is not None and _is_plausible_utf16(text):
                 return text, label
         raise BinaryInputError(
-            "the input has NUL or control bytes, so it is not text: "
-            "give the article as text, HTML, a feed or JSONL"
+            f"the input has NUL or control bytes, so it is not text: give {wanted}"
         )
     text = _strict(raw, "utf_8")
     if text is not None:
@@ -176,14 +182,12 @@ def _by_bom(raw: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _reject_magic(raw: bytes) -> None:
+def _reject_magic(raw: bytes, wanted: str) -> None:
     for magic, kind in _MAGIC:
         if raw.startswith(magic):
             if magic in _WEAK_MAGIC and _control_ratio_bytes(raw[:512]) == 0:
                 continue
-            raise BinaryInputError(
-                f"the input is {kind}, not text: give the article as text, HTML, a feed or JSONL"
-            )
+            raise BinaryInputError(f"the input is {kind}, not text: give {wanted}")
 
 
 def _try_declared(raw: bytes, declared: str) -> tuple[str, str] | None:

@@ -19,7 +19,7 @@ from typing import Literal
 import jdatetime
 from hijridate import Hijri
 
-__all__ = ["FoundDate", "find_dates", "parse_date", "pick_published_date"]
+__all__ = ["FoundDate", "find_dates", "parse_date", "parse_date_value", "pick_published_date"]
 
 Calendar = Literal["gregorian", "hijri", "jalali"]
 
@@ -348,13 +348,21 @@ def _suffix_calendar(match: re.Match[str]) -> Calendar | None:
     return None
 
 
-def _numeric_calendar(year: int, suffix: Calendar | None, context: str | None) -> Calendar | None:
-    """Decide the calendar of an all-digit date; None when it cannot be told."""
+def _numeric_calendar(
+    year: int, suffix: Calendar | None, context: str | None, hint: Calendar | None = None
+) -> Calendar | None:
+    """Decide the calendar of an all-digit date; None when it cannot be told.
+
+    `hint` is the caller's calendar for a year 1300-1499 that neither a suffix nor Persian
+    (context "fa") settles; articles give none.
+    """
     if suffix is not None:
         return suffix
     if 1300 <= year <= 1499:
         if context == "fa":
             return "jalali"
+        if hint is not None:
+            return hint
         if context == "ar":
             # In Arabic, 1445/09/01 without هـ or ه.ش could be Hijri or Jalali: refuse to guess.
             return None
@@ -362,7 +370,7 @@ def _numeric_calendar(year: int, suffix: Calendar | None, context: str | None) -
 
 
 def _convert(
-    match: re.Match[str], original: str, context: str | None
+    match: re.Match[str], original: str, context: str | None, hint: Calendar | None = None
 ) -> tuple[str, Calendar] | None:
     """Turn one regex match into (iso, calendar), or None when it is not a valid date."""
     groups = match.groupdict()
@@ -379,7 +387,7 @@ def _convert(
             context = "fa"
         if match.re is _NUMERIC_DMY and month > 12 and day <= 12 and context in {"en", None}:
             month, day = day, month  # unambiguous US order, 11/25/2024; otherwise day first
-        calendar = _numeric_calendar(year, _suffix_calendar(match), context)
+        calendar = _numeric_calendar(year, _suffix_calendar(match), context, hint)
         if calendar is None:
             return None
     day_value = _to_gregorian(calendar, year, month, day)
@@ -391,13 +399,15 @@ def _convert(
     return day_value.isoformat() + time_part, calendar
 
 
-def _iter_dates(text: str, context: str | None) -> Iterator[FoundDate]:
+def _iter_dates(
+    text: str, context: str | None, hint: Calendar | None = None
+) -> Iterator[FoundDate]:
     normalized = _normalize(text)
     for pattern in _PATTERNS:
         for match in pattern.finditer(normalized):
             start, end = match.span()
             original = text[start:end]
-            converted = _convert(match, original, context)
+            converted = _convert(match, original, context, hint)
             if converted is not None:
                 iso, calendar = converted
                 yield FoundDate(original, iso, start, end, calendar)
@@ -405,11 +415,16 @@ def _iter_dates(text: str, context: str | None) -> Iterator[FoundDate]:
 
 def find_dates(text: str, lang: str | None = None) -> list[FoundDate]:
     """Return every date expression in `text`, in reading order, without overlaps."""
+    return _find_dates(text, lang)
+
+
+def _find_dates(text: str, lang: str | None, hint: Calendar | None = None) -> list[FoundDate]:
     if not isinstance(text, str) or not text:
         return []
     context = _lang_code(lang) or _guess_context(text)
     try:
-        candidates = sorted(_iter_dates(text, context), key=lambda f: (f.start, f.start - f.end))
+        dates = _iter_dates(text, context, hint)
+        candidates = sorted(dates, key=lambda f: (f.start, f.start - f.end))
     except (ValueError, OverflowError, TypeError, IndexError):  # defensive: never fail a pipeline
         return []
     chosen: list[FoundDate] = []
@@ -424,6 +439,28 @@ def parse_date(text: str, lang: str | None = None) -> str | None:
     """Return the ISO 8601 form of the (first) date expression in `text`, or None."""
     found = find_dates(text, lang)
     return found[0].iso if found else None
+
+
+def parse_date_value(
+    text: str, lang: str | None = None, *, calendar: Calendar | None = None
+) -> str | None:
+    """Return the ISO 8601 form of a field that holds one date, or None.
+
+    For a spreadsheet cell or a metadata field rather than running text: `text` must hold
+    exactly one date expression and no other digits ("5 March 2024", "1402/09/01",
+    "۲۰۲۴-۰۳-۰۵"; not "5 March 2024 and 6 March 2024", not "2024-03-05 12").
+
+    `calendar` settles an all-digit date with a year 1300-1499 and no calendar suffix
+    ("1402/09/01"), which articles leave unread in Arabic and read as Gregorian elsewhere. A
+    suffix (هـ, ه.ش) and Persian digits or language still decide first.
+    """
+    found = _find_dates(text, lang, calendar)
+    if len(found) != 1:
+        return None
+    rest = text[: found[0].start] + " " + text[found[0].end :]
+    if any(ch.isdigit() for ch in rest):
+        return None
+    return found[0].iso
 
 
 def pick_published_date(candidates: list[str], text: str, lang: str | None) -> str | None:

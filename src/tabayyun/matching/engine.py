@@ -14,7 +14,13 @@ For one incoming text the engine
    (it ignores direct BM25, which means little across scripts). Where claims in another
    language than the text's are among its nearest, the text's sparse latent terms (`embed_latent`,
    one more pass through e5) also bring candidates and a boost to the cross scorer;
-5. cuts the final probability with the thresholds of that language pair: "match" or "suggest".
+5. cuts the final probability with the thresholds of that language pair: "match" or "suggest";
+6. verifies each candidate it returns (matching/conflicts.py): a text that states the claim's
+   quantity with another value, another year, or the opposite polarity is that claim altered.
+   The fact-check is what the desk needs, but the text is not the claim it checked, so its
+   decision is "suggest" at most and the candidate lists the conflicts. The learned scorer
+   cannot do this: training pairs rarely differ only in a number, so it gives those features
+   little weight. The probability, and so the ranking, is the scorer's.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from tabayyun.embed.base import Embedder, Latent, l2_normalise, latent_dim
 from tabayyun.errors import ConfigError, InputError
 from tabayyun.matching.bm25 import BM25Index, lexical_terms
 from tabayyun.matching.centring import Centre, centred, load_centre
+from tabayyun.matching.conflicts import Facts, conflicts, facts
 from tabayyun.matching.dense import DEFAULT_EXACT_LIMIT, DenseIndex
 from tabayyun.matching.fusion import RRF_K, max_normalise
 from tabayyun.matching.latent import LatentIndex
@@ -42,6 +49,7 @@ from tabayyun.matching.scorer import MODELS_DIR, Scorer, load_models
 from tabayyun.matching.tweet import clean_tweet, strip_links
 from tabayyun.matching.verify import FEATURES as VERIFY_FEATURES
 from tabayyun.matching.verify import Profile, anchor_terms, compare, profile
+from tabayyun.model import MatchConflict
 
 Decision = Literal["match", "suggest"] | None
 Vector = npt.NDArray[np.float32]
@@ -116,6 +124,8 @@ class Candidate:
     final: float
     decision: Decision
     features: dict[str, float] = field(default_factory=dict)
+    # What the text states otherwise than the claim; any makes the decision "suggest" at most.
+    conflicts: list[MatchConflict] = field(default_factory=list)
 
 
 @dataclass
@@ -436,12 +446,18 @@ class MatchEngine:
         found = self.retrieve(
             text, lang=lang, vector=vector, latent=latent, foreign_preference=foreign_preference
         )
+        # Read as the lexical side reads it: without links, embed footers and tags.
+        said = facts(clean_tweet(text), found.lang)
         out: list[Candidate] = []
         for position in found.ranking("final", k):
             i = int(np.flatnonzero(found.positions == position)[0])
             claim = self.records[position]
             probability = float(found.final[i])
             cut = self.thresholds.get(f"{found.lang}-{claim.lang}") or self.thresholds["default"]
+            decision = cut.decide(probability)
+            differs = self.claim_conflicts(said, position)
+            if differs and decision == "match":
+                decision = "suggest"  # the claim altered: relevant, but not the checked claim
             out.append(
                 Candidate(
                     claim=claim,
@@ -449,11 +465,19 @@ class MatchEngine:
                     bm25=float(found.bm25[i]),
                     fused=float(found.fused[i]),
                     final=probability,
-                    decision=cut.decide(probability),
+                    decision=decision,
                     features=dict(zip(ALL_FEATURES, map(float, found.features[i]), strict=True)),
+                    conflicts=differs,
                 )
             )
         return out
+
+    def claim_conflicts(self, said: Facts, position: int) -> list[MatchConflict]:
+        """What a text (its `facts`, read as `match` reads it) states otherwise than the claim
+        at `position`, read without its title (matching/conflicts.py): where there are any,
+        that claim is never the text's "match"."""
+        record = self.records[position]
+        return conflicts(said, facts(record.claim, record.lang))
 
     def retrieve(
         self,

@@ -6,6 +6,7 @@ Names are compared across scripts by a consonant skeleton ("Biden", "بايدن"
 so an Arabic tweet and an English fact-check can agree on a name without translation.
 
 A `Profile` is computed once per text (registry entries at index time); `compare` is cheap.
+The engine's verification rule (`matching/conflicts.py`) reads texts more closely.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ _NEGATION = {
     "ru": {"не", "нет", "ни", "никогда", "ничего", "никто", "нельзя", "без"},
 }
 # Persian negates verbs with a prefix: نمی‌خواهند, نکرد, نشد.
-_FA_NEG_PREFIX = re.compile(
+FA_NEGATED_VERB = re.compile(
     r"^(?:نمی|نخواه|نکرد|نشد|ندار|نداشت|نبود|نرسید|نیامد|نگفت|ندید|نیافت|نباید)"
 )
 _UP = re.compile(
@@ -168,7 +169,7 @@ def profile(text: str, lang: str | None) -> Profile:
     tokens = tokenize(normalized)
     cues = _NEGATION.get(code, _NEGATION["en"])
     negated = any(t in cues for t in tokens) or (
-        code == "fa" and any(_FA_NEG_PREFIX.match(t) for t in tokens)
+        code == "fa" and any(FA_NEGATED_VERB.match(t) for t in tokens)
     )
     numbers = frozenset(round(q.value, 3) for q in find_quantities(text, code))
     years = set(_YEAR.findall(normalized))

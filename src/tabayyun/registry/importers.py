@@ -7,6 +7,9 @@ others, and its location says where to look ("checks.csv:row 7", "feed.json:data
 JSON may hold one ClaimReview, a list, a DataFeed (the shape of Google's Fact Check Tools feed:
 `dataFeedElement` items whose `item` holds ClaimReviews), an `@graph`, or a Fact Check Tools
 API search answer (`{"claims": [...]}`).
+
+Items are read leniently (`from_claimreview(lenient=True)`): an unreadable date or language code
+is left out and named in `FactCheck.flags` rather than costing the fact-check.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +26,9 @@ from extruct.jsonld import JsonLdExtractor
 from lxml.etree import ParserError, XMLSyntaxError
 
 from tabayyun.config import Settings
-from tabayyun.errors import InputError, TabayyunError
+from tabayyun.errors import EmptyInputError, InputError, TabayyunError
 from tabayyun.ingest.decode import decode_bytes
-from tabayyun.registry.model import FactCheck, from_claimreview, schema_types
+from tabayyun.registry.model import FactCheck, from_claimreview, quoted, schema_types
 from tabayyun.registry.ratings import as_number
 
 Parsed = tuple[str, FactCheck | InputError]
@@ -49,6 +52,10 @@ CSV_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "headline", "title"),
     "reviewBody": ("reviewbody", "review_body", "summary", "description"),
 }
+# What a fact-check import reads, for messages about a file it cannot read.
+ACCEPTED = (
+    "ClaimReview JSON or JSON-LD, JSON Lines, a DataFeed, CSV, or HTML pages with ClaimReview"
+)
 _FORMATS = {
     ".html": "html",
     ".htm": "html",
@@ -72,7 +79,12 @@ def read_factchecks(
     settings = settings or Settings.from_env()
     try:
         raw, kind = _load(name, settings)
-        text, _ = decode_bytes(raw, max_bytes=settings.max_input_bytes)
+        text, _ = decode_bytes(
+            raw, max_bytes=settings.max_input_bytes, wanted=f"fact-checks as {ACCEPTED}"
+        )
+    except EmptyInputError:
+        yield name, InputError(f"the file is empty: give fact-checks as {ACCEPTED}")
+        return
     except InputError as error:
         yield name, error
         return
@@ -208,9 +220,25 @@ def read_csv(
             continue
         cells = {field: row[index].strip() for field, index in columns.items()}
         try:
-            yield where, from_claimreview(_csv_claimreview(cells))
+            yield where, from_claimreview(_csv_claimreview(cells), lenient=True)
         except InputError as error:
             yield where, error
+
+
+def parse_mapping(items: Iterable[str]) -> dict[str, str]:
+    """CSV columns named as "field=column" (the CLI's --map, the API's `map`), as a mapping.
+
+    Spaces around either side are dropped; a column name may itself hold "=".
+    """
+    mapping: dict[str, str] = {}
+    for item in items:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InputError(
+                f"mapping {quoted(item)} is not field=column, e.g. claimReviewed=claim"
+            )
+        mapping[field.strip()] = column.strip()
+    return mapping
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -266,7 +294,7 @@ def _walk(node: object, where: str, *, strict: bool) -> Iterator[Parsed]:
     types = schema_types(node)
     if "ClaimReview" in types:
         try:
-            yield where, from_claimreview(node)
+            yield where, from_claimreview(node, lenient=True)
         except InputError as error:
             yield where, error
     elif "DataFeed" in types or "dataFeedElement" in node:
@@ -330,7 +358,8 @@ def _api_answer(claims: list[Any], where: str) -> Iterator[Parsed]:
                 },
             }
             try:
-                yield f"{at}.claimReview[{number}]", from_claimreview(_dropped_none(converted))
+                fc = from_claimreview(_dropped_none(converted), lenient=True)
+                yield f"{at}.claimReview[{number}]", fc
             except InputError as error:
                 yield f"{at}.claimReview[{number}]", error
 
@@ -357,7 +386,7 @@ def _csv_columns(header: list[str], mapping: Mapping[str, str]) -> dict[str, int
     for field, column in mapping.items():
         if _header_key(column) not in positions:
             raise InputError(
-                f"mapping: column {column!r} for {field} is not in the header "
+                f"mapping: column {quoted(column)} for {field} is not in the header "
                 f"({', '.join(header)}); fix the mapping"
             )
         columns[field] = positions[_header_key(column)]
@@ -372,8 +401,8 @@ def _csv_columns(header: list[str], mapping: Mapping[str, str]) -> dict[str, int
                 break
     if "claimReviewed" not in columns:
         raise InputError(
-            f"no claim column among {', '.join(header)}; name one 'claimReviewed' "
-            'or pass a mapping like {"claimReviewed": "your column"}'
+            f"no claim column among {', '.join(header)}; name one 'claimReviewed', "
+            "or map yours: claimReviewed=your column"
         )
     return columns
 

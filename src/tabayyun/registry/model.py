@@ -4,6 +4,18 @@
 ("reviewRating.ratingValue: expected a number or text, got list"); `to_claimreview` writes it
 back. The normalised verdict (`Rating.label`) is derived from the publisher's own rating fields,
 which are the ones kept and exported, so an export re-imports to the same registry.
+
+Dates are stored as ISO 8601. ISO dates are kept exactly as written (so an export re-imports
+unchanged); others are read as `tabayyun.lang.dates` reads article dates: "2024/03/05",
+"۲۰۲۴-۰۳-۰۵", "5 March 2024", "۱ آذر ۱۴۰۲", "1445/09/01 هـ". An all-digit date with a year
+1300-1499 and no calendar written is Hijri (lunar) in an Arabic fact-check and Solar Hijri in
+any other, Persian above all (Persian digits always mean Solar Hijri): ISO-shaped ones too, since
+no fact-check is dated in the 14th or 15th century. The fact-check's language is its
+inLanguage, else the claim's detected language.
+
+Importers read with `lenient=True`: a date that cannot be read, or an inLanguage that is not a
+language code, costs that field, not the fact-check; it is left out (the language detected) and
+named in `FactCheck.flags` for the import report.
 """
 
 from __future__ import annotations
@@ -16,7 +28,8 @@ from datetime import date, datetime
 from typing import Any, Literal, cast
 
 from tabayyun.errors import InputError
-from tabayyun.lang.codes import language_code
+from tabayyun.lang.codes import is_language_tag, language_code
+from tabayyun.lang.dates import parse_date_value
 from tabayyun.registry.ratings import Label, as_number, normalize_rating
 
 Visibility = Literal["private", "shared", "public"]
@@ -68,6 +81,9 @@ class FactCheck:
     # Owner and sharing, set by whoever imports: the server issue adds organisations.
     organisation: str | None = None
     visibility: Visibility = "public"
+    # What an import should show a person: fields left out or guessed (see `from_claimreview`).
+    # Not part of the fact-check: never stored, compared or exported.
+    flags: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -121,13 +137,16 @@ class FactCheck:
         return data
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of every field."""
-        return dataclasses.asdict(self)
+        """A JSON-ready dict of every stored field (`flags` belong to one import, not here)."""
+        data = dataclasses.asdict(self)
+        del data["flags"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FactCheck:
         """Rebuild a FactCheck from `to_dict` output."""
         values = dict(data)
+        values.pop("flags", None)
         values["rating"] = Rating(**values["rating"])
         values["appearances"] = [ClaimAppearance(**a) for a in values.get("appearances", [])]
         return cls(**values)
@@ -138,8 +157,13 @@ def from_claimreview(
     *,
     organisation: str | None = None,
     visibility: Visibility = "public",
+    lenient: bool = False,
 ) -> FactCheck:
-    """Read one ClaimReview object; InputError names the first field that is missing or wrong."""
+    """Read one ClaimReview object; InputError names the first field that is missing or wrong.
+
+    With `lenient` (imports), an unreadable date or inLanguage is left out and named in `flags`
+    instead of rejecting the fact-check.
+    """
     if not isinstance(obj, dict):
         raise InputError(f"expected a ClaimReview object, got {_kind(obj)}")
     if "ClaimReview" not in schema_types(obj):
@@ -149,8 +173,9 @@ def from_claimreview(
         )
     claim = _text(obj, "claimReviewed", required=True)
     assert claim is not None  # required=True never returns None
-    lang = _language(obj)
     rating = _rating(obj)
+    flags: list[str] | None = [] if lenient else None
+    lang = _language(obj, claim, flags)  # may detect it: after the cheaper checks above
     item = obj.get("itemReviewed")
     if item is not None and not isinstance(item, dict):
         raise InputError(f"itemReviewed: expected a Claim object, got {_kind(item)}")
@@ -158,25 +183,27 @@ def from_claimreview(
     author = _name(obj, "author")
     publisher_node = obj.get("publisher")
     url = _url(obj, "url")
-    return FactCheck(
+    fc = FactCheck(
         claim_reviewed=" ".join(claim.split()),
         rating=rating,
-        lang=lang or _detect(claim),
+        lang=lang,
         url=url,
         publisher=_name(obj, "publisher") or author,
         publisher_url=_url(publisher_node, "url", "publisher.")
         if isinstance(publisher_node, dict)
         else None,
         author=author,
-        date_published=_date(obj, "datePublished"),
+        date_published=_date(obj, "datePublished", lang=lang, flags=flags),
         headline=_text(obj, "name") or _text(obj, "headline"),
         review_body=_text(obj, "reviewBody") or _text(obj, "description"),
         claim_author=_name(item, "author", "itemReviewed."),
-        claim_date=_date(item, "datePublished", "itemReviewed."),
-        appearances=_appearances(item),
+        claim_date=_date(item, "datePublished", "itemReviewed.", lang=lang, flags=flags),
+        appearances=_appearances(item, lang, flags),
         organisation=organisation,
         visibility=check_visibility(visibility),
     )
+    fc.flags = flags or []
+    return fc
 
 
 # -- reading fields ----------------------------------------------------------------------------
@@ -197,8 +224,13 @@ def _kind(value: object) -> str:
     return "number" if isinstance(value, int | float) else type(value).__name__
 
 
+def quoted(text: str) -> str:
+    """`text` in quotes for a message, as written (repr() would escape a ZWNJ)."""
+    return f"'{text}'"
+
+
 def _shown(value: object) -> str:
-    return "nothing" if value is None else repr(value) if isinstance(value, str) else _kind(value)
+    return "nothing" if value is None else quoted(value) if isinstance(value, str) else _kind(value)
 
 
 def _text(
@@ -219,23 +251,47 @@ def _text(
 def _url(node: dict[str, Any], name: str, prefix: str = "") -> str | None:
     value = _text(node, name, prefix)
     if value is not None and not value.lower().startswith(("http://", "https://")):
-        raise InputError(f"{prefix}{name}: expected an http(s) URL, got {value!r}")
+        raise InputError(f"{prefix}{name}: expected an http(s) URL, got {quoted(value)}")
     return value
 
 
-def _date(node: dict[str, Any], name: str, prefix: str = "") -> str | None:
-    value = _text(node, name, prefix)
+def _date(
+    node: dict[str, Any], name: str, prefix: str = "", *, lang: str, flags: list[str] | None
+) -> str | None:
+    """The field as ISO 8601 (see the module's docstring); `flags` None: strict."""
+    try:
+        value = _text(node, name, prefix)
+    except InputError as error:
+        if flags is None:
+            raise
+        flags.append(f"{error}; imported without it")
+        return None
     if value is None:
         return None
+    iso = _iso(value)
+    if iso is not None and not 1300 <= int(iso[:4]) <= 1499:
+        return value  # as written, so that an export re-imports unchanged
+    iso = parse_date_value(value, lang, calendar="hijri" if lang == "ar" else "jalali")
+    if iso is not None:
+        return iso
+    if flags is None:
+        raise InputError(
+            f"{prefix}{name}: expected a date like 2024-03-05, 1402/09/01 or 5 March 2024, "
+            f"got {quoted(value)}"
+        )
+    flags.append(f"{prefix}{name}: cannot read {quoted(value)} as a date; imported without it")
+    return None
+
+
+def _iso(value: str) -> str | None:
+    """`value` when it is an ISO 8601 date or date-time, else None."""
     try:
         if len(value) <= 10:
             date.fromisoformat(value)
         else:
             datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise InputError(
-            f"{prefix}{name}: expected an ISO 8601 date like 2024-03-05, got {value!r}"
-        ) from None
+        return None
     return value
 
 
@@ -255,16 +311,28 @@ def _name(node: dict[str, Any], name: str, prefix: str = "") -> str | None:
     )
 
 
-def _language(node: dict[str, Any]) -> str | None:
+def _language(node: dict[str, Any], claim: str, flags: list[str] | None) -> str:
+    """inLanguage as a bare code ("fa-IR" is "fa"), else the claim's detected language."""
     value = node.get("inLanguage")
     if isinstance(value, dict):
         value = value.get("alternateName") or value.get("name")
     if value is None:
-        return None
+        return _detect(claim)
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"inLanguage: expected a language code like 'ar', got {_shown(value)}")
-    # "fa-IR" and "ru_RU" are the languages tabayyun knows as "fa" and "ru".
-    return language_code(value)
+    if is_language_tag(value):
+        return language_code(value)
+    if flags is None:
+        raise InputError(
+            f"inLanguage: expected a language code like 'ar' or 'fa-IR' (BCP 47), "
+            f"got {quoted(value)}"
+        )
+    detected = _detect(claim)
+    flags.append(
+        f"inLanguage: {quoted(value)} is not a language code like 'ar' or 'fa-IR'; "
+        f"detected {quoted(detected)} from the claim"
+    )
+    return detected
 
 
 def _detect(text: str) -> str:
@@ -314,7 +382,7 @@ def _number(node: dict[str, Any], name: str) -> float | None:
     return number
 
 
-def _appearances(item: dict[str, Any]) -> list[ClaimAppearance]:
+def _appearances(item: dict[str, Any], lang: str, flags: list[str] | None) -> list[ClaimAppearance]:
     found: list[ClaimAppearance] = []
     for name in ("firstAppearance", "appearance"):
         value = item.get(name)
@@ -329,7 +397,9 @@ def _appearances(item: dict[str, Any]) -> list[ClaimAppearance]:
                         url=_url(entry, "url", f"{where}."),
                         headline=_text(entry, "headline", f"{where}.")
                         or _text(entry, "name", f"{where}."),
-                        date_published=_date(entry, "datePublished", f"{where}."),
+                        date_published=_date(
+                            entry, "datePublished", f"{where}.", lang=lang, flags=flags
+                        ),
                         author=_name(entry, "author", f"{where}."),
                     )
                 )
@@ -342,7 +412,9 @@ def _appearances(item: dict[str, Any]) -> list[ClaimAppearance]:
 def check_visibility(value: str) -> Visibility:
     """`value` as a `Visibility`; InputError when it is not one of `VISIBILITIES`."""
     if value not in VISIBILITIES:
-        raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}, got {value!r}")
+        raise InputError(
+            f"visibility must be one of {', '.join(VISIBILITIES)}, got {quoted(value)}"
+        )
     return cast(Visibility, value)
 
 

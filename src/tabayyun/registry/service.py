@@ -14,7 +14,7 @@ from tabayyun.config import Settings
 from tabayyun.errors import InputError
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
 from tabayyun.registry.importers import read_factchecks
-from tabayyun.registry.model import Visibility, check_visibility
+from tabayyun.registry.model import FactCheck, Visibility, check_visibility, quoted
 from tabayyun.registry.store import FactCheckStore
 
 ExportFormat = Literal["datafeed", "jsonld"]
@@ -28,7 +28,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
-    # Imported, but the rating word is not in the table: a person should look at it.
+    # Imported, but a person should look at it: a rating word not in the table, a date that
+    # could not be read (left out), a language code that was not one (detected instead).
     flagged: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -64,11 +65,14 @@ def import_factchecks(
             result.visibility = visibility
             outcome = store.upsert(result)
             setattr(report, outcome, getattr(report, outcome) + 1)
-            if not result.rating.known:
-                report.flagged.append(
-                    (location, f"unknown rating {result.rating.source_text!r}: kept as 'unknown'")
-                )
+            report.flagged += [(location, reason) for reason in flag_reasons(result)]
     return report
+
+
+def flag_reasons(fc: FactCheck) -> list[str]:
+    """Why an imported fact-check needs a person's look (empty when it does not)."""
+    unknown = f"unknown rating {quoted(fc.rating.source_text)}: kept as 'unknown'"
+    return ([] if fc.rating.known else [unknown]) + fc.flags
 
 
 def export_factchecks(

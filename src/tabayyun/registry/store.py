@@ -137,7 +137,8 @@ class SqliteFactCheckStore(SqliteDatabase):
 
         def grouped(conn: Connection, column: Any) -> dict[str, int]:
             query = select(column, func.count()).group_by(column).order_by(func.count().desc())
-            return {str(value): int(n) for value, n in conn.execute(query).all()}
+            # No value (a fact-check without a publisher) is "", never the text "None".
+            return {"" if value is None else str(value): int(n) for value, n in conn.execute(query)}
 
         def collect(conn: Connection) -> dict[str, Any]:
             unknown = conn.execute(

@@ -216,8 +216,39 @@ def build(fields: dict[str, Any], *, organisation: str, visibility: str) -> Fact
         node["publisher"] = {"@type": "Organization", "name": fields["publisher"]}
     if fields.get("author"):
         node["author"] = {"@type": "Organization", "name": fields["author"]}
+    claim = fields.get("claim_reviewed")
+    if claim is None or (isinstance(claim, str) and not claim.strip()):
+        raise InputError("claim_reviewed: required; give the claim that the fact-check reviews")
     cleaned = _without_none(node)
-    return from_claimreview(cleaned, organisation=organisation, visibility=visibility)
+    try:
+        return from_claimreview(cleaned, organisation=organisation, visibility=visibility)
+    except InputError as error:
+        raise InputError(_api_named(str(error))) from None
+
+
+# ClaimReview paths as the API (and the web form) name them, longest first, for error messages.
+_API_NAMES = (
+    ("itemReviewed.datePublished", "claim_date"),
+    ("itemReviewed.author", "claim_author"),
+    ("reviewRating.alternateName", "rating.alternate_name"),
+    ("reviewRating.ratingValue", "rating.value"),
+    ("reviewRating.bestRating", "rating.best"),
+    ("reviewRating.worstRating", "rating.worst"),
+    ("reviewRating", "rating"),
+    ("claimReviewed", "claim_reviewed"),
+    ("datePublished", "date_published"),
+    ("inLanguage", "lang"),
+    ("reviewBody", "review_body"),
+    ("name", "headline"),
+)
+
+
+def _api_named(message: str) -> str:
+    """`message` with the ClaimReview path it starts with named as the API field."""
+    for path, name in _API_NAMES:
+        if message.startswith(f"{path}:") or message.startswith(f"{path}."):
+            return name + message[len(path) :]
+    return message
 
 
 def _without_none(node: dict[str, Any]) -> dict[str, Any]:

@@ -128,6 +128,9 @@ claims = Table(
     Column("matched_key", Text),
     Column("matched_score", Float),
     Column("matched_decision", String(16)),
+    # What the claim states otherwise than that fact-check ([] when nothing; why a close
+    # match is a "suggest"): [{"kind": "number", "text": "£9 billion", "claim": "£4.5 billion"}].
+    Column("matched_conflicts", JSON),
     # Fingerprint of the fact-checks the organisation could see when the claim was last matched.
     Column("matched_against", String(80)),
     Column("status", String(16), nullable=False, server_default="new"),

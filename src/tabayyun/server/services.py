@@ -38,6 +38,7 @@ from tabayyun.model import Document
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
 from tabayyun.registry.importers import read_factchecks
 from tabayyun.registry.model import VISIBILITIES
+from tabayyun.registry.service import flag_reasons
 from tabayyun.server import accounts, audit, claims, factchecks
 from tabayyun.server.audit import Actor
 from tabayyun.server.db import Database, now_iso
@@ -826,11 +827,14 @@ def import_factchecks(
     filename: str,
     content: bytes,
     visibility: str = "private",
+    mapping: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Import an uploaded ClaimReview file (JSON, JSON-LD, JSONL, CSV or HTML).
 
     Items are owned by the organisation; an item whose key belongs to another organisation is
-    refused. Bad items are reported, never fatal.
+    refused. Bad items are reported, never fatal; imported ones a person should look at (an
+    unknown rating word, a date left out) are listed in `flagged`. `mapping` names CSV columns
+    (`registry.importers.CSV_FIELDS`).
     """
     require(actor.role, "factchecks.write")
     if visibility not in VISIBILITIES:
@@ -843,10 +847,11 @@ def import_factchecks(
     suffix = "".join(ch for ch in Path(filename).suffix.lower() if ch.isalnum() or ch == ".")
     counts = {"added": 0, "updated": 0, "unchanged": 0, "refused": 0}
     rejected: list[dict[str, str]] = []
+    flagged: list[dict[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(content)
-        parsed = list(read_factchecks(path, settings=ctx.settings))
+        parsed = list(read_factchecks(path, mapping=mapping, settings=ctx.settings))
     with ctx.db.write() as conn:
         for location, result in parsed:
             where = location.replace(str(path), filename)
@@ -866,14 +871,17 @@ def import_factchecks(
                         "reason": "another organisation owns a fact-check with this URL",
                     }
                 )
+            else:
+                flagged += [{"location": where, "reason": r} for r in flag_reasons(result)]
         audit.record(
             conn,
             actor,
             "factcheck.import",
             f"upload:{filename[:100]}",
-            {**counts, "rejected": len(rejected), "visibility": visibility},
-        )
-    return {**counts, "rejected": rejected}
+            {**counts, "rejected": len(rejected), "flagged": len(flagged),
+             "visibility": visibility},
+        )  # fmt: skip
+    return {**counts, "rejected": rejected, "flagged": flagged}
 
 
 def export_factchecks(ctx: ServerContext, actor: Actor, *, format: str = "datafeed") -> Any:
@@ -1055,12 +1063,14 @@ def _record_matches(ctx: ServerContext, state: str, best: Mapping[int, Any]) -> 
                     matched_key=candidate.claim.id if candidate else None,
                     matched_score=round(candidate.final, 4) if candidate else None,
                     matched_decision=candidate.decision if candidate else None,
+                    matched_conflicts=_conflicts_json(candidate) if candidate else None,
                 )
             )
 
 
 def _match_json(candidate: Any) -> dict[str, Any]:
-    """A matching fact-check as the API shows it: key, claim, score, decision and metadata."""
+    """A matching fact-check as the API shows it: key, claim, score, decision, metadata and
+    what the text states otherwise than the claim (`conflicts`: why it is no "match")."""
     return {
         "key": candidate.claim.id,
         "claim": candidate.claim.claim,
@@ -1068,7 +1078,13 @@ def _match_json(candidate: Any) -> dict[str, Any]:
         "score": round(candidate.final, 4),
         "decision": candidate.decision,
         **dict(candidate.claim.metadata),
+        "conflicts": _conflicts_json(candidate),
     }
+
+
+def _conflicts_json(candidate: Any) -> list[dict[str, str]]:
+    """A candidate's conflicts as JSON: [{"kind": "number", "text": ..., "claim": ...}]."""
+    return [dataclasses.asdict(conflict) for conflict in candidate.conflicts]
 
 
 def match_text(

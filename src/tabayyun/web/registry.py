@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -10,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from starlette.datastructures import FormData
 
 from tabayyun.errors import InputError
+from tabayyun.registry.importers import parse_mapping
 from tabayyun.registry.model import VISIBILITIES
 from tabayyun.registry.ratings import LABELS
 from tabayyun.server import services
@@ -93,10 +95,12 @@ def import_file(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
     file = upload(form, "file")
     if file is None or not file.filename:
         raise InputError("choose a file to import")
+    # The form's "Column mapping": field=column items, one a line or separated by ";".
+    mapping = parse_mapping(i for i in re.split(r"[\n;]", text(form, "map")) if i.strip())
     content = file.file.read(ctx.settings.max_input_bytes + 1)
     result = services.import_factchecks(
         ctx, actor, filename=file.filename, content=content,
-        visibility=text(form, "visibility") or "private",
+        visibility=text(form, "visibility") or "private", mapping=mapping or None,
     )  # fmt: skip
     return render(request, "import_result.html", actor=actor, result=result, filename=file.filename)
 

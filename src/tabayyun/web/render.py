@@ -68,7 +68,22 @@ LANGUAGE_NAMES = {
     "und": N_("Undetermined"),
 }
 DECISION_NAMES = {"match": N_("Match"), "suggest": N_("Suggestion")}
+# What a text states otherwise than a fact-checked claim (matching/conflicts.py).
+CONFLICT_NAMES = {
+    "number": N_("Different number"),
+    "year": N_("Different year"),
+    "negation": N_("Opposite polarity"),
+}
 KIND_NAMES = {"direct": N_("direct quote"), "indirect": N_("reported speech")}
+
+
+def language_name(i18n: I18n, code: str | None) -> str:
+    """A language's name in the page's language: ours for the four and "und", else Babel's
+    (CLDR) name of the code ("de" is "German", «آلمانی», "немецкий"), else the code itself."""
+    code = code or "und"
+    if code in LANGUAGE_NAMES:
+        return i18n.gettext(LANGUAGE_NAMES[code])
+    return str(i18n.locale.languages.get(code) or code)
 
 
 def page_language(request: Request) -> I18n:
@@ -163,7 +178,9 @@ def render(
         "role_names": ROLE_NAMES,
         "visibility_names": VISIBILITY_NAMES,
         "language_names": LANGUAGE_NAMES,
+        "language_name": lambda code: language_name(i18n, code),
         "decision_names": DECISION_NAMES,
+        "conflict_names": CONFLICT_NAMES,
         "kind_names": KIND_NAMES,
         "safe_href": safe_href,
         "flash": NOTICES.get(request.query_params.get("done", "")),

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, File, Form, UploadFile
 from pydantic import BaseModel, Field
 
+from tabayyun.registry.importers import CSV_FIELDS, parse_mapping
 from tabayyun.server import services
 from tabayyun.server.routes.common import Ctx, PageNo, PerPage, Who
 
@@ -86,17 +87,44 @@ def export(ctx: Ctx, actor: Who, format: Literal["datafeed", "jsonld"] = "datafe
     return services.export_factchecks(ctx, actor, format=format)
 
 
-@router.post("/factchecks/import", summary="Import an uploaded ClaimReview file")
+IMPORT_DESCRIPTION = f"""Import fact-checks from one file: ClaimReview JSON or JSON-LD, JSON
+Lines, a DataFeed, CSV (or TSV), or an HTML page with ClaimReview JSON-LD. The format comes from
+the file name's suffix, else from the content.
+
+A CSV file's columns are found by their usual English headers (claim, rating, url, date, lang...).
+Name others with `map`, one form field per column, as `field=column`, e.g.
+`map=claimReviewed=ادعا` and `map=alternateName=حکم` (the command line's `--map`). Fields:
+{", ".join(CSV_FIELDS)}.
+
+The answer counts what was added, updated, unchanged and refused (another organisation owns
+that URL), lists `rejected` items with their reason, and lists `flagged` items: imported, but a
+person should look at them (a rating word not in the table, kept as "unknown"; a date that could
+not be read, left out; a language code that was not one, detected instead)."""
+
+
+@router.post(
+    "/factchecks/import",
+    summary="Import an uploaded ClaimReview file",
+    description=IMPORT_DESCRIPTION,
+)
 def import_file(
-    file: Annotated[UploadFile, File(description="JSON, JSON-LD, JSONL, CSV or HTML")],
+    file: Annotated[
+        UploadFile, File(description="ClaimReview JSON, JSON-LD, JSONL, DataFeed, CSV or HTML")
+    ],
     ctx: Ctx,
     actor: Who,
     visibility: Annotated[VisibilityField, Form()] = "private",
+    column_map: Annotated[
+        list[str] | None,
+        Form(alias="map", description="CSV only: field=column, e.g. claimReviewed=ادعا; repeat."),
+    ] = None,
 ) -> dict[str, Any]:
+    mapping = parse_mapping(column_map or [])
     content = file.file.read(ctx.settings.max_input_bytes + 1)
     return services.import_factchecks(
-        ctx, actor, filename=file.filename or "upload", content=content, visibility=visibility
-    )
+        ctx, actor, filename=file.filename or "upload", content=content, visibility=visibility,
+        mapping=mapping or None,
+    )  # fmt: skip
 
 
 @router.post("/factchecks", status_code=201, summary="Write a fact-check for your organisation")

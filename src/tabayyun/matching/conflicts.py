@@ -1,0 +1,295 @@
+"""The verification rule: a text that states a fact-checked claim otherwise is not its match.
+
+"90 مليار دولار" for a claim of "40 مليار دولار", "£4.5 million" for "£4.5 billion", another
+year, or "لم يكلف" for "كلف": the text is the checked claim altered. The fact-check is exactly
+what a desk needs for it, but the text is not the claim that was checked, so the engine never
+calls it a "match" (which drives alerts and labels), only a suggestion, and says why
+(`MatchConflict`). The learned scorer cannot learn this: training pairs rarely differ only in a
+number, so it gives verify.py's conflict features little weight.
+
+What counts is narrower than verify.py's features, because a rule, unlike a weighted feature,
+must be right whenever it fires:
+- the claim side is the claim alone, never the fact-check's title, which often states the
+  verdict ("الصورة ليست لمطار فرانكفورت", "FALSE: ...");
+- numbers are compared as quantities (value with its currency or unit), not as bare values;
+- negation is read per word, not as "a negation somewhere" (`_opposite`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from tabayyun.lang.normalize import normalize, stem_tokens, tokenize
+from tabayyun.matching.verify import FA_NEGATED_VERB, profile, skeleton
+from tabayyun.model import MatchConflict, Quantity
+from tabayyun.understand.numbers import SUPPORTED_LANGS, find_quantities
+
+# Two values of one quantity agree when they differ by at most this share of the larger:
+# "$39.6 billion" is "$40 billion" rounded; "29%" is not "30%".
+AGREE_WITHIN = 0.02
+# Joins the parts of one number: "۳ میلیون و ۵۰۰ هزار", "3 million and 500 thousand",
+# "3 млн 500 тыс." (Russian needs no "and").
+_COMPOUND_JOIN = re.compile(r"^[\s\u200c]*(?:(?:و|and|и)[\s\u200c]*)?$", re.IGNORECASE)
+# The word after a bare count ("27 школ"): letters of any script, Persian ones with ZWNJ inside.
+_NEXT_WORD = re.compile(r"[\s\u00a0\u200e\u200f]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)")
+
+# Words that negate the word after them ("did not spend", "لم يكلف", "не закроют"). Narrower
+# than verify.py's cues: words that negate a noun ("no", "without", "غير", "без") or rate a
+# claim ("false") change the polarity of no statement.
+_DENY = {
+    "en": {"not", "never", "cannot"},  # and the "t" of a contraction ("won't": "won", "t")
+    "ar": {"لا", "لم", "لن", "ليس", "ليست", "ليسوا"},
+    "fa": {"هرگز"},  # and the negated verbs of FA_NEGATED_VERB ("نشده")
+    "ru": {"не", "никогда", "нельзя"},
+}
+# Persian negated verbs whose affirmative is not the verb less its ن.
+_FA_AFFIRMATIVE = {"نیست": "است", "نیستند": "هستند", "نیستیم": "هستیم"}
+# Words that say little of a statement: skipped between a negation and its word, and never the
+# context that ties a negated word to the same statement on the other side.
+_FILLER = {
+    "en": {"the", "and", "for", "are", "was", "were", "has", "have", "had", "been", "being",
+           "will", "would", "could", "should", "can", "does", "did", "ever", "even", "just",
+           "really", "yet", "also", "only", "all", "any", "that", "this", "you", "they",
+           "she", "his", "her", "its", "their", "with", "from", "into", "than", "then"},
+    "ar": {"قد", "من", "في", "على", "الى", "ان", "عن", "مع", "هو", "هي", "ذلك", "هذا", "هذه",
+           "التي", "الذي", "كان", "كانت", "بعد", "قبل"},
+    "fa": {"از", "به", "با", "در", "که", "را", "این", "آن", "برای", "تا"},
+    "ru": {"был", "была", "было", "были", "будет", "будут", "это", "что", "как", "для", "при"},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A stated quantity as `conflicts` compares it."""
+
+    value: float
+    dimension: str  # currency ("USD") or unit ("percent"); "" for a bare count
+    noun: str  # a bare count's next word, normalised ("школ" of "27 школ"); else ""
+    text: str  # as written, a bare count with its next word: "£4.5 billion", "27 школ"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What `conflicts` compares in one text; build it with `facts`."""
+
+    lang: str
+    measures: tuple[Measure, ...]
+    years: frozenset[str]
+    negated: bool  # a negation anywhere (verify.py's cues): whether polarity needs reading
+    normalized: str
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A content word with its polarity: `stem` to compare, `shown` as the text puts it."""
+
+    stem: str
+    shown: str
+    denied: bool
+
+
+def facts(text: str, lang: str | None) -> Facts:
+    """The quantities, years and polarity `text` states, read in `lang`."""
+    code = lang if lang in SUPPORTED_LANGS else "en"
+    found = profile(text, lang)
+    return Facts(
+        lang=lang or "",
+        measures=_measures(text, code, find_quantities(text, code)),
+        years=frozenset(map(str, found.years)),
+        negated=found.negated,
+        normalized=normalize(text, code),
+    )
+
+
+def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
+    """What `text` states otherwise than `claim`: numbers, years and polarity.
+
+    - number: both state a quantity of one kind (one currency, one unit such as percent, or
+      bare counts followed by one word: "2 школы", "27 школ") and neither's value is found on
+      the other side (within AGREE_WITHIN). Digits of any script and scale words of the four
+      languages are read as values ("٤٠ مليار دولار", "$40bn", "۴۰ میلیارد دلار" agree) and
+      compound numbers whole ("۳ میلیون و ۵۰۰ هزار"). A number of another kind, or one only
+      the text states, is no conflict: texts add figures the claim never mentions.
+    - year: both state years, and each states one the other does not.
+    - negation: a word one side negates and the other states, in the same context, without
+      negating it (`_opposite`).
+    """
+    found: list[MatchConflict] = []
+    for mine in text.measures:
+        if any(_comparable(mine, c) and _agree(mine.value, c.value) for c in claim.measures):
+            continue
+        for theirs in claim.measures:
+            if not _comparable(mine, theirs):
+                continue
+            if any(_comparable(theirs, m) and _agree(theirs.value, m.value) for m in text.measures):
+                continue
+            item = MatchConflict("number", mine.text, theirs.text)
+            if item not in found:
+                found.append(item)
+    only_here, only_there = sorted(text.years - claim.years), sorted(claim.years - text.years)
+    found += [MatchConflict("year", a, b) for a in only_here for b in only_there]
+    opposite = _opposite(text, claim)
+    if opposite is not None:
+        found.append(opposite)
+    return found
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+
+def _measures(text: str, lang: str, quantities: list[Quantity]) -> tuple[Measure, ...]:
+    """The quantities of `text` as `conflicts` compares them, compound numbers joined."""
+    joined: list[Quantity] = []
+    for q in quantities:
+        last = joined[-1] if joined else None
+        if last is not None and _continues(text, last, q):
+            joined[-1] = Quantity(
+                text=text[last.start : q.end],
+                value=last.value + q.value,
+                unit=q.unit,
+                currency=q.currency,
+                start=last.start,
+                end=q.end,
+            )
+        else:
+            joined.append(q)
+    out = []
+    for q in joined:
+        dimension = q.currency or q.unit or ""
+        noun, shown = "", q.text
+        word = None if dimension or q.end < 0 else _NEXT_WORD.match(text, q.end)
+        if word:
+            noun = normalize(word.group(1), lang).replace("\u200c", "")
+            shown = text[q.start : word.end(1)]
+        out.append(Measure(q.value, dimension, noun, shown))
+    return tuple(out)
+
+
+def _continues(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether `second` is the rest of the number `first` starts: "۳ میلیون", then "و ۵۰۰ هزار"
+    (a bare number with a scale word, then a smaller one)."""
+    if first.unit or first.currency or first.value <= 0 or first.start < 0:
+        return False
+    if not any(ch.isalpha() for ch in first.text):  # no scale word: "5 and 10 people"
+        return False
+    place = 10 ** math.floor(math.log10(first.value))
+    return 0 <= second.value < place and bool(_COMPOUND_JOIN.match(text[first.end : second.start]))
+
+
+def _agree(a: float, b: float) -> bool:
+    return abs(a - b) <= AGREE_WITHIN * max(abs(a), abs(b))
+
+
+def _comparable(a: Measure, b: Measure) -> bool:
+    """Whether two quantities measure one thing: one currency, one unit, or bare counts of one
+    noun (by stem in one script, "школ" and "школы"; by consonant skeleton across two)."""
+    if a.dimension or b.dimension:
+        return a.dimension == b.dimension
+    if min(len(a.noun), len(b.noun)) < 3:
+        return False
+    if _script(a.noun) != _script(b.noun):
+        return len(skeleton(a.noun)) >= 3 and skeleton(a.noun) == skeleton(b.noun)
+    return _same_stem(a.noun, b.noun)
+
+
+def _script(word: str) -> str:
+    letter = next((ch for ch in word if ch.isalpha()), "")
+    if "\u0600" <= letter <= "\u06ff":
+        return "arabic"
+    if "\u0400" <= letter <= "\u04ff":
+        return "cyrillic"
+    return "latin"
+
+
+def _same_stem(a: str, b: str, *, prefixed: bool = False) -> bool:
+    """Whether two words (or stems) are one word with other endings: they share their first
+    four letters (all of a shorter word) and differ by three letters at most after them
+    ("закр" / "закроют", "школ" / "школы"; not "down" / "download"). `prefixed` also takes a
+    word with one or two more letters in front: Arabic verbs ("كلف", "يكلف")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < 3:
+        return False
+    if prefixed and long.endswith(short) and len(long) - len(short) <= 2:
+        return True
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= min(4, len(short)) and len(long) - shared <= 3
+
+
+# -- polarity --------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)  # a text is compared with each of its candidates
+def _polarity(text: str, lang: str) -> tuple[_Said, ...]:
+    """The content words of a normalised text in order, each denied or stated: a negation
+    denies the next word that is not filler ("did not spend": spend denied); a Persian negated
+    verb denies its affirmative ("نشده": شده denied)."""
+    tokens = tokenize(text)
+    deny = _DENY.get(lang, set())
+    filler = _FILLER.get(lang, set())
+    out: list[_Said] = []
+    cue = ""  # a negation waiting for its word, as shown
+    for i, token in enumerate(tokens):
+        if lang == "en" and token == "t" and i > 0 and tokens[i - 1].endswith("n"):
+            cue = f"{tokens[i - 1]}'t"  # "don't", "won't", "isn't", "can't"
+            continue
+        if lang == "en" and i + 1 < len(tokens) and tokens[i + 1] == "t":
+            continue  # the "don" of "don't": its "t" decides
+        if token in deny:
+            cue = token
+            continue
+        if lang == "fa" and (token in _FA_AFFIRMATIVE or FA_NEGATED_VERB.match(token)):
+            out.append(_Said(_FA_AFFIRMATIVE.get(token, token[1:]), token, True))
+            cue = ""
+            continue
+        if token in filler or len(token) < 3 or token.isdigit():
+            continue
+        out.append(_Said(token, f"{cue} {token}" if cue else token, bool(cue)))
+        cue = ""
+    stems = stem_tokens([said.stem for said in out], lang)
+    return tuple(_Said(stem, s.shown, s.denied) for stem, s in zip(stems, out, strict=True))
+
+
+def _opposite(text: Facts, claim: Facts) -> MatchConflict | None:
+    """A statement one side negates and the other makes: a word denied on one side ("لم يكلف
+    الاتفاق") that the other states, never denies, next to a word that is next to it on the
+    first side too ("كلف الاتفاق"). Only a side that never also states the word denies it
+    ("لم تنزل في فتح مكة بل نزلت في فتح اسطنبول" states نزلت too).
+
+    Texts in one language only: across two, no word is shared to anchor the negation, and a
+    negation somewhere in a translated text is no evidence (on the dev splits it was almost
+    always the same claim: "DO NOT DOWNLOAD" for "the app is a tool for trafficking").
+    """
+    if not text.lang or text.lang != claim.lang or not (text.negated or claim.negated):
+        return None
+    lang = text.lang
+    here, there = _polarity(text.normalized, lang), _polarity(claim.normalized, lang)
+    for denying, stating, flipped in ((here, there, False), (there, here, True)):
+        for k, said in enumerate(denying):
+            if not said.denied or any(
+                _same(said.stem, o.stem, lang) for o in denying if not o.denied
+            ):
+                continue
+            if any(_same(said.stem, o.stem, lang) for o in stating if o.denied):
+                continue  # the other side denies it too
+            context = [denying[j].stem for j in (k - 1, k + 1) if 0 <= j < len(denying)]
+            for m, other in enumerate(stating):
+                if not _same(said.stem, other.stem, lang):
+                    continue
+                near = [stating[j].stem for j in (m - 1, m + 1) if 0 <= j < len(stating)]
+                if any(_same(a, b, lang) for a in context for b in near):
+                    pair = (other.shown, said.shown) if flipped else (said.shown, other.shown)
+                    return MatchConflict("negation", *pair)
+    return None
+
+
+def _same(a: str, b: str, lang: str) -> bool:
+    return _same_stem(a, b, prefixed=lang in ("ar", "fa"))

@@ -1,0 +1,240 @@
+"""The verification rule: a text that alters a fact-checked claim is never called its "match".
+
+A text stating another number (value or magnitude) of the same quantity, another year, or the
+opposite polarity is the same claim altered: highly relevant (the fact-check is what the desk
+needs), but not the claim that was checked, so its decision is at most "suggest" and the
+candidate says why. Its probability, and so the ranking, is left as the scorer gave it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tabayyun.embed import FakeEmbedder
+from tabayyun.matching import IndexedClaim, MatchEngine, Thresholds
+from tabayyun.matching.conflicts import conflicts, facts
+from tabayyun.model import MatchConflict
+
+AR_COST = "كلف الاتفاق أكثر من 40 مليار دولار منذ 1992"
+FA_DAMS = "ذخایر سدهای مشهد تمام شده است"
+FA_INFLATION = "مرکز آمار نرخ تورم آذرماه را ۴۹ درصد اعلام کرد"
+FA_CROWD = "در راهپیمایی ۲ میلیون و ۵۰۰ هزار نفر شرکت کردند"
+EN_BRIDGES = (
+    "The government will spend £4.5 billion rebuilding flood-damaged bridges in northern England"
+)
+RU_SCHOOLS = "В Новгородской области закроют 27 школ"
+EN_PRICES = "Bread prices rose by 7% in 2019"
+
+
+def kinds(text: str, lang: str, claim: str, claim_lang: str) -> list[str]:
+    return [c.kind for c in conflicts(facts(text, lang), facts(claim, claim_lang))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang", "expected"),
+    [
+        # Another value of the same sum of money.
+        (AR_COST.replace("40", "90"), "ar", AR_COST, "ar",
+         MatchConflict("number", "90 مليار دولار", "40 مليار دولار")),
+        # The same digits, another magnitude: million against billion.
+        (AR_COST.replace("مليار", "مليون"), "ar", AR_COST, "ar",
+         MatchConflict("number", "40 مليون دولار", "40 مليار دولار")),
+        (EN_BRIDGES.replace("4.5 billion", "9 billion"), "en", EN_BRIDGES, "en",
+         MatchConflict("number", "£9 billion", "£4.5 billion")),
+        (EN_BRIDGES.replace("billion", "million"), "en", EN_BRIDGES, "en",
+         MatchConflict("number", "£4.5 million", "£4.5 billion")),
+        # Percentages, in Persian digits.
+        (FA_INFLATION.replace("۴۹", "۲۹"), "fa", FA_INFLATION, "fa",
+         MatchConflict("number", "۲۹ درصد", "۴۹ درصد")),
+        # "3 million and 500 thousand" is one number, 3.5 million, not 3 million and 500,000.
+        (FA_CROWD.replace("۲", "۳"), "fa", FA_CROWD, "fa",
+         MatchConflict("number", "۳ میلیون و ۵۰۰ هزار نفر", "۲ میلیون و ۵۰۰ هزار نفر")),
+        # Bare counts of the same thing: 2 schools are not 27 schools.
+        ("В Новгородской области закроют 2 школы", "ru", RU_SCHOOLS, "ru",
+         MatchConflict("number", "2 школы", "27 школ")),
+        # Across languages and scripts: Arabic text, English claim.
+        ("الحكومة ستنفق 9 مليارات جنيه إسترليني لإعادة بناء الجسور", "ar", EN_BRIDGES, "en",
+         MatchConflict("number", "9 مليارات جنيه إسترليني", "£4.5 billion")),
+        # Another year.
+        (EN_PRICES.replace("2019", "2021"), "en", EN_PRICES, "en",
+         MatchConflict("year", "2021", "2019")),
+        ("ارتفعت أسعار الخبز 7% عام 2021", "ar", EN_PRICES, "en",
+         MatchConflict("year", "2021", "2019")),
+        # The opposite polarity.
+        ("لم يكلف الاتفاق أكثر من 40 مليار دولار منذ 1992", "ar", AR_COST, "ar",
+         MatchConflict("negation", "لم يكلف", "كلف")),
+        ("ذخایر سدهای مشهد تمام نشده است", "fa", FA_DAMS, "fa",
+         MatchConflict("negation", "نشده", "شده")),
+        ("The government will not spend £4.5 billion rebuilding bridges", "en", EN_BRIDGES, "en",
+         MatchConflict("negation", "not spend", "spend")),
+        ("The government won't spend £4.5 billion rebuilding bridges", "en", EN_BRIDGES, "en",
+         MatchConflict("negation", "won't spend", "spend")),
+        ("В Новгородской области не закроют 27 школ", "ru", RU_SCHOOLS, "ru",
+         MatchConflict("negation", "не закроют", "закроют")),
+        # The claim negated, the text not.
+        (FA_DAMS, "fa", "ذخایر سدهای مشهد تمام نشده است", "fa",
+         MatchConflict("negation", "شده", "نشده")),
+    ],
+)  # fmt: skip
+def test_an_altered_fact_conflicts(
+    text: str, lang: str, claim: str, claim_lang: str, expected: MatchConflict
+) -> None:
+    assert conflicts(facts(text, lang), facts(claim, claim_lang)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang"),
+    [
+        # A negation of something the claim does not say: "won't be able to own a car" and
+        # "prohibit people who owned cars", "DO NOT DOWNLOAD" and "a covert tool".
+        ("In Alabama you won't be able to own a car & get food stamps", "en",
+         "A bill would prohibit people who owned cars from receiving food stamps", "en"),
+        ("DOWN TO LUNCH IS A SEX TRAFFICKING APP DO NOT DOWNLOAD", "en",
+         "The app Down to Lunch is a covert tool for human trafficking.", "en"),
+        # Words that negate a noun or rate a claim: "no birth certificate", "FALSE:".
+        ("Illinois GOP bill: no birth certificate without the father", "en",
+         "Lawmakers in Illinois proposed a bill to prevent single mothers from obtaining birth "
+         "certificates", "en"),
+        ("George Zimmerman found dead", "en", "FALSE: George Zimmerman was found dead", "en"),
+        # "won" is a verb, not half of "won't".
+        ("Bernie Sanders won Nevada", "en", "Bernie Sanders did win the state of Nevada", "en"),
+        # A word negated in another statement than the other side's: "aren't Trump fans" and
+        # "Trump's retweeted photo"; "shouldn't honor US military" and "a holiday honoring".
+        ("Trump's retweeted photo of supporters was lifted from a TV station", "en",
+         "Donald Trump retweeted a photograph of black supporters of his campaign, even though "
+         "the depicted people aren't Trump fans", "en"),
+        ("CAIR thinks we shouldn't honor US military on Memorial Day", "en",
+         "CAIR wants to cancel Memorial Day and replace it with a holiday honoring terrorists",
+         "en"),
+        ("not retweeting it, but Trump retweeted a drawing of himself in a gas chamber", "en",
+         "Donald Trump tweeted an image in which he placed Bernie Sanders into a gas chamber",
+         "en"),
+        # A side that states the word as well as denying it: "did not come down in Mecca but
+        # came down in Istanbul".
+        ("سورة الفتح لم تنزل في فتح مكة بل نزلت في فتح اسطنبول", "ar",
+         "أردوغان يقول إن سورة الفتح نزلت أثناء فتح القسطنطينية وليس عند فتح مكة", "ar"),
+        # Both sides deny the same word.
+        ("ذخایر سدهای مشهد تمام نشده است", "fa", "ذخایر سدهای مشهد هنوز تمام نشده است", "fa"),
+        # Across languages no word is shared: a negation in a translated text is not read
+        # against the claim (on the dev splits it was almost always the same claim).
+        ("Правительство не потратит £4,5 млрд на ремонт мостов", "ru", EN_BRIDGES, "en"),
+    ],
+)  # fmt: skip
+def test_a_negation_of_something_else_does_not_conflict(
+    text: str, lang: str, claim: str, claim_lang: str
+) -> None:
+    assert kinds(text, lang, claim, claim_lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang"),
+    [
+        # The same number in Arabic-Indic, Persian or ASCII digits, words or symbols.
+        ("كلف الاتفاق أكثر من ٤٠ مليار دولار منذ ١٩٩٢", "ar", AR_COST, "ar"),
+        ("این توافق بیش از ۴۰ میلیارد دلار از ۱۹۹۲ هزینه داشته است", "fa", AR_COST, "ar"),
+        ("The deal has cost more than $40bn since 1992", "en", AR_COST, "ar"),
+        ("The deal has cost more than 40 billion dollars since 1992", "en", AR_COST, "ar"),
+        ("Соглашение обошлось более чем в 40 млрд долларов с 1992 года", "ru", AR_COST, "ar"),
+        ("Правительство потратит £4,5 млрд на ремонт мостов", "ru", EN_BRIDGES, "en"),
+        # An extra, unrelated number or year in the text.
+        (AR_COST + "، أي 3 دولارات لكل مواطن", "ar", AR_COST, "ar"),
+        ("In 2020 the minister said the deal had cost $40 billion since 1992", "en", AR_COST, "ar"),
+        (EN_BRIDGES + ", with 5 new bridges ready in 2 years", "en", EN_BRIDGES, "en"),
+        # A bare number that counts something else than the claim's: districts, not schools.
+        ("В 2 районах Новгородской области закроют школы", "ru", RU_SCHOOLS, "ru"),
+        # Another currency is another quantity, not a wrong one.
+        ("كلف الاتفاق أكثر من 90 مليار يورو منذ 1992", "ar", AR_COST, "ar"),
+        # A rounded figure.
+        ("The deal has cost about $39.6 billion since 1992", "en", AR_COST, "ar"),
+        # Only one side states a number or a year.
+        ("The deal has cost billions since the nineties", "en", AR_COST, "ar"),
+        (FA_DAMS, "fa", FA_DAMS, "fa"),
+    ],
+)
+def test_the_same_facts_written_otherwise_do_not_conflict(
+    text: str, lang: str, claim: str, claim_lang: str
+) -> None:
+    assert kinds(text, lang, claim, claim_lang) == []
+
+
+CLAIMS = [
+    IndexedClaim("ar-cost", AR_COST, lang="ar"),
+    IndexedClaim("fa-dams", FA_DAMS, lang="fa"),
+    IndexedClaim("fa-inflation", FA_INFLATION, lang="fa"),
+    IndexedClaim("en-bridges", EN_BRIDGES, lang="en"),
+    IndexedClaim("en-prices", EN_PRICES, lang="en"),
+    IndexedClaim("ru-schools", RU_SCHOOLS, lang="ru"),
+    IndexedClaim("en-frog", "Scientists found a new species of frog in the Amazon.", lang="en"),
+    # A title stating the verdict: the rule reads the claim alone.
+    IndexedClaim(
+        "ar-airport",
+        "صورة لمطار فرانكفورت في ألمانيا يشبه ساعة رولكس",
+        title="الصورة ليست لمطار فرانكفورت - خبر زائف",
+        lang="ar",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def always() -> MatchEngine:
+    """Every candidate scores a "match" by the thresholds: what is left is the rule."""
+    return MatchEngine.build(CLAIMS, FakeEmbedder(), thresholds={"default": Thresholds(0, 0)})
+
+
+ALTERED = [
+    (AR_COST.replace("40", "90"), "ar", "ar-cost", "number"),
+    (AR_COST.replace("مليار", "مليون"), "ar", "ar-cost", "number"),
+    ("لم يكلف الاتفاق أكثر من 40 مليار دولار منذ 1992", "ar", "ar-cost", "negation"),
+    ("ذخایر سدهای مشهد تمام نشده است", "fa", "fa-dams", "negation"),
+    (FA_INFLATION.replace("۴۹", "۲۹"), "fa", "fa-inflation", "number"),
+    (EN_BRIDGES.replace("4.5 billion", "9 billion"), "en", "en-bridges", "number"),
+    (EN_BRIDGES.replace("billion", "million"), "en", "en-bridges", "number"),
+    (EN_PRICES.replace("2019", "2021"), "en", "en-prices", "year"),
+    ("В Новгородской области закроют 2 школы", "ru", "ru-schools", "number"),
+    ("В Новгородской области не закроют 27 школ", "ru", "ru-schools", "negation"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "key", "kind"), ALTERED)
+def test_an_altered_claim_is_suggested_not_matched_and_says_why(
+    always: MatchEngine, text: str, lang: str, key: str, kind: str
+) -> None:
+    found = always.match(text, lang=lang, k=3)
+    best = found[0]
+    assert best.claim.id == key
+    assert best.decision == "suggest"
+    assert [c.kind for c in best.conflicts] == [kind]
+    # The probability and the ranking are the scorer's, untouched by the rule.
+    retrieval = always.retrieve(text, lang=lang)
+    assert [c.final for c in found] == [
+        float(retrieval.final[list(retrieval.positions).index(p)])
+        for p in retrieval.ranking("final", 3)
+    ]
+    assert [c.claim.id for c in found] == [
+        always.records[p].id for p in retrieval.ranking("final", 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "key"),
+    [
+        (AR_COST, "ar", "ar-cost"),
+        ("كلف الاتفاق أكثر من ٤٠ مليار دولار منذ ١٩٩٢", "ar", "ar-cost"),
+        (FA_DAMS, "fa", "fa-dams"),
+        (EN_BRIDGES, "en", "en-bridges"),
+        (EN_BRIDGES + ", with 5 new bridges ready in 2 years", "en", "en-bridges"),
+        (RU_SCHOOLS, "ru", "ru-schools"),
+        ("مطار فرانكفورت في ألمانيا يشبه ساعة رولكس", "ar", "ar-airport"),
+    ],
+)
+def test_the_same_claim_still_matches(always: MatchEngine, text: str, lang: str, key: str) -> None:
+    best = always.match(text, lang=lang, k=1)[0]
+    assert best.claim.id == key
+    assert best.decision == "match" and best.conflicts == []
+
+
+def test_conflicts_are_listed_whatever_the_decision() -> None:
+    never = MatchEngine.build(CLAIMS, FakeEmbedder(), thresholds={"default": Thresholds(2, 2)})
+    best = never.match(AR_COST.replace("40", "90"), lang="ar", k=1)[0]
+    assert best.decision is None
+    assert best.conflicts == [MatchConflict("number", "90 مليار دولار", "40 مليار دولار")]
