@@ -286,3 +286,155 @@ def test_letters_typed_on_urdu_layout_keyboards_read_as_arabic_ones(
 ) -> None:
     # ھ and ہ are typed for ه, ۃ for ة.
     _assert_read_as(text, lang, expected)
+
+
+# Compound amounts, number words before a magnitude, adjectival and accusative endings, and the
+# physical units, as news in each language writes them: (lang, text, [(as written, value, unit,
+# currency), ...]).
+WRITTEN_AMOUNTS: list[tuple[str, str, list[tuple[str, float, str | None, str | None]]]] = [
+    # Persian: "X million and Y thousand" is one amount; the unit comes at its end.
+    (
+        "fa",
+        "۲ میلیون و ۵۰۰ هزار نفر رای دادند",
+        [("۲ میلیون و ۵۰۰ هزار نفر", 2.5e6, "person", None)],
+    ),
+    ("fa", "۳ میلیون و ۲۰۰ هزار مترمکعب گاز", [("۳ میلیون و ۲۰۰ هزار مترمکعب", 3.2e6, "m3", None)]),
+    ("fa", "۱۰ هزار و ۵۰۰ نفر", [("۱۰ هزار و ۵۰۰ نفر", 10_500, "person", None)]),
+    ("fa", "۱۲ هزار و ۵۰۰ میلیارد تومان", [("۱۲ هزار و ۵۰۰ میلیارد تومان", 1.25e13, None, "IRT")]),
+    ("fa", "دو میلیون و پانصد هزار نفر", [("دو میلیون و پانصد هزار نفر", 2.5e6, "person", None)]),
+    # Persian adjectival -ی on units, currencies and magnitudes.
+    ("fa", "رشد ۳۵ درصدی صادرات", [("۳۵ درصدی", 35, "percent", None)]),
+    ("fa", "بودجه ۱۲ هزار میلیارد تومانی", [("۱۲ هزار میلیارد تومانی", 1.2e13, None, "IRT")]),
+    ("fa", "مسیر ۴۵ کیلومتری", [("۴۵ کیلومتری", 45, "km", None)]),
+    ("fa", "کامیون ۱۰ تنی", [("۱۰ تنی", 10, "tonne", None)]),
+    ("fa", "وام ۵۰ میلیونی", [("۵۰ میلیونی", 5e7, None, None)]),
+    ("fa", "قیمت ۵۰ هزار تومان", [("۵۰ هزار تومان", 5e4, None, "IRT")]),
+    # Persian: هزار میلیارد is 10^12; number words before a magnitude or a unit.
+    ("fa", "هزار میلیارد تومان", [("هزار میلیارد تومان", 1e12, None, "IRT")]),
+    ("fa", "حقوق یک میلیون تومان", [("یک میلیون تومان", 1e6, None, "IRT")]),
+    ("fa", "بیست و پنج میلیون دلار", [("بیست و پنج میلیون دلار", 2.5e7, None, "USD")]),
+    ("fa", "سه هزار نفر", [("سه هزار نفر", 3e3, "person", None)]),
+    ("fa", "دو و نیم میلیارد دلار", [("دو و نیم میلیارد دلار", 2.5e9, None, "USD")]),
+    ("fa", "صد درصد", [("صد درصد", 100, "percent", None)]),
+    ("fa", "ده کیلوگرم برنج", [("ده کیلوگرم", 10, "kg", None)]),
+    ("fa", "دو نفر زخمی شدند", [("دو نفر", 2, "person", None)]),
+    ("fa", "دو تن از مسافران", [("دو تن", 2, "person", None)]),
+    ("fa", "یک میلیون و نیم نفر", [("یک میلیون و نیم نفر", 1.5e6, "person", None)]),
+    ("fa", "در سال دو میلیون تن گندم", [("دو میلیون تن", 2e6, "tonne", None)]),  # "a year"
+    # Persian physical units.
+    ("fa", "۲۲۰ لیتر بنزین", [("۲۲۰ لیتر", 220, "litre", None)]),
+    ("fa", "۳ میلیون متر مکعب", [("۳ میلیون متر مکعب", 3e6, "m3", None)]),
+    ("fa", "۵۰ هزار تن گندم", [("۵۰ هزار تن", 5e4, "tonne", None)]),
+    ("fa", "۵۰۰ متر مربع", [("۵۰۰ متر مربع", 500, "m2", None)]),
+    ("fa", "۸۰۰ متر", [("۸۰۰ متر", 800, "m", None)]),
+    ("fa", "۲۰۰ هکتار", [("۲۰۰ هکتار", 200, "hectare", None)]),
+    ("fa", "۵۰۰ مگاوات برق", [("۵۰۰ مگاوات", 500, "MW", None)]),
+    ("fa", "۱۰۰ هزار بشکه نفت", [("۱۰۰ هزار بشکه", 1e5, "barrel", None)]),
+    # Arabic: compounds, the dual, number words with clitics, ألف مليار = 10^12.
+    ("ar", "مليونان وخمسمائة ألف شخص", [("مليونان وخمسمائة ألف شخص", 2.5e6, "person", None)]),
+    ("ar", "3 ملايين و200 ألف دولار", [("3 ملايين و200 ألف دولار", 3.2e6, None, "USD")]),
+    ("ar", "ألف مليار دولار", [("ألف مليار دولار", 1e12, None, "USD")]),
+    ("ar", "3 آلاف مليار ريال", [("3 آلاف مليار ريال", 3e12, None, "IRR")]),
+    ("ar", "خمسة ملايين دولار", [("خمسة ملايين دولار", 5e6, None, "USD")]),
+    ("ar", "بقيمة مليون دولار", [("مليون دولار", 1e6, None, "USD")]),
+    ("ar", "صفقة بمليوني دولار", [("مليوني دولار", 2e6, None, "USD")]),
+    ("ar", "خمسة وعشرون مليون دولار", [("خمسة وعشرون مليون دولار", 2.5e7, None, "USD")]),
+    ("ar", "ألف وخمسمائة مليون دولار", [("ألف وخمسمائة مليون دولار", 1.5e9, None, "USD")]),
+    ("ar", "مئة ألف شخص", [("مئة ألف شخص", 1e5, "person", None)]),
+    ("ar", "أحد عشر مليون دولار", [("أحد عشر مليون دولار", 1.1e7, None, "USD")]),
+    ("ar", "مائة وخمسة وعشرون ألف دولار", [("مائة وخمسة وعشرون ألف دولار", 125e3, None, "USD")]),
+    ("ar", "ألفا شخص", [("ألفا شخص", 2e3, "person", None)]),
+    ("ar", "3 ملايين ونصف", [("3 ملايين ونصف", 3.5e6, None, None)]),
+    ("ar", "ثلاثة آلاف طن", [("ثلاثة آلاف طن", 3e3, "tonne", None)]),
+    ("ar", "مليون ونصف مليون", [("مليون ونصف مليون", 1.5e6, None, None)]),
+    ("ar", "مليون ونصف لاجئ", [("مليون ونصف", 1.5e6, None, None)]),
+    # Arabic physical units, with the accusative alef and plurals.
+    ("ar", "200 لتر من الوقود", [("200 لتر", 200, "litre", None)]),
+    ("ar", "40 مليار متر مكعب من الغاز", [("40 مليار متر مكعب", 4e10, "m3", None)]),
+    ("ar", "مليار متر مكعب", [("مليار متر مكعب", 1e9, "m3", None)]),
+    ("ar", "120 كيلومترا", [("120 كيلومترا", 120, "km", None)]),
+    ("ar", "250 هكتارا", [("250 هكتارا", 250, "hectare", None)]),
+    ("ar", "1000 ميغاواط", [("1000 ميغاواط", 1000, "MW", None)]),
+    ("ar", "50 كيلوغراما", [("50 كيلوغراما", 50, "kg", None)]),
+    ("ar", "300 أمتار مربعة", [("300 أمتار مربعة", 300, "m2", None)]),
+    ("ar", "مليون برميل يوميا", [("مليون برميل", 1e6, "barrel", None)]),
+    # Russian
+    ("ru", "2 млн 500 тыс. человек", [("2 млн 500 тыс. человек", 2.5e6, "person", None)]),
+    ("ru", "2 миллиона 500 тысяч рублей", [("2 миллиона 500 тысяч рублей", 2.5e6, None, "RUB")]),
+    ("ru", "1 млрд 200 млн долларов", [("1 млрд 200 млн долларов", 1.2e9, None, "USD")]),
+    ("ru", "полтора миллиона человек", [("полтора миллиона человек", 1.5e6, "person", None)]),
+    ("ru", "полторы тысячи человек", [("полторы тысячи человек", 1.5e3, "person", None)]),
+    ("ru", "220 литров топлива", [("220 литров", 220, "litre", None)]),
+    ("ru", "5 млрд кубометров газа", [("5 млрд кубометров", 5e9, "m3", None)]),
+    ("ru", "10 кг", [("10 кг", 10, "kg", None)]),
+    ("ru", "100 гектаров", [("100 гектаров", 100, "hectare", None)]),
+    ("ru", "500 МВт", [("500 МВт", 500, "MW", None)]),
+    ("ru", "2 тыс. кв. м", [("2 тыс. кв. м", 2e3, "m2", None)]),
+    ("ru", "400 метров", [("400 метров", 400, "m", None)]),
+    # English
+    (
+        "en",
+        "2 million 500 thousand people",
+        [("2 million 500 thousand people", 2.5e6, "person", None)],
+    ),
+    ("en", "5 billion cubic metres of gas", [("5 billion cubic metres", 5e9, "m3", None)]),
+    ("en", "220 litres of fuel", [("220 litres", 220, "litre", None)]),
+    ("en", "10 kg of gold", [("10 kg", 10, "kg", None)]),
+    ("en", "300 hectares", [("300 hectares", 300, "hectare", None)]),
+    ("en", "a 500 MW plant", [("500 MW", 500, "MW", None)]),
+    ("en", "1 million barrels a day", [("1 million barrels", 1e6, "barrel", None)]),
+    # Two amounts, not one: a range after "between"; a percent after a million.
+    (
+        "fa",
+        "بین ۲ میلیون و ۵۰۰ هزار",
+        [("۲ میلیون", 2e6, None, None), ("۵۰۰ هزار", 5e5, None, None)],
+    ),
+    ("fa", "۲ میلیون و ۳ درصد", [("۲ میلیون", 2e6, None, None), ("۳ درصد", 3, "percent", None)]),
+    (
+        "fa",
+        "۵ میلیون دلار و ۲۰۰ هزار تومان",
+        [("۵ میلیون دلار", 5e6, None, "USD"), ("۲۰۰ هزار تومان", 2e5, None, "IRT")],
+    ),
+    ("ru", "между 2 и 3 млн", [("2", 2, None, None), ("3 млн", 3e6, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WRITTEN_AMOUNTS)
+def test_reads_compounds_number_words_and_units(
+    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    _assert_read_as(text, lang, expected)
+
+
+# Number words that are no amount here, and digit runs that are no number.
+WORDS_NOT_AMOUNTS: list[tuple[str, str]] = [
+    ("fa", "تن او خسته بود"),  # تن is the body
+    ("fa", "یک روز به تهران رفت"),
+    ("fa", "یک نفر گفت"),  # "someone"
+    ("fa", "دو کشور توافق کردند"),
+    ("fa", "چند هزار نفر"),  # "several thousand"
+    ("fa", "نه نفر"),  # نه is also "no"
+    ("fa", "دو تن گفتند"),  # "two persons", not two tonnes
+    ("fa", "هزار و یک شب"),
+    ("fa", "ده‌ها هزار نفر"),  # "tens of thousands"
+    ("fa", "صدها هزار نفر"),
+    ("fa", "در سال هزار و سیصد و پنجاه"),
+    ("fa", "نه تنها این"),
+    ("fa", "سه‌شنبه و دوشنبه"),
+    ("fa", "شماره ۰۹۱۲ ۳۴۵ ۶۷۸۹"),
+    ("fa", "شماره ۰۹۱۲۳۴۵۶۷۸۹"),
+    ("ar", "ألف ليلة وليلة"),
+    ("ar", "في عام ألفين وعشرين"),
+    ("ar", "خمسة أيام"),
+    ("ar", "حشد مليوني"),
+    ("ar", "أكثر من مليون"),
+    ("ar", "في 2023 م"),
+    ("ru", "полтора часа"),
+    ("ru", "в 2023 г."),
+    ("en", "In 2020 people voted"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WORDS_NOT_AMOUNTS)
+def test_number_words_without_magnitude_or_unit_are_no_amount(lang: str, text: str) -> None:
+    assert find_quantities(text, lang) == []

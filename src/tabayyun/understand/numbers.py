@@ -1,4 +1,4 @@
-"""Numbers, percentages, money and a few units as structured values, in ar, fa, ru and en.
+"""Numbers, percentages, money and units as structured values, in ar, fa, ru and en.
 
     >>> [(q.value, q.currency) for q in find_quantities("توفير 100 مليون دولار", "ar")]
     [(100000000.0, 'USD')]
@@ -11,7 +11,16 @@ Conventions:
 - Money has `currency` set (ISO 4217) and `unit` None. The Iranian toman has no ISO code, so it
   gets "IRT", the code in common use. A bare Arabic "ريال" is read as the Iranian rial (IRR): the
   sources are Iranian and Russian outlets; "ريال سعودي" / "قطري" / "عماني" give SAR / QAR / OMR.
-- `unit` is a short English word: "percent", "km", "tonne", "person".
+- `unit` is one code per unit in every language: "percent", "person", "km", "km2", "m", "m2",
+  "m3", "litre", "kg", "tonne", "hectare", "MW", "barrel".
+- One amount may be written in parts: "۲ میلیون و ۵۰۰ هزار نفر", "3 ملايين و200 ألف",
+  "2 млн 500 тыс.", "2 million 500 thousand"; a magnitude after a thousands part takes the whole
+  of it ("۱۲ هزار و ۵۰۰ میلیارد" is 12,500 billion), as do stacked ones ("هزار میلیارد" is 10^12).
+- Persian and Arabic number words ("یک", "بیست و پنج", "خمسة", "مليونان") and Russian
+  "полтора" give a value only before a magnitude word or a unit or currency ("یک میلیون تومان"),
+  never alone ("یک روز", "ألف ليلة"); "یک نفر" ("someone") and "دو تن" (persons or tonnes) are
+  left out.
+- Persian adjectival -ی keeps the unit ("۳۵ درصدی", "تومانی"), as does the Arabic accusative.
 - Years, dates, times, phone numbers and id-like digit runs are not quantities and are skipped.
 - A language outside ar/fa/ru/en uses English separators and the words of all four languages.
 """
@@ -71,9 +80,25 @@ def _loose(word: str) -> str:
     return "".join(ch + (_MARKS if "\u0621" <= ch <= "\u06d3" else "") for ch in word)
 
 
-def _fa(*words: str) -> str:
-    """Return an alternation of Persian words allowing tatweel and harakat."""
-    return "|".join(_loose(w) for w in words)
+def _fa(*words: str, adjective: bool = True) -> str:
+    """Return an alternation of Persian words allowing tatweel and harakat.
+
+    A space inside a word may also be a ZWNJ or nothing ("متر مکعب", "مترمکعب"). With
+    `adjective`, each word may take the adjectival -ی ("درصدی", "تومانی", "یورویی", "بشکه‌ای").
+    """
+    return "|".join(
+        _loose(w).replace(" ", "[ \u00a0\u200c]?") + _fa_suffix(w, adjective) for w in words
+    )
+
+
+def _fa_suffix(word: str, adjective: bool) -> str:
+    if not adjective:
+        return ""
+    if word.endswith(("و", "ا")):
+        return "(?:یی|ئی)?"
+    if word.endswith("ه"):
+        return "(?:\u200c?ای)?"
+    return "ی?"
 
 
 def _ar(*words: str) -> str:
@@ -178,27 +203,64 @@ _PERCENT: dict[str, str] = {
     "en": r"per\s?cent|pct",
 }
 
-# (pattern, unit) per language; Persian "تن" before "از" counts people ("۲۰ تن از ..."), not tonnes.
+# (pattern, unit) per language; the most specific form comes first ("متر مکعب" before "متر",
+# "كيلو متر" before "كيلو"). Persian "تن" before "از" counts people ("۲۰ تن از ..."), not tonnes.
 _UNITS: dict[str, list[tuple[str, str]]] = {
     "ar": [
-        (_ar("كيلومتر", "كيلومترات", "كلم", "كم"), "km"),
+        (_ar("كيلومتر مربع", "كيلومترات مربعة", "كلم مربع", "كم مربع") + "|كم2|كم²", "km2"),
+        (_ar("كيلومتر", "كيلومترات", "كيلو متر", "كلم", "كم"), "km"),
+        (_ar("متر مربع", "أمتار مربعة", "مترات مربعة") + "|م2|م²", "m2"),
+        (_ar("متر مكعب", "أمتار مكعبة", "مترات مكعبة") + "|م3|م³", "m3"),
+        (_ar("متر", "أمتار"), "m"),
+        (_ar("لتر", "لترات", "ليتر", "ليترات"), "litre"),
+        (_ar("كيلوغرام", "كيلوغرامات", "كيلوجرام", "كيلوجرامات", "كغ", "كجم", "كيلو"), "kg"),
         (_ar("طن", "أطنان"), "tonne"),
+        (_ar("هكتار", "هكتارات"), "hectare"),
+        (_ar("ميغاواط", "ميجاواط", "ميغاوات", "ميجاوات", "ميغا واط", "ميغاواطات"), "MW"),
+        (_ar("برميل", "براميل"), "barrel"),
         (_ar("شخص", "أشخاص", "ضيف", "ضيوف", "قتيل", "قتلى", "جريح", "جرحى"), "person"),
     ],
     "fa": [
+        (_fa("کیلومتر مربع"), "km2"),
         (_fa("کیلومتر"), "km"),
-        (_fa("تن") + r"(?=\s+از)", "person"),
+        (_fa("متر مربع"), "m2"),
+        (_fa("متر مکعب"), "m3"),
+        (_fa("متر"), "m"),
+        (_fa("لیتر"), "litre"),
+        (_fa("کیلوگرم", "کیلو"), "kg"),
+        (_fa("تن", adjective=False) + r"(?=\s+از)", "person"),
         (_fa("تن"), "tonne"),
+        (_fa("هکتار"), "hectare"),
+        (_fa("مگاوات"), "MW"),
+        (_fa("بشکه"), "barrel"),
         (_fa("نفر"), "person"),
     ],
     "ru": [
+        (r"квадратных\s+километров|кв\.?\s?км|км2|км²", "km2"),
         (r"км|километр(?:ов|а|ы)?", "km"),
+        (r"квадратных\s+метров|квадратного\s+метра|кв\.?\s?м|м2|м²", "m2"),
+        (r"кубометр(?:ов|а|ы)?|кубических\s+метров|куб\.?\s?м|м3|м³", "m3"),
+        (r"метр(?:ов|а|ы)?|м", "m"),
+        (r"литр(?:ов|а|ы)?", "litre"),
+        (r"кг|килограмм(?:ов|а|ы)?", "kg"),
         (r"тонн(?:а|ы)?", "tonne"),
+        (r"гектар(?:ов|а|ы)?|га", "hectare"),
+        (r"МВт|мегаватт(?:ов|а|ы)?", "MW"),
+        (r"баррел(?:ей|я|ь|и)", "barrel"),
         (r"человека?", "person"),
     ],
     "en": [
+        (r"square\s+kilomet(?:re|er)s?|sq\.?\s?km|km2|km²", "km2"),
         (r"km|kilomet(?:re|er)s?", "km"),
+        (r"square\s+met(?:re|er)s?|sq\.?\s?m|m2|m²", "m2"),
+        (r"cubic\s+met(?:re|er)s?|cu\.?\s?m|m3|m³", "m3"),
+        (r"met(?:re|er)s?", "m"),  # not a bare "m": "5m people" is five million
+        (r"lit(?:re|er)s?", "litre"),
+        (r"kg|kilo(?:gram)?s?", "kg"),
         (r"(?:metric\s+)?(?:tonnes?|tons?)", "tonne"),
+        (r"hectares?|ha", "hectare"),
+        (r"MW|megawatts?", "MW"),
+        (r"barrels?|bbl", "barrel"),
         (r"people|persons?", "person"),
     ],
 }
@@ -217,6 +279,122 @@ _DECIMAL = {
     "ru": r"[.,]",
     "en": r"\.",
 }
+
+# Number words: (spelling, coefficient, magnitude, rule). A word counts only before a magnitude
+# word or a unit/currency ("سه هزار", "دو نفر"), and by its rule:
+#   "one"    not before a count of people either ("یک نفر" is "someone")
+#   "scale"  only before a magnitude word (Persian "نه" is also "no")
+#   "tail"   only before a unit or currency: an Arabic dual in construct ("مليوني دولار")
+#   "alone"  also alone: an Arabic dual ("مليونان")
+#   "half"   "and a half" ("دو و نیم میلیارد", "مليون ونصف")
+_Spelling = tuple[str, float, float, str]
+
+
+def _arabic_number_words() -> list[_Spelling]:
+    units = {
+        1: ("واحد", "واحدة"),
+        2: ("اثنان", "اثنين", "اثنتان", "اثنتين"),
+        3: ("ثلاث", "ثلاثة"),
+        4: ("أربع", "أربعة"),
+        5: ("خمس", "خمسة"),
+        6: ("ست", "ستة"),
+        7: ("سبع", "سبعة"),
+        8: ("ثمان", "ثماني", "ثمانية"),
+        9: ("تسع", "تسعة"),
+    }
+    words: list[_Spelling] = [
+        (w, n, 1.0, "one" if n == 1 else "") for n, forms in units.items() for w in forms
+    ]
+    words += [(w, 10, 1.0, "") for w in ("عشر", "عشرة")]
+    teens = {11: ("أحد عشر", "إحدى عشرة"), 12: ("اثنا عشر", "اثني عشر", "اثنتا عشرة", "اثنتي عشرة")}
+    teens.update(
+        {n + 10: tuple(f"{u} {t}" for u in units[n] for t in ("عشر", "عشرة")) for n in range(3, 10)}
+    )
+    words += [(w, n, 1.0, "") for n, forms in teens.items() for w in forms]
+    stems = {
+        3: ("ثلاث",),
+        4: ("أربع",),
+        5: ("خمس",),
+        6: ("ست",),
+        7: ("سبع",),
+        8: ("ثمان", "ثماني"),
+        9: ("تسع",),
+    }
+    words += [
+        (f"{s}{end}", n * 10, 1.0, "")
+        for n, ss in stems.items()
+        for s in ss
+        for end in ("ون", "ين")
+    ]
+    words += [(f"عشر{end}", 20, 1.0, "") for end in ("ون", "ين")]
+    hundred = ("مائة", "مئة", "مائه", "مئه")
+    words += [(w, 100, 1.0, "") for w in hundred]
+    words += [
+        (f"{s}{end}", 200, 1.0, "") for s in ("مئت", "مائت") for end in ("ان", "ين", "ا", "ي")
+    ]
+    words += [
+        (f"{s}{gap}{h}", n * 100, 1.0, "")
+        for n, ss in stems.items()
+        for s in ss
+        for h in hundred
+        for gap in ("", " ")
+    ]
+    for stem, magnitude in (
+        ("ألف", 1e3),
+        ("الف", 1e3),
+        ("مليون", 1e6),
+        ("مليار", 1e9),
+        ("بليون", 1e9),
+    ):
+        words.append((stem, 1, magnitude, ""))
+        words += [(f"{stem}{end}", 2, magnitude, "alone") for end in ("ان", "ين")]
+        words += [(f"{stem}{end}", 2, magnitude, "tail") for end in ("ا", "ي")]
+    words.append(("نصف", 0.5, 1.0, "half"))
+    return words
+
+
+def _series(words: str, first: int, step: int) -> list[_Spelling]:
+    """Plain number words in order: _series("بیست سی", 2, 10) -> بیست 20, سی 30."""
+    return [(w, (first + i) * step, 1.0, "") for i, w in enumerate(words.split())]
+
+
+_PERSIAN_NUMBER_WORDS: list[_Spelling] = [
+    ("یک", 1, 1.0, "one"),
+    *_series("دو سه چهار پنج شش هفت هشت", 2, 1),
+    ("نه", 9, 1.0, "scale"),
+    *_series("ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده", 10, 1),
+    *_series("بیست سی چهل پنجاه شصت هفتاد هشتاد نود", 2, 10),
+    *_series("صد دویست سیصد چهارصد پانصد ششصد هفتصد هشتصد نهصد", 1, 100),
+    *_series("یکصد", 1, 100),
+    # Spoken spellings that news also prints.
+    *((w, n, 1.0, "") for w, n in (("شیش", 6), ("پونزده", 15), ("هیفده", 17), ("هیجده", 18))),
+    *((w, n, 1.0, "") for w, n in (("هژده", 18), ("پونصد", 500))),
+    ("هزار", 1, 1e3, ""),  # not "میلیون": "چند میلیون" is "several million"
+    ("نیم", 0.5, 1.0, "half"),
+]
+
+_NUMBER_WORDS: dict[str, list[_Spelling]] = {
+    "ar": _arabic_number_words(),
+    "fa": _PERSIAN_NUMBER_WORDS,
+    "ru": [("полтора", 1.5, 1.0, ""), ("полторы", 1.5, 1.0, "")],
+    "en": [],
+}
+
+# The "and" between the parts of an amount: Arabic attaches و to the next word ("و200 ألف").
+_AND = {
+    "ar": f"{_SPACE}{{1,2}}(?P<and>و){_MARKS}{_SPACE}{{0,2}}",
+    "fa": f"{_SPACE}{{1,2}}(?P<and>و){_SPACE}{{1,2}}",
+}
+# "Several" or a plural of tens before number words: "ده‌ها هزار نفر", "چند هزار نفر" are no
+# count of a thousand.
+_SEVERAL_BEFORE = re.compile(
+    _fold("(?<![^\\W\\d_])(?:چند|چندین|هزاران|(?:ده|صد|هزار|میلیون|میلیارد)\u200c?ها)")
+    + "[ \u00a0\u200c]*$"
+)
+# "بين 2 مليون و500 ألف" is a range, not one amount.
+_BETWEEN_BEFORE = re.compile(
+    _fold(r"(?<![^\W\d_])(?:بين|بین|between|между)[ \u00a0]*$"), re.IGNORECASE
+)
 
 _MONTHS = _fold(
     "|".join(
@@ -266,6 +444,25 @@ _PHONE = re.compile(
 )
 _LETTER_OR_HYPHEN_LETTER = re.compile(r"-?[^\W\d_]")
 _LATIN_CYRILLIC = "A-Za-zА-Яа-яЁё"
+_WORD_END = "(?!\u200c?[^\\W\\d_])"  # not followed by a letter, nor by ZWNJ and a letter ("ده‌ها")
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A number word: its coefficient, magnitude and rule (see `_NUMBER_WORDS`)."""
+
+    coef: float
+    magnitude: float
+    rule: str
+
+
+@dataclass
+class _Part:
+    """One part of an amount: a coefficient and the magnitudes after it ("۵۰۰", [1e3])."""
+
+    coef: float
+    scales: list[float]
+    half: bool = False  # "و نیم" after a magnitude: half of it
 
 
 @dataclass(frozen=True)
@@ -273,12 +470,47 @@ class _Grammar:
     """The compiled patterns for one language."""
 
     quantity: re.Pattern[str]
+    more: re.Pattern[str]  # a further part of the same amount: "و ۵۰۰ هزار نفر"
+    word: re.Pattern[str]  # one number word, after an optional "and"
+    words: dict[str, _Word]
     scales: list[tuple[re.Pattern[str], float]]
     tails: list[tuple[re.Pattern[str], str, str]]  # (pattern, kind, value) kind: currency|unit
+    arabic_order: bool  # units before tens: "خمسة وعشرون"
 
 
 def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _word_key(word: str) -> str:
+    """The spelling of a folded number word as `_Grammar.words` keys it."""
+    return " ".join(re.sub("[\u0640\u064b-\u0652]", "", word).split()).lower()
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: list[str]) -> str:
+    """Return an alternation of `words` factored by prefix, which the regex engine runs fast."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [
+            ("[ \u00a0]" if ch == " " else _loose(re.escape(ch))) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 @functools.cache
@@ -296,10 +528,13 @@ def _grammar(lang: str) -> _Grammar:
         tails += [(_fold(p), "unit", u) for p, u in _UNITS[code]]
     tails += [(p, "currency", c) for p, c in _CURRENCY_SIGNS]
     tails.append((r"%", "unit", "percent"))
+    words = {
+        _word_key(_fold(w)): _Word(coef, magnitude, rule)
+        for code in langs
+        for w, coef, magnitude, rule in _NUMBER_WORDS[code]
+    }
 
     scale_alt = _alternation([p for p, _ in scales])
-    # "m" means million only next to a currency sign ("$5m"); alone it is metres.
-    scale_alt += r"|(?:(?(pre)m|(?!)))"
     tail_alt = _alternation([p for p, _, _ in tails])
     prefix_alt = _alternation([p for p, _ in _CURRENCY_SIGNS])
     letters = _LATIN_CYRILLIC
@@ -310,21 +545,53 @@ def _grammar(lang: str) -> _Grammar:
         r"(?!\d|[.,/]\d)"
     )
     gap = f"{_SPACE}{{0,2}}"  # a space, a bidi mark, or both
+    # The Arabic "and" also reads the Persian one.
+    conjunction = next((_AND[code] for code in ("ar", "fa") if code in langs), "")
+    # Named groups may not repeat in one pattern: only the outer "and" is captured.
+    inner_and = re.sub(r"\(\?P<and>(.)\)", r"\1", conjunction)
+    spellings = sorted({_fold(w) for code in langs for w, *_ in _NUMBER_WORDS[code]})
+    # One number word; English has none, but its patterns keep the same groups.
+    word = f"(?:{_trie(spellings)}){_WORD_END}" if spellings else "(?!)"
+    word_seq = f"{word}(?:(?:{inner_and}){word})*" if conjunction else word
+    # Arabic proclitics before a number word: "بمليوني دولار", "وخمسة".
+    clitic = f"(?:[وبل]{_MARKS})?" if "ar" in langs else ""
+    # A word start is tried only at a letter that may begin one: one test, not the whole trie.
+    first = {w[0] for w in spellings} | ({"و", "ب", "ل"} if clitic else set())
+    start_letter = f"(?=[{re.escape(''.join(sorted(first)))}])"
+    words_led = rf"{start_letter}(?<![^\W\d_])(?<!\u200c){clitic}(?P<words>{word_seq})"
+    if not spellings:
+        words_led = "(?P<words>(?!))"
+
+    def rest(scale: str) -> str:
+        return (
+            rf"(?P<scales>(?:{gap}(?:{scale}){_LETTER_AHEAD})*)"
+            rf"(?:{gap}(?P<tail>(?:{tail_alt})){_LETTER_AHEAD})?"
+        )
+
+    # "m" means million only next to a currency sign ("$5m"); alone it is metres.
     pattern = (
-        rf"(?:(?<![^\W\d_])(?P<pre>{prefix_alt}){gap})?"
+        rf"(?:(?:(?<![^\W\d_])(?P<pre>{prefix_alt}){gap})?"
         r"(?:(?<![\w.,/-])(?P<sign>[-−])(?=\d))?"
-        rf"{number}"
-        rf"(?P<scales>(?:{gap}(?:{scale_alt}){_LETTER_AHEAD})*)"
-        rf"(?:{gap}(?P<tail>(?:{tail_alt})){_LETTER_AHEAD})?"
+        rf"{number}|{words_led})" + rest(rf"{scale_alt}|(?:(?(pre)m|(?!)))")
     )
+    # A further part: "و ۵۰۰ هزار" (ar, fa) or " 500 тыс." (ru, en); only a magnitude may follow
+    # a part without "and".
+    joint = _alternation([conjunction or "(?P<and>(?!))", f"{_SPACE}{{1,2}}"])
+    more = rf"(?:{joint})(?:{number}|(?P<words>{word_seq}))" + rest(scale_alt)
     return _Grammar(
         quantity=re.compile(pattern, flags),
+        more=re.compile(more, flags),
+        word=re.compile(
+            rf"(?:{inner_and})?(?P<w>{word})" if conjunction else f"(?P<w>{word})", flags
+        ),
+        words=words,
         # The same end test as in `pattern`, so "ريالا" of "ريالات" and "مليارا" of "مليارات"
         # cannot end a word early.
         scales=[(re.compile(rf"(?:{p}){_LETTER_AHEAD}", flags), v) for p, v in scales],
         tails=[
             (re.compile(rf"(?:{p}){_LETTER_AHEAD}", flags), kind, value) for p, kind, value in tails
         ],
+        arabic_order="ar" in langs,
     )
 
 
@@ -350,9 +617,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(span_end > start for _, span_end in spans[:before_end])
 
 
-def _read_scales(folded: str, start: int, end: int, grammar: _Grammar) -> float:
-    """Return the product of the scale words in folded[start:end] ("هزار میلیارد" -> 1e12)."""
-    factor = 1.0
+def _read_scales(folded: str, start: int, end: int, grammar: _Grammar) -> list[float]:
+    """Return the scale words in folded[start:end] as values ("هزار میلیارد" -> [1e3, 1e9])."""
+    found = []
     pos = start
     while pos < end:
         while pos < end and folded[pos] in _GAP_CHARS:
@@ -364,9 +631,9 @@ def _read_scales(folded: str, start: int, end: int, grammar: _Grammar) -> float:
                 best_end, best_value = m.end(), value
         if best_end == pos:  # the bare "m" of "$5m"
             best_end, best_value = pos + 1, 1e6
-        factor *= best_value
+        found.append(best_value)
         pos = best_end
-    return factor
+    return found
 
 
 def _read_tail(folded: str, start: int, end: int, grammar: _Grammar) -> tuple[str, str]:
@@ -399,53 +666,248 @@ def _is_standalone_year(value: int, lang: str) -> bool:
     return 1900 <= value <= 2100 or (lang == "fa" and 1300 <= value <= 1499)
 
 
+def _digits_value(m: re.Match[str]) -> float:
+    integer = re.sub(r"\D", "", m.group("int"))
+    return float(f"{integer}.{m.group('frac')}" if m.group("frac") else integer)
+
+
+def _order(value: float) -> int:
+    """3 for hundreds, 2 for tens and teens, 1 for units, 0 for a half."""
+    return 3 if value >= 100 else 2 if value >= 10 else 1 if value >= 1 else 0
+
+
+def _joins(before: _Part, part: _Part, conjunction: bool) -> bool:
+    """Tell whether `part` may follow `before` in one amount ("۲ میلیون" + "و ۵۰۰ هزار")."""
+    if part.half:
+        return conjunction
+    if not before.scales or part.coef >= 1000:
+        return False
+    last = before.scales[-1]
+    if not part.scales:
+        return conjunction and part.coef < last
+    # "۱۲ هزار و ۵۰۰ میلیارد": a magnitude after a thousands part takes the whole of it.
+    return part.scales[0] < last or (conjunction and last == 1e3 and part.scales[0] >= 1e6)
+
+
+def _word_parts(
+    folded: str, start: int, end: int, grammar: _Grammar, before: _Part | None = None
+) -> tuple[list[_Part], list[tuple[int, int, _Word]], bool]:
+    """Read the number words in folded[start:end] as parts: "صد و بیست و پنج" -> [125].
+
+    `before` is the part these words continue ("۲ میلیون" before "و نیم"), if any. Returns the
+    parts, the words (start, end, word), and whether all of them make one amount.
+    """
+    tokens: list[tuple[int, int, _Word]] = []
+    pos = start
+    while pos < end and (m := grammar.word.match(folded, pos, end)):
+        tokens.append((m.start("w"), m.end("w"), grammar.words[_word_key(m.group("w"))]))
+        pos = m.end()
+    parts: list[_Part] = []
+    order, has_tens = 4, False
+    for _, _, word in tokens:
+        last = parts[-1] if parts else before
+        if word.rule == "half":
+            if last is None or last.half or order == 0:
+                return parts, tokens, False
+            if last.scales:  # "مليون ونصف"
+                parts.append(_Part(0.5, [last.scales[-1]], half=True))
+            elif not parts:  # "۵ و نیم": digits take no half
+                return parts, tokens, False
+            else:  # "دو و نیم"
+                last.coef += 0.5
+            order = 0
+            continue
+        if word.magnitude > 1:  # "ألف", "مليونان": a part of its own
+            part = _Part(word.coef, [word.magnitude])
+            if last is not None and not _joins(last, part, conjunction=True):
+                return parts, tokens, False
+            parts.append(part)
+            order, has_tens = 4, False
+            continue
+        rank = _order(word.coef)
+        if not parts or parts[-1].scales:
+            parts.append(_Part(word.coef, []))
+        elif rank < order or (
+            # Arabic says the units first: "خمسة وعشرون".
+            grammar.arabic_order and order == 1 and rank == 2 and word.coef >= 20 and not has_tens
+        ):
+            parts[-1].coef += word.coef
+        else:
+            return parts, tokens, False
+        order, has_tens = rank, has_tens or rank == 2
+    return parts, tokens, True
+
+
+def _add_scales(parts: list[_Part], scales: list[float]) -> bool:
+    """Put the magnitude words after the words on their last part; tell whether they fit."""
+    last = parts[-1]
+    if last.half:  # "مليون ونصف مليون"
+        if scales[:1] == last.scales:
+            scales = scales[1:]
+        return not scales
+    last.scales += scales
+    return len(parts) < 2 or _joins(parts[-2], last, conjunction=True)
+
+
+def _value(parts: list[_Part]) -> float:
+    """The amount the parts make: each magnitude multiplies its coefficient, or all before it
+    when that is smaller ("۱۲ هزار و ۵۰۰ میلیارد" = 12,500 x 10^9, "هزار میلیارد" = 10^12)."""
+    total = 0.0
+    for part in parts:
+        current = part.coef
+        for scale in part.scales:
+            if total + current < scale:
+                total, current = (total + current) * scale, 0.0
+            else:
+                total, current = total + current * scale, 0.0
+        total += current
+    return total
+
+
+@dataclass
+class _Reading:
+    """What one match reads: its parts, where it ends and its unit or currency."""
+
+    start: int
+    end: int
+    parts: list[_Part]
+    tail: tuple[int, int] | None
+
+
+def _read_more(
+    folded: str, reading: _Reading, grammar: _Grammar, blocked: list[tuple[int, int]]
+) -> None:
+    """Extend `reading` by the further parts of its amount: "۲ میلیون" + "و ۵۰۰ هزار نفر"."""
+    if _BETWEEN_BEFORE.search(folded, max(0, reading.start - 12), reading.start):
+        return
+    while reading.tail is None and reading.parts[-1].scales:
+        m = grammar.more.match(folded, reading.end)
+        if m is None:
+            return
+        if m.group("words"):
+            parts, _, whole = _word_parts(
+                folded, m.start("words"), m.end("words"), grammar, reading.parts[-1]
+            )
+            if not whole:
+                return
+        elif _overlaps(blocked, m.start("int"), m.end()):
+            return
+        else:
+            parts = [_Part(_digits_value(m), [])]
+        scales = _read_scales(folded, m.start("scales"), m.end("scales"), grammar)
+        if scales and not _add_scales(parts, scales):
+            return
+        if not _joins(reading.parts[-1], parts[0], conjunction=m.group("and") is not None):
+            return
+        tail = m.span("tail") if m.group("tail") else None
+        # "۲ میلیون و ۳ درصد" is two amounts.
+        if tail and not parts[-1].scales and _read_tail(folded, *tail, grammar)[1] == "percent":
+            return
+        reading.parts += parts
+        reading.end = m.end()
+        reading.tail = tail
+
+
+def _is_plain_word(words: str, grammar: _Grammar) -> bool:
+    """Tell whether `words` is one number word below a thousand, which alone is no amount."""
+    word = grammar.words.get(_word_key(words))
+    return word is not None and word.magnitude == 1
+
+
+def _read_words(
+    folded: str, m: re.Match[str], grammar: _Grammar, blocked: list[tuple[int, int]]
+) -> tuple[_Reading | None, int]:
+    """Read an amount led by number words; return it (or None) and where to search on."""
+    start = m.start("words")
+    parts, tokens, whole = _word_parts(folded, start, m.end("words"), grammar)
+    after_first = tokens[0][1]
+    if not whole or _SEVERAL_BEFORE.search(folded, max(0, start - 20), start):
+        return None, after_first
+    rules = {word.rule for _, _, word in tokens}
+    scales = _read_scales(folded, m.start("scales"), m.end("scales"), grammar)
+    if (scales and not _add_scales(parts, scales)) or ("scale" in rules and not scales):
+        return None, after_first
+    reading = _Reading(start, m.end(), parts, m.span("tail") if m.group("tail") else None)
+    _read_more(folded, reading, grammar, blocked)
+    if reading.tail is None:
+        # Alone, words are an amount only before a magnitude word ("سه هزار"), as a dual
+        # ("مليونان") or with parts after a magnitude ("مليون ونصف"); "ألف", "هزار و یک" and
+        # the year "عام ألفين وعشرين" are none.
+        counts = bool(scales) or len(reading.parts) > 1 or "alone" in rules
+        if "tail" in rules or not (reading.parts[-1].scales and counts):
+            return None, after_first
+        if not scales and _YEAR_WORD_BEFORE.search(folded, max(0, start - 20), start):
+            return None, after_first
+        return reading, reading.end
+    _, unit = _read_tail(folded, *reading.tail, grammar)
+    no_magnitude = all(not part.scales for part in reading.parts)
+    if unit == "person" and "one" in rules and len(tokens) == 1 and no_magnitude:
+        return None, after_first  # "یک نفر": someone
+    if unit == "tonne" and no_magnitude and folded.startswith("تن", reading.tail[0]):
+        return None, after_first  # "دو تن": two persons as often as two tonnes
+    return reading, reading.end
+
+
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """Return the numbers in `text` as values with unit or currency, in order of appearance."""
     folded = _fold(text)
     grammar = _grammar(lang)
     blocked = _blocked_spans(folded)
     quantities: list[Quantity] = []
-    for m in grammar.quantity.finditer(folded):
-        start, end = m.span()
-        if _overlaps(blocked, m.start("int"), m.end("frac") if m.group("frac") else m.end("int")):
-            continue
-        has_scale = m.end("scales") > m.start("scales")
-        kind, tag = ("", "")
-        if m.group("tail"):
-            kind, tag = _read_tail(folded, m.start("tail"), m.end("tail"), grammar)
-        currency = tag if kind == "currency" else None
-        if m.group("pre"):
-            currency = _read_tail(folded, m.start("pre"), m.end("pre"), grammar)[1]
-        unit = tag if kind == "unit" else None
-        is_integer = m.group("frac") is None
-        digits = m.group("int")
-        if is_integer and not has_scale and currency is None and unit != "percent":
-            if digits.isdigit() and (
-                (len(digits) >= 2 and digits.startswith("0")) or len(digits) >= 7
-            ):
-                continue  # id-like: "007", "20231105123"
-            if _is_date_or_year(folded, m):
+    pos = 0
+    while (m := grammar.quantity.search(folded, pos)) is not None:
+        if m.group("words"):
+            if m.end("words") == m.end() and _is_plain_word(m.group("words"), grammar):
+                pos = m.end()  # "یک روز", "خمسة أيام": nothing can make it an amount
                 continue
-            if unit is None:
-                if digits.isdigit() and _is_standalone_year(int(digits), lang):
+            reading, pos = _read_words(folded, m, grammar, blocked)
+            if reading is None:
+                continue
+            kind, tag = _read_tail(folded, *reading.tail, grammar) if reading.tail else ("", "")
+            value = _value(reading.parts)
+            currency = tag if kind == "currency" else None
+        else:
+            pos = m.end()
+            if _overlaps(
+                blocked, m.start("int"), m.end("frac") if m.group("frac") else m.end("int")
+            ):
+                continue
+            scales = _read_scales(folded, m.start("scales"), m.end("scales"), grammar)
+            reading = _Reading(m.start(), m.end(), [_Part(_digits_value(m), scales)], None)
+            if m.group("tail"):
+                reading.tail = m.span("tail")
+            else:
+                _read_more(folded, reading, grammar, blocked)
+                pos = reading.end
+            kind, tag = _read_tail(folded, *reading.tail, grammar) if reading.tail else ("", "")
+            currency = tag if kind == "currency" else None
+            if m.group("pre"):
+                currency = _read_tail(folded, m.start("pre"), m.end("pre"), grammar)[1]
+            digits = m.group("int")
+            if m.group("frac") is None and not scales and currency is None and tag != "percent":
+                if digits.isdigit() and (
+                    (len(digits) >= 2 and digits.startswith("0")) or len(digits) >= 7
+                ):
+                    continue  # id-like: "007", "20231105123"
+                if _is_date_or_year(folded, m):
                     continue
-                # "5G", "1990-х", "5-й": a number glued to a word is a name or an ordinal.
-                if _LETTER_OR_HYPHEN_LETTER.match(folded, end):
-                    continue
-        integer = re.sub(r"\D", "", digits)
-        value = float(f"{integer}.{m.group('frac')}" if m.group("frac") else integer)
-        if has_scale:
-            value *= _read_scales(folded, m.start("scales"), m.end("scales"), grammar)
-        if m.group("sign"):
-            value = -value
+                if kind != "unit":
+                    if digits.isdigit() and _is_standalone_year(int(digits), lang):
+                        continue
+                    # "5G", "1990-х", "5-й": a number glued to a word is a name or an ordinal.
+                    if _LETTER_OR_HYPHEN_LETTER.match(folded, reading.end):
+                        continue
+            value = _value(reading.parts)
+            if m.group("sign"):
+                value = -value
         quantities.append(
             Quantity(
-                text=text[start:end],
+                text=text[reading.start : reading.end],
                 value=value,
-                unit=unit,
+                unit=tag if kind == "unit" else None,
                 currency=currency,
-                start=start,
-                end=end,
+                start=reading.start,
+                end=reading.end,
             )
         )
     return quantities
