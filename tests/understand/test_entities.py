@@ -499,3 +499,41 @@ def test_names_stop_before_verbs_and_function_words(
     for entity in entities:
         assert text[entity.start : entity.end] == entity.text
     assert [e.text for e in entities if e.label == label] == expected
+
+
+# A name in apposition to a post: between commas after it ("وزیر نیرو، علی‌اکبر محرابیان،"),
+# or in Arabic right after the post and its descriptors when "أن"/"إن" or a colon follows. Arabic
+# compound names stay whole: "شمس الدين", "عبد ال...", "أبو ...", "بن ...". Each rule has cases
+# where it must not fire.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fa", "وزیر نیرو، علی‌اکبر محرابیان، گفت که سدها خالی است.", ["علی‌اکبر محرابیان"]),
+        ("fa", "معاون شهردار تهران، محسن هاشمی، گفت که مترو گران می‌شود.", ["محسن هاشمی"]),
+        ("ar", "وقال وزير الطاقة والمياه، وليد فياض، إن التغذية ستتحسن.", ["وليد فياض"]),
+        ("ar", "أعلن وزير الطاقة والمياه وليد فياض أن التغذية ستتحسن.", ["وليد فياض"]),
+        ("ar", "وقال رئيس لجنة الأشغال النيابية سجيع عطية إن الخطة جاهزة.", ["سجيع عطية"]),
+        ("ar", "وقال الخبير الاقتصادي سجيع عطية: «الخطة جاهزة تماما للتنفيذ».", ["سجيع عطية"]),
+        ("ar", "وأكد الخبير الاقتصادي محمد شمس الدين أن العجز سيتفاقم.", ["محمد شمس الدين"]),
+        ("ar", "وقال المحلل عبد الرحمن أبو الغيط إن الحكومة لن تصمد.", ["عبد الرحمن أبو الغيط"]),
+        ("ar", "وقال الناشط خالد بن علي إن الاحتجاجات ستستمر.", ["خالد بن علي"]),
+        ("ar", "وقال حسن نصر الله إن المقاومة مستمرة.", ["حسن نصر الله"]),
+        ("ar", "وقال محمد بن سلمان آل سعود إن الرؤية مستمرة.", ["محمد بن سلمان آل سعود"]),
+        # not fired: "الدين" after the complementiser is not part of a name
+        ("ar", "وقال محمد علي إن الدين العام ارتفع.", ["محمد علي"]),
+        # not fired: a time, an occasion or an object after the post, not a name
+        ("fa", "وزیر نیرو، روز دوشنبه، گفت که سدها خالی است.", []),
+        ("fa", "وزیر نیرو، در حاشیه جلسه هیئت دولت، گفت که سدها خالی است.", []),
+        ("ar", "وقال وزير الطاقة، مساء أمس، إن التغذية ستتحسن.", []),
+        ("ar", "وقال وزير الطاقة، ردا على سؤال، إن التغذية ستتحسن.", []),
+        ("ar", "وأكد وزير الطاقة أهمية تعزيز التعاون بين البلدين.", []),
+        ("ar", "وأعلن وزير الصحة وجود إصابات جديدة، مؤكدا أن الوضع مستقر.", []),
+        ("ar", "وقال وزير الطاقة للصحفيين إن التغذية ستتحسن.", []),
+        ("ar", "وقال وزير الطاقة في بيان إن التغذية ستتحسن.", []),
+    ],
+)
+def test_names_in_apposition_to_a_post(lang: str, text: str, expected: list[str]) -> None:
+    entities = entities_for(lang, text)
+    for entity in entities:
+        assert text[entity.start : entity.end] == entity.text
+    assert [e.text for e in entities if e.label == "PER"] == expected

@@ -599,3 +599,424 @@ def test_statement_frames_and_speakers(
     assert [(s.speaker, s.verb, s.content) for s in statements] == expected
     for statement in statements:
         assert text[statement.start : statement.end] == statement.content
+
+
+# The claim's author is evidence, so a quote must never go to the wrong speaker. A subject
+# before (or after) the verb, even an unnamed one ("یک شهروند", "a resident", "مصدر مطلع",
+# "один из жителей"), is the speaker, recorded as written; only a clause with no subject at all
+# ("وأضاف أن", "وی افزود", "He added that") continues the speaker before it. A name in
+# apposition to a post ("وزير الطاقة والمياه، وليد فياض،", "الخبير الاقتصادي محمد شمس الدين")
+# is the speaker, not the post. Each text is a realistic news passage; every statement in it is
+# checked.
+WALKTHROUGH = {
+    "fa": (
+        "معاون شهردار تهران، محسن هاشمی، روز دوشنبه گفت که قیمت بلیت مترو از ماه آینده ۲۰ درصد "
+        "افزایش می‌یابد. وی افزود که این افزایش برای جبران هزینه‌های نگهداری لازم است. "
+        "یک شهروند در ایستگاه تجریش گفت: «هزینه رفت‌وآمد دو برابر شده است». "
+        "کارشناسان حمل‌ونقل می‌گویند که گرانی بلیت مسافران را به خودروهای شخصی می‌کشاند.\n"
+        "وزیر نیرو، علی‌اکبر محرابیان، گفت که ذخایر سدهای کشور به کمترین میزان رسیده است. "
+        "یک کشاورز در نیشابور گفت: «چاه‌های روستای ما همه خشک شده‌اند». "
+        "منابع آگاه در وزارت نیرو گفتند که جیره‌بندی آب از تیر ماه آغاز می‌شود."
+    ),
+    "ar": (
+        "وقال وزير الطاقة والمياه، وليد فياض، إن ساعات التغذية بالكهرباء سترتفع إلى عشر ساعات "
+        "يوميا. وأضاف أن الوزارة تتفاوض على شحنات جديدة من الفيول. "
+        "وقال رئيس لجنة الأشغال النيابية سجيع عطية إن الخطة تحتاج إلى تمويل عاجل. "
+        "وأكد الخبير الاقتصادي محمد شمس الدين أن كلفة الدعم تتجاوز ملياري دولار سنويا. "
+        "وقال مصدر مطلع في الوزارة إن العقد مع الشركة لم يوقع بعد. "
+        "وقال فياض في مؤتمر صحافي: «لن نرفع التعرفة قبل تحسين التغذية»."
+    ),
+    "en": (
+        "Transport Minister Daniel Okafor said on Monday that rail fares would rise by 6 percent "
+        "in March. He added that the increase would pay for new signalling. "
+        'A resident at the station said: "We cannot afford another rise this year." '
+        "Experts warned that higher fares would push commuters back into their cars. "
+        "Council leader Priya Ramsden told reporters that the city had not been consulted. "
+        '"Nobody asked the people who use these trains every day," said one commuter.'
+    ),
+    "ru": (
+        "Министр транспорта области Андрей Кольцов заявил, что стоимость проезда вырастет "
+        "на 15% с 1 марта. Он добавил, что деньги пойдут на закупку новых автобусов. "
+        "Один из жителей сказал: «Мы больше не можем платить столько за дорогу до работы». "
+        "Эксперты отметили, что рост тарифов сильнее всего ударит по пенсионерам. "
+        "«Автобусы и так ходят по вечерам почти пустыми», — рассказала местная жительница."
+    ),
+}
+WALKTHROUGH_EXPECTED = {
+    "fa": [
+        ("محسن هاشمی", "گفت", "indirect", "قیمت بلیت مترو از ماه آینده ۲۰ درصد افزایش می‌یابد"),
+        ("محسن هاشمی", "افزود", "indirect", "این افزایش برای جبران هزینه‌های نگهداری لازم است"),
+        ("یک شهروند", "گفت", "direct", "هزینه رفت‌وآمد دو برابر شده است"),
+        (
+            "کارشناسان حمل‌ونقل",
+            "می‌گویند",
+            "indirect",
+            "گرانی بلیت مسافران را به خودروهای شخصی می‌کشاند",
+        ),
+        ("علی‌اکبر محرابیان", "گفت", "indirect", "ذخایر سدهای کشور به کمترین میزان رسیده است"),
+        ("یک کشاورز", "گفت", "direct", "چاه‌های روستای ما همه خشک شده‌اند"),
+        ("منابع آگاه", "گفتند", "indirect", "جیره‌بندی آب از تیر ماه آغاز می‌شود"),
+    ],
+    "ar": [
+        ("وليد فياض", "وقال", "indirect", "ساعات التغذية بالكهرباء سترتفع إلى عشر ساعات يوميا"),
+        ("وليد فياض", "وأضاف", "indirect", "الوزارة تتفاوض على شحنات جديدة من الفيول"),
+        ("سجيع عطية", "وقال", "indirect", "الخطة تحتاج إلى تمويل عاجل"),
+        ("محمد شمس الدين", "وأكد", "indirect", "كلفة الدعم تتجاوز ملياري دولار سنويا"),
+        ("مصدر مطلع", "وقال", "indirect", "العقد مع الشركة لم يوقع بعد"),
+        ("وليد فياض", "وقال", "direct", "لن نرفع التعرفة قبل تحسين التغذية"),
+    ],
+    "en": [
+        ("Daniel Okafor", "said", "indirect", "rail fares would rise by 6 percent in March"),
+        ("Daniel Okafor", "added", "indirect", "the increase would pay for new signalling"),
+        ("A resident", "said", "direct", "We cannot afford another rise this year"),
+        ("Experts", "warned", "indirect", "higher fares would push commuters back into their cars"),
+        ("Priya Ramsden", "told", "indirect", "the city had not been consulted"),
+        (
+            "one commuter",
+            "said",
+            "direct",
+            "Nobody asked the people who use these trains every day",
+        ),
+    ],
+    "ru": [
+        ("Андрей Кольцов", "заявил", "indirect", "стоимость проезда вырастет на 15% с 1 марта"),
+        ("Андрей Кольцов", "добавил", "indirect", "деньги пойдут на закупку новых автобусов"),
+        (
+            "Один из жителей",
+            "сказал",
+            "direct",
+            "Мы больше не можем платить столько за дорогу до работы",
+        ),
+        ("Эксперты", "отметили", "indirect", "рост тарифов сильнее всего ударит по пенсионерам"),
+        (
+            "местная жительница",
+            "рассказала",
+            "direct",
+            "Автобусы и так ходят по вечерам почти пустыми",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fa", "ar", "en", "ru"])
+def test_walkthrough_every_statement_has_its_own_speaker(lang: str) -> None:
+    text = WALKTHROUGH[lang]
+    statements = statements_for(lang, text)
+    got = [(s.speaker, s.verb, s.kind, s.content) for s in statements]
+    assert got == WALKTHROUGH_EXPECTED[lang]
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # 1. An unnamed subject is the speaker, never the person named in the sentence before.
+        (
+            "fa",
+            "وزیر نیرو، علی‌اکبر محرابیان، گفت که سدها خالی است. "
+            "یک کشاورز در نیشابور گفت: «چاه‌های ما همه خشک شده‌اند».",
+            [
+                ("علی‌اکبر محرابیان", "علی‌اکبر محرابیان", "سدها خالی است"),
+                ("یک کشاورز", "یک کشاورز", "چاه‌های ما همه خشک شده‌اند"),
+            ],
+        ),
+        (  # a genitive organisation after the unnamed subject is not the speaker
+            "fa",
+            "مهدی کاظمی گفت که سدها خالی است. یک کارمند شرکت آب و فاضلاب مشهد گفت که "
+            "فشار آب کم شده است.",
+            [
+                ("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"),
+                ("یک کارمند", "یک کارمند", "فشار آب کم شده است"),
+            ],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی گفت که سدها خالی است. یکی از ساکنان محله گفت که آب قطع شده است.",
+            [
+                ("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"),
+                ("یکی از ساکنان محله", "یکی از ساکنان محله", "آب قطع شده است"),
+            ],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل إن الموازنة ستزيد. وقال أحد السكان: «لم تصلنا الكهرباء منذ أسبوع».",
+            [
+                ("سامي خليل", "سامي خليل", "الموازنة ستزيد"),
+                ("أحد السكان", "أحد السكان", "لم تصلنا الكهرباء منذ أسبوع"),
+            ],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل إن الموازنة ستزيد. وأفادت مصادر مطلعة بأن الاتفاق تأجل.",
+            [
+                ("سامي خليل", "سامي خليل", "الموازنة ستزيد"),
+                ("مصادر مطلعة", "مصادر مطلعة", "الاتفاق تأجل"),
+            ],
+        ),
+        (
+            "en",
+            "John Smith said the bridge was safe. A local resident said the bridge was shaking.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("A local resident", "A local resident", "the bridge was shaking"),
+            ],
+        ),
+        (
+            "en",
+            "John Smith said the bridge was safe. One of the engineers said it was not.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("One of the engineers", "One of the engineers", "it was not"),
+            ],
+        ),
+        (  # the name in apposition to an unnamed subject is the speaker
+            "en",
+            "John Smith said the bridge was safe. A resident, Mary Brown, said it was not.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("Mary Brown", "Mary Brown", "it was not"),
+            ],
+        ),
+        (
+            "ru",
+            "Сергей Лавров заявил, что переговоры продолжатся. Источник в министерстве "
+            "сообщил, что встреча перенесена.",
+            [
+                ("Сергей Лавров", "Сергей Лавров", "переговоры продолжатся"),
+                ("Источник", "Источник", "встреча перенесена"),
+            ],
+        ),
+        (  # after the quotation it introduces, and after a clause-opening "However,"
+            "en",
+            'John Smith said the bridge was safe. "We cannot afford another rise," a resident '
+            "said. However, some experts said the rise was modest.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("a resident", "a resident", "We cannot afford another rise"),
+                ("some experts", "some experts", "the rise was modest"),
+            ],
+        ),
+        (  # a relative clause between subject and verb; a clause opened by "In a statement,"
+            "en",
+            "John Smith said the bridge was safe. A resident, who asked not to be named, said "
+            "it was shaking. In a statement, the ministry said it was closed.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("A resident", "A resident", "it was shaking"),
+                ("the ministry", "the ministry", "it was closed"),
+            ],
+        ),
+        (  # after the verb, as far as where they are from
+            "en",
+            'John Smith said the bridge was safe. "We cannot afford another rise," said a '
+            "resident of the town.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("a resident", "a resident", "We cannot afford another rise"),
+            ],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی گفت که سدها خالی است. مردم می‌گویند که آب نیست. یک کارشناس اقتصادی "
+            "گفت که تورم بالاست.",
+            [
+                ("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"),
+                ("مردم", "مردم", "آب نیست"),
+                ("یک کارشناس اقتصادی", "یک کارشناس اقتصادی", "تورم بالاست"),
+            ],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی گفت که سدها خالی است. «آب نداریم و باید از شهر برویم»، یک شهروند گفت.",
+            [
+                ("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"),
+                ("یک شهروند", "یک شهروند", "آب نداریم و باید از شهر برویم"),
+            ],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل إن الموازنة ستزيد. وقال خبير اقتصادي: «العجز سيتفاقم هذا العام بلا "
+            "شك». وأكد مسؤولون في الوزارة أن العجز سينخفض.",
+            [
+                ("سامي خليل", "سامي خليل", "الموازنة ستزيد"),
+                ("خبير اقتصادي", "خبير اقتصادي", "العجز سيتفاقم هذا العام بلا شك"),
+                ("مسؤولون", "مسؤولون", "العجز سينخفض"),
+            ],
+        ),
+        (
+            "ru",
+            "Сергей Лавров заявил, что переговоры продолжатся. «Встреча перенесена на следующую "
+            "неделю», — сказал один из дипломатов. Как сообщил источник, визит отменён.",
+            [
+                ("Сергей Лавров", "Сергей Лавров", "переговоры продолжатся"),
+                (
+                    "один из дипломатов",
+                    "один из дипломатов",
+                    "Встреча перенесена на следующую неделю",
+                ),
+                ("источник", "источник", "визит отменён"),
+            ],
+        ),
+        # 2. A name in apposition to a post, with or without commas, is the speaker.
+        (
+            "ar",
+            "أعلن وزير الطاقة والمياه وليد فياض أن التغذية ستتحسن.",
+            [("وليد فياض", "وزير الطاقة والمياه وليد فياض", "التغذية ستتحسن")],
+        ),
+        (
+            "ar",
+            "قال وزير الطاقة والمياه، وليد فياض، إن التغذية ستتحسن.",
+            [("وليد فياض", "وزير الطاقة والمياه، وليد فياض", "التغذية ستتحسن")],
+        ),
+        (
+            "fa",
+            "معاون شهردار تهران، محسن هاشمی، گفت که بلیت مترو گران می‌شود.",
+            [("محسن هاشمی", "محسن هاشمی", "بلیت مترو گران می‌شود")],
+        ),
+        # 3. A descriptor before a name: the person, with the whole compound name.
+        (
+            "ar",
+            "أعلن الوزير سامي خليل أن الموازنة ستزيد. وأكد الخبير الاقتصادي محمد شمس الدين أن "
+            "العجز سيتفاقم.",
+            [
+                ("سامي خليل", "الوزير سامي خليل", "الموازنة ستزيد"),
+                ("محمد شمس الدين", "الخبير الاقتصادي محمد شمس الدين", "العجز سيتفاقم"),
+            ],
+        ),
+        (
+            "ar",
+            "وقال المحلل السياسي عبد الرحمن أبو الغيط إن الحكومة لن تصمد.",
+            [("عبد الرحمن أبو الغيط", "المحلل السياسي عبد الرحمن أبو الغيط", "الحكومة لن تصمد")],
+        ),
+        (
+            "ar",
+            "وقال الناشط خالد بن علي إن الاحتجاجات ستستمر.",
+            [("خالد بن علي", "الناشط خالد بن علي", "الاحتجاجات ستستمر")],
+        ),
+        (
+            "ar",
+            "وقالت الباحثة منى عبد الله إن الاحتجاجات ستستمر.",
+            [("منى عبد الله", "الباحثة منى عبد الله", "الاحتجاجات ستستمر")],
+        ),
+        # 4. A surname after the full name, then an occasion and a quotation: direct.
+        (
+            "ar",
+            "أعلن وزير الطاقة والمياه وليد فياض أن التغذية ستتحسن. "
+            "وقال فياض في مؤتمر صحافي: «لن نرفع التعرفة هذا العام».",
+            [
+                ("وليد فياض", "وزير الطاقة والمياه وليد فياض", "التغذية ستتحسن"),
+                ("وليد فياض", "فياض", "لن نرفع التعرفة هذا العام"),
+            ],
+        ),
+        (  # the post named later with the descriptor alone
+            "ar",
+            "وقال الخبير الاقتصادي سجيع عطية إن الموازنة ستزيد. وأكد الخبير أن العجز سيتفاقم.",
+            [
+                ("سجيع عطية", "الخبير الاقتصادي سجيع عطية", "الموازنة ستزيد"),
+                ("سجيع عطية", "الخبير", "العجز سيتفاقم"),
+            ],
+        ),
+        (  # the deputy mayor is not the mayor
+            "fa",
+            "معاون شهردار تهران، محسن هاشمی، گفت که مترو گران می‌شود. شهردار گفت که قیمت‌ها "
+            "ثابت می‌ماند.",
+            [
+                ("محسن هاشمی", "محسن هاشمی", "مترو گران می‌شود"),
+                ("شهردار", "شهردار", "قیمت‌ها ثابت می‌ماند"),
+            ],
+        ),
+        # Not fired: no subject at all, so the previous named speaker goes on.
+        (
+            "ar",
+            "وقال سامي خليل إن الموازنة ستزيد. وأضاف أن العجز سينخفض.",
+            [("سامي خليل", "سامي خليل", "الموازنة ستزيد"), ("سامي خليل", "", "العجز سينخفض")],
+        ),
+        (  # what follows the verb is its object, not an unnamed subject
+            "ar",
+            "وقال سامي خليل إن الموازنة ستزيد. وأعلن استعداد بلاده للتعاون مع الجميع.",
+            [
+                ("سامي خليل", "سامي خليل", "الموازنة ستزيد"),
+                ("سامي خليل", "", "استعداد بلاده للتعاون مع الجميع"),
+            ],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی گفت که سدها خالی است. وی افزود که مردم باید صرفه‌جویی کنند.",
+            [
+                ("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"),
+                ("مهدی کاظمی", "وی", "مردم باید صرفه‌جویی کنند"),
+            ],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی گفت که سدها خالی است. همچنین در ادامه این نشست گفت که مردم باید "
+            "صرفه‌جویی کنند.",
+            [
+                ("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"),
+                ("مهدی کاظمی", "", "مردم باید صرفه‌جویی کنند"),
+            ],
+        ),
+        (
+            "en",
+            "John Smith said the bridge was safe. He added that it would reopen on Friday.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("John Smith", "He", "it would reopen on Friday"),
+            ],
+        ),
+        (
+            "en",
+            "John Smith said the bridge was safe. Later, he said the repairs had finished.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("John Smith", "he", "the repairs had finished"),
+            ],
+        ),
+        (  # not a subject: a time ("The next day") or a measure ("یک روز") opens the clause
+            "en",
+            "John Smith said the bridge was safe. The next day, he said it was closed.",
+            [
+                ("John Smith", "John Smith", "the bridge was safe"),
+                ("John Smith", "he", "it was closed"),
+            ],
+        ),
+        (
+            "fa",
+            "مهدی کاظمی گفت که سدها خالی است. یک روز پس از این حادثه، وزیر نیرو گفت که آب "
+            "جیره‌بندی می‌شود.",
+            [
+                ("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"),
+                ("وزیر", "وزیر", "آب جیره‌بندی می‌شود"),
+            ],
+        ),
+        (  # the person the unnamed subject is named as
+            "fa",
+            "مهدی کاظمی گفت که سدها خالی است. یک شهروند به نام علی رضایی گفت که آب نیست.",
+            [("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"), ("علی رضایی", "علی رضایی", "آب نیست")],
+        ),
+        (  # a source noun as the object, not the subject ("called on officials")
+            "ar",
+            "وقال سامي خليل إن الموازنة ستزيد. ودعا مسؤولين في الوزارة إلى الاستقالة.",
+            [
+                ("سامي خليل", "سامي خليل", "الموازنة ستزيد"),
+                ("سامي خليل", "", "مسؤولين في الوزارة إلى الاستقالة"),
+            ],
+        ),
+        (
+            "ru",
+            "Сергей Лавров заявил, что переговоры продолжатся. Он добавил, что встреча перенесена.",
+            [
+                ("Сергей Лавров", "Сергей Лавров", "переговоры продолжатся"),
+                ("Сергей Лавров", "Он", "встреча перенесена"),
+            ],
+        ),
+    ],
+)
+def test_explicit_subjects_are_never_replaced(
+    lang: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    statements = statements_for(lang, text)
+    assert [(s.speaker, s.mention, s.content) for s in statements] == expected
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content

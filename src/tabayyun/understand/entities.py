@@ -1,8 +1,10 @@
 """Named entities (PER/ORG/LOC) in Arabic, Persian, Russian and English news.
 
 Russian uses natasha's NER and morphology; Arabic, Persian and English use rules: gazetteers,
-role words and titles before names, quoted names after a role, capitalised sequences (English)
-and surname coreference, so that "زاخاروفا" is recorded as "ماريا زاخاروفا".
+role words and titles before names, quoted names after a role, names in apposition to a post
+("وزیر نیرو، علی‌اکبر محرابیان،", "وزير الطاقة والمياه وليد فياض أن"), capitalised sequences
+(English) and surname coreference, so that "زاخاروفا" is recorded as "ماريا زاخاروفا". Compound
+Arabic names stay whole: "عبد الرحمن", "شمس الدين", "أبو الغيط", "بن سلمان".
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -167,6 +169,22 @@ ROLES: dict[str, list[tuple[str, str, bool]]] = {
         ("الأمين العام", "أمين عام", False),
         ("المحافظ", "محافظ", False),
         ("محافظ", "محافظ", False),
+        # Descriptors before a name ("الخبير الاقتصادي محمد شمس الدين"), definite only: an
+        # indefinite "خبير" is someone else, never the expert named earlier.
+        ("الخبيرة", "خبير", True),
+        ("الخبير", "خبير", False),
+        ("المحللة", "محلل", True),
+        ("المحلل", "محلل", False),
+        ("الباحثة", "باحث", True),
+        ("الباحث", "باحث", False),
+        ("الناشطة", "ناشط", True),
+        ("الناشط", "ناشط", False),
+        ("المستشارة", "مستشار", True),
+        ("المستشار", "مستشار", False),
+        ("الكاتبة", "كاتب", True),
+        ("الكاتب", "كاتب", False),
+        ("المحامية", "محامي", True),
+        ("المحامي", "محامي", False),
     ],
     "fa": [
         ("معاون وزیر", "معاون وزیر", False),
@@ -270,15 +288,22 @@ def _role_regex(lang: str) -> tuple[re.Pattern[str], tuple[tuple[str, bool], ...
 
 def find_roles(text: str, lang: str, start: int = 0, end: int | None = None) -> list[RoleMatch]:
     """Every role word in `text[start:end]`, with offsets into `text`."""
+    if start == 0 and end is None:  # entities and statements both ask for the whole article
+        return list(_all_roles(text, lang))
+    return list(_roles_in(text, lang, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4)
+def _all_roles(text: str, lang: str) -> tuple[RoleMatch, ...]:
+    return tuple(_roles_in(text, lang, 0, len(text)))
+
+
+def _roles_in(text: str, lang: str, start: int, end: int) -> Iterable[RoleMatch]:
     regex, keys = _role_regex(lang)
-    found = []
-    for match in regex.finditer(text, start, len(text) if end is None else end):
+    for match in regex.finditer(text, start, end):
         group = next(i for i, g in enumerate(match.groups()) if g is not None)
         key, feminine = keys[group]
-        found.append(
-            RoleMatch(match.start(group + 1), match.end(), match.group(group + 1), key, feminine)
-        )
-    return found
+        yield RoleMatch(match.start(group + 1), match.end(), match.group(group + 1), key, feminine)
 
 
 # --- Quotes --------------------------------------------------------------------------------
@@ -698,21 +723,33 @@ def _arabic_org_candidates(text: str, lang: str) -> Iterable[_Candidate]:
 _NAME_GAP = re.compile(r"[ \u200c]")
 
 
+# Compound Arabic names: a link takes the next word, even one with "ال" ("عبد الرحمن", "أبو
+# الغيط", "بن سلمان", "آل سعود"); a tail joins the word before it ("شمس الدين", "نصر الله"). Neither
+# counts towards a name's length.
+_AR_NAME_LINKS = frozenset(fold(w) for w in ["عبد", "أبو", "أبي", "بن", "ابن", "بنت", "آل"])
+_AR_NAME_TAILS = frozenset(fold(w) for w in ["الدين", "الله", "الإسلام"])
+
+
 def _name_tokens(
     text: str, pos: int, lang: str, limit: int = 4, *, known_first: bool = False
 ) -> int:
     """End offset of up to `limit` name-like words from `pos`, or `pos` when none."""
     end = pos
-    count = 0
-    while count < limit:
+    count = words = 0
+    previous = ""
+    while words < limit:
         gap = _NAME_GAP.match(text, end) if count else None
         start = gap.end() if gap else end
         nxt = _AR_WORD.match(text, start)
         if nxt is None:
             break
         token = fold(nxt.group())
-        if known_first and count == 0:
-            pass  # a known first name, even one that is also a common word
+        linked = lang == "ar" and count > 0 and token.startswith("ال")  # "آل" folds to "ال"
+        linked = linked and (
+            previous in _AR_NAME_LINKS or token in _AR_NAME_TAILS or token in _AR_NAME_LINKS
+        )
+        if (known_first and count == 0) or linked:
+            pass  # a known first name, even one that is also a common word; "شمس الدين"
         elif (
             _ends_name(text, nxt, lang, inside=count > 0)
             or (lang == "ar" and token.startswith(("ال", "وال", "بال", "لل")))
@@ -721,6 +758,10 @@ def _name_tokens(
             break
         end = nxt.end()
         count += 1
+        words += not (lang == "ar" and (token in _AR_NAME_LINKS or token in _AR_NAME_TAILS))
+        previous = token
+    if lang == "ar" and previous in _AR_NAME_LINKS:  # a link with nothing after it: not a name
+        end = text.rfind(" ", pos, end) if count > 1 else pos
     return end
 
 
@@ -749,6 +790,7 @@ def _arabic_person_candidates(
             end = _before_predicate(text, match.end(), end)
         if end > match.end():
             yield _Candidate(match.end(), end, "PER", text[match.end() : end], 4)
+    yield from _appositive_candidates(text, lang, roles)
     first_names = load_gazetteer(lang).arabic_script_first_names
     for match in _AR_WORD.finditer(text):
         start, key = match.start(), _first_name_key(match.group())
@@ -760,6 +802,135 @@ def _arabic_person_candidates(
                 end = _before_predicate(text, start, end)
             if len(text[start:end].split()) >= 2:
                 yield _Candidate(start, end, "PER", text[start:end], 4)
+
+
+# --- Names in apposition to a post ---------------------------------------------------------
+
+_POST_WORD = re.compile(rf"[\s\u200c]+({AR_WORD})")
+# Nouns that head a construct inside an Arabic post before a defined word: "رئيس لجنة الأشغال",
+# "المتحدث باسم وزارة الخارجية"; besides these, any noun in ة.
+_AR_CONSTRUCT_NOUNS = frozenset(
+    fold(w)
+    for w in [
+        "مجلس",
+        "حزب",
+        "مركز",
+        "بنك",
+        "اتحاد",
+        "مكتب",
+        "فريق",
+        "تيار",
+        "قسم",
+        "صندوق",
+        "معهد",
+        "جهاز",
+    ]
+)
+_POST_LENGTH = 6  # words after the post word, at most
+
+
+@cache
+def _descriptor_stops(lang: str) -> frozenset[str]:
+    """Words a post's descriptors cannot hold: function words, times, verbs; unlike a name,
+    a post holds other posts ("معاون شهردار تهران")."""
+    words = [*_NOT_NAME_COMMON.split(), *_NOT_NAME[lang].split()]
+    if lang == "fa":
+        words += [*_persian_verb_forms(), *_FA_LIGHT_VERBS.split()]
+    return _keys(words) - {"و"}
+
+
+def ends_phrase(word: str, lang: str) -> bool:
+    """True when an Arabic-script `word` cannot be part of a noun phrase before it: a function
+    word, a time word or a verb ("در", "أمس", "گفت", "می‌گویند")."""
+    return _word_key(word) in _descriptor_stops(lang) or (
+        lang == "fa" and _FA_VERB_PREFIX.match(word) is not None
+    )
+
+
+def post_end(text: str, pos: int, lang: str) -> int:
+    """End of what describes the post that ends at `pos`: "وزير [الطاقة والمياه]", "رئيس [لجنة
+    الأشغال النيابية]", "السفير [الإيراني لدى روسيا]", "معاون [شهردار تهران]", "وزیر [نیرو]".
+
+    Arabic descriptors are defined words and the construct nouns before them; Persian ones run
+    to the next function word, time word or verb. Other languages: `pos`.
+    """
+    if lang not in ("ar", "fa"):
+        return pos
+    for _ in range(_POST_LENGTH):
+        match = _POST_WORD.match(text, pos)
+        if match is None:
+            break
+        token = fold(match.group(1))
+        if lang == "fa":
+            if ends_phrase(match.group(1), lang):
+                break
+        elif token in ("لدي", "باسم"):  # "لدى روسيا", "باسم وزارة": the word after it too
+            following = _POST_WORD.match(text, match.end())
+            pos = following.end() if following is not None and token == "لدي" else match.end()
+            continue
+        elif not token.startswith(("ال", "وال", "لل", "بال")) and not _is_construct(text, match):
+            break
+        pos = match.end()
+    return pos
+
+
+def _is_construct(text: str, word: re.Match[str]) -> bool:
+    """ "لجنة" in "لجنة الأشغال": a noun before a defined word, not a name ("عبد الله")."""
+    token = fold(word.group(1))
+    following = _POST_WORD.match(text, word.end())
+    return (
+        following is not None
+        and fold(following.group(1)).startswith("ال")
+        and (token.endswith("ه") or token in _AR_CONSTRUCT_NOUNS)
+        and _first_name_key(word.group(1)) not in load_gazetteer("ar").arabic_script_first_names
+        and token not in _AR_NAME_LINKS
+    )
+
+
+_COMMA = re.compile(r"\s*[،,]\s*")
+_AR_THAT_WORDS = "|".join(tolerant_pattern(w) for w in ("بأن", "أن", "إن", "أنه", "إنه"))
+_AR_FRAME_START = "|".join(
+    [f"ل(?!{tolerant_pattern('كن')})[{AR_LETTER}]+"]
+    + [tolerant_pattern(w) for w in ("في", "خلال", "اليوم", "أمس", "يوم", "مساء", "صباح")]
+)
+# After a name that follows a post without commas: what was said, after any time, addressee or
+# occasion ("وزير الطاقة وليد فياض [للصحفيين] إن", "الخبير سجيع عطية:").
+_AR_SAID_AFTER_NAME = re.compile(
+    rf"(?:\s+(?:{_AR_FRAME_START})(?![{AR_LETTER}])[^،,.:؛«»\"\n]{{0,60}}?)?"
+    rf"\s*(?:[:«\"]|(?:{_AR_THAT_WORDS})(?![{AR_LETTER}]))"
+)
+
+
+def _appositive_candidates(text: str, lang: str, roles: list[RoleMatch]) -> Iterable[_Candidate]:
+    """A name in apposition to a post: "وزیر نیرو، علی‌اکبر محرابیان، گفت", "وزير الطاقة
+    والمياه، وليد فياض، إن"; in Arabic also without commas when what was said follows the name:
+    "أعلن وزير الطاقة والمياه وليد فياض أن". Two words at least, so a time ("مساء أمس") or an
+    occasion ("ردا على سؤال") between commas is not taken for a name."""
+    for role in roles:
+        pos = post_end(text, role.end, lang)
+        comma = _COMMA.match(text, pos)
+        if comma is not None and "\n" not in comma.group():
+            start = comma.end()
+            end = _name_tokens(text, start, lang)
+            closed = _COMMA.match(text, end) is not None
+            if lang == "fa":
+                closed = closed and _is_persian_name(text[start:end])
+        elif lang == "ar":
+            start = pos + len(text[pos:]) - len(text[pos:].lstrip(" "))
+            end = _name_tokens(text, start, lang)
+            closed = _AR_SAID_AFTER_NAME.match(text, end) is not None
+        else:
+            continue
+        if closed and len(text[start:end].split()) >= 2:
+            yield _Candidate(start, end, "PER", text[start:end], 4)
+
+
+def _is_persian_name(name: str) -> bool:
+    """A first name first or a surname-shaped last word: "محسن هاشمی", "علی‌اکبر محرابیان"."""
+    words = name.split()
+    return bool(words) and (
+        _is_persian_first_name(words[0]) or _word_key(words[-1]).endswith(_FA_SURNAME_ENDINGS)
+    )
 
 
 # Endings of Persian surnames: "کاظمی", "صدری‌نیا", "علی‌پور", "حسن‌زاده", "فرهمند", "پزشکیان".

@@ -1,11 +1,14 @@
 """Attributed statements (who said what) in Arabic, Persian, Russian and English news.
 
 For each reporting verb the speaker is found after the verb (Arabic VSO, Russian inversion,
-"said X"), else before it in the clause (Persian SOV, "X said"), else carried over from the
-previous statement. Bare surnames, role nouns ("السفير", "the ambassador") and pronouns resolve
-to the full name the article introduced earlier. What was said starts after the complementiser
-and after any time, addressee or occasion before it ("قال يوم الأحد للصحفيين إن", "told
-reporters on Monday that"); speakers joined by "and" are each attributed the statement.
+"said X"), else before it in the clause (Persian SOV, "X said"). A subject with no name ("یک
+شهروند", "a resident", "مصدر مطلع", "один из жителей") is the speaker as written; only a clause
+with no subject at all ("وأضاف أن", "وی افزود") carries over the previous statement's speaker.
+Bare surnames, role nouns ("السفير", "the ambassador") and pronouns resolve to the full name the
+article introduced earlier; a post with a name in apposition ("وزير الطاقة والمياه، وليد فياض،")
+is that person. What was said starts after the complementiser and after any time, addressee or
+occasion before it ("قال يوم الأحد للصحفيين إن", "told reporters on Monday that"); speakers
+joined by "and" are each attributed the statement.
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ from tabayyun.understand.entities import (
     AR_DAY_PARTS,
     AR_LETTER,
     AR_WEEKDAYS,
+    AR_WORD,
     EN_MONTHS,
     EN_WEEKDAYS,
     FA_WEEKDAYS,
     TITLES,
     RoleMatch,
     check_lang,
+    ends_phrase,
     find_roles,
     fold,
+    post_end,
     quote_spans,
     tolerant_pattern,
 )
@@ -83,6 +89,7 @@ _FA_VERBS = [
     "تصریح کرد",
     "ادامه داد",
     "می‌گوید",
+    "می‌گویند",
     "گفته است",
 ]
 _FA_ACCORDING = ["به گفته"]
@@ -305,6 +312,185 @@ class _Context:
     role_people: list[tuple[int, str, str, bool]]  # (position, role key, name, feminine)
 
 
+# --- Unnamed speakers ----------------------------------------------------------------------
+# A subject with no name is the speaker as written ("یک شهروند", "منابع آگاه", "مصدر مطلع",
+# "أحد السكان", "a resident", "experts", "один из жителей"), so that what it said never goes to
+# the person named before it. Only a clause with no subject ("وأضاف أن", "وی افزود", "He added")
+# continues the previous speaker. A determiner ("یک", "a", "one of", "один из", "أحد") needs a
+# noun after it; a source noun stands alone. Arabic objects follow the verb as subjects do
+# ("وأعلن استعداد بلاده"), so Arabic takes source nouns only.
+
+_FA_SOURCES = (
+    "کارشناسان منابع منبعی مقامات مقامی مسئولان مسئولین ساکنان اهالی شاهدان شهروندان کشاورزان "
+    "فعالان تحلیلگران پزشکان رانندگان کارگران معترضان دانشجویان مردم"
+)
+_AR_SOURCES = (
+    "مصدر مصادر مسؤول مسؤولة مسؤولون خبير خبراء محلل محللون مراقبون شاهد شهود سكان "
+    "مواطن مواطنة مواطنون ناشطون نشطاء دبلوماسي دبلوماسيون مزارع مزارعون تاجر تجار طبيب أطباء "
+    "موظف موظفون متظاهرون"
+)
+_EN_SOURCES = (
+    "experts residents officials sources analysts witnesses critics activists locals economists "
+    "campaigners protesters doctors scientists researchers commuters passengers farmers engineers "
+    "teachers parents diplomats observers neighbours neighbors villagers workers traders students "
+    "police medics rescuers lawyers academics insiders"
+)
+_RU_SOURCES = (
+    "житель жительница жители горожанин горожанка горожане очевидец очевидица очевидцы источник "
+    "источники собеседник собеседница аналитик аналитики пенсионер пенсионерка пенсионеры фермер "
+    "фермеры водитель водители пассажир пассажирка пассажиры специалисты врач врачи учителя "
+    "родители участники активист активистка активисты чиновник чиновники сотрудник сотрудница "
+    "сотрудники экономист экономисты политолог политологи"
+)
+_UNNAMED_HEAD = {
+    "fa": re.compile(
+        rf"(?P<det>{_any_of('یکی از', 'برخی از', 'بسیاری از', 'شماری از', 'تعدادی از', 'یک')})"
+        rf"(?=\s)|(?:{_any_of('برخی', 'بسیاری از')}\s+)?{_any_of(*_FA_SOURCES.split())}"
+        rf"(?![{AR_LETTER}\u200c])"
+    ),
+    "ar": re.compile(
+        rf"{_any_of('أحد', 'إحدى')}\s+ال[{AR_LETTER}]+(?:\s+ال[{AR_LETTER}]+)?"
+        rf"(?![{AR_LETTER}])|{_any_of(*_AR_SOURCES.split())}(?![{AR_LETTER}])"
+    ),
+    "en": re.compile(
+        r"(?P<det>(?:a|an|one|another|the)(?! of\b))(?=\s)"
+        r"|(?:one of (?:the |its |their |our )?(?:[a-z][\w-]* )??"
+        rf"|(?:(?:some|many|several|two|three|four|most|other|local|senior|the) ){{0,2}})"
+        rf"(?:{'|'.join(_EN_SOURCES.split())})\b",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"(?P<det>(?:один|одна|одно|некоторые|многие|двое|трое) из)(?=\s)"
+        r"|(?:(?:местн|пожил|осведомл[её]нн|анонимн|высокопоставленн|информированн|знающ)\w*\s+)?"
+        rf"(?:{'|'.join(_RU_SOURCES.split())})(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+# Words after a determiner (or a Persian source noun): up to the first that cannot be part of
+# the noun phrase ("یک شهروند [در] ایستگاه", "a resident [at] the station").
+_NP_WORD = {
+    "fa": re.compile(rf"[\s\u200c]+({AR_WORD})"),
+    "ar": re.compile(rf"\s+([{AR_LETTER}]+)"),
+    "en": re.compile(r"\s+([\w][\w'’-]*)"),
+    "ru": re.compile(r"\s+([а-яё][а-яё-]*)", re.IGNORECASE),
+}
+_RU_NP_STOPS = "в во на по из у с со к о об от для при за что как и а но"
+_NP_STOPS = {
+    # measures after "یک": "یک بار دیگر", "یک روز بعد" are when, not who
+    "fa": frozenset(
+        fold(w)
+        for w in ["بار", "دفعه", "لحظه", "مدت", "ساعت", "دقیقه", "روز", "هفته", "ماه", "سال"]
+    ),
+    "en": frozenset(
+        "at in on of for from with who whose which that near outside inside by to and or but as "
+        "day week month year time moment hour decade few number lot bit while later ago morning "
+        "evening night weekend last next this same following previous early late is are was "
+        "were will would has have had can could may might must should does did not "
+        f"{_EN_VERBS} warned claimed argued".split()
+    ),
+    "ru": frozenset(_RU_NP_STOPS.split()),
+}
+_NP_LENGTH = 3  # words after the determiner or source noun, at most
+# What may open a clause before its subject: "و", "همچنین", "However,", "In Leeds,", "При этом".
+_FA_LEADS = _any_of("و", "اما", "ولی", "همچنین", "سپس", "در همین حال", "در این میان", "از سوی دیگر")
+_SUBJECT_LEAD = {
+    "fa": re.compile(rf"(?:[\s،,]*{_FA_LEADS}(?![{AR_LETTER}\u200c]))*[\s،,]*"),
+    "en": re.compile(
+        r"(?:[\s\"“”'‘’,]*(?:(?:and|but|meanwhile|however|still|yet|now|separately|also|later"
+        r"|earlier|elsewhere)\b|(?:in|at|on|outside|inside|near|after|before|during|from|across"
+        r"|speaking)\b[^,.;:]{0,60},))*[\s\"“”'‘’,]*",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"(?:[\s,]*(?:а|и|но|также|при этом|кроме того|однако|между тем|в свою очередь)(?!\w))*"
+        r"[\s,]*",
+        re.IGNORECASE,
+    ),
+}
+# A name right after an unnamed subject is its name: "A resident, Mary Brown, said", "یک شهروند
+# به نام علی رضایی گفت".
+_NAMED_AS = re.compile(r"\s*(?:[,،]|به نام|named|called|по имени)\s*", re.IGNORECASE)
+
+
+def _unnamed_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
+    """The unnamed subject at `pos`, after spaces: "یک شهروند", "مصدر مطلع", "A resident"."""
+    skip = re.compile(r"\s*").match(ctx.text, pos)
+    begin = skip.end() if skip else pos
+    head = _UNNAMED_HEAD[ctx.lang].match(ctx.text, begin, limit)
+    if head is None:
+        return None
+    end = _noun_phrase_end(ctx, head.end(), limit)
+    if head.groupdict().get("det") is not None and end == head.end():
+        return None  # "یک" or "a" with no noun after it
+    words = " ".join(ctx.text[begin:end].split())
+    return _Mention(begin, end, words, words, None)
+
+
+def _noun_phrase_end(ctx: _Context, pos: int, limit: int) -> int:
+    """End of the words after a determiner or a source noun that belong to its noun phrase."""
+    regex, lang = _NP_WORD[ctx.lang], ctx.lang
+    entity_starts = {e.start for e in (*ctx.persons, *ctx.organisations)}
+    end = pos
+    for _ in range(_NP_LENGTH if lang != "ru" else 2):
+        match = regex.match(ctx.text, end, limit)
+        if match is None or match.start(1) in entity_starts:
+            break
+        word = match.group(1)
+        if lang in ("fa", "ar"):
+            stop = ends_phrase(word, lang) or fold(word) in _NP_STOPS.get(lang, ())
+            # Arabic: an indefinite noun takes indefinite adjectives ("مصدر مطلع", not "إلى")
+            stop = stop or (lang == "ar" and fold(word).startswith(("ال", "ل")))
+        else:
+            stop = word.lower() in _NP_STOPS[lang]
+        if stop:
+            break
+        end = match.end()
+    return end
+
+
+def _unnamed_subject(ctx: _Context, start: int, end: int) -> _Mention | None:
+    """The unnamed subject of the verb at `end` in the clause `text[start:end]`: the one right
+    before the verb after a comma ("... in May, officials said"), else the one that opens the
+    clause, after "و", "However," or a quotation ('"We cannot afford it," a resident said')."""
+    lead = _SUBJECT_LEAD.get(ctx.lang)
+    if lead is None:
+        return None
+    start = max([start, *(e for s, e in ctx.quotes if start < e <= end)])
+    commas = [m.end() for m in re.finditer("[,،]", ctx.text[start:end])]
+    if commas:
+        last = _unnamed_at(ctx, start + commas[-1], end)
+        if last is not None and not ctx.text[last.end : end].strip():
+            return last
+    match = lead.match(ctx.text, start, end)
+    return _unnamed_at(ctx, match.end() if match else start, end)
+
+
+def _unnamed_is_subject(
+    ctx: _Context, unnamed: _Mention, candidates: list[_Mention], pronoun: re.Match[str] | None
+) -> bool:
+    """True unless a name is given to it ("A resident, Mary Brown,"), a pronoun comes first, or
+    someone is named after a comma: what it opens was said ("A new bridge will open in May, the
+    minister said").
+
+    "The ..." is a subject only in a clause that names nobody else: "The ministry said", but
+    not "The minister said" (a post) or "The next day, he said".
+    """
+    if pronoun is not None and pronoun.start() < unnamed.start:
+        return False
+    if ctx.lang == "en" and unnamed.text.lower().startswith("the ") and (pronoun or candidates):
+        return False
+    others = [(c.start, c.organisation) for c in candidates]
+    others += [(pronoun.start(), False)] if pronoun is not None else []
+    return not any(
+        start >= unnamed.end
+        and (
+            re.search("[,،]", ctx.text[unnamed.end : start]) is not None
+            or (not organisation and _NAMED_AS.fullmatch(ctx.text, unnamed.end, start))
+        )
+        for start, organisation in others
+    )
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     for start, end in spans:
         if start < pos < end:
@@ -328,24 +514,43 @@ def _gap_is_apposition(gap: str) -> bool:
 
 
 def _person_after_role(ctx: _Context, role: RoleMatch) -> Entity | None:
-    """The person a role word introduces: "السفير الايراني لدى روسيا "كاظم جلالي"" -> جلالي."""
+    """The person a role word introduces: "السفير الايراني لدى روسيا "كاظم جلالي"" -> جلالي.
+
+    Another role between them ends the apposition ("وزير الخارجية والسفير كاظم جلالي"), unless
+    it describes this one's post: "معاون [شهردار] تهران، محسن هاشمی".
+    """
     for person in ctx.persons:
         if person.start >= role.end:
             gap = ctx.text[role.end : person.start]
             if _gap_is_apposition(gap) and not any(
-                role.end <= r.start < person.start for r in ctx.roles if r is not role
+                role.end <= r.start < person.start and not _inside_post(ctx, role, r)
+                for r in ctx.roles
+                if r is not role
             ):
                 return person
             return None
     return None
 
 
+def _inside_post(ctx: _Context, role: RoleMatch, inner: RoleMatch) -> bool:
+    """True when `inner` is part of what describes `role`'s post, not a second post joined by
+    "and": "معاون شهردار تهران", "نائب رئيس الوزراء", not "الوزير والسفير"."""
+    gap = ctx.text[role.end : inner.start].split()
+    joined = ctx.text[inner.start - 1 : inner.start] == "و" or gap[-1:] == ["و"]
+    return not joined and inner.end <= post_end(ctx.text, role.end, ctx.lang)
+
+
 def _role_people(ctx: _Context) -> list[tuple[int, str, str, bool]]:
-    """Which person holds which role, learnt where the article introduces them."""
+    """Which person holds which role, learnt where the article introduces them.
+
+    A post named within another ("معاون شهردار": the deputy, not the mayor) is not learnt.
+    """
     found = []
+    introduced: set[int] = set()
     for role in ctx.roles:
         person = _person_after_role(ctx, role)
-        if person is not None:
+        if person is not None and person.start not in introduced:
+            introduced.add(person.start)
             found.append((role.start, role.key, person.name, role.feminine))
     for person in ctx.persons:  # "John Smith, the ambassador," / "رضایی، سخنگوی ..."
         for role in ctx.roles:
@@ -396,21 +601,9 @@ def _role_mention(ctx: _Context, role: RoleMatch) -> _Mention:
         # "How the speaker is named here" includes the role: السفير الايراني "كاظم جلالي".
         named = " ".join(re.sub(r"[\"«»“”„]", " ", ctx.text[role.start : person.end]).split())
         return _Mention(role.start, person.end, named, person.name, role.feminine or None)
-    end = _skip_descriptors(ctx, role.end)
+    # Past the adjectives and genitives of the post: "مساعد وزير الثقافة والارشاد الاسلامي".
+    end = post_end(ctx.text, role.end, ctx.lang)
     return _Mention(role.start, end, role.text, _resolve_role(ctx, role), role.feminine or None)
-
-
-def _skip_descriptors(ctx: _Context, pos: int) -> int:
-    """Skip the adjectives and genitives of a role: "مساعد وزير الثقافة والارشاد الاسلامي"."""
-    if ctx.lang != "ar":
-        return pos
-    word = re.compile(rf"\s+([{AR_LETTER}]+)")
-    while (match := word.match(ctx.text, pos)) is not None:
-        token = fold(match.group(1))
-        if not token.startswith(("ال", "وال", "لل", "بال")) and token not in {"لدي", "باسم"}:
-            break
-        pos = match.end()
-    return pos
 
 
 def _mentions_before(ctx: _Context, start: int, end: int) -> list[_Mention]:
@@ -579,6 +772,9 @@ def _statements_for(
     for match in _CLAUSE_BREAK.finditer(text, sentence.start, verb.start):
         if not _inside(ctx.quotes, match.start()):
             clause_start = match.end()
+    for start, end in ctx.quotes:  # a quotation that ends a sentence: '... this year." Experts'
+        if clause_start < end <= verb.start and text[start : end - 1].rstrip()[-1:] in ".!?؟":
+            clause_start = end
     speakers: list[_Mention] = []
     after = False
     if (
@@ -599,7 +795,10 @@ def _statements_for(
             window_start = sentence.start if lang == "ar" else clause_start
             candidates = _mentions_before(ctx, window_start, verb.start)
             pronoun = _pronoun_before(ctx, window_start, verb.start)
-            if pronoun is not None and (not candidates or candidates[-1].end <= pronoun.start()):
+            unnamed = _unnamed_subject(ctx, clause_start, verb.start)
+            if unnamed is not None and _unnamed_is_subject(ctx, unnamed, candidates, pronoun):
+                speakers = [unnamed]
+            elif pronoun is not None and (not candidates or candidates[-1].end <= pronoun.start()):
                 she = pronoun.group().lower() in _FEMININE_PRONOUN
                 speaker = _previous_speaker(previous, genders, she or verb.feminine)
                 if speaker:
@@ -656,6 +855,14 @@ def _content_span(
     quote = _quote_after(ctx, content_from, limit + 1)
     if quote is None and not verb.according:
         quote = _quote_before(ctx, verb, named)
+        # A quotation that ends its own sentence is someone else's when this verb has what was
+        # said after it: '"... this year." Experts warned that higher fares ...'.
+        if (
+            quote is not None
+            and text[quote[0] : quote[1] - 1].rstrip()[-1:] in ".!?؟"
+            and _indirect_content(ctx, content_from, limit, None) is not None
+        ):
+            quote = None
     if quote is not None:
         return _clean_span(text, quote[0] + 1, quote[1] - 1), "direct"
     fallback = None
@@ -683,7 +890,42 @@ def _speaker_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
         # A person or a post: "заявил в интервью РИА Новости" names the outlet, not the speaker.
         if named is not None and not named.organisation:
             mention = named
+    if mention is None:
+        frame = frames.match(ctx.text, verb.end, limit) if frames is not None else None
+        mention = _unnamed_at(ctx, frame.end() if frame else verb.end, limit)
+        if (
+            mention is not None
+            and ctx.lang == "en"
+            and not _EN_CLAUSE_END.match(ctx.text, mention.end)
+        ):
+            mention = None  # "said the bridge was closed": what was said, not who said it
+        if mention is not None:
+            mention.end = _past_source_detail(ctx, mention.end, verb, limit)
     return mention
+
+
+# After an unnamed speaker named after an English verb, the clause ends, perhaps after where
+# they are from: '"...," said one commuter.', "said a resident of the town, ".
+_EN_CLAUSE_END = re.compile(
+    r"(?:\s+(?:of|from|in|at|near|on|outside|who|whose)\b[^.,;:!?\"”’]{0,60})?"
+    r"\s*(?:[.,;:!?\"”’)—–-]|$)",
+    re.IGNORECASE,
+)
+
+
+def _past_source_detail(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int:
+    """Past what places an unnamed speaker, where what was said follows it: "وقال مصدر مطلع
+    [في الوزارة] إن", "said a resident [of the town] that"."""
+    opens = _OPENS_AT.get(ctx.lang)
+    end = pos
+    for _ in range(4):
+        if opens is None or opens.match(ctx.text, _content_start(ctx, end, verb, limit)):
+            return end
+        word = re.compile(r"\s+[^\s،,.:;؛«»\"“”]+").match(ctx.text, end, limit)
+        if word is None:
+            break
+        end = word.end()
+    return pos
 
 
 def _joined_after(ctx: _Context, mention: _Mention, limit: int) -> list[_Mention]:
@@ -733,7 +975,7 @@ def _past_apposition(ctx: _Context, pos: int, verb: _Verb) -> int:
     role = next((r for r in ctx.roles if r.start >= pos), None)
     if role is None or ctx.text[pos : role.start].strip():
         return pos
-    end = _skip_descriptors(ctx, role.end)
+    end = post_end(ctx.text, role.end, ctx.lang)
     opens = _OPENS_AT[ctx.lang].match(ctx.text, _content_start(ctx, end, verb, len(ctx.text)))
     return end if opens else pos
 
