@@ -177,11 +177,11 @@ def test_other_queries_keep_their_readings(query: str, lang: str | None) -> None
     assert query_readings(query, lang) == plain
 
 
-def test_long_persian_queries_get_two_extra_readings_at_most() -> None:
-    query = " ".join(["می\u200cخواهم کتاب ها", "بی سابقه", "خانه\u200cای"] * 10)
+def test_long_persian_queries_get_three_extra_readings_at_most() -> None:
+    query = " ".join(["می\u200cخواهم کتاب ها و", "بی سابقه", "خانه\u200cای"] * 10)
 
-    assert len(query_readings(query, "fa")) == 3
-    assert len(query_readings(query, None)) <= len(search_term_readings(query)) + 2
+    assert len(query_readings(query, "fa")) == 4
+    assert len(query_readings(query, None)) <= len(search_term_readings(query)) + 3
     assert query_readings("", "fa") == [] and query_readings("؟", None) == []
 
 
@@ -196,6 +196,7 @@ def test_long_persian_queries_get_two_extra_readings_at_most() -> None:
         (["بین\u200cالمللی", "بین المللی"], "بین المللی"),  # a compound: ZWNJ reads as a space
         (["بینالمللی"], "بینالمللی"),  # and typed joined stays one word
         (["مي\u200cخواهيم"], "میخواهیم"),  # Arabic yeh, as older sites type it
+        (["حمل\u200cونقل", "حمل و نقل", "حمل\u200cو\u200cنقل"], "حمل و نقل"),  # a pair compound
     ],
 )
 def test_persian_match_form_makes_zwnj_space_and_joined_spellings_one(

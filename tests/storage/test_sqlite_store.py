@@ -297,7 +297,11 @@ def test_snippets_window_the_first_match_of_a_long_article(store: SqliteStore) -
      ("خانه\u200cای", "خانه ای"),
      ("رفته\u200cاند", "رفته اند"),
      ("بی\u200cسابقه", "بی سابقه"),
-     ("بی سابقه", "بی\u200cسابقه")],
+     ("بی سابقه", "بی\u200cسابقه"),
+     ("حمل\u200cونقل", "حمل و نقل"),
+     ("حمل و نقل", "حمل\u200cونقل"),
+     ("رفت\u200cو\u200cآمد", "رفت و آمد"),
+     ("رفت و آمد", "رفت\u200cو\u200cآمد")],
 )  # fmt: skip
 def test_persian_words_are_found_written_with_a_zwnj_a_space_or_joined(
     store: SqliteStore, written: str, query: str, lang: str | None

@@ -173,6 +173,14 @@ _FA_JOIN = re.compile(
 
 
 _ZWNJ = "\u200c"
+# "و" between the two nouns of a pair compound: «حمل‌ونقل», «رفت‌و‌آمد», «حمل و نقل», «حملونقل».
+_FA_BOUND_VAV = re.compile(r"(?<=[^\W\d_])\u200cو\u200c?(?=[^\W\d_])")
+_FA_SPACED_VAV = re.compile(r"(?<=[^\W\d_]) و (?=[^\W\d_])")
+
+
+def _zwnj_as_space(text: str) -> str:
+    """Every ZWNJ a space, a ZWNJ-bound "و" a word of its own: «حمل‌ونقل» -> «حمل و نقل»."""
+    return _FA_BOUND_VAV.sub(" و ", text).replace(_ZWNJ, " ")
 
 
 def join_persian_affixes(normalised: str) -> str:
@@ -182,9 +190,16 @@ def join_persian_affixes(normalised: str) -> str:
 
 
 def persian_spellings(text: str) -> list[str]:
-    """`text` in Persian search form as two other spellings write it: with every ZWNJ a space,
-    and with every spaced prefix or suffix joined (the extra readings of `query_readings`)."""
-    return [normalize(text.replace(_ZWNJ, " "), "fa"), join_persian_affixes(normalize(text, "fa"))]
+    """`text` in Persian search form as other spellings write it (the extra readings of
+    `query_readings`): with every ZWNJ a space, with every spaced prefix or suffix joined, and
+    with every spaced "و" joined to both its words («حمل و نقل» -> «حملونقل», as a ZWNJ-joined
+    «حمل‌ونقل» is stored). The last is a reading of its own: most "و" join two phrases."""
+    form = normalize(text, "fa")
+    return [
+        normalize(_zwnj_as_space(text), "fa"),
+        join_persian_affixes(form),
+        _FA_SPACED_VAV.sub("و", form),
+    ]
 
 
 def persian_match_form(text: str) -> str:
@@ -193,7 +208,7 @@ def persian_match_form(text: str) -> str:
     prefix or suffix is joined. "می‌خواهم", "می خواهم" and "میخواهم" all read "میخواهم", and
     "بین‌المللی" reads as "بین المللی" does; a joined compound ("بینالمللی") stays one word.
     """
-    return join_persian_affixes(normalize(text.replace(_ZWNJ, " "), "fa"))
+    return join_persian_affixes(normalize(_zwnj_as_space(text), "fa"))
 
 
 def query_readings(text: str, lang: str | None) -> list[list[str]]:
@@ -201,8 +216,9 @@ def query_readings(text: str, lang: str | None) -> list[list[str]]:
 
     The query's search terms as `lang`, or with no language its `search_term_readings`. A Persian
     query (as "fa", and in the Persian reading of one with no language) is also read with every
-    ZWNJ as a space and with every spaced prefix or suffix joined, so "می‌خواهم" finds an article
-    that typed "می خواهم" and back. Two readings more at most, however long the query.
+    ZWNJ as a space, with every spaced prefix or suffix joined, and with every spaced "و" joined,
+    so "می‌خواهم" finds an article that typed "می خواهم" and back, and «حمل و نقل» finds
+    «حمل‌ونقل». Three readings more at most, however long the query.
     """
     readings = (
         [list(dict.fromkeys(search_terms(text, lang)))] if lang else search_term_readings(text)
