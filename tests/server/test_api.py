@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -823,3 +824,34 @@ def test_pagination_envelope(world: World) -> None:
     second = world.call("GET", "/factchecks?page=2&per_page=2", "alpha", "viewer").json()
     assert set(second) == {"items", "page", "per_page", "total"}
     assert second["total"] == 3 and second["page"] == 2 and len(second["items"]) == 1
+
+
+def test_a_public_fact_check_is_changed_or_withdrawn_only_by_who_may_publish(
+    world: World,
+) -> None:
+    public = new_factcheck(world, "alpha", "Every bridge collapsed", "public")
+    path = f"/factchecks/{public}"
+    for change in ({"rating": {"alternate_name": "True"}}, {"visibility": "private"}):
+        assert_error(world.call("PATCH", path, "alpha", "reviewer", json=change), 403, "forbidden")
+    assert world.call("GET", path, "beta", "viewer").json()["rating_label"] == "false"
+
+    # Nor through an import of the same URL with another verdict.
+    item = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://alpha.example.org/public",
+        "claimReviewed": "Every bridge collapsed",
+        "inLanguage": "en",
+        "reviewRating": {"@type": "Rating", "alternateName": "True"},
+    }
+    report = world.call(
+        "POST", "/factchecks/import", "alpha", "reviewer",
+        files={"file": ("x.json", json.dumps(item), "application/json")},
+    ).json()  # fmt: skip
+    assert report["updated"] == 0 and "right to publish" in report["rejected"][0]["reason"]
+    assert world.call("GET", path, "beta", "viewer").json()["rating_label"] == "false"
+
+    edited = world.call(
+        "PATCH", path, "alpha", "editor", json={"rating": {"alternate_name": "True"}}
+    )
+    assert edited.status_code == 200 and edited.json()["rating_label"] == "true"

@@ -308,16 +308,21 @@ def _clash(conn: Connection, taken: int, fc: FactCheck, actor: Actor | None) -> 
     )
 
 
-def import_one(conn: Connection, fc: FactCheck) -> str:
-    """Add or update one imported fact-check: "added", "updated", "unchanged" or "refused".
+def import_one(conn: Connection, fc: FactCheck, *, may_publish: bool = True) -> str:
+    """Add or update one imported fact-check: "added", "updated", "unchanged", "refused" or
+    "protected".
 
     An item whose key belongs to another organisation is refused, so an import can never take
-    over or rewrite someone else's fact-check.
+    over or rewrite someone else's fact-check; one that would change the organisation's public
+    fact-check is "protected" unless the importer may publish (as for an edit).
     """
     row = conn.execute(
-        select(factchecks.c.id, factchecks.c.organisation, factchecks.c.content_hash).where(
-            factchecks.c.key == fc.key
-        )
+        select(
+            factchecks.c.id,
+            factchecks.c.organisation,
+            factchecks.c.content_hash,
+            factchecks.c.visibility,
+        ).where(factchecks.c.key == fc.key)
     ).first()
     if row is None:
         insert_new(conn, fc)
@@ -326,6 +331,8 @@ def import_one(conn: Connection, fc: FactCheck) -> str:
         return "refused"
     if row.content_hash == fc.content_hash:
         return "unchanged"
+    if row.visibility == "public" and not may_publish:
+        return "protected"
     replace(conn, int(row.id), fc)
     return "updated"
 

@@ -784,7 +784,9 @@ def update_factcheck(
         row = factchecks.get_owned(conn, actor, factcheck_id)
         current = factchecks.to_json(row)
         new_visibility = visibility or current["visibility"]
-        if new_visibility == "public" and current["visibility"] != "public":
+        # What other organisations read is the publisher's to change: rewriting a public
+        # verdict, or withdrawing it, needs the right that made it public.
+        if "public" in (new_visibility, current["visibility"]):
             require(actor.role, "factchecks.publish")
         merged = _fields_of(row.data) | {k: v for k, v in fields.items() if v is not None}
         fc = factchecks.build(merged, organisation=actor.org_slug, visibility=new_visibility)
@@ -862,15 +864,18 @@ def import_factchecks(
                 continue
             result.organisation = actor.org_slug
             result.visibility = visibility
-            outcome = factchecks.import_one(conn, result)
-            counts[outcome] += 1
-            if outcome == "refused":
-                rejected.append(
-                    {
-                        "location": where,
-                        "reason": "another organisation owns a fact-check with this URL",
-                    }
+            outcome = factchecks.import_one(
+                conn, result, may_publish=has_permission(actor.role, "factchecks.publish")
+            )
+            counts["refused" if outcome == "protected" else outcome] += 1
+            if outcome in ("refused", "protected"):
+                reason = (
+                    "another organisation owns a fact-check with this URL"
+                    if outcome == "refused"
+                    else "this would change one of your organisation's public fact-checks, "
+                    "which needs the right to publish (an editor or admin)"
                 )
+                rejected.append({"location": where, "reason": reason})
             else:
                 flagged += [{"location": where, "reason": r} for r in flag_reasons(result)]
         audit.record(
