@@ -85,6 +85,20 @@ def test_analyze_reads_standard_input(seed_path: Path) -> None:
     assert json.loads(result.output)["lang"] == "ar"
 
 
+def test_the_report_sends_no_control_characters_from_the_article(tmp_path: Path) -> None:
+    """An ESC in an article set the terminal's title and cleared its screen."""
+    article = tmp_path / "ansi.txt"
+    article.write_text(
+        "Officials said\x1b]0;PWNED\x07 the bridge cost \x1b[2J£4 million to repair.\n"
+        "Minister Eleanor Whitcombe said the money would arrive in 90 days.",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["analyze", str(article)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "PWNED" in result.output  # the text itself stays, inert
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

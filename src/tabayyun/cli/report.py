@@ -1,4 +1,5 @@
-"""Readable terminal reports. Article text is untrusted: it is never read as rich markup."""
+"""Readable terminal reports. Article text is untrusted: it is never read as rich markup, and
+its control characters never reach the terminal."""
 
 from __future__ import annotations
 
@@ -10,11 +11,25 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as RichText
 
 from tabayyun.model import Document, MatchConflict
 
 FALSE_LIKE = frozenset({"false", "mostly_false", "misleading"})
+# C0 controls but tab and newline, DEL and C1: an ESC from an article would otherwise set the
+# window title, clear the screen or rewrite what was printed before it.
+_CONTROLS = dict.fromkeys((*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)))
+
+
+class Text(RichText):
+    """Rich's plain `Text`, which drops control characters from what it is given."""
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        super().__init__(text.translate(_CONTROLS), style=style)
+
+    def append(self, text: Any, style: Any = None) -> Text:
+        super().append(text.translate(_CONTROLS) if isinstance(text, str) else text, style)
+        return self
 
 
 def render_document(

@@ -111,6 +111,11 @@ def local_path(target: str | None, default: str = "/") -> str:
     return target if not parts.scheme and not parts.netloc else default
 
 
+# LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI become ZERO WIDTH SPACE (one character each,
+# so offsets keep); the implicit marks (LRM, RLM, ALM) change no order beyond a character.
+_BIDI_CONTROLS = dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), "\u200b")
+
+
 def highlight(
     text: str,
     sentences: Iterable[Mapping[str, Any]],
@@ -121,9 +126,12 @@ def highlight(
 ) -> Markup:
     """The article text with check-worthy sentences marked, their score shown.
 
-    Every piece of text is escaped; only the <mark>, <a> and <span> tags are ours.
+    Every piece of text is escaped; only the <mark>, <a> and <span> tags are ours. Explicit bidi
+    embeddings, overrides and isolates are left out of what is shown: one U+202E in a hostile
+    article reversed everything after it on the page, "2024" reading "4202".
     """
     claim_links = claim_links or {}
+    text = text.translate(_BIDI_CONTROLS)  # one for one: sentence offsets still hold
     out = [Markup("")]
     position = 0
     for sentence in sorted(sentences, key=lambda s: int(s["start"])):
