@@ -1020,3 +1020,332 @@ def test_explicit_subjects_are_never_replaced(
     assert [(s.speaker, s.mention, s.content) for s in statements] == expected
     for statement in statements:
         assert text[statement.start : statement.end] == statement.content
+
+
+# What was said often comes first, with the attribution after it: "A bridge will open in May,
+# officials said.", "Ситуация стабильна, заявил Песков.", "الوضع مستقر، قال المتحدث.",
+# "وضعیت پایدار است، سخنگوی دولت گفت." A quotation beside a reporting verb and a speaker is
+# what was said, however short ('"It is closed," said the ministry.'), while a quoted name
+# ("لـ«الأخبار»", "«Интерфаксу»", '"Kommersant"') stays a name. "According to X" has a form in
+# every language ("به گزارش", "وفقا لـ", "как сообщает"). Each rule has cases where it must not
+# fire: what follows the verb is then what was said.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # 1. Content, comma, then the attribution: the content is what came before.
+        (
+            "en",
+            "A bridge will open in May, officials said.",
+            [("officials", "said", "indirect", "A bridge will open in May")],
+        ),
+        (
+            "en",
+            "The plan will cost £2 billion, the minister told parliament.",
+            [("the minister", "told", "indirect", "The plan will cost £2 billion")],
+        ),
+        (
+            "en",
+            "Prices rose 5% last year, according to the statistics office.",
+            [("the statistics office", "according to", "indirect", "Prices rose 5% last year")],
+        ),
+        (
+            "en",
+            "Turnout was low, said Jane Doe, a local official.",
+            [("Jane Doe", "said", "indirect", "Turnout was low")],
+        ),
+        (
+            "en",
+            "Turnout was low, Jane Doe, a local official, said.",
+            [("Jane Doe", "said", "indirect", "Turnout was low")],
+        ),
+        (
+            "en",
+            "The bridge will reopen on Friday, the ministry said in a statement.",
+            [("the ministry", "said", "indirect", "The bridge will reopen on Friday")],
+        ),
+        (
+            "en",
+            "Prices rose sharply, the minister told the committee on Monday.",
+            [("the minister", "told", "indirect", "Prices rose sharply")],
+        ),
+        (  # the pronoun resolves to the speaker before it
+            "en",
+            "John Smith said the bridge was safe. The repairs are finished, he said.",
+            [
+                ("John Smith", "said", "indirect", "the bridge was safe"),
+                ("John Smith", "said", "indirect", "The repairs are finished"),
+            ],
+        ),
+        ("en", "Officials said nothing.", []),  # not fired: nothing was said
+        ("en", "apples, pears, said no one", []),  # nonsense, but no crash and no statement
+        (  # not fired: what follows the verb was said; "In Leeds," is where
+            "en",
+            "In Leeds, officials said the bridge was shut.",
+            [("officials", "said", "indirect", "the bridge was shut")],
+        ),
+        (
+            "en",
+            "Despite the rain, the mayor said the parade would go ahead.",
+            [("the mayor", "said", "indirect", "the parade would go ahead")],
+        ),
+        (
+            "ru",
+            "Ситуация стабильна, заявил Песков.",
+            [("Песков", "заявил", "indirect", "Ситуация стабильна")],
+        ),
+        (
+            "ru",
+            "Ситуация в регионе стабильна, — заявил журналистам пресс-секретарь Кремля "
+            "Дмитрий Песков.",
+            [("Дмитрий Песков", "заявил", "indirect", "Ситуация в регионе стабильна")],
+        ),
+        (  # the gerund after the speaker opens another statement, not this one's content
+            "ru",
+            "Переговоры продолжатся, заявил Лавров, добавив, что встреча перенесена.",
+            [("Лавров", "заявил", "indirect", "Переговоры продолжатся")],
+        ),
+        (  # not fired: "Как заявил X," opens what was said
+            "ru",
+            "Как заявил Песков, ситуация стабильна.",
+            [("Песков", "заявил", "indirect", "ситуация стабильна")],
+        ),
+        (
+            "ar",
+            "الوضع مستقر، قال المتحدث.",
+            [("المتحدث", "قال", "indirect", "الوضع مستقر")],
+        ),
+        (  # not fired: "وفي هذا السياق،" is where, and what follows the speaker was said
+            "ar",
+            "وفي هذا السياق، قال الوزير إن الوضع مستقر.",
+            [("الوزير", "قال", "indirect", "الوضع مستقر")],
+        ),
+        (
+            "ar",
+            "وفي هذا السياق، أعلن الوزير استعداد بلاده للتعاون.",
+            [("الوزير", "أعلن", "indirect", "استعداد بلاده للتعاون")],
+        ),
+        (
+            "fa",
+            "وضعیت پایدار است، سخنگوی دولت گفت.",
+            [("سخنگوی", "گفت", "indirect", "وضعیت پایدار است")],
+        ),
+        (  # the person named in what was said is not the speaker
+            "fa",
+            "علی رضایی مقصر است، سخنگوی دولت گفت.",
+            [("سخنگوی", "گفت", "indirect", "علی رضایی مقصر است")],
+        ),
+        (  # not fired: "که" opens what was said after the verb
+            "fa",
+            "در همین حال، سخنگوی دولت گفت که وضعیت پایدار است.",
+            [("سخنگوی", "گفت", "indirect", "وضعیت پایدار است")],
+        ),
+        # 2. "According to X" in every language, before or after what was said.
+        (
+            "ar",
+            "ارتفعت الأسعار بنسبة 5 في المئة، وفقا لوزارة المالية.",
+            [("وزارة المالية", "وفقا ل", "indirect", "ارتفعت الأسعار بنسبة 5 في المئة")],
+        ),
+        (
+            "ar",
+            "وفقا لوزارة المالية، ارتفعت الأسعار بنسبة 5 في المئة.",
+            [("وزارة المالية", "وفقا ل", "indirect", "ارتفعت الأسعار بنسبة 5 في المئة")],
+        ),
+        (
+            "ar",
+            "ارتفعت الأسعار بنسبة 5 في المئة، وفقا لوكالة رويترز.",
+            [("رويترز", "وفقا ل", "indirect", "ارتفعت الأسعار بنسبة 5 في المئة")],
+        ),
+        (
+            "fa",
+            "به گزارش ایسنا، قیمت‌ها ۵ درصد افزایش یافت.",
+            [("ایسنا", "به گزارش", "indirect", "قیمت‌ها ۵ درصد افزایش یافت")],
+        ),
+        (
+            "fa",
+            "قیمت‌ها ۵ درصد افزایش یافت، به گزارش خبرگزاری ایسنا.",
+            [("ایسنا", "به گزارش", "indirect", "قیمت‌ها ۵ درصد افزایش یافت")],
+        ),
+        (
+            "ru",
+            "Цены выросли на 5%, как сообщает Росстат.",
+            [("Росстат", "сообщает", "indirect", "Цены выросли на 5%")],
+        ),
+        (
+            "ru",
+            "Как сообщает ТАСС, переговоры продолжатся.",
+            [("ТАСС", "сообщает", "indirect", "переговоры продолжатся")],
+        ),
+        # 3. A short quotation beside a reporting verb and a speaker is what was said.
+        (
+            "en",
+            '"It is closed," said the ministry.',
+            [("the ministry", "said", "direct", "It is closed")],
+        ),
+        (
+            "en",
+            '"It is closed," the ministry said.',
+            [("the ministry", "said", "direct", "It is closed")],
+        ),
+        (
+            "en",
+            '"We refuse," John Smith said.',
+            [("John Smith", "said", "direct", "We refuse")],
+        ),
+        ("ru", "«Закрыто», — сказал Песков.", [("Песков", "сказал", "direct", "Закрыто")]),
+        (
+            "ar",
+            "وقال سامي خليل: «الوضع مستقر».",
+            [("سامي خليل", "وقال", "direct", "الوضع مستقر")],
+        ),
+        (
+            "fa",
+            "«آب نداریم»، یک شهروند گفت.",
+            [("یک شهروند", "گفت", "direct", "آب نداریم")],
+        ),
+        (  # not fired: a quoted newspaper name is not what was said
+            "en",
+            'The newspaper "Kommersant" said the talks had failed.',
+            [("The newspaper", "said", "indirect", "the talks had failed")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل إن صحيفة «الأخبار» نشرت تقريرا كاذبا.",
+            [("سامي خليل", "وقال", "indirect", "صحيفة «الأخبار» نشرت تقريرا كاذبا")],
+        ),
+        # 4. Russian addressees after the verb; an outlet in the dative is not the speaker.
+        (
+            "ru",
+            "Сергей Лавров сказал жителям, что бюджет вырастет.",
+            [("Сергей Лавров", "сказал", "indirect", "бюджет вырастет")],
+        ),
+        (
+            "ru",
+            "Сергей Лавров заявил журналистам в Москве, что бюджет вырастет.",
+            [("Сергей Лавров", "заявил", "indirect", "бюджет вырастет")],
+        ),
+        (
+            "ru",
+            "Источник сообщил «Интерфаксу», что встреча перенесена.",
+            [("Источник", "сообщил", "indirect", "встреча перенесена")],
+        ),
+        (
+            "ru",
+            "«Мы не сдадимся», — сообщила «Интерфаксу» защитница Мария Иванова.",
+            [("Мария Иванова", "сообщила", "direct", "Мы не сдадимся")],
+        ),
+        (
+            "ru",
+            "«Бюджет будет исполнен», — сказал ТАСС министр финансов Антон Силуанов.",
+            [("Антон Силуанов", "сказал", "direct", "Бюджет будет исполнен")],
+        ),
+        (
+            "ru",
+            "«Это провокация», — заявил РИА Новости источник в силовых структурах.",
+            [("источник", "заявил", "direct", "Это провокация")],
+        ),
+        (  # not fired: after "что" the dative is part of what was said
+            "ru",
+            "Лавров сказал, что жителям выплатят компенсации.",
+            [("Лавров", "сказал", "indirect", "жителям выплатят компенсации")],
+        ),
+        ("ru", "Об отставке сообщил «Коммерсант».", []),  # the outlet speaks, but says nothing
+        # 5. Arabic: an outlet in guillemets after "لـ", an occasion before "إن".
+        (
+            "ar",
+            "وقال سامي خليل لـ«الأخبار» إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "indirect", "الموازنة ستزيد")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل لدى وصوله إلى بغداد إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "indirect", "الموازنة ستزيد")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل خلال لقائه بالصحفيين إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "indirect", "الموازنة ستزيد")],
+        ),
+        (  # not fired: after "إن" the occasion word is part of what was said
+            "ar",
+            "وقال سامي خليل إن لدى الحكومة خطة جديدة.",
+            [("سامي خليل", "وقال", "indirect", "لدى الحكومة خطة جديدة")],
+        ),
+        # 6. Where each rule stops, and what follows from it.
+        ("en", "However, officials said.", []),  # "However," opens the clause; nothing said
+        ("ar", "وفي هذا السياق، قال الوزير.", []),
+        ("en", "John Smith, Jane Doe said.", []),  # a name before the comma is no statement
+        ("fa", "مهدی کاظمی، زهرا رضایی و علی محمدی گفتند.", []),
+        ("fa", "وزیر نیرو، علی‌اکبر محرابیان، گفت.", []),  # the post before the name
+        (  # ", and" after the attribution opens the next clause
+            "en",
+            "Prices rose, officials said, and wages fell, the minister added.",
+            [
+                ("officials", "said", "indirect", "Prices rose"),
+                ("the minister", "added", "indirect", "wages fell"),
+            ],
+        ),
+        (  # the outlet reports the next statement; it is the speaker's
+            "fa",
+            "به گزارش ایرنا، مهدی کاظمی گفت که سدها خالی است.",
+            [("مهدی کاظمی", "گفت", "indirect", "سدها خالی است")],
+        ),
+        (
+            "ar",
+            "ارتفعت الأسعار، بحسب صحيفة الأخبار اللبنانية.",
+            [("صحيفة الأخبار اللبنانية", "بحسب", "indirect", "ارتفعت الأسعار")],
+        ),
+        (
+            "ar",
+            "وقال سامي خليل لصحيفة «الأخبار» إن الموازنة ستزيد.",
+            [("سامي خليل", "وقال", "indirect", "الموازنة ستزيد")],
+        ),
+        (  # a quoted name inside what was said keeps its marks
+            "ar",
+            "وقال سامي خليل إن «الأخبار» صحيفة جيدة.",
+            [("سامي خليل", "وقال", "indirect", "«الأخبار» صحيفة جيدة")],
+        ),
+        (  # a post holding another post in the genitive: "пресс-секретарь президента"
+            "ru",
+            "Ситуация стабильна, заявил пресс-секретарь президента Дмитрий Песков.",
+            [("Дмитрий Песков", "заявил", "indirect", "Ситуация стабильна")],
+        ),
+        (
+            "ru",
+            "Песков сообщил ТАСС, что встреча перенесена.",
+            [("Песков", "сообщил", "indirect", "встреча перенесена")],
+        ),
+        (  # a person named in what was said is not the speaker
+            "ru",
+            "Сегодня Лавров встретился с Блинкеном, сообщил ТАСС.",
+            [("ТАСС", "сообщил", "indirect", "Сегодня Лавров встретился с Блинкеном")],
+        ),
+        (
+            "ru",
+            "«Сделка сорвалась», — говорит эксперт.",
+            [("эксперт", "говорит", "direct", "Сделка сорвалась")],
+        ),
+        (  # the person in the genitive belongs to the inner post; the speaker is nominative
+            "ru",
+            "Цены вырастут, заявил пресс-секретарь президента России Владимира Путина "
+            "Дмитрий Песков.",
+            [("Дмитрий Песков", "заявил", "indirect", "Цены вырастут")],
+        ),
+        (
+            "ru",
+            "Цены вырастут, заявила правозащитница Анна Петрова.",
+            [("Анна Петрова", "заявила", "indirect", "Цены вырастут")],
+        ),
+        (  # not fired: "то же, что" compares, it names no addressee
+            "ru",
+            "Лавров заявил то же, что и Песков.",
+            [("Лавров", "заявил", "indirect", "то же, что и Песков")],
+        ),
+    ],
+)
+def test_attribution_after_content_short_quotes_and_addressees(
+    lang: str, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    statements = statements_for(lang, text)
+    assert [(s.speaker, s.verb, s.kind, s.content) for s in statements] == expected
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content

@@ -350,6 +350,7 @@ _NOT_NAME = {
     "ar": (
         # particles, pronouns, adverbs and time words ("صباح" is also a name)
         "لم لن سوف إنه أنه بأنه انه إنها أنها بأنها انها لأن كي إلا هو هي هم هما كل أي جميع بعض "
+        "لـ بـ "  # "لـ«الأخبار»": a preposition with a tatweel before its noun
         "غير لكن بل حيث إذ اذ يوم أمس مساء عقب إثر اثر أثناء عبر أمام نحو وفق وفقا حسب بحسب بشأن "
         f"كذلك فقط اليوم الآن {AR_WEEKDAYS} الذين "
         # verbs after their subject ("الدكتور أحمد حسن قال"), past and present, both genders
@@ -449,7 +450,11 @@ def _ends_name(text: str, word: re.Match[str], lang: str, *, inside: bool = True
         rest = key[1:]
         first_names = load_gazetteer(lang).arabic_script_first_names
         if key[:1] == "ل":
-            return bool(_AR_ORG_HEAD.fullmatch(rest)) or _label_key(rest) in _gazetteer_labels(lang)
+            return (
+                bool(_AR_ORG_HEAD.fullmatch(rest))
+                or rest in _AR_OUTLET_KEYS
+                or _label_key(rest) in _gazetteer_labels(lang)
+            )
         if key in _AR_DAY_PART_KEYS:  # "صباح" is also a name, but not in "صباح اليوم"
             following = _NEXT_WORD.match(text, word.end())
             return following is not None and _word_key(following.group(1)) in _AR_DAY_KEYS
@@ -614,6 +619,14 @@ _EN_REPORTING_VERBS = frozenset(
     {"said", "says", "told", "added", "stated", "noted", "stressed", "announced"}
 )
 _EN_REPORTING = re.compile(rf"\s*,?\s*(?:{'|'.join(_EN_REPORTING_VERBS)})\b")
+# The inverted attribution after what was said: "Turnout was low, said Jane Doe, a local
+# official." A name between "said" and the end of the clause is its speaker.
+_EN_REPORTED_BEFORE = re.compile(rf"(?:^|[,\"”’]\s*)(?:{'|'.join(_EN_REPORTING_VERBS)}) +$")
+_EN_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?]|$)")
+# ... or described before the verb: "Jane Doe, a local official, said".
+_EN_DESCRIBED_THEN_REPORTING = re.compile(
+    rf",\s*(?:a|an|the)\s[^,.;:!?\"“”]{{1,60}},\s*(?:{'|'.join(_EN_REPORTING_VERBS)})\b"
+)
 _EN_CAPSEQ = re.compile(
     r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|de|van|von|al) +)?[A-Z][\w'’-]*)*"
 )
@@ -683,6 +696,8 @@ _AR_ORG_HEADS = {
     }.items()
 }
 _AR_ORG_HEAD = re.compile(_AR_ORG_HEADS["ar"])
+# Outlets a statement is made to: "قال سامي خليل لصحيفة «الأخبار»" ends the name at "لصحيفة".
+_AR_OUTLET_KEYS = _keys(["صحيفة", "جريدة", "قناة", "موقع", "مجلة", "إذاعة", "تلفزيون"])
 
 
 @cache
@@ -1141,7 +1156,11 @@ def _english_person(text: str, tokens: list[_Token], titled: bool) -> _Candidate
     ):
         return None
     first_known = _is_en_first_name(words[0])
-    reported = bool(_EN_REPORTING.match(text, end))
+    reported = bool(_EN_REPORTING.match(text, end) or _EN_DESCRIBED_THEN_REPORTING.match(text, end))
+    reported = reported or (
+        _EN_REPORTED_BEFORE.search(text, max(0, start - 16), start) is not None
+        and _EN_CLAUSE_ENDS.match(text, end) is not None
+    )
     if titled or (len(words) >= 2 and (first_known or reported)):
         return _Candidate(start, end, "PER", surface, 4)
     return None

@@ -7,8 +7,13 @@ with no subject at all ("وأضاف أن", "وی افزود") carries over the p
 Bare surnames, role nouns ("السفير", "the ambassador") and pronouns resolve to the full name the
 article introduced earlier; a post with a name in apposition ("وزير الطاقة والمياه، وليد فياض،")
 is that person. What was said starts after the complementiser and after any time, addressee or
-occasion before it ("قال يوم الأحد للصحفيين إن", "told reporters on Monday that"); speakers
-joined by "and" are each attributed the statement.
+occasion before it ("قال يوم الأحد للصحفيين إن", "told reporters on Monday that", "сказал
+жителям в Москве, что", "قال لـ«الأخبار» لدى وصوله إن"); speakers joined by "and" are each
+attributed the statement. An attribution after a comma with nothing said after it takes what
+came before ("A bridge will open in May, officials said.", "Ситуация стабильна, — заявил
+Песков."), as "according to X" does in each language ("به گزارش", "وفقا لـ", "как сообщает"). A
+quotation is what was said when it is long, or short beside a reporting verb ('"It is closed,"
+said the ministry'); a quoted name ("لـ«الأخبار»", "«Интерфаксу»") is not.
 """
 
 from __future__ import annotations
@@ -71,7 +76,9 @@ _AR_VERBS = [
     ("معتبرا", "معتبرة"),
     ("مشددا", "مشددة"),
 ]
-_AR_ACCORDING = ["وفقا ل", "وفقاً ل", "بحسب", "حسب", "نقلا عن"]
+# "وفقا لـ" takes its noun glued on ("وفقا لوزارة المالية") or after a tatweel.
+_AR_ACCORDING = ["بحسب", "حسب", "نقلا عن"]
+_AR_ACCORDING_GLUED = ["وفقا ل", "وفقاً ل", "طبقا ل"]
 
 _FA_VERBS = [
     "گفت",
@@ -92,7 +99,7 @@ _FA_VERBS = [
     "می‌گویند",
     "گفته است",
 ]
-_FA_ACCORDING = ["به گفته"]
+_FA_ACCORDING = ["به گفته", "به گزارش"]
 
 _RU_VERBS = [
     "заявил",
@@ -109,7 +116,12 @@ _RU_VERBS = [
     "заверил",
     "напомнил",
 ]
-_RU_ACCORDING = ["по словам", "по данным"]
+# Present forms, with no gender: "как сообщает Росстат", "«...», — говорит эксперт".
+_RU_PRESENT = (
+    "сообщает сообщают заявляет заявляют говорит говорят отмечает отмечают пишет пишут "
+    "передает передаёт подчеркивает подчёркивает утверждает утверждают"
+)
+_RU_ACCORDING = ["по словам", "по данным", "по информации", "по сведениям"]
 
 _EN_VERBS = "said says told added stated noted stressed announced explained warned insisted"
 _EN_ACCORDING = ["according to"]
@@ -130,9 +142,11 @@ def _compile_verbs(lang: str) -> re.Pattern[str]:
         masc = "|".join(tolerant_pattern(m) for m, _ in _AR_VERBS)
         fem = "|".join(tolerant_pattern(f) for _, f in _AR_VERBS)
         acc = "|".join(tolerant_pattern(a) for a in _AR_ACCORDING)
+        glued = "|".join(tolerant_pattern(a) for a in _AR_ACCORDING_GLUED)
         return re.compile(
-            rf"(?<![{AR_LETTER}])(?:[وف])?(?:(?P<acc>{acc})|(?P<fem>{fem})|(?P<masc>{masc}))"
-            rf"(?:[\u064b-\u0652])*(?![{AR_LETTER}])"
+            rf"(?<![{AR_LETTER}])(?:[وف])?(?:(?P<acc>(?:{glued})(?=\s*[{AR_LETTER}])|(?:{acc})"
+            rf"(?:[\u064b-\u0652])*(?![{AR_LETTER}]))|(?:(?P<fem>{fem})|(?P<masc>{masc}))"
+            rf"(?:[\u064b-\u0652])*(?![{AR_LETTER}]))"
         )
     if lang == "fa":
         verbs = "|".join(tolerant_pattern(v) for v in sorted(_FA_VERBS, key=len, reverse=True))
@@ -143,8 +157,10 @@ def _compile_verbs(lang: str) -> re.Pattern[str]:
     if lang == "ru":
         stems = "|".join(_RU_VERBS)
         acc = "|".join(_RU_ACCORDING)
+        present = "|".join(_RU_PRESENT.split())
         return re.compile(
-            rf"(?<!\w)(?:(?P<acc>{acc})|(?P<fem>(?:{stems})а)|(?P<masc>(?:{stems})(?:и)?))(?!\w)",
+            rf"(?<!\w)(?:(?P<acc>{acc})|(?P<fem>(?:{stems})а)|(?P<masc>(?:{stems})(?:и)?)"
+            rf"|(?P<pres>{present}))(?!\w)",
             re.IGNORECASE,
         )
     verbs = "|".join(_EN_VERBS.split())
@@ -197,9 +213,14 @@ _FRAME = {
         rf"(?:{_any_of(*AR_DAY_PARTS.split())}\s+)?{_any_of('أمس', 'اليوم', *AR_WEEKDAYS.split())}",
         _any_of("الأسبوع الماضي", "الشهر الماضي", "في وقت سابق", "في وقت لاحق")
         + rf"(?:\s+{_any_of('من')})?",
+        # an outlet in quotation marks: "لـ«الأخبار»", "لصحيفة «الأخبار»"
+        rf"ل(?:ـ\s*|[{AR_LETTER}]+\s+)?[«\"“][^»\"”\n]{{1,40}}[»\"”]",
         # "للصحفيين", "لوكالة رويترز"; not "لدى", "لأن", "لكن"
         rf"ل(?:ـ\s*)?(?!{_any_of('دى', 'أن', 'كن', 'قد')}(?![{AR_LETTER}]))[{AR_LETTER}]+"
         rf"(?:\s+[{AR_LETTER}]+){{0,2}}?",
+        # the occasion: "لدى وصوله إلى بغداد", "خلال لقائه بالصحفيين", "عقب لقائه الرئيس"
+        rf"{_any_of('لدى', 'خلال', 'عقب', 'أثناء', 'إثر', 'عند')}\s+[{AR_LETTER}]+"
+        rf"(?:\s+[{AR_LETTER}]+){{0,4}}?",
         rf"{_any_of('في')}\s+"
         rf"{_any_of('بيان', 'تصريح', 'تصريحات', 'مؤتمر', 'كلمة', 'مقابلة', 'حديث')}"
         rf"(?:\s+[{AR_LETTER}]+){{0,4}}?",
@@ -498,9 +519,46 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _long_quotes(text: str) -> list[tuple[int, int]]:
-    # Quoted names ("كاظم جلالي") are short; what people said is longer.
-    return [(s, e) for s, e in quote_spans(text) if len(text[s + 1 : e - 1].split()) >= 4]
+# A short quotation is what was said only beside a reporting verb: before one, past a comma or
+# a dash and the speaker ('"It is closed," said the ministry', "«Закрыто», — сказал Песков"),
+# or after one and a colon ("وقال سامي خليل: «الوضع مستقر»"). A quoted name has neither
+# ("لـ«الأخبار» إن", "сообщила «Интерфаксу» защитница", 'The newspaper "Kommersant" said'), and
+# one the entities found ("السفير "كاظم جلالي"") is never what was said.
+_QUOTE_SEPARATOR = re.compile(r"\s*(?:[,،]\s*(?:[—–-]\s*)?|[—–-]\s*)")
+_UP_TO_BREAK = re.compile(r"[^.!?؟:;«»\"“”„\n]{0,80}")
+_SPEAKER_WORDS = 6  # between a quotation and the verb after it, at most
+
+
+def _speech_quotes(text: str, lang: str, entities: list[Entity]) -> list[tuple[int, int]]:
+    """The quotations in `text` that hold what someone said."""
+    names = {(e.start, e.end) for e in entities}
+    spans = []
+    for start, end in quote_spans(text):
+        inner = text[start + 1 : end - 1]
+        if len(inner.split()) >= 4:  # what people said; quoted names are short
+            spans.append((start, end))
+            continue
+        stripped = inner.strip()
+        offset = start + 1 + len(inner) - len(inner.lstrip())
+        if (offset, offset + len(stripped)) not in names and _beside_verb(
+            text, lang, start, end, stripped
+        ):
+            spans.append((start, end))
+    return spans
+
+
+def _beside_verb(text: str, lang: str, start: int, end: int, inner: str) -> bool:
+    verbs = _VERB_REGEX[lang]
+    if text[max(0, start - 8) : start].rstrip().endswith(":"):  # "قال سامي خليل: «...»"
+        clause = re.split(r"[.!?؟«»“”\"\n]", text[max(0, start - 160) : start])[-1]
+        return verbs.search(clause) is not None
+    separator = _QUOTE_SEPARATOR.match(text, end)
+    if separator is None and inner[-1:] not in ",.!?؟…":
+        return False
+    pos = separator.end() if separator is not None else end
+    gap = _UP_TO_BREAK.match(text, pos)
+    verb = verbs.search(text, pos, gap.end() if gap is not None else pos)
+    return verb is not None and len(text[pos : verb.start()].split()) <= _SPEAKER_WORDS
 
 
 def _gap_is_apposition(gap: str) -> bool:
@@ -522,6 +580,12 @@ def _person_after_role(ctx: _Context, role: RoleMatch) -> Entity | None:
     for person in ctx.persons:
         if person.start >= role.end:
             gap = ctx.text[role.end : person.start]
+            if ctx.lang == "ru" and _RU_POST_GAP.fullmatch(gap):
+                # "пресс-секретарь президента [России Владимира Путина] Дмитрий Песков": the
+                # post holds others in the genitive; the person it introduces is nominative.
+                if not _is_nominative(person):
+                    continue
+                return person
             if _gap_is_apposition(gap) and not any(
                 role.end <= r.start < person.start and not _inside_post(ctx, role, r)
                 for r in ctx.roles
@@ -530,6 +594,15 @@ def _person_after_role(ctx: _Context, role: RoleMatch) -> Entity | None:
                 return person
             return None
     return None
+
+
+_RU_POST_GAP = re.compile(r"\s+(?:(?!(?:и|а|но|что|в|на)\s)[\w-]+\s+){0,5}", re.IGNORECASE)
+
+
+def _is_nominative(person: Entity) -> bool:
+    """True when a Russian name is written as its lemma: "Дмитрий Песков", not "Владимира
+    Путина" (the lemma is the nominative)."""
+    return person.text.split()[-1:] == (person.name or person.text).split()[-1:]
 
 
 def _inside_post(ctx: _Context, role: RoleMatch, inner: RoleMatch) -> bool:
@@ -648,7 +721,8 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
             continue  # the first name of "Said Hamdan said"
         text = match.group()
         feminine = True if match.groupdict().get("fem") else None
-        if ctx.lang in ("ar", "ru") and feminine is None and match.group("acc") is None:
+        known = match.group("acc") is None and match.groupdict().get("pres") is None
+        if ctx.lang in ("ar", "ru") and feminine is None and known:
             feminine = False
         participle = ctx.lang == "ar" and bool(_AR_PARTICIPLE.match(text))
         verbs.append(
@@ -690,6 +764,7 @@ def _quote_before(ctx: _Context, verb: _Verb, mention: _Mention) -> tuple[int, i
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, commas, "و" and stray quote marks from both ends of `text[start:end]`."""
+    first, last = start, end
     junk = " \t\n،,:;؛.\"'«»“”„—–-"
     while start < end and text[start] in junk:
         start += 1
@@ -700,7 +775,16 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
             end -= len(conjunction)
     while end > start and text[end - 1] in junk:
         end -= 1
+    # A quotation mark is stray only when its pair is not in the span: "«الأخبار» صحيفة جيدة".
+    if first < start and (pair := _QUOTE_PAIRS.get(text[start - 1])) and pair in text[start:end]:
+        start -= 1
+    if end < last and (pair := _QUOTE_OPENERS.get(text[end])) and pair in text[start:end]:
+        end += 1
     return start, end
+
+
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+_QUOTE_OPENERS = {"»": "«", "”": "“", '"': '"'}
 
 
 def _indirect_content(
@@ -741,7 +825,13 @@ def find_statements(
     persons = sorted((e for e in entities if e.label == "PER"), key=lambda e: e.start)
     organisations = [e for e in entities if e.label == "ORG"]
     ctx = _Context(
-        text, lang, persons, organisations, _long_quotes(text), find_roles(text, lang), []
+        text,
+        lang,
+        persons,
+        organisations,
+        _speech_quotes(text, lang, entities),
+        find_roles(text, lang),
+        [],
     )
     ctx.role_people = _role_people(ctx)
     statements: list[Statement] = []
@@ -751,7 +841,10 @@ def find_statements(
         in_sentence: list[Statement] = []
         for i, verb in enumerate(verbs):
             limit = verbs[i + 1].start if i + 1 < len(verbs) else sentence.end
-            found = _statements_for(ctx, sentence, verb, limit, in_sentence, statements, genders)
+            floor = verbs[i - 1].end if i else sentence.start
+            found = _statements_for(
+                ctx, sentence, verb, (floor, limit), in_sentence, statements, genders
+            )
             in_sentence.extend(found)
             statements.extend(found)
     return statements
@@ -761,13 +854,17 @@ def _statements_for(
     ctx: _Context,
     sentence: Sentence,
     verb: _Verb,
-    limit: int,
+    bounds: tuple[int, int],
     in_sentence: list[Statement],
     previous: list[Statement],
     genders: dict[str, bool],
 ) -> list[Statement]:
-    """The statement `verb` reports, once per speaker; none when nobody or nothing is found."""
+    """The statement `verb` reports, once per speaker; none when nobody or nothing is found.
+
+    `bounds`: the end of the verb before it in the sentence and the start of the one after it.
+    """
     text, lang = ctx.text, ctx.lang
+    floor, limit = bounds
     clause_start = sentence.start
     for match in _CLAUSE_BREAK.finditer(text, sentence.start, verb.start):
         if not _inside(ctx.quotes, match.start()):
@@ -811,7 +908,10 @@ def _statements_for(
                 # People before organisations ("Dr X, a lecturer at Y University, said");
                 # Persian puts the subject first, the others nearest the verb.
                 people = [c for c in candidates if not c.organisation] or candidates
-                speakers = _joined_around(ctx, people, 0 if lang == "fa" else len(people) - 1)
+                index = 0 if lang == "fa" else len(people) - 1
+                if lang == "fa":  # "وضعیت پایدار است، سخنگوی دولت گفت": the one after the comma
+                    index = _trailing_subject(ctx, people, clause_start, verb, limit) or 0
+                speakers = _joined_around(ctx, people, index)
     if not speakers and not verb.according:
         speaker = _previous_speaker(previous, genders, verb.feminine)
         if speaker:
@@ -826,7 +926,7 @@ def _statements_for(
     named = _Mention(
         first.start, speakers[-1].end, text[first.start : speakers[-1].end], first.speaker, None
     )
-    span = _content_span(ctx, verb, named, after, limit, clause_start)
+    span = _content_span(ctx, verb, named, after, limit, max(clause_start, floor))
     if span is None:
         return []
     (start, end), kind = span
@@ -875,14 +975,164 @@ def _content_span(
     if verb.according and after:
         # "According to X, ...": what follows; ", according to X." : what came before.
         fallback = (clause_start, verb.start)
-    span = _indirect_content(ctx, content_from, limit, fallback)
+    span = _indirect_content(ctx, content_from, limit, None)
+    if not verb.according and (span is None or _is_tail(ctx, verb, named, after, span)):
+        # "A bridge will open in May, officials said.": what was said came first.
+        attribution = verb.start if after or not named.text else min(named.start, verb.start)
+        before = _content_before(ctx, attribution, clause_start)
+        if before is not None:
+            return before, "indirect"
+    if span is not None and verb.according and after and _reports_next(ctx, span[0], limit):
+        return None  # "به گزارش ایرنا، مهدی کاظمی گفت ...": the outlet of the next statement
+    if span is None:
+        span = _indirect_content(ctx, content_from, limit, fallback)
     return None if span is None else (span, "indirect")
+
+
+def _reports_next(ctx: _Context, start: int, limit: int) -> bool:
+    """True when what follows "according to X," is the subject of the next reporting verb in
+    the sentence: "According to the BBC, the minister said ...", "به گزارش ایرنا، مهدی کاظمی
+    گفت"."""
+    if limit >= len(ctx.text) or _VERB_REGEX[ctx.lang].match(ctx.text, limit) is None:
+        return False
+    subject = _mention_at(ctx, start, limit) or _unnamed_at(ctx, start, limit)
+    pronoun = _PRONOUNS[ctx.lang]
+    opens_with_pronoun = pronoun is not None and pronoun.match(ctx.text, start) is not None
+    return subject is not None or opens_with_pronoun
+
+
+# --- What was said before the attribution -------------------------------------------------
+# "Turnout was low, said Jane Doe, a local official.", "Ситуация стабильна, — заявил Песков.",
+# "الوضع مستقر، قال المتحدث.", "وضعیت پایدار است، سخنگوی دولت گفت.": the attribution follows
+# a comma (or a dash, or "as"/"как"/"كما") and nothing is said after it but a tail: when, where
+# and to whom, a description of the speaker, or another verb's clause ("добавив, что ...").
+
+_BEFORE_ATTRIBUTION = {
+    "ar": re.compile(rf"[،,]\s*(?:{_any_of('كما')}\s+)?$"),
+    "fa": re.compile(r"[،,]\s*$"),
+    "ru": re.compile(r"(?:[,]\s*(?:[—–-]\s*)?(?:как\s+)?|\s[—–-]\s*)$", re.IGNORECASE),
+    "en": re.compile(r"[,]\s*(?:as\s+)?$", re.IGNORECASE),
+}
+# What opens a clause without being said: "In Leeds,", "However,", "وفي هذا السياق،",
+# "В Москве,", "در همین حال،".
+_AR_PREPOSITIONS = _any_of("في", "على", "من", "مع", "بعد", "قبل", "خلال", "إلى", "عن", "بدوره")
+_NOT_SAID_LEAD = {
+    "ar": re.compile(rf"[\s،,]*[وف]?{_AR_PREPOSITIONS}(?![{AR_LETTER}])[^،,.]{{0,60}}[،,]\s*"),
+    "fa": re.compile(
+        rf"{_SUBJECT_LEAD['fa'].pattern}(?:{_any_of('در', 'به', 'از', 'با', 'پس از', 'برای')}"
+        rf"(?![{AR_LETTER}\u200c])[^،,.]{{0,60}}[،,]\s*)?"
+    ),
+    "ru": re.compile(
+        r"(?:[\s,]*(?:а|и|но|также|при этом|кроме того|однако|между тем|в свою очередь)(?!\w)"
+        r"|[\s,]*(?:в|во|на|по|при|кроме|после|до|с|со|из|у)\s[^,.]{0,60},)*[\s,]*",
+        re.IGNORECASE,
+    ),
+    "en": _SUBJECT_LEAD["en"],
+}
+_COMMA = re.compile("[،,]")
+_LEADING_AND = re.compile(rf"(?:and|but|и|а|но|{_any_of('و', 'اما')})\s+", re.IGNORECASE)
+_TAIL_EXTRA = {
+    "ar": [],
+    "fa": [],
+    # "добавив, что ...": the next statement, not this one's content
+    "ru": [r"(?:добавив|отметив|подчеркнув|уточнив|пояснив|заявив|сообщив)\b.*"],
+    "en": [r"(?:in|at|from|near|outside) (?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*)*"],
+}
+_TAIL = {
+    lang: re.compile(
+        rf"(?:[\s،,]*(?:{'|'.join(_FRAME[lang] + _TAIL_EXTRA[lang])}){_WORD_END})+[\s،,.]*",
+        _FLAGS[lang],
+    )
+    for lang in _FRAME
+}
+# After a speaker named after the verb, who they are: "said Jane Doe, a local official".
+_EN_APPOSITION = re.compile(
+    r"(?:a|an|the|who|whose|which|one of|his|her|its|their)\b[^\"“”]*", re.IGNORECASE
+)
+_EN_ADDRESSEE_WORDS = 4  # "told the committee on Monday."
+
+
+def _is_tail(
+    ctx: _Context, verb: _Verb, named: _Mention, after: bool, span: tuple[int, int]
+) -> bool:
+    """True when `text[span]`, after the attribution, is not what was said but when, where or
+    to whom it was said, or who the speaker is."""
+    start, end = span
+    text = ctx.text
+    if _TAIL[ctx.lang].fullmatch(text, start, end):
+        return True
+    if _COMMA.search(text, verb.end, start) and _LEADING_AND.match(text, start, end):
+        return True  # "Prices rose, officials said, and wages fell": the next clause
+    if ctx.lang != "en":
+        return False
+    if verb.text.lower() == "told" and len(text[start:end].split()) <= _EN_ADDRESSEE_WORDS:
+        return re.search(r"\bthat\b", text[start:end]) is None
+    return (
+        after
+        and "," in text[named.end : start]
+        and _EN_APPOSITION.fullmatch(text, start, end) is not None
+    )
+
+
+def _content_before(ctx: _Context, attribution: int, clause_start: int) -> tuple[int, int] | None:
+    """What was said before an attribution at `attribution` that follows it after a comma."""
+    text = ctx.text
+    if attribution <= clause_start:
+        return None
+    mark = _BEFORE_ATTRIBUTION[ctx.lang].search(text, clause_start, attribution)
+    if mark is None:
+        return None
+    lead = _NOT_SAID_LEAD[ctx.lang].match(text, clause_start, mark.end())
+    if lead is not None and lead.end() >= mark.start():
+        return None  # "In Leeds, officials said.": where, not what
+    start, end = _clean_span(text, clause_start, mark.start())
+    if (conjunction := _LEADING_AND.match(text, start, end)) is not None:
+        start = conjunction.end()  # "..., and wages fell, the minister added."
+    said = text[start:end]
+    for entity in (*ctx.persons, *ctx.organisations):  # not a list of names: "Smith, Jones said"
+        if start <= entity.start and entity.end <= end:
+            said = said.replace(entity.text, " ")
+    if len(text[start:end].split()) < 2 or not said.split() or _is_post(ctx, start, end):
+        return None
+    return start, end
+
+
+def _is_post(ctx: _Context, start: int, end: int) -> bool:
+    """True when `text[start:end]` is only a post or an unnamed subject, in apposition to the
+    speaker after it: "وزیر نیرو، علی‌اکبر محرابیان، گفت", "A resident, Mary Brown, said"."""
+    for role in ctx.roles:
+        if 0 <= role.start - start <= 1 and post_end(ctx.text, role.end, ctx.lang) >= end:
+            return True
+    unnamed = _unnamed_at(ctx, start, end)
+    return unnamed is not None and unnamed.end >= end
+
+
+def _trailing_subject(
+    ctx: _Context, people: list[_Mention], clause_start: int, verb: _Verb, limit: int
+) -> int | None:
+    """Index of the Persian subject named after a comma in a clause that says nothing after its
+    verb: what came before the comma was said ("علی رضایی مقصر است، سخنگوی دولت گفت"). None
+    when the clause goes on after the verb or the comma ends a list of names."""
+    after = _indirect_content(ctx, _content_start(ctx, verb.end, verb, limit), limit, None)
+    if after is not None:
+        return None
+    return next(
+        (i for i in range(1, len(people)) if _content_before(ctx, people[i].start, clause_start)),
+        None,
+    )
 
 
 def _speaker_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
     """The speaker named right after the verb, or after a time: "وقال أمس الوزير", "— заявил
     в понедельник Лавров"."""
     mention = _mention_at(ctx, verb.end, limit)
+    if mention is not None and mention.organisation and ctx.lang == "ru" and not verb.according:
+        # "сообщила «Интерфаксу» защитница X", "сообщил ТАСС, что": to whom, not who
+        return _past_addressee(ctx, mention, verb, limit)
+    if mention is None and verb.according:
+        mention = _outlet_at(ctx, verb.end, limit)  # "به گزارش خبرگزاری ایسنا"
+    if mention is None:
+        mention = _described_person(ctx, verb.end, limit)  # "заявила правозащитница X"
     frames = _FRAMES_BEFORE_SPEAKER.get(ctx.lang)
     if mention is None and not verb.according and frames is not None:
         match = frames.match(ctx.text, verb.end, limit)
@@ -902,6 +1152,80 @@ def _speaker_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
         if mention is not None:
             mention.end = _past_source_detail(ctx, mention.end, verb, limit)
     return mention
+
+
+def _past_addressee(ctx: _Context, outlet: _Mention, verb: _Verb, limit: int) -> _Mention | None:
+    """The speaker after a Russian verb whose first mention is an organisation: the one named
+    after it when there is one ("сообщила «Интерфаксу» защитница Мария Иванова", "заявил РИА
+    Новости источник"), none when what was said follows it (it is the addressee: "сообщил
+    «Интерфаксу», что"), else the organisation itself ("как сообщает Росстат")."""
+    close = _CLOSING_QUOTE.match(ctx.text, outlet.end)
+    pos = close.end() if close is not None else outlet.end
+    following = _mention_at(ctx, pos, limit) or _described_person(ctx, pos, limit)
+    if following is None and (following := _unnamed_at(ctx, pos, limit)) is not None:
+        following.end = _past_source_detail(ctx, following.end, verb, limit)
+    if following is not None and not following.organisation:
+        return following
+    return None if _OPENS_AT[ctx.lang].match(ctx.text, pos) else outlet
+
+
+_CLOSING_QUOTE = re.compile(r"[»\"”“]")
+# Lower-case words before a Russian name after the verb: "заявила правозащитница Мария
+# Иванова", "сказал премьер-министр Михаил Мишустин", "сказал жителям Иван Петров".
+_RU_DESCRIBED = re.compile(r"\s*((?:[а-яё][а-яё-]*\s+){1,2})(?=[А-ЯЁ])")
+_RU_NOT_DESCRIPTOR = frozenset(f"{_RU_NP_STOPS} что чтобы это этом об".split())
+
+
+def _described_person(ctx: _Context, pos: int, limit: int) -> _Mention | None:
+    if ctx.lang != "ru":
+        return None
+    match = _RU_DESCRIBED.match(ctx.text, pos, limit)
+    if match is None or any(w in _RU_NOT_DESCRIPTOR for w in match.group(1).split()):
+        return None
+    for person in ctx.persons:
+        if person.start == match.end() and _is_nominative(person):  # not "сказал премьеру Ивану"
+            described = ctx.text[match.start(1) : person.end]
+            return _Mention(match.start(1), person.end, described, person.name, None)
+    return None
+
+
+# An outlet's kind before its name, after "according to": "به گزارش خبرگزاری ایسنا", "وفقا
+# لوكالة رويترز", "по данным агентства Bloomberg", "according to the news agency Tass".
+_OUTLET = {
+    "ar": _any_of("وكالة أنباء", "وكالة", "صحيفة", "جريدة", "موقع", "قناة", "مراسل"),
+    "fa": _any_of("پایگاه خبری", "خبرگزاری", "روزنامه", "پایگاه", "خبرنگار", "شبکه", "سایت"),
+    "ru": r"(?:агентств|газет|издани|телеканал|радиостанци|портал)[а-я]*",
+    "en": r"(?:the )?(?:news agency|newspaper|broadcaster|agency|website)",
+}
+_OUTLET_AT = {
+    lang: re.compile(rf"\s*(?:{head})[\s\u200c]+", _FLAGS[lang]) for lang, head in _OUTLET.items()
+}
+
+
+def _outlet_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
+    head = _OUTLET_AT[ctx.lang].match(ctx.text, pos, limit)
+    if head is None:
+        return None
+    start = head.start() + len(head.group()) - len(head.group().lstrip())
+    named = _mention_at(ctx, head.end(), limit)
+    if named is not None and named.organisation:
+        return _Mention(start, named.end, ctx.text[start : named.end], named.speaker, None, True)
+    title = _OUTLET_TITLE[ctx.lang].match(ctx.text, head.end(), limit)
+    if title is None:
+        return None
+    words = " ".join(ctx.text[start : title.end()].split())
+    return _Mention(start, title.end(), words, words, None, True)
+
+
+# An outlet's name that is no entity: in quotation marks, or Arabic defined words ("صحيفة
+# الأخبار اللبنانية").
+_OUTLET_TITLE = {
+    lang: re.compile(
+        r"[«\"“][^»\"”\n]{1,40}[»\"”]"
+        + (rf"|ال[{AR_LETTER}]+(?:\s+ال[{AR_LETTER}]+){{0,2}}" if lang == "ar" else "")
+    )
+    for lang in _OUTLET
+}
 
 
 # After an unnamed speaker named after an English verb, the clause ends, perhaps after where
@@ -991,7 +1315,17 @@ def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int:
     start = match.end() if match else start
     if ctx.lang == "en" and (loose := _EN_BEFORE_THAT.match(ctx.text, start)) is not None:
         start = loose.end()
+    if ctx.lang == "ru" and (loose := _RU_BEFORE_THAT.match(ctx.text, start)) is not None:
+        start = loose.end()
     return start if start <= limit else pos
+
+
+# Before ", что" only, to whom, where and about what: "сказал жителям, что", "заявил журналистам
+# в Москве, что", "сообщил «Интерфаксу», что", "заявил о том, что"; not "то же, что".
+_RU_BEFORE_THAT = re.compile(
+    r"(?:\s+(?!(?:то|так|тем|же|и|не)(?!\w))[^\s,.:;!?—–]+){1,4}?(?=\s*,\s*что(?!\w))",
+    re.IGNORECASE,
+)
 
 
 def _is_conjoined(text: str, verb: _Verb) -> bool:
