@@ -303,7 +303,9 @@ def test_match_and_analyze_say_why_an_altered_claim_is_no_match(
 
 COMMANDS = [["analyze"], ["ingest"], ["search"], ["db"], ["db", "init"], ["db", "migrate"],
             ["db", "status"], ["stages"], ["config"], ["registry"], ["registry", "import"],
-            ["registry", "export"], ["registry", "stats"], ["serve"], ["match"]]  # fmt: skip
+            ["registry", "export"], ["registry", "stats"], ["serve"], ["match"], ["org"],
+            ["org", "create"], ["org", "list"], ["user"], ["user", "add"], ["user", "passwd"],
+            ["user", "list"], ["user", "deactivate"]]  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

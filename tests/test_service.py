@@ -103,6 +103,32 @@ def test_near_duplicates_are_stored_and_marked(
     assert store.count() == 2
 
 
+def test_the_ingest_report_names_each_near_duplicate_and_its_original(
+    settings: Settings, seed_path: Path, tmp_path: Path
+) -> None:
+    from rich.console import Console
+
+    from tabayyun.cli.report import render_ingest_report
+
+    text = seed_path.read_text(encoding="utf-8")
+    (tmp_path / "original.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "edited.txt").write_text(text + "\nانتهى الخبر.", encoding="utf-8")
+    report = ingest([str(tmp_path / "original.txt"), str(tmp_path / "edited.txt")],
+                    settings=settings)  # fmt: skip
+    assert report.near_duplicates == 1
+    (item,) = report.near_duplicate_items
+    assert (item.source, item.original_source) == (
+        str(tmp_path / "edited.txt"),
+        str(tmp_path / "original.txt"),
+    )
+    assert (item.doc_id, item.original_id) == (2, 1)
+    console = Console(record=True, width=300)
+    render_ingest_report(report, console)
+    output = console.export_text()
+    assert f"near duplicate: {tmp_path / 'edited.txt'} (article 2) of " in output
+    assert f"{tmp_path / 'original.txt'} (article 1)" in output
+
+
 @pytest.mark.parametrize(
     ("name", "query"),
     [("en-flood-bridges.txt", "flood bridge"), ("ru-school-repairs.txt", "ремонтом школы"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from tabayyun.config import Settings
 from tabayyun.errors import Duplicate, InputError, Skip, TabayyunError
@@ -14,22 +14,38 @@ from tabayyun.pipeline import Pipeline, PipelineContext, RunStats
 from tabayyun.stages import ANALYSIS_STAGES
 from tabayyun.storage.base import Store, open_store
 
+if TYPE_CHECKING:
+    from tabayyun.ingest.dedupe import NearDuplicateIndex
+
 _STAGES_BEFORE_MATCH = tuple(name for name in ANALYSIS_STAGES if name != "match")
 
 
 def build_pipeline(
-    settings: Settings, *, store: Store | None = None, stages: Sequence[str] = ANALYSIS_STAGES
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    stages: Sequence[str] = ANALYSIS_STAGES,
+    near_duplicates: NearDuplicateIndex | None = None,
 ) -> Pipeline:
-    """The analysis pipeline; with a store, duplicates of stored documents are dropped early."""
+    """The analysis pipeline; with a store, duplicates of stored documents are dropped early.
+
+    `near_duplicates` is an index kept by the caller (a server's, over what it has stored):
+    documents are marked as near duplicates of what it holds, and added to it by nobody but
+    that caller, once stored.
+    """
     context = PipelineContext(settings=settings)
     if store is not None:
+        context.resources["store"] = store
+    if near_duplicates is not None:
+        context.resources["near_duplicates"] = near_duplicates
+        context.resources["near_duplicates_read_only"] = True
+    elif store is not None:
         from tabayyun.ingest.dedupe import NearDuplicateIndex
 
         index = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
         for content_hash, signature in store.near_duplicate_signatures():
             index.add(content_hash, signature)
         context.resources["near_duplicates"] = index
-        context.resources["store"] = store
     return Pipeline(stages, context)
 
 
@@ -39,10 +55,15 @@ def analyze(
     settings: Settings | None = None,
     stdin: BinaryIO | None = None,
     fetcher: Any = None,
+    near_duplicates: NearDuplicateIndex | None = None,
 ) -> Document:
-    """Analyse one article (a file, a URL or "-" for standard input) without storing it."""
+    """Analyse one article (a file, a URL or "-" for standard input) without storing it.
+
+    `near_duplicates`: an index of stored articles to mark the article against (read only).
+    """
     settings = settings or Settings.from_env()
-    return _run_one(build_pipeline(settings), _load_one(source, settings, stdin, fetcher))
+    pipeline = build_pipeline(settings, near_duplicates=near_duplicates)
+    return _run_one(pipeline, _load_one(source, settings, stdin, fetcher))
 
 
 def _load_one(source: str, settings: Settings, stdin: BinaryIO | None, fetcher: Any) -> Document:
@@ -65,11 +86,15 @@ def analyze_text(
     title: str | None = None,
     lang: str | None = None,
     settings: Settings | None = None,
+    near_duplicates: NearDuplicateIndex | None = None,
 ) -> Document:
-    """Analyse article text given as a string (Python API and the REST API)."""
+    """Analyse article text given as a string (Python API and the REST API).
+
+    `near_duplicates`: an index of stored articles to mark the text against (read only).
+    """
     settings = settings or Settings.from_env()
     doc = Document(source="text", raw_text=text, media_type="text/plain", title=title, lang=lang)
-    return _run_one(build_pipeline(settings), doc)
+    return _run_one(build_pipeline(settings, near_duplicates=near_duplicates), doc)
 
 
 def _run_one(pipeline: Pipeline, doc: Document) -> Document:
@@ -82,6 +107,16 @@ def _run_one(pipeline: Pipeline, doc: Document) -> Document:
         raise
 
 
+@dataclass(frozen=True)
+class NearDuplicate:
+    """A stored item that is a near duplicate of an article stored before it."""
+
+    source: str
+    doc_id: int | None
+    original_source: str | None
+    original_id: int | None
+
+
 @dataclass
 class IngestReport:
     """What an ingest run did, item by item."""
@@ -91,6 +126,7 @@ class IngestReport:
     near_duplicates: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     stats: RunStats = field(default_factory=RunStats)
+    near_duplicate_items: list[NearDuplicate] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
@@ -150,13 +186,25 @@ def ingest(
                 note(doc.source, "duplicate")
             else:
                 report.stored += 1
-                report.near_duplicates += doc.near_duplicate_of is not None
+                if doc.near_duplicate_of is not None:
+                    report.near_duplicates += 1
+                    report.near_duplicate_items.append(_near_duplicate(store, doc, result.doc_id))
                 note(doc.source, "stored")
     finally:
         loader.close()
         if own_store:
             store.close()
     return report
+
+
+def _near_duplicate(store: Store, doc: Document, doc_id: int | None) -> NearDuplicate:
+    original = store.get_by_hash(doc.near_duplicate_of or "")
+    return NearDuplicate(
+        source=doc.source,
+        doc_id=doc_id,
+        original_source=original.source if original is not None else None,
+        original_id=store.doc_id_of(doc.near_duplicate_of or ""),
+    )
 
 
 def checkworthy_threshold(lang: str | None, settings: Settings | None = None) -> float:

@@ -88,6 +88,8 @@ def extract_stage(context: PipelineContext) -> StageFn:
         candidates = list(doc.metadata.get("date_candidates", [])) + list(page.date_candidates)
         doc.metadata.update(page.metadata)
         doc.metadata["date_candidates"] = candidates
+        doc.metadata["byline_dates"] = list(page.bylines)
+        doc.metadata["address_dates"] = list(page.guessed_dates)
         if page.lang_hint and "lang_hint" not in doc.metadata:
             doc.metadata["lang_hint"] = page.lang_hint
         return doc
@@ -155,12 +157,17 @@ def normalize_stage(context: PipelineContext) -> StageFn:
     writes=("content_hash", "duplicate_of", "near_duplicate_of", "minhash"),
 )
 def dedupe_stage(context: PipelineContext) -> StageFn:
-    """Exact duplicates (content hash) are dropped; near duplicates (MinHash) are marked."""
+    """Exact duplicates (content hash) are dropped; near duplicates (MinHash) are marked.
+
+    With `resources["near_duplicates_read_only"]` (a server's shared index, which learns only
+    what is stored) documents are looked up but neither remembered nor dropped.
+    """
     from tabayyun.ingest.dedupe import NearDuplicateIndex, content_hash
 
     index: NearDuplicateIndex = context.resources.setdefault(
         "near_duplicates", NearDuplicateIndex(threshold=context.settings.near_duplicate_threshold)
     )
+    read_only = bool(context.resources.get("near_duplicates_read_only"))
     seen: set[str] = context.resources.setdefault("seen_hashes", set())
     store: Any = context.resources.get("store")
 
@@ -172,9 +179,11 @@ def dedupe_stage(context: PipelineContext) -> StageFn:
             doc.duplicate_of = doc.content_hash
             raise Duplicate(doc.content_hash)
         doc.minhash = index.signature(doc.normalized)
-        doc.near_duplicate_of = index.query(doc.minhash)
-        index.add(doc.content_hash, doc.minhash)
-        seen.add(doc.content_hash)
+        # A stored copy of the very same text is a duplicate, not a near duplicate of itself.
+        doc.near_duplicate_of = index.query(doc.minhash, exclude=doc.content_hash)
+        if not read_only:
+            index.add(doc.content_hash, doc.minhash)
+            seen.add(doc.content_hash)
         return doc
 
     return dedupe
@@ -198,14 +207,28 @@ def segment_stage(context: PipelineContext) -> StageFn:
 
 @register_stage("dates", reads=("text", "lang", "metadata"), writes=("published_at",))
 def dates_stage(context: PipelineContext) -> StageFn:
-    """Publication date in ISO 8601 from metadata or a dateline, in any of the calendars."""
-    from tabayyun.lang.dates import pick_published_date
+    """Publication date in ISO 8601, in any of the calendars: from a date field, else a byline
+    or dateline, else the page's address; never from a year in the text. A date that may be
+    wrong, or none, is explained in `doc.warnings`; `metadata["published_from"]` names the
+    source and `metadata["published_partial"]` keeps a year- or month-only date left out."""
+    from tabayyun.lang.dates import choose_published_date
 
     def dates(doc: Document) -> Document:
-        candidates = ([doc.published_at] if doc.published_at else []) + list(
+        fields = ([doc.published_at] if doc.published_at else []) + list(
             doc.metadata.get("date_candidates", [])
         )
-        doc.published_at = pick_published_date(candidates, doc.text, doc.lang)
+        chosen = choose_published_date(
+            fields,
+            doc.text,
+            doc.lang,
+            bylines=doc.metadata.get("byline_dates", []),
+            addresses=doc.metadata.get("address_dates", []),
+        )
+        doc.published_at = chosen.iso
+        doc.metadata["published_from"] = chosen.source
+        if chosen.partial is not None:
+            doc.metadata["published_partial"] = chosen.partial
+        doc.warnings.extend(chosen.warnings)
         return doc
 
     return dates

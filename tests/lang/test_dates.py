@@ -16,7 +16,10 @@ from hypothesis import strategies as st
 
 from tabayyun.lang.dates import (
     FoundDate,
+    choose_published_date,
     find_dates,
+    is_date_fragment,
+    is_partial_date,
     parse_date,
     parse_date_value,
     pick_published_date,
@@ -262,6 +265,51 @@ def test_pick_published_date(
     lang: str, candidates: list[str], text: str, expected: str | None
 ) -> None:
     assert pick_published_date(candidates, text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "partial"),
+    [("2019", True), ("2024-03", True), ("03/2024", True), ("March 2024", True),
+     ("марта 2024 г.", True), ("اسفند ۱۴۰۲", True), ("2024-13", False), ("2024-03-05", False),
+     ("Tuesday", False), ("", False)],
+)  # fmt: skip
+def test_a_year_or_month_alone_is_a_partial_date(text: str, partial: bool) -> None:
+    assert is_partial_date(text) is partial
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("March 5", True), ("5 марта 2024 г.", True), ("۱۵ اسفند ۱۴۰۲ - ۱۰:۳۰", True),
+     ("الثلاثاء 24 شعبان 1445 هـ", True), ("May", False), ("Maria Lopez", False),
+     ("Maria 5", False)],
+)  # fmt: skip
+def test_date_fragments_hold_nothing_but_a_date(text: str, fragment: bool) -> None:
+    assert is_date_fragment(text) is fragment
+
+
+def test_the_published_date_comes_from_the_most_trusted_source() -> None:
+    text = "Officials said on 4 March 2024 that the floods of 2019 were the worst."
+    byline = ["By Ann Lee, 6 March 2024"]
+    address = ["2024-03-07"]
+    assert choose_published_date(["2024-03-01"], text, "en", bylines=byline).source == "field"
+    # ISO 8601's basic format, as in <meta name="pubdate" content="20241120">.
+    assert choose_published_date(["20241120"], "", "en").iso == "2024-11-20"
+    chosen = choose_published_date(["not a date"], text, "en", bylines=byline)
+    assert (chosen.iso, chosen.source) == ("2024-03-06", "byline")
+    assert chosen.warnings == [
+        "could not read the publication date 'not a date' given with the article"
+    ]
+    chosen = choose_published_date([], text, "en", addresses=address)
+    assert (chosen.iso, chosen.source) == ("2024-03-04", "dateline")
+    assert "first lines" in chosen.warnings[0]
+    chosen = choose_published_date([], "The floods of 2019 were the worst.", "en",
+                                   addresses=address)  # fmt: skip
+    assert (chosen.iso, chosen.source) == ("2024-03-07", "address") and chosen.warnings
+    # A month-only field stops the search: a guess after it would only pad it out.
+    chosen = choose_published_date(["2024-03"], "No date.", "en", addresses=address)
+    assert (chosen.iso, chosen.partial) == (None, "2024-03")
+    chosen = choose_published_date([], "The floods of 2019 were the worst.", "en")
+    assert chosen.iso is None and "no publication date" in chosen.warnings[0]
 
 
 @settings(max_examples=300, deadline=None)

@@ -14,6 +14,7 @@ from sqlalchemy import update
 
 from server.conftest import sample_text
 from tabayyun.server.schema import claims as claims_table
+from tabayyun.storage.schema import factchecks as factchecks_table
 from tabayyun.web.i18n import I18n
 from tabayyun.web.render import highlight, safe_href
 from tabayyun.web.setup import CONTENT_SECURITY_POLICY
@@ -251,6 +252,19 @@ def test_highlight_builds_markup_from_escaped_pieces() -> None:
     assert safe_href(" https://x.org/a ") == "https://x.org/a"
 
 
+def test_highlight_shows_no_bidi_override_from_the_article() -> None:
+    """A U+202E in a hostile article reversed the rest of the page ("2024" read "4202")."""
+    text = "Prices\u202e rose. In 2024 bridges fell by 45%.\u2067 Calm."
+    second = text.index("In")
+    sentences = [
+        {"index": 0, "start": 0, "end": second - 1, "checkworthiness": 0.1},
+        {"index": 1, "start": second, "end": len(text), "checkworthiness": 0.9},
+    ]
+    html = str(highlight(text, sentences, threshold=0.5, i18n=I18n("en")))
+    assert not any(ch in html for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "In 2024 bridges fell by 45%." in html  # the offsets still cut the sentence right
+
+
 # -- permissions, review, registry, organisation ------------------------------------------------
 
 
@@ -301,6 +315,19 @@ def test_review_actions_through_forms(web: World) -> None:
     assert final["status"] == "fact_checked" and final["factcheck_id"] == created["id"]
     history = client.get(base).text
     assert "needs a second source" in history and 'id="linked"' in history
+
+    # The linked fact-check passes out of sight (here: to another organisation, privately);
+    # the claim page stays, with its history, and says what happened.
+    ctx = client.app.state.ctx  # type: ignore[attr-defined]
+    with ctx.db.write() as conn:
+        conn.execute(
+            update(factchecks_table)
+            .where(factchecks_table.c.id == created["id"])
+            .values(organisation="beta", visibility="private")
+        )  # fmt: skip
+    gone = client.get(base)
+    assert gone.status_code == 200 and "needs a second source" in gone.text
+    assert "no longer visible to your organisation" in gone.text
 
 
 def test_a_dashboard_view_re_matches_one_batch(

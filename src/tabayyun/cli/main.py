@@ -1,11 +1,13 @@
-"""Commands: analyze, ingest, search, db, stages, config."""
+"""Commands: analyze, ingest, search, db, registry, match, org, user, serve, stages, config."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -13,6 +15,9 @@ from rich.text import Text
 
 from tabayyun.config import Settings
 from tabayyun.errors import TabayyunError
+
+if TYPE_CHECKING:
+    from tabayyun.server.services import ServerContext
 
 app = typer.Typer(
     help="tabayyun: verify the news before you act on it (ar, fa, ru, en).",
@@ -26,6 +31,15 @@ registry_app = typer.Typer(
     help="The shared fact-check registry (schema.org ClaimReview).", no_args_is_help=True
 )
 app.add_typer(registry_app, name="registry")
+org_app = typer.Typer(
+    help="Organisations of the cooperation server (a newsroom or desk each).", no_args_is_help=True
+)
+app.add_typer(org_app, name="org")
+user_app = typer.Typer(
+    help="Users of the cooperation server: add, reset a password, list, deactivate.",
+    no_args_is_help=True,
+)
+app.add_typer(user_app, name="user")
 
 console = Console()
 errors = Console(stderr=True)
@@ -332,6 +346,208 @@ def match(
     render_matches(results, console)
 
 
+# -- the server's organisations and users -------------------------------------------------------
+
+PasswordStdin = Annotated[
+    bool,
+    typer.Option(
+        "--password-stdin",
+        help="Read the password from standard input (for scripts) instead of asking for it.",
+    ),
+]
+
+
+@contextmanager
+def _server(db: str | None) -> Iterator[ServerContext]:
+    """The server's context over the database (created and migrated when needed)."""
+    from tabayyun.server.services import ServerContext
+
+    try:
+        ctx = ServerContext.open(_settings(db))
+    except TabayyunError as error:
+        _fail(error)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def _new_password(from_stdin: bool) -> str:
+    """The password from a hidden prompt asked twice, or from standard input (one line; its
+    line ending is not part of it). Never an argument: it would stay in the shell's history and
+    show in `ps`."""
+    if from_stdin:
+        text = sys.stdin.read()
+        for ending in ("\r\n", "\n"):
+            if text.endswith(ending):
+                return text[: -len(ending)]
+        return text
+    password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return password
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@org_app.command("create")
+def org_create(
+    slug: Annotated[
+        str, typer.Argument(help="Stable id: lower-case letters, digits, hyphens (kyiv-desk).")
+    ],
+    name: Annotated[str, typer.Option("--name", help="The name people read (Kyiv Fact Desk).")],
+    db: DbOption = None,
+) -> None:
+    """Add an organisation; then add its first admin with `tabayyun user add`."""
+    from tabayyun.server import admin
+
+    with _server(db) as ctx:
+        try:
+            made = admin.create_organisation(ctx, slug, name)
+        except TabayyunError as error:
+            _fail(error)
+    console.print(Text(f"organisation {made['slug']} ({made['name']}) created"), soft_wrap=True)
+    console.print(
+        Text(f"next: tabayyun user add USERNAME --org {made['slug']} --role admin"),
+        soft_wrap=True,
+    )
+
+
+@org_app.command("list")
+def org_list(db: DbOption = None) -> None:
+    """List the organisations with how many active users each has."""
+    from rich.table import Table
+
+    from tabayyun.server import admin
+
+    with _server(db) as ctx:
+        found = admin.list_organisations(ctx)
+    if not found:
+        console.print("no organisations yet; add one with `tabayyun org create SLUG --name NAME`")
+        return
+    table = Table("id", "name", "active users", "created")
+    for org in found:
+        table.add_row(
+            Text(org["slug"]), Text(org["name"]), str(org["active_users"]), org["created_at"]
+        )
+    console.print(table)
+
+
+@user_app.command("add")
+def user_add(
+    username: Annotated[str, typer.Argument(help="The name to sign in with.")],
+    org: Annotated[str, typer.Option("--org", help="The user's organisation (its id).")],
+    role: Annotated[str, typer.Option("--role", help="admin, editor, reviewer or viewer.")],
+    display_name: Annotated[
+        str, typer.Option("--display-name", help="The name shown to others (default: username).")
+    ] = "",
+    password_stdin: PasswordStdin = False,
+    db: DbOption = None,
+) -> None:
+    """Add a user; asks for the password twice (or reads it with --password-stdin)."""
+    from tabayyun.server import admin
+
+    with _server(db) as ctx:
+        try:
+            admin.check_new_user(ctx, username=username, org=org, role=role)
+            password = _new_password(password_stdin)
+            made = admin.add_user(
+                ctx, username=username, password=password, org=org, role=role,
+                display_name=display_name,
+            )  # fmt: skip
+        except TabayyunError as error:
+            _fail(error)
+    console.print(
+        Text(f"user {made['username']} added to {made['organisation']} as {made['role']}"),
+        soft_wrap=True,
+    )
+
+
+@user_app.command("passwd")
+def user_passwd(
+    username: Annotated[str, typer.Argument(help="Whose password to reset.")],
+    revoke_keys: Annotated[
+        bool,
+        typer.Option("--revoke-keys", help="Also revoke the user's API keys (account misused?)."),
+    ] = False,
+    password_stdin: PasswordStdin = False,
+    db: DbOption = None,
+) -> None:
+    """Reset a user's password; every session of theirs ends (they sign in again)."""
+    from tabayyun.server import admin
+
+    with _server(db) as ctx:
+        try:
+            admin.find_user(ctx, username)
+            password = _new_password(password_stdin)
+            done = admin.reset_password(ctx, username, password, revoke_keys=revoke_keys)
+        except TabayyunError as error:
+            _fail(error)
+    ended = _counted(done["sessions_ended"], "session", "sessions")
+    console.print(Text(f"password of {done['username']} reset; {ended} ended"), soft_wrap=True)
+    if revoke_keys:
+        console.print(f"{_counted(done['keys_revoked'], 'API key', 'API keys')} revoked")
+    elif done["keys_kept"]:
+        works = "still works" if done["keys_kept"] == 1 else "still work"
+        console.print(
+            f"{_counted(done['keys_kept'], 'API key', 'API keys')} {works}; "
+            "run again with --revoke-keys to revoke them too",
+            soft_wrap=True,
+        )
+
+
+@user_app.command("list")
+def user_list(
+    org: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--org", help="Only the users of this organisation."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """List users with their organisation, role and whether they are active."""
+    from rich.table import Table
+
+    from tabayyun.server import admin
+
+    with _server(db) as ctx:
+        try:
+            found = admin.list_users(ctx, org)
+        except TabayyunError as error:
+            _fail(error)
+    if not found:
+        console.print(
+            "no users yet; add one with `tabayyun user add USERNAME --org ID --role ROLE`"
+        )
+        return
+    table = Table("username", "name", "organisation", "role", "state")
+    for user in found:
+        state = "active" if user["active"] else "deactivated"
+        table.add_row(
+            Text(user["username"]), Text(user["display_name"]), Text(user["organisation"]),
+            user["role"], state,
+        )  # fmt: skip
+    console.print(table)
+
+
+@user_app.command("deactivate")
+def user_deactivate(
+    username: Annotated[str, typer.Argument(help="Who to lock out.")],
+    db: DbOption = None,
+) -> None:
+    """Deactivate a user: no sign-in, no API key; their sessions end now."""
+    from tabayyun.server import admin
+
+    with _server(db) as ctx:
+        try:
+            done = admin.deactivate_user(ctx, username)
+        except TabayyunError as error:
+            _fail(error)
+    ended = _counted(done["sessions_ended"], "session", "sessions")
+    state = "deactivated" if done["was_active"] else "was deactivated already"
+    console.print(Text(f"user {done['username']} {state}; {ended} ended"), soft_wrap=True)
+    console.print("an admin of the organisation can make them active again on its page")
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -344,7 +560,7 @@ def serve(
     """Run the cooperation server (web UI at /, REST API under /api/v1)."""
     import uvicorn
 
-    from tabayyun.server import create_app, seed_demo
+    from tabayyun.server import admin, create_app, seed_demo
 
     settings = _settings(db)
     try:
@@ -354,8 +570,12 @@ def serve(
             for account in accounts:
                 console.print(Text(f"  {account.username} ({account.role})"), soft_wrap=True)
         application = create_app(settings)
+        hint = admin.setup_hint(application.state.ctx.db)
     except TabayyunError as error:
         _fail(error)
+    if hint:
+        same_db = f" (each with --db {db})" if db else ""
+        errors.print(Text(f"warning: {hint}{same_db}", style="yellow"), soft_wrap=True)
     console.print(f"web UI: http://{host}:{port}/  (ar, fa, ru, en)")
     console.print(f"API: http://{host}:{port}/api/v1/  (OpenAPI: /api/v1/openapi.json)")
     uvicorn.run(application, host=host, port=port)

@@ -136,8 +136,21 @@ def render_ingest_report(report: Any, console: Console) -> None:
         parts.append(f"{report.near_duplicates} near duplicates (stored, marked)")
     parts.append(f"{len(report.failed)} skipped")
     console.print(", ".join(parts), soft_wrap=True)
+    for item in getattr(report, "near_duplicate_items", []):
+        original = item.original_source or "an article no longer stored"
+        console.print(
+            Text(
+                f"  near duplicate: {item.source}{_article_number(item.doc_id)} of "
+                f"{original}{_article_number(item.original_id)}"
+            ),
+            soft_wrap=True,
+        )
     for source, reason in report.failed:
         console.print(Text(f"  skipped {source}: {reason}", style="yellow"), soft_wrap=True)
+
+
+def _article_number(doc_id: int | None) -> str:
+    return f" (article {doc_id})" if doc_id is not None else ""
 
 
 def render_search_hits(hits: Sequence[Any], console: Console) -> None:

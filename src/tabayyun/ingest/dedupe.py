@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -52,7 +53,10 @@ def shingles(text: str) -> set[str]:
 
 
 class NearDuplicateIndex:
-    """An in-memory LSH index of MinHash signatures; `query` returns the most similar key."""
+    """An in-memory LSH index of MinHash signatures; `query` returns the most similar key.
+
+    Safe to share between threads (a server's requests): `add` and `query` hold a lock.
+    """
 
     def __init__(self, threshold: float = 0.8) -> None:
         if not 0.0 < threshold <= 1.0:
@@ -68,6 +72,7 @@ class NearDuplicateIndex:
         self._minhashes: dict[str, MinHash] = {}
         # Built once: MinHash() draws its permutations from the seed, which costs more than hashing.
         self._template = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        self._lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> NearDuplicateIndex:
@@ -85,20 +90,28 @@ class NearDuplicateIndex:
         minhash = self._from_bytes(sig)
         if minhash.is_empty():
             return  # an empty text is nobody's near duplicate
-        if key in self._minhashes:
-            self._lsh.remove(key)
-        self._lsh.insert(key, minhash)
-        self._minhashes[key] = minhash
+        with self._lock:
+            if key in self._minhashes:
+                self._lsh.remove(key)
+            self._lsh.insert(key, minhash)
+            self._minhashes[key] = minhash
 
-    def query(self, sig: bytes) -> str | None:
-        """Return the key of the most similar indexed text at or above the threshold, else None."""
+    def query(self, sig: bytes, *, exclude: str | None = None) -> str | None:
+        """Return the key of the most similar indexed text at or above the threshold, else None.
+
+        `exclude` is a key never returned: the text's own, when it is indexed already.
+        """
         minhash = self._from_bytes(sig)
         if minhash.is_empty():
             return None
+        with self._lock:
+            found = [
+                (key, self._minhashes[key]) for key in self._lsh.query(minhash) if key != exclude
+            ]
         best_key, best_score = None, -1.0
-        for key in self._lsh.query(minhash):
+        for key, other in found:
             # LSH only proposes candidates; confirm each with the estimated Jaccard similarity.
-            score = minhash.jaccard(self._minhashes[key])
+            score = minhash.jaccard(other)
             if score < self.threshold or score < best_score:
                 continue
             # Ties go to the smallest key so that the answer does not depend on set order.

@@ -3,12 +3,20 @@
 HTML goes through trafilatura for the main text and metadata and through extruct for JSON-LD;
 "read also" blocks are cut out of the page before extraction so their headlines never become
 part of the body. Nothing is rendered or executed.
+
+Dates stay raw strings, sorted by how far they can be trusted (`lang.dates.choose_published_date`
+picks one): date fields (JSON-LD, meta tags, `<time datetime>`), then the texts of byline and
+date elements, then a date in the page's address. trafilatura's own date (htmldate) is not
+used: with its extensive search it turns a year in the body ("the floods of 2019") into
+2019-01-01, and without it it still pads a month-only date with today's day; every source it
+reads well is read here directly, in all four languages and three calendars.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -24,6 +32,7 @@ from tabayyun.ingest.related import (
     related_link,
     split_related,
 )
+from tabayyun.lang.dates import find_dates, is_date_fragment
 from tabayyun.model import RelatedLink
 
 MIN_ARTICLE_LETTERS = 40
@@ -57,6 +66,29 @@ _PUBLISHED_META = (
     "sailthru.date",
     "parsely-pub-date",
 )
+# class/id/itemprop words of the elements that hold a byline or the article's date.
+_DATE_CLASS = re.compile(r"by-?line|date|time|publish|posted|author|meta", re.IGNORECASE)
+_LATER_CLASS = re.compile(r"updat|modif|edit", re.IGNORECASE)  # a later date than the first
+_OUTSIDE_ARTICLE = {"nav", "footer", "aside"}
+_COMMENT_CLASS = re.compile(r"comment", re.IGNORECASE)
+MAX_BYLINE_CHARS = 200
+# /2024/03/05/ or /2024-03-05- in a page's path.
+_URL_DATE = re.compile(r"/((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?=[/_.-]|$)")
+# Words that introduce a name in a byline, and labels of a date that trafilatura may keep as
+# the author ("تاریخ انتشار" is "publication date").
+_AUTHOR_LABEL = re.compile(
+    r"^(?:(?:written|posted|reported|story|text|words)\s+)?by\b\s*:?\s*"
+    r"|^(?:author|reporter|writer|بقلم|كتب|كتبه|كتبت|إعداد|اعداد|تحرير|الكاتب|المحرر|مراسل|"
+    r"نویسنده|به\s*قلم|خبرنگار|گزارش|تنظیم|автор|текст|корреспондент)(?![^\W\d_])\s*[:：\-–—]?\s*",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"^(?:published|posted|updated|last\s+updated|date|تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|"
+    r"آخر\s+تحديث|التاريخ|تاریخ\s+انتشار|زمان\s+انتشار|تاریخ|انتشار|به[\s\u200c]*روز\s*رسانی|"
+    r"опубликовано|обновлено|дата\s+публикации|дата)(?![^\W\d_])\s*[:：\-–—]?\s*",
+    re.IGNORECASE,
+)
+_AUTHOR_PIECES = re.compile(r"\s*[,،]\s*|\s+[-–—|]\s+")
 _MARKER_BLOCKS = {"h2", "h3", "h4", "h5", "h6", "p", "li", "div"}
 _TAG_LINE = re.compile(r"^#?\S+$")
 _JOINERS = ("\u200c", "\u200d")  # ZWNJ, ZWJ
@@ -66,13 +98,19 @@ _STAND_INS = ("\u2e3b", "\u2e3a", "\u29fe", "\u29fd", "\u2bd1", "\u2bd2")
 
 @dataclass
 class Extracted:
-    """What extraction found; date strings stay raw for the date parser."""
+    """What extraction found; date strings stay raw for the date parser.
+
+    `date_candidates` are date fields, `bylines` the texts of byline and date elements,
+    `guessed_dates` dates read from the page's address: in that order of trust.
+    """
 
     title: str | None
     text: str
     outlet: str | None = None
     author: str | None = None
     date_candidates: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    guessed_dates: list[str] = field(default_factory=list)
     lang_hint: str | None = None
     url: str | None = None
     related: list[RelatedLink] = field(default_factory=list)
@@ -117,10 +155,11 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         or (urlsplit(base).hostname if base else None)
     )
     title = _text(article.get("headline")) or doc.get("title") or meta.get("og:title")
-    author = _name(article.get("author")) or meta.get("author") or doc.get("author")
+    bylined = (_name(article.get("author")), meta.get("author"), doc.get("author"))
+    author = next((name for name in map(_author, bylined) if name), None)
     dates = [_text(article.get("datePublished")) or ""]
     dates += [meta.get(key.lower(), "") for key in _PUBLISHED_META]
-    dates += [_time_datetime(tree) or "", doc.get("date") or ""]
+    dates += _time_datetimes(tree)
     metadata: dict[str, Any] = {"jsonld": jsonld, "warnings": warnings}
     modified = _text(article.get("dateModified")) or meta.get("article:modified_time")
     if modified:
@@ -133,6 +172,8 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         outlet=_clean(outlet),
         author=_clean(author),
         date_candidates=_unique(dates),
+        bylines=_unique(_byline_texts(tree)),
+        guessed_dates=[found for found in [_url_date(base)] if found],
         lang_hint=_lang(tree, meta),
         url=url or base,
         related=_unique_links(related),
@@ -205,6 +246,8 @@ def _trafilatura(html: str, url: str | None) -> dict[str, Any] | None:
         with_metadata=True,
         include_comments=False,
         include_tables=False,
+        # Its date is not used (module docstring); no need to search the whole page for one.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if result is None:
         return None
@@ -261,9 +304,88 @@ def _canonical(tree: Any) -> str | None:
     return str(hrefs[0]).strip() if hrefs and str(hrefs[0]).startswith("http") else None
 
 
-def _time_datetime(tree: Any) -> str | None:
-    values = tree.xpath("//time[@datetime]/@datetime")
-    return str(values[0]).strip() if values else None
+def _time_datetimes(tree: Any) -> list[str]:
+    """`datetime` of the elements marked as the publication time first, then of the first
+    <time> element."""
+    marked = tree.xpath(
+        '//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime'
+        " | //time[@pubdate]/@datetime"
+    )
+    first = tree.xpath("(//time[@datetime])[1]/@datetime")
+    return [str(value).strip() for value in [*marked, *first]]
+
+
+def _byline_texts(tree: Any) -> list[str]:
+    """Short texts of byline and date elements, those of the article first and those of a
+    later (updated) date last; navigation, footers, asides and comments are left out."""
+    articles = tree.xpath("//article")
+    inside = articles[0] if articles else None
+    ranked: list[tuple[int, int, str]] = []
+    for position, node in enumerate(tree.iter()):
+        if not isinstance(node.tag, str) or node.tag in {"script", "style", "head", "meta"}:
+            continue
+        names = " ".join(node.get(key, "") for key in ("class", "id", "itemprop"))
+        if node.tag != "time" and not _DATE_CLASS.search(names):
+            continue
+        text = " ".join(node.text_content().split())
+        if not text or len(text) > MAX_BYLINE_CHARS or _outside_article(node):
+            continue
+        in_article = inside is not None and (node is inside or inside in node.iterancestors())
+        rank = (0 if in_article else 1) + (2 if _LATER_CLASS.search(names) else 0)
+        ranked.append((rank, position, text))
+    return [text for _, _, text in sorted(ranked)]
+
+
+def _outside_article(node: Any) -> bool:
+    for parent in node.iterancestors():
+        if parent.tag in _OUTSIDE_ARTICLE:
+            return True
+        if _COMMENT_CLASS.search(f"{parent.get('class', '')} {parent.get('id', '')}"):
+            return True
+    return False
+
+
+def _url_date(url: str | None) -> str | None:
+    """A Gregorian date in the page's path (/2024/03/05/), as YYYY-MM-DD, else None."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlsplit(url).path)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _author(value: str | None) -> str | None:
+    """The names of a byline without its label ("By", «بقلم», "Автор:") and without dates or
+    date labels («تاریخ انتشار»: "publication date") that came with it."""
+    if not value:
+        return None
+    names: list[str] = []
+    for part in re.split(r"\s*[;|]\s*", " ".join(value.split())):
+        part = _AUTHOR_LABEL.sub("", part).strip()
+        labelled = _DATE_LABEL.match(part)
+        if labelled and _is_date_or_nothing(part[labelled.end() :]):
+            continue
+        pieces = [_without_dates(piece) for piece in _AUTHOR_PIECES.split(part)]
+        kept = [piece for piece in pieces if not _is_date_or_nothing(piece)]
+        if kept:
+            names.append(", ".join(kept))
+    return "; ".join(dict.fromkeys(names)) or None
+
+
+def _without_dates(text: str) -> str:
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end :]
+    return " ".join(text.split()).strip(" ,،-–—:")
+
+
+def _is_date_or_nothing(text: str) -> bool:
+    text = text.strip(" ,،-–—:.")
+    return not any(ch.isalpha() for ch in text) or is_date_fragment(text)
 
 
 def _lang(tree: Any, meta: dict[str, str]) -> str | None:

@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 import jdatetime
 from hijridate import Hijri
 
-__all__ = ["FoundDate", "find_dates", "parse_date", "parse_date_value", "pick_published_date"]
+__all__ = [
+    "FoundDate",
+    "PublishedDate",
+    "choose_published_date",
+    "find_dates",
+    "is_date_fragment",
+    "is_partial_date",
+    "parse_date",
+    "parse_date_value",
+    "pick_published_date",
+]
 
 Calendar = Literal["gregorian", "hijri", "jalali"]
 
@@ -465,13 +475,170 @@ def parse_date_value(
 
 def pick_published_date(candidates: list[str], text: str, lang: str | None) -> str | None:
     """Return the first parseable metadata date, else a date in the dateline, else None."""
-    for candidate in candidates:
-        iso = parse_date(candidate, lang)
+    return choose_published_date(candidates, text, lang).iso
+
+
+@dataclass
+class PublishedDate:
+    """The publication date chosen, where it came from, and what a reader should know of it.
+
+    `source` is "field" (a date field: loader, JSON-LD, meta, <time>), "byline" (a byline or
+    date element of the page), "dateline" (the first lines of the text), "address" (the URL),
+    or None when there is no date. `partial` keeps a date field that names only a year or a
+    month: it is never padded into a day (2019 is not 2019-01-01), so `iso` stays None.
+    """
+
+    iso: str | None
+    source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    partial: str | None = None
+
+
+# ISO 8601's basic format in a date field, as in <meta name="pubdate" content="20241120">.
+_BASIC_DATE = re.compile(r"^((?:19|20)[0-9]{2})([01][0-9])([0-3][0-9])(?![0-9])")
+# A dateline opens the article: a place name (up to this many words, then a separator) may
+# come before the date.
+DATELINE_LEAD_WORDS = 4
+_DATELINE_SEPARATORS = ",،-–—:|/()"
+
+
+def choose_published_date(
+    fields: Iterable[str],
+    text: str,
+    lang: str | None,
+    *,
+    bylines: Iterable[str] = (),
+    addresses: Iterable[str] = (),
+) -> PublishedDate:
+    """Choose the publication date, most trustworthy source first; never a bare year.
+
+    1. `fields`: date fields in order (a feed's pubDate, JSONL `published_at`, JSON-LD
+       `datePublished`, meta tags, `<time datetime>`); the first that holds a whole date wins.
+    2. `bylines`: texts of the page's byline and date elements, in order.
+    3. A dateline: a date in the first DATELINE_CHARS characters of `text`. One that opens a
+       line (after a place name at most) is taken as it is; one inside a sentence is taken
+       with a warning, as it may be the date of the event rather than of the article.
+    4. `addresses`: dates read from the page's URL, with a warning.
+
+    A field holding only a year or a month ("2019", "2024-03", "March 2024") is not a date:
+    with nothing better, the date stays empty, the field is kept as `partial`, and a warning
+    says so; nothing is guessed after it. Years in the running text are never read.
+    """
+    unreadable: list[str] = []
+    partial: str | None = None
+    for value in fields:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        iso = parse_date(_BASIC_DATE.sub(r"\1-\2-\3", value.strip()), lang)
         if iso is not None:
-            return iso
+            return PublishedDate(iso, "field")
+        if is_partial_date(value):
+            partial = partial or value.strip()
+        else:
+            unreadable.append(value.strip())
+    warnings = [
+        f"could not read the publication date {value[:80]!r} given with the article"
+        for value in unreadable[:1]
+    ]
+    for value in bylines:
+        iso = parse_date(value, lang)
+        if iso is not None:
+            return PublishedDate(iso, "byline", warnings)
+    dateline = _dateline(text, lang)
+    if dateline is not None:
+        found, opens = dateline
+        if not opens:
+            warnings.append(
+                f"the publication date {found.iso} is a date from the article's first lines "
+                f"({found.text!r}), not a date field or dateline: it may be the event's date"
+            )
+        return PublishedDate(found.iso, "dateline", warnings)
+    if partial is not None:
+        warnings.append(
+            f"the publication date is given only as {partial[:40]!r}, without a day; "
+            "published_at is left empty rather than guessed"
+        )
+        return PublishedDate(None, None, warnings, partial)
+    for value in addresses:
+        iso = parse_date(value, lang)
+        if iso is not None:
+            warnings.append(
+                f"the publication date {iso} was read from the page's address, not from a date "
+                "field, byline or dateline: check it"
+            )
+            return PublishedDate(iso, "address", warnings)
+    warnings.append(
+        "no publication date found: the article has no readable date field, byline date or "
+        "dateline (a year mentioned in its text is not taken for one)"
+    )
+    return PublishedDate(None, None, warnings)
+
+
+def _dateline(text: str, lang: str | None) -> tuple[FoundDate, bool] | None:
+    """The first date in the first lines of `text`, and whether it is a dateline.
+
+    A dateline opens the first line after a place name at most ("LONDON, March 5, 2024 -"),
+    or stands on a line of its own; a date further into a sentence is only a date.
+    """
+    if not isinstance(text, str):
+        return None
     # Look a little past the limit so a date straddling it is still read whole.
-    head = text[: DATELINE_CHARS + 60] if isinstance(text, str) else ""
+    head = text[: DATELINE_CHARS + 60]
     for found in find_dates(head, lang):
-        if found.start < DATELINE_CHARS:
-            return found.iso
+        if found.start >= DATELINE_CHARS:
+            return None
+        line_start = head.rfind("\n", 0, found.start) + 1
+        line_end = text.find("\n", found.end)
+        lead = head[line_start : found.start].strip()
+        rest = text[found.end : line_end if line_end >= 0 else len(text)].split()
+        # A place name ends with a separator; "Officials said on" is a sentence.
+        placed = not lead or (
+            lead[-1] in _DATELINE_SEPARATORS and len(lead.split()) <= DATELINE_LEAD_WORDS
+        )
+        first_line = not head[:line_start].strip()
+        alone = len(rest) <= DATELINE_LEAD_WORDS
+        return found, placed and (first_line or alone)
     return None
+
+
+# A field that names a year, or a year and a month, and nothing finer: "2019", "2024-03",
+# "03/2024", "March 2024", "марта 2024 г.", "اسفند ۱۴۰۲".
+_PARTIAL = re.compile(
+    rf"^[\W_]*(?:(?P<mon>{_MONTH})[\s,،.\-/]*|(?P<m1>[0-9]{{1,2}})\s*[-/.]\s*)?"
+    rf"{_YEAR}(?:\s*[-/.]\s*(?P<m2>[0-9]{{1,2}})(?![0-9]))?{_SUFFIX}[\W_]*$",
+    _FLAGS,
+)
+
+
+def is_partial_date(text: str) -> bool:
+    """Whether `text` is a date with only a year, or a year and a month ("2024-03")."""
+    if not isinstance(text, str):
+        return False
+    match = _PARTIAL.match(_normalize(text.strip()))
+    if match is None:
+        return False
+    month = match.group("m1") or match.group("m2")
+    return month is None or 1 <= int(month) <= 12
+
+
+_DATE_FILLERS = (
+    "am", "pm", "a.m", "p.m", "at", "of", "on", "gmt", "utc", "msk", "г", "гг", "года", "год",
+    "в", "هـ", "ه", "م", "ش", "ق", "الساعه", "ساعت", "ماه", "سال", "عام", "st", "nd", "rd", "th",
+)  # fmt: skip
+_DATE_WORDS = re.compile(
+    rf"{_NOT_LETTER_BEFORE}(?:{_alternation([*_ALL_MONTH_FORMS, *_WEEKDAYS, *_DATE_FILLERS])})"
+    rf"{_NOT_LETTER_AFTER}",
+    _FLAGS,
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_date_fragment(text: str) -> bool:
+    """Whether `text` is (part of) a date and nothing else: "March 5", "5 марта 2024 г.",
+    "۱۵ اسفند ۱۴۰۲ - ۱۰:۳۰"; a number is required, so a month name alone ("May") is not one."""
+    if not isinstance(text, str):
+        return False
+    normalized = _normalize(text).lower()
+    if not any(ch.isdigit() for ch in normalized):
+        return False
+    return _LETTER.search(_DATE_WORDS.sub(" ", normalized)) is None

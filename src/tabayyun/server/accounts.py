@@ -32,6 +32,7 @@ from tabayyun.server.errors import (
     ConflictError,
     NotFoundError,
     RateLimitedError,
+    WrongPasswordError,
 )
 from tabayyun.server.permissions import ROLES
 from tabayyun.server.schema import (
@@ -108,13 +109,28 @@ def create_user(
 ) -> int:
     """Add a user with an argon2 password hash.
 
-    Every way of making an account (API, web, demo) comes here, so every new name passes
+    Every way of making an account (API, web, CLI, demo) comes here, so every new name passes
     `check_new_username` and is unique by its canonical key, not only as typed.
     """
+    key = check_new_account(conn, username, role)
+    stmt = insert(users).values(
+        username=username,
+        username_key=key,
+        display_name=display_name or username,
+        password_hash=hash_password(password),
+        org_id=org_id,
+        role=role,
+        active=True,
+        created_at=now_iso(),
+    )
+    return int(conn.execute(stmt.returning(users.c.id)).scalar_one())
+
+
+def check_new_account(conn: Connection, username: str, role: str) -> str:
+    """The canonical key of `username` for a new account of `role`; InputError for a name or
+    role that is not acceptable, ConflictError for a name that is taken."""
     key = check_new_username(username)
     check_role(role)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InputError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
     taken = conn.execute(
         select(users.c.username).where(
             (users.c.username_key == key) | (users.c.username == username)
@@ -128,17 +144,25 @@ def create_user(
             "ignore case, invisible characters and letter variants such as ي/ی and ك/ک); "
             "pick another"
         )
-    stmt = insert(users).values(
-        username=username,
-        username_key=key,
-        display_name=display_name or username,
-        password_hash=_hasher.hash(password),
-        org_id=org_id,
-        role=role,
-        active=True,
-        created_at=now_iso(),
-    )
-    return int(conn.execute(stmt.returning(users.c.id)).scalar_one())
+    return key
+
+
+def check_password_rule(password: str) -> None:
+    """InputError for a password shorter than MIN_PASSWORD_LENGTH."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InputError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def hash_password(password: str) -> str:
+    """The argon2 hash of an acceptable password (see `check_password_rule`)."""
+    check_password_rule(password)
+    return _hasher.hash(password)
+
+
+def set_password_hash(conn: Connection, user_id: int, password_hash: str) -> None:
+    """Store a new password hash (from `hash_password`, made before the write transaction:
+    hashing is slow and the database has one writer)."""
+    conn.execute(update(users).where(users.c.id == user_id).values(password_hash=password_hash))
 
 
 def check_role(role: str) -> None:
@@ -202,15 +226,7 @@ def authenticate(db: Database, username: str, password: str, client: str) -> Act
     key = _attempt_key(username, client)
     now = time.time()
     with db.read() as conn:
-        times = (
-            conn.execute(
-                select(login_failures.c.at).where(
-                    login_failures.c.key_hash == key, login_failures.c.at > now - LOGIN_WINDOW_S
-                )
-            )
-            .scalars()
-            .all()
-        )
+        times = _recent_failures(conn, key, now)
         named, order = _named(username)
         row = conn.execute(
             select(users.c.id, users.c.password_hash)
@@ -218,23 +234,64 @@ def authenticate(db: Database, username: str, password: str, client: str) -> Act
             .order_by(order)
             .limit(1)
         ).first()
-    if len(times) >= LOGIN_MAX_FAILURES:
-        retry_after = max(1, int(min(times) + LOGIN_WINDOW_S - now) + 1)
-        raise RateLimitedError(
-            f"too many failed sign-ins; wait {retry_after} seconds, then try again",
-            retry_after=retry_after,
-        )
+    _check_limit(times, now, "sign-ins")
     if not _password_matches(row.password_hash if row else _DUMMY_HASH, password) or row is None:
-        with db.write() as conn:
-            conn.execute(insert(login_failures).values(key_hash=key, at=now))
-            # Old failures are useless: prune them while the write lock is held anyway.
-            conn.execute(delete(login_failures).where(login_failures.c.at < now - LOGIN_WINDOW_S))
+        _record_failure(db, key, now)
         raise AuthenticationError("wrong username or password; check both and try again")
     with db.write() as conn:
         conn.execute(delete(login_failures).where(login_failures.c.key_hash == key))
         actor = actor_for_user(conn, int(row.id), via="session")
     assert actor is not None  # the row was read as active a moment ago
     return actor
+
+
+def check_own_password(db: Database, actor: Actor, password: str, client: str) -> None:
+    """WrongPasswordError unless `password` is the actor's own (to confirm a change of it).
+
+    A miss counts as a failed sign-in of the actor's username from `client`, and the sign-in
+    limit holds here too: a stolen session cannot guess its way to the password.
+    """
+    key = _attempt_key(actor.username, client)
+    now = time.time()
+    with db.read() as conn:
+        times = _recent_failures(conn, key, now)
+        stored = conn.execute(
+            select(users.c.password_hash).where(users.c.id == actor.user_id)
+        ).scalar()
+    _check_limit(times, now, "password checks")
+    if not _password_matches(stored or _DUMMY_HASH, password) or stored is None:
+        _record_failure(db, key, now)
+        raise WrongPasswordError(
+            "the current password is wrong; type it again (after "
+            f"{LOGIN_MAX_FAILURES} misses, sign-ins and password changes wait a few minutes)"
+        )
+    with db.write() as conn:
+        conn.execute(delete(login_failures).where(login_failures.c.key_hash == key))
+
+
+def _recent_failures(conn: Connection, key: str, now: float) -> list[float]:
+    found = conn.execute(
+        select(login_failures.c.at).where(
+            login_failures.c.key_hash == key, login_failures.c.at > now - LOGIN_WINDOW_S
+        )
+    )
+    return list(found.scalars().all())
+
+
+def _check_limit(times: list[float], now: float, what: str) -> None:
+    if len(times) >= LOGIN_MAX_FAILURES:
+        retry_after = max(1, int(min(times) + LOGIN_WINDOW_S - now) + 1)
+        raise RateLimitedError(
+            f"too many failed {what}; wait {retry_after} seconds, then try again",
+            retry_after=retry_after,
+        )
+
+
+def _record_failure(db: Database, key: str, now: float) -> None:
+    with db.write() as conn:
+        conn.execute(insert(login_failures).values(key_hash=key, at=now))
+        # Old failures are useless: prune them while the write lock is held anyway.
+        conn.execute(delete(login_failures).where(login_failures.c.at < now - LOGIN_WINDOW_S))
 
 
 def _password_matches(stored: str, password: str) -> bool:
@@ -277,6 +334,19 @@ def end_session(conn: Connection, token: str) -> None:
             (sessions.c.token_hash == digest(token)) | (sessions.c.expires_at <= now_iso())
         )
     )
+
+
+def end_sessions(conn: Connection, user_id: int, *, keep: str | None = None) -> int:
+    """End every session of the user except the one of token `keep`; returns how many ended
+    (expired ones are not counted: they had ended already)."""
+    where = [sessions.c.user_id == user_id]
+    if keep is not None:
+        where.append(sessions.c.token_hash != digest(keep))
+    live = conn.execute(
+        select(func.count()).select_from(sessions).where(*where, sessions.c.expires_at > now_iso())
+    ).scalar()
+    conn.execute(delete(sessions).where(*where))
+    return int(live or 0)
 
 
 # -- API keys ------------------------------------------------------------------------------
@@ -350,3 +420,23 @@ def revoke_api_key(conn: Connection, user_id: int, key_id: int) -> None:
     )
     if result.rowcount == 0:
         raise NotFoundError(f"you have no API key {key_id}; list yours with GET /api/v1/keys")
+
+
+def revoke_api_keys(conn: Connection, user_id: int) -> int:
+    """Revoke every unrevoked key of the user; returns how many."""
+    result = conn.execute(
+        update(api_keys)
+        .where(api_keys.c.user_id == user_id, api_keys.c.revoked_at.is_(None))
+        .values(revoked_at=now_iso())
+    )
+    return int(result.rowcount)
+
+
+def live_api_keys(conn: Connection, user_id: int) -> int:
+    """How many unrevoked keys the user has."""
+    found = conn.execute(
+        select(func.count())
+        .select_from(api_keys)
+        .where(api_keys.c.user_id == user_id, api_keys.c.revoked_at.is_(None))
+    )
+    return int(found.scalar() or 0)

@@ -8,6 +8,8 @@ article's language (tuned out-of-fold; 0.33 for English and 0.42 for Arabic in t
 model), so the queue holds what the detector calls check-worthy in each language. When no
 sentence carries a score (the check-worthiness model is not in the pipeline), every sentence
 that carries an attributed statement or a number: the two things a fact-checker can verify.
+A sentence already open in the organisation's queue is not queued twice, and a near duplicate
+of a stored article does not queue again what was claimed from that article.
 
 States: new -> in_review (assigned) -> fact_checked (linked to a fact-check) | dismissed (with a
 reason); a dismissed claim may be reopened (-> new) and a claim under review re-assigned.
@@ -19,7 +21,18 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import Connection, Select, and_, case, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from tabayyun.config import Settings
 from tabayyun.errors import InputError
@@ -96,13 +109,28 @@ def candidates(doc: Document, min_score: float) -> list[Candidate]:
 
 
 def create_for_document(
-    conn: Connection, *, org_id: int, doc_id: int, doc: Document, min_score: float
+    conn: Connection,
+    *,
+    org_id: int,
+    doc_id: int,
+    doc: Document,
+    min_score: float,
+    near_duplicate_of: int | None = None,
 ) -> int:
     """Add the document's claims to an organisation's queue; existing ones are kept. Returns
-    how many were added."""
+    how many were added.
+
+    A sentence whose text is already an open claim of the organisation (from any article) is
+    not queued again; for a near duplicate of article `near_duplicate_of`, neither is one
+    already claimed from that article in any state: its verdict or dismissal holds for the copy.
+    """
     added = 0
     now = now_iso()
-    for found in candidates(doc, min_score):
+    chosen = candidates(doc, min_score)
+    taken = _claimed_texts(conn, org_id, {found.text for found in chosen}, near_duplicate_of)
+    for found in chosen:
+        if found.text in taken:
+            continue
         stmt = (
             insert(claims)
             .prefix_with("OR IGNORE")
@@ -123,12 +151,28 @@ def create_for_document(
         claim_id = conn.execute(stmt).scalar()
         if claim_id is not None:
             added += 1
+            taken.add(found.text)
             conn.execute(
                 insert(claim_events).values(
                     claim_id=claim_id, kind="created", to_status="new", created_at=now
                 )
             )
     return added
+
+
+def _claimed_texts(
+    conn: Connection, org_id: int, texts: set[str], original_id: int | None
+) -> set[str]:
+    """Which of `texts` are open claims of the organisation, or claims of `original_id`."""
+    if not texts:
+        return set()
+    queued: list[ColumnElement[bool]] = [claims.c.status.in_(OPEN_STATUSES)]
+    if original_id is not None:
+        queued.append(claims.c.doc_id == original_id)
+    query = select(claims.c.text).where(
+        claims.c.org_id == org_id, claims.c.text.in_(sorted(texts)), or_(*queued)
+    )
+    return {str(text) for text in conn.execute(query).scalars()}
 
 
 def queue_order() -> list[Any]:

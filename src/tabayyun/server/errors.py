@@ -4,6 +4,7 @@ TabayyunError (tabayyun.errors)
 └── ServerError
     ├── AuthenticationError   no or bad credentials (401)
     ├── CsrfError             cookie request without a matching CSRF token (403)
+    ├── WrongPasswordError    a signed-in user's current password does not match (403)
     ├── PermissionDenied      the role lacks a permission (403)
     ├── NotFoundError         unknown or invisible object (404): never says which
     ├── ConflictError         a state change that is not allowed now (409)
@@ -36,6 +37,10 @@ class AuthenticationError(ServerError):
 
 class CsrfError(ServerError):
     """A cookie-authenticated write without the session's CSRF token."""
+
+
+class WrongPasswordError(ServerError):
+    """A signed-in user confirmed a change with a password that is not theirs."""
 
 
 class PermissionDenied(ServerError):
@@ -82,6 +87,7 @@ STATUS: dict[type[TabayyunError], tuple[int, str]] = {
     Duplicate: (409, "duplicate"),
     AuthenticationError: (401, "unauthenticated"),
     CsrfError: (403, "csrf_failed"),
+    WrongPasswordError: (403, "wrong_password"),
     PermissionDenied: (403, "forbidden"),
     NotFoundError: (404, "not_found"),
     ConflictError: (409, "conflict"),

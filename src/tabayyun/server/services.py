@@ -43,6 +43,7 @@ from tabayyun.server import accounts, audit, claims, factchecks
 from tabayyun.server.audit import Actor
 from tabayyun.server.db import Database, now_iso
 from tabayyun.server.errors import ConflictError, NotFoundError
+from tabayyun.server.near_duplicates import StoredNearDuplicates
 from tabayyun.server.permissions import ROLE_PERMISSIONS, has_permission, require
 from tabayyun.server.schema import claims as claims_table
 from tabayyun.server.schema import organisations, partners, publisher_trust, users
@@ -66,6 +67,11 @@ class ServerContext:
     # Per organisation: the visible registry's fingerprint, its engine and the content hash of
     # each fact-check it indexes (to grow the engine instead of rebuilding it).
     match_engines: dict[int, tuple[str, Any, dict[str, str]]] = field(default_factory=dict)
+    # Every stored article's near-duplicate signature, kept between requests.
+    near_duplicates: StoredNearDuplicates = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.near_duplicates = StoredNearDuplicates(self.db, self.settings.near_duplicate_threshold)
 
     @classmethod
     def open(cls, settings: Settings) -> ServerContext:
@@ -401,11 +407,21 @@ def analyze(
     title: str | None = None,
     lang: str | None = None,
 ) -> dict[str, Any]:
-    """Analyse a text or a URL without storing anything."""
+    """Analyse a text or a URL without storing anything; a near duplicate of a stored article
+    is marked (`near_duplicate_of`, and the article's id in `near_duplicate_of_id`)."""
     require(actor.role, "articles.read")
     doc = _analyse(ctx, text=text, url=url, title=title, lang=lang)
     threshold = queue_threshold(ctx, actor.org_id, doc.lang)
-    return {**doc.to_dict(), "checkworthy_threshold": threshold}
+    return {
+        **doc.to_dict(),
+        "near_duplicate_of_id": _article_id(ctx, doc.near_duplicate_of),
+        "checkworthy_threshold": threshold,
+    }
+
+
+def _article_id(ctx: ServerContext, content_hash: str | None) -> int | None:
+    """The id of the stored article with `content_hash`, None for none."""
+    return ctx.store.doc_id_of(content_hash) if content_hash else None
 
 
 def _analyse(
@@ -413,6 +429,8 @@ def _analyse(
 ) -> Document:
     if bool(text) == bool(url):
         raise InputError("send either `text` or `url`, not both and not neither")
+    # Near duplicates are looked up among stored articles; the analysed one is not added.
+    stored = ctx.near_duplicates.current()
     if url:
         # The loader also reads local paths (for the CLI); over the network that would hand
         # out the server's files, so only web addresses are taken here.
@@ -423,8 +441,12 @@ def _analyse(
                 "(to analyse a file, paste its text or use `tabayyun analyze FILE`)"
             )
         # The loader refuses private, loopback and link-local targets unless settings allow.
-        return service.analyze(url.strip(), settings=ctx.settings, fetcher=ctx.fetcher)
-    return service.analyze_text(text or "", title=title, lang=lang, settings=ctx.settings)
+        return service.analyze(
+            url.strip(), settings=ctx.settings, fetcher=ctx.fetcher, near_duplicates=stored
+        )
+    return service.analyze_text(
+        text or "", title=title, lang=lang, settings=ctx.settings, near_duplicates=stored
+    )
 
 
 def ingest_article(
@@ -439,13 +461,18 @@ def ingest_article(
     """Analyse and store an article, and put its claims in the organisation's queue.
 
     An article stored before (same content) is not stored again, but its claims still join
-    this organisation's queue.
+    this organisation's queue. A near duplicate of a stored article is stored and marked
+    (`near_duplicate_of_id`); its sentences already claimed from that article, and any sentence
+    already open in the queue, are not queued again (`claims.create_for_document`).
     """
     require(actor.role, "articles.write")
     doc = _analyse(ctx, text=text, url=url, title=title, lang=lang)
     saved = ctx.store.save(doc)
     doc_id = saved.doc_id if saved.doc_id is not None else saved.duplicate_of
     assert doc_id is not None  # a save either stores or names the copy it found
+    # A copy of a stored article keeps that article's mark, made when it was stored.
+    mark = doc.near_duplicate_of if saved.status == "stored" else _stored_mark(ctx, doc_id)
+    original_id = _article_id(ctx, mark)
     min_score = queue_threshold(ctx, actor.org_id, doc.lang)
     with ctx.db.write() as conn:
         added = claims.create_for_document(
@@ -454,22 +481,37 @@ def ingest_article(
             doc_id=doc_id,
             doc=doc,
             min_score=min_score,
+            near_duplicate_of=original_id,
         )
         audit.record(
             conn,
             actor,
             "article.ingest",
             f"article:{doc_id}",
-            {"status": saved.status, "claims_added": added, "source": url or "text"},
+            {
+                "status": saved.status,
+                "claims_added": added,
+                "source": url or "text",
+                "near_duplicate_of": original_id,
+            },
         )
     matched = _match_new_claims(ctx, actor, doc_id, doc)
     return {
         "id": doc_id,
         "status": saved.status,
+        "near_duplicate_of_id": original_id,
         "claims_added": added,
         "claims_matched": matched,
         "lang": doc.lang,
     }
+
+
+def _stored_mark(ctx: ServerContext, doc_id: int) -> str | None:
+    """The near-duplicate mark (a content hash) the stored article `doc_id` was given."""
+    query = select(documents.c.near_duplicate_of).where(documents.c.id == doc_id)
+    with ctx.db.read() as conn:
+        mark = conn.execute(query).scalar()
+    return str(mark) if mark else None
 
 
 def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Document) -> int:
@@ -564,6 +606,8 @@ def get_article(ctx: ServerContext, actor: Actor, doc_id: int) -> dict[str, Any]
         raise NotFoundError(f"no article {doc_id}; list articles with GET /api/v1/articles")
     data = ctx.store.get(doc_id).to_dict()
     data["id"] = doc_id
+    # `near_duplicate_of` is the original's content hash; this is its id, for a link.
+    data["near_duplicate_of_id"] = _article_id(ctx, data.get("near_duplicate_of"))
     # The score from which a sentence of this language counts as check-worthy for the actor's
     # organisation (and is queued when the organisation ingests it).
     data["checkworthy_threshold"] = queue_threshold(ctx, actor.org_id, data.get("lang"))

@@ -72,6 +72,10 @@ class Store(Protocol):
         """The document with content hash `h`, or None."""
         ...
 
+    def doc_id_of(self, h: str) -> int | None:
+        """The id of the document with content hash `h`, or None."""
+        ...
+
     def search(
         self, query: str, *, lang: str | None = None, query_lang: str | None = None, limit: int = 20
     ) -> list[SearchHit]:

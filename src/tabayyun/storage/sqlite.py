@@ -130,6 +130,12 @@ class SqliteStore(SqliteDatabase):
         query = select(documents.c.id).where(documents.c.content_hash == h)
         return self._read(lambda conn: conn.execute(query).first() is not None)
 
+    def doc_id_of(self, h: str) -> int | None:
+        """The id of the document with content hash `h`, or None."""
+        query = select(documents.c.id).where(documents.c.content_hash == h)
+        found = self._read(lambda conn: conn.execute(query).scalar())
+        return None if found is None else int(found)
+
     def get(self, doc_id: int) -> Document:
         """The document stored as `doc_id`."""
         query = select(*_DOCUMENT_COLUMNS).where(documents.c.id == doc_id)

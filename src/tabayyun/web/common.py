@@ -14,7 +14,8 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData, UploadFile
 
 from tabayyun.errors import InputError
-from tabayyun.web.i18n import N_
+from tabayyun.server.errors import RateLimitedError
+from tabayyun.web.i18n import N_, I18n
 
 
 async def form_data(request: Request) -> FormData:
@@ -44,6 +45,9 @@ NOTICES = {
     "match_preference_set": N_("The preference for fact-checks in other languages is saved."),
     "queue_threshold_set": N_("The review queue's threshold is saved."),
     "key_revoked": N_("The API key is revoked."),
+    "password_changed": N_(
+        "Your password is changed. Other browsers and devices signed in as you are signed out."
+    ),
 }
 
 
@@ -89,3 +93,14 @@ def integer(form: FormData, name: str) -> int | None:
         return int(text(form, name))
     except ValueError:
         return None
+
+
+def too_many_attempts(i18n: I18n, limited: RateLimitedError) -> tuple[str, dict[str, str]]:
+    """What a form says after too many wrong passwords (sign-in or a change of password, one
+    count), and the Retry-After header of its 429 answer."""
+    message = i18n.ngettext(
+        "Too many failed sign-ins. Wait %(num)s second, then try again.",
+        "Too many failed sign-ins. Wait %(num)s seconds, then try again.",
+        limited.retry_after,
+    )
+    return message, {"Retry-After": str(limited.retry_after)}

@@ -7,13 +7,16 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from tabayyun.errors import InputError
-from tabayyun.server import services
+from tabayyun.server import admin, services
+from tabayyun.server.accounts import MIN_PASSWORD_LENGTH
 from tabayyun.server.audit import Actor
+from tabayyun.server.auth import SESSION_COOKIE, client_address
+from tabayyun.server.errors import RateLimitedError, WrongPasswordError
 from tabayyun.server.permissions import ROLES, has_permission
 from tabayyun.server.routes.common import Ctx, Who
 from tabayyun.server.services import ServerContext
-from tabayyun.web.common import Form, decimal, optional, redirect, text
-from tabayyun.web.render import render
+from tabayyun.web.common import Form, decimal, optional, redirect, text, too_many_attempts
+from tabayyun.web.render import page_language, render
 
 router = APIRouter(include_in_schema=False)
 AUDIT_PER_PAGE = 50
@@ -21,7 +24,7 @@ AUDIT_PER_PAGE = 50
 
 def _page(
     request: Request, ctx: ServerContext, actor: Actor, *, new_key: dict[str, str] | None = None,
-    status_code: int = 200,
+    password_error: str | None = None, status_code: int = 200,
 ) -> Response:  # fmt: skip
     org = services.get_organisation(ctx, actor)
     keys = services.list_keys(ctx, actor) if has_permission(actor.role, "keys.manage") else []
@@ -32,6 +35,7 @@ def _page(
     return render(
         request, "org.html", actor=actor, org=org, keys=keys, new_key=new_key, roles=ROLES,
         candidates=[o for o in others if o[0] not in partner_slugs], status_code=status_code,
+        password_error=password_error, min_password_length=MIN_PASSWORD_LENGTH,
     )  # fmt: skip
 
 
@@ -56,6 +60,46 @@ def change_member(ctx: Ctx, actor: Who, form: Form, user_id: int) -> Response:
     active = {"1": True, "0": False}.get(text(form, "active"))
     services.update_member(ctx, actor, user_id, role=optional(form, "role"), active=active)
     return redirect("/org", "member_changed")
+
+
+@router.post("/org/password", response_class=HTMLResponse)
+def change_password(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
+    """The signed-in user's own password; a refusal shows on the same page, saying why."""
+    i18n = page_language(request)
+    current, new, again = (
+        _secret(form, name) for name in ("current_password", "new_password", "new_password_again")
+    )
+    error, status = None, 400
+    headers: dict[str, str] = {}
+    if new != again:
+        error = i18n.gettext("The two new passwords differ. Type the same new password twice.")
+    elif len(new) < MIN_PASSWORD_LENGTH:
+        error = i18n.ngettext(
+            "The new password needs at least %(num)s character.",
+            "The new password needs at least %(num)s characters.",
+            MIN_PASSWORD_LENGTH,
+        )
+    else:
+        try:
+            admin.change_password(
+                ctx, actor, current_password=current, new_password=new,
+                client=client_address(request), session_token=request.cookies.get(SESSION_COOKIE),
+            )  # fmt: skip
+        except WrongPasswordError:
+            error, status = i18n.gettext("The current password is wrong. Type it again."), 403
+        except RateLimitedError as limited:
+            (error, headers), status = too_many_attempts(i18n, limited), 429
+    if error is None:
+        return redirect("/org#password", "password_changed")
+    page = _page(request, ctx, actor, password_error=error, status_code=status)
+    page.headers.update(headers)
+    return page
+
+
+def _secret(form: Form, name: str) -> str:
+    """A password field as typed (never stripped: spaces may be part of it)."""
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
 
 
 @router.post("/org/keys", response_class=HTMLResponse)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from tabayyun.errors import InputError
 from tabayyun.registry.ratings import LABELS
-from tabayyun.server import accounts, claims, services
+from tabayyun.server import accounts, admin, claims, services
 from tabayyun.server.auth import (
     SESSION_COOKIE,
     clear_session_cookies,
@@ -19,10 +19,10 @@ from tabayyun.server.auth import (
     context,
     set_session_cookies,
 )
-from tabayyun.server.errors import AuthenticationError, RateLimitedError
+from tabayyun.server.errors import AuthenticationError, NotFoundError, RateLimitedError
 from tabayyun.server.permissions import has_permission
 from tabayyun.server.routes.common import Ctx, Who
-from tabayyun.web.common import Form, integer, optional, redirect, text
+from tabayyun.web.common import Form, integer, optional, redirect, text, too_many_attempts
 from tabayyun.web.i18n import LANG_COOKIE, LANGUAGES
 from tabayyun.web.registry import factcheck_fields
 from tabayyun.web.render import highlight, local_path, page_language, render
@@ -62,6 +62,7 @@ def login_form(
     page = render(
         request, "login.html", next=next, username=username, error=error,
         login_field=LOGIN_FIELD, login_token=token, status_code=status_code,
+        no_users=not admin.has_users(context(request).db),
     )  # fmt: skip
     page.set_cookie(
         LOGIN_COOKIE, token, max_age=3600, httponly=True, secure=True, samesite="strict", path="/"
@@ -83,7 +84,8 @@ def login(request: Request, ctx: Ctx, form: Form) -> Response:
     i18n = page_language(request)
     username, target = text(form, "username"), local_path(text(form, "next"))
     password = form.get("password")
-    error, status, headers = None, 200, {}
+    error, status = None, 200
+    headers: dict[str, str] = {}
     if not login_token_ok(request, form):
         error = i18n.gettext("The sign-in form expired. Enter your username and password again.")
         return login_form(request, next=target, username=username, error=error, status_code=403)
@@ -95,12 +97,7 @@ def login(request: Request, ctx: Ctx, form: Form) -> Response:
             client_address(request),
         )
     except RateLimitedError as limited:
-        error = i18n.ngettext(
-            "Too many failed sign-ins. Wait %(num)s second, then try again.",
-            "Too many failed sign-ins. Wait %(num)s seconds, then try again.",
-            limited.retry_after,
-        )
-        status, headers = 429, {"Retry-After": str(limited.retry_after)}
+        (error, headers), status = too_many_attempts(i18n, limited), 429
     except AuthenticationError:
         error, status = i18n.gettext("Wrong username or password. Check both and try again."), 401
     if error is not None:
@@ -275,9 +272,14 @@ def claim_page(request: Request, ctx: Ctx, actor: Who, claim_id: int) -> Respons
         if has_permission(actor.role, "factchecks.read")
         else []
     )
-    linked = (
-        services.get_factcheck(ctx, actor, claim["factcheck_id"]) if claim["factcheck_id"] else None
-    )
+    linked = None
+    if claim["factcheck_id"]:
+        # Its owner may have made it private or ended the partnership since: the claim, its
+        # history and its actions stay the desk's own.
+        try:
+            linked = services.get_factcheck(ctx, actor, claim["factcheck_id"])
+        except NotFoundError:
+            linked = {"gone": True}
     reviewers = (
         services.member_usernames(ctx, actor, "claims.review")
         if has_permission(actor.role, "claims.assign")

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from tabayyun.server import services
+from tabayyun.server import admin, services
 from tabayyun.server.auth import (
     SESSION_COOKIE,
     clear_session_cookies,
@@ -22,6 +22,13 @@ router = APIRouter(tags=["account"])
 class Login(BaseModel):
     username: str = Field(max_length=64)
     password: str = Field(max_length=1024)
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(max_length=1024)
+    new_password: str = Field(
+        max_length=1024, description="At least 10 characters; sign-in uses it from now on."
+    )
 
 
 class NewKey(BaseModel):
@@ -47,6 +54,28 @@ def logout(request: Request, response: Response, ctx: Ctx, actor: Who) -> dict[s
 @router.get("/me", summary="The signed-in user, organisation and permissions")
 def me(ctx: Ctx, actor: Who) -> dict[str, Any]:
     return services.me(ctx, actor)
+
+
+@router.put(
+    "/me/password",
+    summary="Change your password; your other sessions end",
+    description=(
+        "Confirmed by the current password: a wrong one answers 403 `wrong_password` and "
+        "counts as a failed sign-in, so after 5 misses in 5 minutes both wait (429). On "
+        "success every other session of yours ends and this one stays signed in "
+        '(`this_session`: "kept"); made with an API key, every session ends ("none"). API '
+        "keys keep working: revoke them under /keys."
+    ),
+)
+def change_password(body: PasswordChange, request: Request, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    return admin.change_password(
+        ctx,
+        actor,
+        current_password=body.current_password,
+        new_password=body.new_password,
+        client=client_address(request),
+        session_token=request.cookies.get(SESSION_COOKIE),
+    )
 
 
 @router.get("/keys", summary="List your API keys (secrets are never shown again)")
