@@ -855,3 +855,18 @@ def test_a_public_fact_check_is_changed_or_withdrawn_only_by_who_may_publish(
         "PATCH", path, "alpha", "editor", json={"rating": {"alternate_name": "True"}}
     )
     assert edited.status_code == 200 and edited.json()["rating_label"] == "true"
+
+
+def test_a_deactivated_member_reactivated_is_not_still_signed_in(world: World) -> None:
+    assert login(world, "viewer.alpha").status_code == 200
+    client = world.client
+    assert client.get(f"{API}/me").json()["authenticated_by"] == "session"
+    members = world.call("GET", "/org", "alpha", "admin").json()["members"]
+    viewer = next(m for m in members if m["username"] == "viewer.alpha")
+    for active in (False, True):
+        path = f"/org/members/{viewer['id']}"
+        assert (
+            world.call("PATCH", path, "alpha", "admin", json={"active": active}).status_code == 200
+        )
+
+    assert_error(client.get(f"{API}/me"), 401, "unauthenticated")

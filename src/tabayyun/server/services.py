@@ -253,6 +253,10 @@ def update_member(
         )
         if result.rowcount == 0:
             raise NotFoundError(f"no member {user_id} in your organisation")
+        if active is False:
+            # Deactivation ends the sessions too: reactivating must not bring back a browser
+            # left signed in (the CLI's `user deactivate` does the same).
+            accounts.end_sessions(conn, user_id)
         audit.record(conn, actor, "member.update", f"user:{user_id}", changes)
     return {"id": user_id, **changes}
 
