@@ -749,6 +749,7 @@ def test_review_workflow_and_audit(world: World) -> None:
         ("comment", None),
         ("status", "fact_checked"),
     ]
+    assert history[1]["body"] == "reviewer.alpha"  # whom it was assigned to
     comments = world.call("GET", f"/claims/{claim}/comments", "alpha", "viewer").json()
     assert [c["body"] for c in comments] == ["المصدر: بيان الخارجية"]
 

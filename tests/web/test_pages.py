@@ -315,6 +315,7 @@ def test_review_actions_through_forms(web: World) -> None:
     assert final["status"] == "fact_checked" and final["factcheck_id"] == created["id"]
     history = client.get(base).text
     assert "needs a second source" in history and 'id="linked"' in history
+    assert "In review, assigned to reviewer.alpha" in history
 
     # The linked fact-check passes out of sight (here: to another organisation, privately);
     # the claim page stays, with its history, and says what happened.

@@ -701,11 +701,17 @@ def assign_claim(
         user_id = actor.user_id if assignee is None else _member_id(conn, actor, assignee)
         if user_id != actor.user_id:  # a name that reads like the actor's but is another's
             require(actor.role, "claims.assign")
-        role = conn.execute(select(users.c.role).where(users.c.id == user_id)).scalar_one()
+        role, name = conn.execute(
+            select(users.c.role, users.c.username).where(users.c.id == user_id)
+        ).one()
         if not has_permission(role, "claims.review"):
             raise ConflictError(f"{assignee} is a {role} and cannot review claims; pick a reviewer")
-        claims.transition(conn, actor, claim, "in_review", changes={"assignee_id": user_id})
-        audit.record(conn, actor, "claim.assign", f"claim:{claim_id}", {"assignee_id": user_id})
+        # The history names the assignee: a reassignment is otherwise "in review -> in review".
+        claims.transition(
+            conn, actor, claim, "in_review", changes={"assignee_id": user_id}, note=name
+        )
+        detail = {"assignee_id": user_id, "assignee": name}
+        audit.record(conn, actor, "claim.assign", f"claim:{claim_id}", detail)
     return get_claim(ctx, actor, claim_id)
 
 
