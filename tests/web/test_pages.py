@@ -343,6 +343,32 @@ def test_a_dashboard_view_re_matches_one_batch(
     assert len(calls) == 1  # the queue's batch; the alerts read after it do not run another
 
 
+def test_writing_a_fact_check_for_a_closed_claim_leaves_no_fact_check(web: World) -> None:
+    """The claim was dismissed while the form was open: both writes are refused, not one."""
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    ingest(client, token, sample_text("en"))
+    claim_id = queue_claim_id(web)
+    form = {"csrf_token": token, "claim_reviewed": "Bridges collapsed in the floods",
+            "rating": "false", "lang": "en", "url": "https://x.example/written-here"}  # fmt: skip
+
+    def fact_checks() -> int:
+        return int(web.call("GET", "/factchecks", "alpha", "viewer").json()["total"])
+
+    before = fact_checks()
+    dismissed = {"reason": "opinion"}
+    web.call("POST", f"/claims/{claim_id}/dismiss", "alpha", "editor", json=dismissed)
+    refused = client.post(f"/claims/{claim_id}/factcheck", data=form, follow_redirects=False)
+    assert refused.status_code == 409 and fact_checks() == before
+
+    web.call("POST", f"/claims/{claim_id}/reopen", "alpha", "editor")
+    web.call("POST", f"/claims/{claim_id}/assign", "alpha", "editor", json={})
+    done = client.post(f"/claims/{claim_id}/factcheck", data=form, follow_redirects=False)
+    assert done.status_code == 303 and fact_checks() == before + 1
+    claim = web.call("GET", f"/claims/{claim_id}", "alpha", "viewer").json()
+    assert claim["status"] == "fact_checked" and claim["factcheck_id"] is not None
+
+
 def test_dashboard_alerts_and_queue_order(web: World) -> None:
     client = web.client
     token = sign_in(client, "alpha", "editor")

@@ -37,7 +37,7 @@ from tabayyun.matching.tweet import query_vector
 from tabayyun.model import Document
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
 from tabayyun.registry.importers import read_factchecks
-from tabayyun.registry.model import VISIBILITIES
+from tabayyun.registry.model import VISIBILITIES, FactCheck
 from tabayyun.registry.service import flag_reasons
 from tabayyun.server import accounts, audit, claims, factchecks
 from tabayyun.server.audit import Actor
@@ -808,20 +808,49 @@ def create_factcheck(
     ctx: ServerContext, actor: Actor, fields: Mapping[str, Any], *, visibility: str = "private"
 ) -> dict[str, Any]:
     """Write a fact-check owned by the organisation; making it public needs factchecks.publish."""
+    fc = _new_factcheck(actor, fields, visibility)
+    with ctx.db.write() as conn:
+        factcheck_id = _insert_factcheck(conn, actor, fc)
+    return get_factcheck(ctx, actor, factcheck_id)
+
+
+def _new_factcheck(actor: Actor, fields: Mapping[str, Any], visibility: str) -> FactCheck:
     require(actor.role, "factchecks.write")
     if visibility == "public":
         require(actor.role, "factchecks.publish")
-    fc = factchecks.build(dict(fields), organisation=actor.org_slug, visibility=visibility)
+    return factchecks.build(dict(fields), organisation=actor.org_slug, visibility=visibility)
+
+
+def _insert_factcheck(conn: Connection, actor: Actor, fc: FactCheck) -> int:
+    factcheck_id = factchecks.insert_new(conn, fc, actor)
+    detail = {"visibility": fc.visibility, "rating": fc.rating.label}
+    audit.record(conn, actor, "factcheck.create", f"factcheck:{factcheck_id}", detail)
+    return factcheck_id
+
+
+def create_factcheck_for_claim(
+    ctx: ServerContext,
+    actor: Actor,
+    claim_id: int,
+    fields: Mapping[str, Any],
+    *,
+    visibility: str = "private",
+    note: str | None = None,
+) -> dict[str, Any]:
+    """Write a fact-check and close the claim with it, in one transaction: a claim dismissed
+    meanwhile refuses both, rather than leaving a fact-check nobody meant to keep."""
+    require(actor.role, "claims.review")
+    fc = _new_factcheck(actor, fields, visibility)
     with ctx.db.write() as conn:
-        factcheck_id = factchecks.insert_new(conn, fc, actor)
-        audit.record(
-            conn,
-            actor,
-            "factcheck.create",
-            f"factcheck:{factcheck_id}",
-            {"visibility": visibility, "rating": fc.rating.label},
+        claim = claims.get(conn, actor, claim_id)
+        factcheck_id = _insert_factcheck(conn, actor, fc)
+        claims.transition(
+            conn, actor, claim, "fact_checked", changes={"factcheck_id": factcheck_id}, note=note
         )
-    return get_factcheck(ctx, actor, factcheck_id)
+        audit.record(
+            conn, actor, "claim.fact_checked", f"claim:{claim_id}", {"factcheck_id": factcheck_id}
+        )
+    return get_claim(ctx, actor, claim_id)
 
 
 def update_factcheck(

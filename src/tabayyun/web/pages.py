@@ -315,10 +315,10 @@ def fact_checked(claim_id: int, ctx: Ctx, actor: Who, form: Form) -> Response:
 @router.post("/claims/{claim_id:int}/factcheck")
 def create_and_link(claim_id: int, ctx: Ctx, actor: Who, form: Form) -> Response:
     """Write a fact-check for the claim and close the claim with it."""
-    services.get_claim(ctx, actor, claim_id)  # NotFound before anything is written
     fields, visibility = factcheck_fields(form)
-    created = services.create_factcheck(ctx, actor, fields, visibility=visibility)
-    services.mark_fact_checked(ctx, actor, claim_id, int(created["id"]), optional(form, "note"))
+    services.create_factcheck_for_claim(
+        ctx, actor, claim_id, fields, visibility=visibility, note=optional(form, "note")
+    )
     return redirect(f"/claims/{claim_id}", "fact_checked")
 
 
