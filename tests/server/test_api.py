@@ -871,3 +871,12 @@ def test_a_deactivated_member_reactivated_is_not_still_signed_in(world: World) -
         )
 
     assert_error(client.get(f"{API}/me"), 401, "unauthenticated")
+
+
+def test_a_refused_address_is_not_named_to_an_api_caller(world: World) -> None:
+    """The loader names what a host resolves to; any viewer could map the internal network."""
+    body = {"url": "http://localhost:8766/admin"}
+    error = assert_error(world.call("POST", "/analyze", "alpha", "viewer", json=body), 400,
+                         "blocked_address")  # fmt: skip
+    assert "127.0.0.1" not in error["message"] and "::1" not in error["message"]
+    assert "TABAYYUN_ALLOW_PRIVATE_ADDRESSES" in error["message"]

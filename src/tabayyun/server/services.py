@@ -31,7 +31,7 @@ from sqlalchemy import (
 
 from tabayyun import service
 from tabayyun.config import Settings, checked_preference
-from tabayyun.errors import ConfigError, InputError
+from tabayyun.errors import BlockedAddressError, ConfigError, InputError
 from tabayyun.lang.codes import language_filter
 from tabayyun.matching.tweet import query_vector
 from tabayyun.model import Document
@@ -445,9 +445,18 @@ def _analyse(
                 "(to analyse a file, paste its text or use `tabayyun analyze FILE`)"
             )
         # The loader refuses private, loopback and link-local targets unless settings allow.
-        return service.analyze(
-            url.strip(), settings=ctx.settings, fetcher=ctx.fetcher, near_duplicates=stored
-        )
+        try:
+            return service.analyze(
+                url.strip(), settings=ctx.settings, fetcher=ctx.fetcher, near_duplicates=stored
+            )
+        except BlockedAddressError:
+            # The loader's own message names the address a host resolves to: useful on the
+            # command line, a map of the internal network for any signed-in caller here.
+            raise BlockedAddressError(
+                f"refused to fetch {url.strip()[:200]!r}: it leads to a private, loopback or "
+                "link-local address; the server's administrator can allow such addresses "
+                "(TABAYYUN_ALLOW_PRIVATE_ADDRESSES)"
+            ) from None
     return service.analyze_text(
         text or "", title=title, lang=lang, settings=ctx.settings, near_duplicates=stored
     )
