@@ -634,3 +634,16 @@ def test_article_and_claim_pages_say_why_a_fact_check_is_no_match(web: World) ->
     arabic = client.get(f"/claims/{claim_id}").text
     assert I18n("ar").gettext("Different number") in arabic
     assert I18n("ar").gettext("Different number") != "Different number"
+
+
+def test_an_article_page_says_when_its_date_is_unknown_and_why(web: World) -> None:
+    client = web.client
+    token = sign_in(client, "alpha", "editor")
+    client.cookies.set("lang", "fa")
+    text = "The ministry said on Tuesday that 40 bridges were damaged in the floods of 2019."
+    stored = ingest(client, token, text, title="Bridges")
+    assert stored.status_code == 303
+    page = client.get(stored.headers["location"]).text
+    assert 'id="no-date"' in page and "تاریخ انتشار نامعلوم" in page
+    notes = page.split('id="warnings"', 1)[1].split("</details>", 1)[0]
+    assert "یادداشت‌های تحلیل" in notes and "publication date" in notes
