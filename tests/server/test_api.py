@@ -880,3 +880,21 @@ def test_a_refused_address_is_not_named_to_an_api_caller(world: World) -> None:
                          "blocked_address")  # fmt: skip
     assert "127.0.0.1" not in error["message"] and "::1" not in error["message"]
     assert "TABAYYUN_ALLOW_PRIVATE_ADDRESSES" in error["message"]
+
+
+def test_an_admin_revokes_a_members_leaked_keys_without_deactivating_them(world: World) -> None:
+    members = world.call("GET", "/org", "alpha", "admin").json()["members"]
+    editor = next(m for m in members if m["username"] == "editor.alpha")
+    other = next(m for m in world.call("GET", "/org", "beta", "admin").json()["members"])
+    path = f"/org/members/{editor['id']}/keys"
+
+    assert_error(world.call("DELETE", path, "alpha", "editor"), 403, "forbidden")
+    assert_error(world.call("DELETE", f"/org/members/{other['id']}/keys", "alpha", "admin"), 404,
+                 "not_found")  # fmt: skip
+    done = world.call("DELETE", path, "alpha", "admin")
+    assert done.status_code == 200 and done.json()["revoked"] >= 1
+    assert_error(world.call("GET", "/me", "alpha", "editor"), 401, "unauthenticated")
+    assert world.call("GET", "/org", "alpha", "admin").status_code == 200  # only hers
+    latest = world.call("GET", "/audit?per_page=1", "alpha", "admin").json()["items"][0]
+    assert latest["action"] == "member.keys_revoked"
+    assert login(world, "editor.alpha").status_code == 200  # still a member, signing in

@@ -227,6 +227,21 @@ def add_member(
     return {"id": user_id, "username": username, "role": role}
 
 
+def revoke_member_keys(ctx: ServerContext, actor: Actor, user_id: int) -> dict[str, Any]:
+    """Revoke every API key of a member of the actor's organisation: an admin who learns a key
+    leaked should not have to deactivate its owner to stop it."""
+    require(actor.role, "org.manage")
+    with ctx.db.write() as conn:
+        member = conn.execute(
+            select(users.c.id).where(users.c.id == user_id, users.c.org_id == actor.org_id)
+        ).scalar()
+        if member is None:
+            raise NotFoundError(f"no member {user_id} in your organisation")
+        revoked = accounts.revoke_api_keys(conn, user_id)
+        audit.record(conn, actor, "member.keys_revoked", f"user:{user_id}", {"revoked": revoked})
+    return {"id": user_id, "revoked": revoked}
+
+
 def update_member(
     ctx: ServerContext,
     actor: Actor,

@@ -71,6 +71,13 @@ def update_member(user_id: int, body: MemberChange, ctx: Ctx, actor: Who) -> dic
     return services.update_member(ctx, actor, user_id, role=body.role, active=body.active)
 
 
+@router.delete(
+    "/org/members/{user_id}/keys", summary="Revoke every API key of a member (a leaked key)"
+)
+def revoke_member_keys(user_id: int, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    return services.revoke_member_keys(ctx, actor, user_id)
+
+
 @router.put("/org/partners/{slug}", status_code=204, summary="Share fact-checks with a partner")
 def add_partner(slug: str, ctx: Ctx, actor: Who) -> None:
     services.set_partner(ctx, actor, slug, shared=True)
