@@ -206,6 +206,9 @@ class MatchEngine:
         self._title_terms: list[frozenset[str]] = []
         self._claim_terms: list[frozenset[str]] = []
         self._langs: list[str] = []
+        # What each claim states (numbers, years, negations), read the first time a text is
+        # verified against it: reading all at build time would add seconds to every build.
+        self._claim_facts: dict[int, Facts] = {}
         # Per claim language: its positions, and the sums of its passage and sym vectors (for
         # the centroids that measure e5's language bias, see `_language_bias`).
         self._by_lang: dict[str, npt.NDArray[np.int64]] = {}
@@ -342,6 +345,7 @@ class MatchEngine:
         clone._claim_terms = list(self._claim_terms)
         clone._langs = list(self._langs)
         clone._sums = dict(self._sums)
+        clone._claim_facts = dict(self._claim_facts)
         clone.add(records)
         return clone
 
@@ -476,8 +480,11 @@ class MatchEngine:
         """What a text (its `facts`, read as `match` reads it) states otherwise than the claim
         at `position`, read without its title (matching/conflicts.py): where there are any,
         that claim is never the text's "match"."""
-        record = self.records[position]
-        return conflicts(said, facts(record.claim, record.lang))
+        stated = self._claim_facts.get(position)
+        if stated is None:
+            record = self.records[position]
+            stated = self._claim_facts[position] = facts(record.claim, record.lang)
+        return conflicts(said, stated)
 
     def retrieve(
         self,
