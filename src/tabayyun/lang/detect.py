@@ -75,13 +75,14 @@ _ARABIC_WORDS = _search_forms(
 )
 
 
-def _script(char: str) -> str:
+def letter_script(char: str) -> str:
+    """The script of one character as Unicode names it: "ARABIC", "CYRILLIC", "LATIN"..."""
     name = unicodedata.name(char, "")
     return name.split(" ", 1)[0] if name else ""
 
 
 def _script_counts(text: str) -> Counter[str]:
-    return Counter(_script(c) for c in text if c.isalpha())
+    return Counter(letter_script(c) for c in text if c.isalpha())
 
 
 @lru_cache(maxsize=8)

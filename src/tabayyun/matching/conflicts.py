@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from tabayyun.lang.detect import letter_script
 from tabayyun.lang.normalize import normalize, stem_tokens, tokenize
 from tabayyun.matching.verify import FA_NEGATED_VERB, profile, skeleton
 from tabayyun.model import MatchConflict, Quantity
@@ -196,12 +197,8 @@ def _comparable(a: Measure, b: Measure) -> bool:
 
 
 def _script(word: str) -> str:
-    letter = next((ch for ch in word if ch.isalpha()), "")
-    if "\u0600" <= letter <= "\u06ff":
-        return "arabic"
-    if "\u0400" <= letter <= "\u04ff":
-        return "cyrillic"
-    return "latin"
+    letter = next((ch for ch in word if ch.isalpha()), None)
+    return letter_script(letter) if letter else ""
 
 
 def _same_stem(a: str, b: str, *, prefixed: bool = False) -> bool:

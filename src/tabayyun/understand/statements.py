@@ -414,6 +414,8 @@ _NP_STOPS = {
 _NP_LENGTH = 3  # words after the determiner or source noun, at most
 # What may open a clause before its subject: "و", "همچنین", "However,", "In Leeds,", "При этом".
 _FA_LEADS = _any_of("و", "اما", "ولی", "همچنین", "سپس", "در همین حال", "در این میان", "از سوی دیگر")
+# Conjunctions and links that open a Russian clause before its subject.
+_RU_LEADS = "а|и|но|также|при этом|кроме того|однако|между тем|в свою очередь"
 _SUBJECT_LEAD = {
     "fa": re.compile(rf"(?:[\s،,]*{_FA_LEADS}(?![{AR_LETTER}\u200c]))*[\s،,]*"),
     "en": re.compile(
@@ -422,11 +424,7 @@ _SUBJECT_LEAD = {
         r"|speaking)\b[^,.;:]{0,60},))*[\s\"“”'‘’,]*",
         re.IGNORECASE,
     ),
-    "ru": re.compile(
-        r"(?:[\s,]*(?:а|и|но|также|при этом|кроме того|однако|между тем|в свою очередь)(?!\w))*"
-        r"[\s,]*",
-        re.IGNORECASE,
-    ),
+    "ru": re.compile(rf"(?:[\s,]*(?:{_RU_LEADS})(?!\w))*[\s,]*", re.IGNORECASE),
 }
 # A name right after an unnamed subject is its name: "A resident, Mary Brown, said", "یک شهروند
 # به نام علی رضایی گفت".
@@ -435,8 +433,7 @@ _NAMED_AS = re.compile(r"\s*(?:[,،]|به نام|named|called|по имени)\s
 
 def _unnamed_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
     """The unnamed subject at `pos`, after spaces: "یک شهروند", "مصدر مطلع", "A resident"."""
-    skip = re.compile(r"\s*").match(ctx.text, pos)
-    begin = skip.end() if skip else pos
+    begin = _SPACES.match(ctx.text, pos).end()  # type: ignore[union-attr]  # \s* always matches
     head = _UNNAMED_HEAD[ctx.lang].match(ctx.text, begin, limit)
     if head is None:
         return None
@@ -477,7 +474,7 @@ def _unnamed_subject(ctx: _Context, start: int, end: int) -> _Mention | None:
     if lead is None:
         return None
     start = max([start, *(e for s, e in ctx.quotes if start < e <= end)])
-    commas = [m.end() for m in re.finditer("[,،]", ctx.text[start:end])]
+    commas = [m.end() for m in _COMMA.finditer(ctx.text[start:end])]
     if commas:
         last = _unnamed_at(ctx, start + commas[-1], end)
         if last is not None and not ctx.text[last.end : end].strip():
@@ -505,7 +502,7 @@ def _unnamed_is_subject(
     return not any(
         start >= unnamed.end
         and (
-            re.search("[,،]", ctx.text[unnamed.end : start]) is not None
+            _COMMA.search(ctx.text[unnamed.end : start]) is not None
             or (not organisation and _NAMED_AS.fullmatch(ctx.text, unnamed.end, start))
         )
         for start, organisation in others
@@ -1023,13 +1020,15 @@ _NOT_SAID_LEAD = {
         rf"(?![{AR_LETTER}\u200c])[^،,.]{{0,60}}[،,]\s*)?"
     ),
     "ru": re.compile(
-        r"(?:[\s,]*(?:а|и|но|также|при этом|кроме того|однако|между тем|в свою очередь)(?!\w)"
+        rf"(?:[\s,]*(?:{_RU_LEADS})(?!\w)"
         r"|[\s,]*(?:в|во|на|по|при|кроме|после|до|с|со|из|у)\s[^,.]{0,60},)*[\s,]*",
         re.IGNORECASE,
     ),
     "en": _SUBJECT_LEAD["en"],
 }
 _COMMA = re.compile("[،,]")
+_SPACES = re.compile(r"\s*")
+_NEXT_WORD = re.compile(r"\s+[^\s،,.:;؛«»\"“”]+")
 _LEADING_AND = re.compile(rf"(?:and|but|и|а|но|{_any_of('و', 'اما')})\s+", re.IGNORECASE)
 _TAIL_EXTRA = {
     "ar": [],
@@ -1134,14 +1133,13 @@ def _speaker_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
     if mention is None:
         mention = _described_person(ctx, verb.end, limit)  # "заявила правозащитница X"
     frames = _FRAMES_BEFORE_SPEAKER.get(ctx.lang)
-    if mention is None and not verb.according and frames is not None:
-        match = frames.match(ctx.text, verb.end, limit)
-        named = _mention_at(ctx, match.end(), limit) if match is not None else None
+    frame = frames.match(ctx.text, verb.end, limit) if frames is not None else None
+    if mention is None and not verb.according and frame is not None:
+        named = _mention_at(ctx, frame.end(), limit)
         # A person or a post: "заявил в интервью РИА Новости" names the outlet, not the speaker.
         if named is not None and not named.organisation:
             mention = named
     if mention is None:
-        frame = frames.match(ctx.text, verb.end, limit) if frames is not None else None
         mention = _unnamed_at(ctx, frame.end() if frame else verb.end, limit)
         if (
             mention is not None
@@ -1245,7 +1243,7 @@ def _past_source_detail(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int
     for _ in range(4):
         if opens is None or opens.match(ctx.text, _content_start(ctx, end, verb, limit)):
             return end
-        word = re.compile(r"\s+[^\s،,.:;؛«»\"“”]+").match(ctx.text, end, limit)
+        word = _NEXT_WORD.match(ctx.text, end, limit)
         if word is None:
             break
         end = word.end()
