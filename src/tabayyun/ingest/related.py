@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tabayyun.lang.normalize import ARABIC_LETTER_FOLDS
 from tabayyun.model import RelatedLink
 
 # Marker phrases in their matching form (see `_marker_form`), one per line of the brief.
@@ -49,18 +50,7 @@ _MARKERS: frozenset[str] = frozenset(
 
 _FOLD = str.maketrans(
     {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ی": "ي",
-        "ک": "ك",
-        "ڪ": "ك",
-        "ة": "ه",
-        "ۃ": "ه",
-        "ھ": "ه",
-        "ہ": "ه",
+        **ARABIC_LETTER_FOLDS,
         "ـ": None,  # tatweel only stretches a word
         "\u200c": " ",  # ZWNJ joins Persian word parts
     }

@@ -19,6 +19,8 @@ from typing import Literal
 import jdatetime
 from hijridate import Hijri
 
+from tabayyun.lang.normalize import ARABIC_LETTER_FOLDS
+
 __all__ = [
     "FoundDate",
     "PublishedDate",
@@ -52,18 +54,8 @@ class FoundDate:
 _ONE_FOR_ONE: dict[int, str] = {
     **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
     **{0x06F0 + i: str(i) for i in range(10)},  # Persian (extended Arabic-Indic) digits
-    ord("ی"): "ي",  # Persian yeh, and alef maksura below: Persian typed with Arabic letters
-    ord("ى"): "ي",
-    ord("ک"): "ك",
-    ord("أ"): "ا",
-    ord("إ"): "ا",
-    ord("آ"): "ا",
-    ord("ٱ"): "ا",
-    ord("ڪ"): "ك",
-    ord("ة"): "ه",  # القعدة / القعده, هجرية / هجريه are both written
-    ord("ۃ"): "ه",
-    ord("ھ"): "ه",  # typed for ه on Urdu-layout keyboards, as is ہ
-    ord("ہ"): "ه",
+    # Persian typed with Arabic letters and back; ة and ه both written (القعدة / القعده).
+    **{ord(c): f for c, f in ARABIC_LETTER_FOLDS.items()},
     ord("\u200c"): " ",  # ZWNJ: آبان‌ماه, ربیع‌الاول, سه‌شنبه
     **{cp: " " for cp in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
 }

@@ -48,21 +48,27 @@ _INVISIBLE = (
 )
 _DELETE = dict.fromkeys(map(ord, _MARKS + _INVISIBLE))
 
+# One letter for one letter, towards the Arabic spelling: the folds every reader of
+# Arabic-script text here shares (dates, read-also markers and name keys build on them; each
+# keeps offsets because no fold changes a length). The search form below turns yeh and kaf the
+# Persian way for "fa".
+_ALEF_FOLDS = dict.fromkeys("أإآٱٲٳ", "ا")
+_HEH_FOLDS = dict.fromkeys("ةۀەۂۃھہ", "ه")
+ARABIC_LETTER_FOLDS: dict[str, str] = {
+    **_ALEF_FOLDS,
+    **_HEH_FOLDS,
+    **dict.fromkeys("یى", "ي"),
+    **dict.fromkeys("کڪ", "ك"),
+}
+
 _COMMON = {
     **_DELETE,
-    **{ord(c): "ا" for c in "أإآٱٲٳ"},
+    **{ord(c): f for c, f in (_ALEF_FOLDS | _HEH_FOLDS).items()},
     **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
     **{0x06F0 + i: str(i) for i in range(10)},  # Persian digits
     ord("٫"): ".",
     ord("٬"): ",",
     ord("٪"): "%",
-    ord("ة"): "ه",
-    ord("ۀ"): "ه",
-    ord("ە"): "ه",
-    ord("ۂ"): "ه",
-    ord("ۃ"): "ه",
-    ord("ھ"): "ه",
-    ord("ہ"): "ه",
     ord("ё"): "е",
 }
 _ARABIC = {**_COMMON, ord("ی"): "ي", ord("ى"): "ي", ord("ک"): "ك", ord("ڪ"): "ك"}

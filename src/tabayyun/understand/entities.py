@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any
 
 from tabayyun.errors import PipelineError
-from tabayyun.lang.normalize import normalize
+from tabayyun.lang.normalize import ARABIC_LETTER_FOLDS, normalize
 from tabayyun.model import Entity, EntityLabel, Sentence
 
 LANGUAGES = ("ar", "fa", "ru", "en")
@@ -85,7 +85,7 @@ def _is_persian_compound(phrase: str) -> bool:
 # Like normalize, but alef maqsura stays apart: folding it would make the preposition "على" the
 # name "علي". Only a name spelt with ى also takes ي ("مصطفى" written "مصطفي").
 _FIRST_NAME_LETTERS = str.maketrans(
-    {**dict.fromkeys("أإآٱ", "ا"), **dict.fromkeys("ةۃۀھہ", "ه"), "ی": "ي", "ک": "ك", "ڪ": "ك"}
+    {letter: fold for letter, fold in ARABIC_LETTER_FOLDS.items() if letter != "ى"}
 )
 
 
