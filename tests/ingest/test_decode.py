@@ -143,3 +143,40 @@ def test_broken_bom_is_refused() -> None:
 )
 def test_any_utf8_text_round_trips(text: str) -> None:
     assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
+
+
+def _compact_html(paragraphs: list[str]) -> str:
+    # Saved pages glue tags to words ("<p>Дефицит", "рублей</h1>"): not mixed-script words.
+    body = "".join(f'<p class="x">{p}</p>' for p in paragraphs)
+    return f"<html><head><title>{paragraphs[0][:30]}</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "codec", "label"),
+    [
+        (
+            ["Дефицит бюджета вырос.", "Инфляция замедлилась.", "Эксперты спорят."],
+            "koi8_r",
+            "koi8-r",
+        ),
+        (
+            ["Дефицит бюджета вырос.", "Инфляция замедлилась.", "Эксперты спорят."],
+            "cp1251",
+            "windows-1251",
+        ),
+        (["ارتفع العجز.", "تباطأ التضخم.", "يختلف الخبراء."], "cp1256", "windows-1256"),
+    ],
+)
+def test_legacy_encoded_html_with_tags_against_words(
+    paragraphs: list[str], codec: str, label: str
+) -> None:
+    html = _compact_html(paragraphs)
+    assert decode_bytes(html.encode(codec)) == (html, label)
+    assert decode_bytes(html.encode(codec), declared=label) == (html, label)
+
+
+def test_latin1_read_as_cyrillic_is_still_refused_when_tags_are_present() -> None:
+    # The mixed-script check must keep catching "coыte" inside a word, tags or not.
+    html = _compact_html(["Ça coûte très cher à Genève, déjà été.", "Ça coûte très cher."])
+    with pytest.raises(DecodingError):
+        decode_bytes(html.encode("latin-1"))

@@ -108,6 +108,7 @@ MAX_MIXED_WORDS = 0.2
 # How much worse (mean log-frequency) a declared encoding may score than its rival.
 DECLARED_MARGIN = 0.3
 _CAPITAL_INSIDE = re.compile(r"[а-яё][А-ЯЁ]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def decode_bytes(
@@ -256,7 +257,9 @@ def _score(text: str, script: str) -> float | None:
             bad += 1
     if not letters or len(letters) / (len(letters) + bad) < MIN_PURITY:
         return None
-    words = [w for w in text.split() if any(_in_script(ch, script) for ch in w)]
+    # Runs of letters, not space-separated words: markup glues tags to words ("<p>Дефицит",
+    # "رمضان</h1>"), and those are not mixed-script words.
+    words = [w for w in _LETTER_RUN.findall(text) if any(_in_script(ch, script) for ch in w)]
     # Latin-1 text read as Windows-1251 gives words like "coыte": scripts mixed inside words.
     mixed = sum(1 for w in words if any("a" <= ch.lower() <= "z" for ch in w))
     if mixed > MAX_MIXED_WORDS * len(words):
