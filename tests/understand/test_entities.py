@@ -192,6 +192,25 @@ def test_russian_names_are_lemmatised() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("По данным Росстата, инфляция замедлилась.", "Росстат"),
+        ("Представитель Роскомнадзора это подтвердил.", "Роскомнадзор"),
+        ("Эти данные опубликовал Газпром.", "Газпром"),
+        # A noun head takes its nominative; what depends on it stays as written.
+        ("Представитель Министерства обороны это подтвердил.", "Министерство обороны"),
+        # natasha inflects adjectives badly ("Высшей" -> "Высочайшая"): kept as written.
+        ("Эксперт Высшей школы экономики это подтвердил.", "Высшей школы экономики"),
+        ("Глава МИД выступил.", "МИД"),
+    ],
+)
+def test_russian_organisations_are_named_in_the_nominative(text: str, name: str) -> None:
+    # "по данным Росстата" and "Росстат сообщил" are one voice for counting voices.
+    names = {e.name for e in entities_for("ru", text) if e.label == "ORG"}
+    assert names == {name}
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "label", "surface"),
     [
         ("ar", "وصل الوفد إلى مقر سفارة الجمهورية الإسلامية الإيرانية بموسكو.", "LOC", "موسكو"),

@@ -1222,10 +1222,27 @@ def _russian_entities(text: str) -> list[Entity]:
     for span in doc.spans:
         span.normalize(vocab)
         label: EntityLabel = span.type if span.type in ("PER", "ORG", "LOC") else "ORG"
-        # natasha inflects organisation names badly ("Высшей школы" -> "Высочайшая школа").
-        name = span.text if label == "ORG" else span.normal or span.text
+        name = _organisation_name(span, doc.tokens) if label == "ORG" else span.normal or span.text
         entities.append(Entity(span.text, label, span.start, span.stop, name))
     return entities
+
+
+def _organisation_name(span: Any, tokens: list[Any]) -> str:
+    """An organisation's name in the nominative where natasha gets it right: "Росстата" ->
+    "Росстат", "Министерства обороны" -> "Министерство обороны". natasha inflects a whole
+    phrase, dependents too ("Министерство оборона") and adjectives badly ("Высшей школы" ->
+    "Высочайшая школа"), so only a noun that starts the name is inflected."""
+    words = span.text.split()
+    normal = (span.normal or "").split()
+    first = next((t for t in tokens if t.start == span.start), None)
+    if not normal or first is None or first.pos not in ("NOUN", "PROPN"):
+        return str(span.text)
+    head = normal[0]
+    # The nominative of a noun shares its start ("Госдумы" -> "Госдума"); anything else
+    # is a wrong reading of the word, kept as written.
+    if head[:3].casefold() != words[0][:3].casefold():
+        return str(span.text)
+    return " ".join([head, *words[1:]])
 
 
 # --- Assembly ------------------------------------------------------------------------------
