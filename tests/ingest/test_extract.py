@@ -217,3 +217,41 @@ def test_bold_marker_directly_in_article_does_not_drop_the_article() -> None:
         f"<p>{paragraph}</p></article></body></html>"
     )
     assert paragraph in extract_html(html).text
+
+
+_BODY = (
+    "<p>أعلن وزير الصحة أن نحو أربعين في المئة من السكان تلقوا جرعتين من اللقاح حتى الآن، "
+    "وأضاف أن الحكومة خصصت مبالغ إضافية لشراء اللقاحات خلال العام المقبل في كل المحافظات.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "outlet"),
+    [
+        # The <title> names the site after (or before) the headline: that is the outlet,
+        # before the bare host name.
+        ("وزير الصحة: تلقى السكان اللقاح | صحيفة المثال", None, "صحيفة المثال"),
+        (
+            "وزير الصحة: تلقى السكان اللقاح - صحيفة المثال",
+            "https://mithal.example/a",
+            "صحيفة المثال",
+        ),
+        ("صحيفة المثال :: وزير الصحة: تلقى السكان اللقاح", None, "صحيفة المثال"),
+        ("وزير الصحة: تلقى السكان اللقاح — Example Daily", None, "Example Daily"),
+        # A title that is the headline alone, or that carries more than a site name, says nothing.
+        ("وزير الصحة: تلقى السكان اللقاح", "https://mithal.example/a", "mithal.example"),
+        ("وزير الصحة: تلقى السكان اللقاح", None, None),
+        (
+            "وزير الصحة: تلقى السكان اللقاح | أخبار مصر والعالم العربي والدولي لحظة بلحظة اليوم",
+            None,
+            None,
+        ),
+    ],
+)
+def test_outlet_from_the_title_element(title: str, url: str | None, outlet: str | None) -> None:
+    html = (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<h1>وزير الصحة: تلقى السكان اللقاح</h1>{_BODY}</article></body></html>"
+    )
+    found = extract_html(html, url=url)
+    assert (found.title, found.outlet) == ("وزير الصحة: تلقى السكان اللقاح", outlet)

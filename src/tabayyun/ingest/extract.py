@@ -148,13 +148,18 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
 
     doc = doc or {}
     publisher = article.get("publisher")
+    title = _text(article.get("headline")) or doc.get("title") or meta.get("og:title")
+    # trafilatura names a site by its host when nothing else does: a <title>'s name is better.
+    sitename = doc.get("sitename")
+    host_like = bool(sitename and _HOST_LIKE.match(sitename))
     outlet = (
         _name(publisher)
         or meta.get("og:site_name")
-        or doc.get("sitename")
+        or (None if host_like else sitename)
+        or _title_site(tree, title)
+        or sitename
         or (urlsplit(base).hostname if base else None)
     )
-    title = _text(article.get("headline")) or doc.get("title") or meta.get("og:title")
     bylined = (_name(article.get("author")), meta.get("author"), doc.get("author"))
     author = next((name for name in map(_author, bylined) if name), None)
     dates = [_text(article.get("datePublished")) or ""]
@@ -483,6 +488,26 @@ def _name(value: Any) -> str | None:
     if isinstance(value, list):
         names = [n for n in (_name(v) for v in value) if n]
         return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+# How a <title> joins the headline and the site's name: "Headline | Site", "Site :: Headline".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|｜•·:]{1,2}|[-–—])\s+")
+MAX_SITE_WORDS = 6
+_HOST_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
+def _title_site(tree: Any, headline: str | None) -> str | None:
+    """The site name a page's <title> adds to its headline, on either side, or None."""
+    title = _clean(tree.findtext(".//title"))
+    if not title or not headline:
+        return None
+    wanted = _key(headline)
+    for separator in _TITLE_SEPARATOR.finditer(title):
+        before, after = title[: separator.start()], title[separator.end() :]
+        for told, site in ((before, after), (after, before)):
+            if _key(told) == wanted and 0 < len(site.split()) <= MAX_SITE_WORDS:
+                return site
     return None
 
 
