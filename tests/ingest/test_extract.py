@@ -255,3 +255,37 @@ def test_outlet_from_the_title_element(title: str, url: str | None, outlet: str 
     )
     found = extract_html(html, url=url)
     assert (found.title, found.outlet) == ("وزير الصحة: تلقى السكان اللقاح", outlet)
+
+
+def test_site_name_is_never_the_headline() -> None:
+    # trafilatura took "Headline - Site" the wrong way round and named the site by the headline.
+    html = (
+        "<html><head><title>Unemployment falls to 3.9% as economy adds 250,000 jobs - The Example"
+        " Times</title></head><body><article><h1>Unemployment falls to 3.9% as economy adds "
+        "250,000 jobs</h1><p>The US economy added 250,000 jobs in October, the Labor Department "
+        "said on Friday, and the unemployment rate fell to 3.9% in the month.</p><p>Wages rose "
+        "4.1% from a year earlier, according to the report released in Washington.</p>"
+        "</article></body></html>"
+    )
+    assert extract_html(html).outlet == "The Example Times"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Doe, Economics Correspondent", "Jane Doe"),
+        ("Jane Doe, Senior Political Reporter", "Jane Doe"),
+        ("Анна Смирнова, Иван Петров", "Анна Смирнова, Иван Петров"),
+        ("Анна Смирнова, специальный корреспондент", "Анна Смирнова"),
+        ("محمد علي، مراسل الجزيرة", "محمد علي"),
+        ("سارا احمدی، خبرنگار اقتصادی", "سارا احمدی"),
+    ],
+)
+def test_byline_job_titles_are_not_authors(byline: str, author: str) -> None:
+    html = (
+        f'<html><head><meta name="author" content="{byline}"></head><body><article><p>'
+        "The US economy added 250,000 jobs in October, the Labor Department said on Friday, "
+        "and the unemployment rate fell to 3.9% in the month of October.</p>"
+        "</article></body></html>"
+    )
+    assert extract_html(html).author == author

@@ -88,6 +88,14 @@ _DATE_LABEL = re.compile(
     r"опубликовано|обновлено|дата\s+публикации|дата)(?![^\W\d_])\s*[:：\-–—]?\s*",
     re.IGNORECASE,
 )
+# A byline's job title ("Economics Correspondent", «مراسل الجزيرة», «خبرنگار اقتصادی»,
+# "специальный корреспондент"): not a name, so not an author.
+_ROLE_PIECE = re.compile(
+    r"^(?:[\w.&'-]+\s+){0,3}(?:correspondent|editor|reporter|writer|columnist|contributor|"
+    r"analyst|journalist|staff|корреспондент|обозреватель|редактор|журналист)s?$"
+    r"|^(?:مراسل|مراسلة|محرر|محررة|خبرنگار|دبیر|سردبیر)(?:\s+\S+){0,3}$",
+    re.IGNORECASE,
+)
 _AUTHOR_PIECES = re.compile(r"\s*[,،]\s*|\s+[-–—|]\s+")
 _MARKER_BLOCKS = {"h2", "h3", "h4", "h5", "h6", "p", "li", "div"}
 _TAG_LINE = re.compile(r"^#?\S+$")
@@ -149,8 +157,11 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     doc = doc or {}
     publisher = article.get("publisher")
     title = _text(article.get("headline")) or doc.get("title") or meta.get("og:title")
-    # trafilatura names a site by its host when nothing else does: a <title>'s name is better.
+    # trafilatura names a site by its host when nothing else does (a <title>'s name is
+    # better), and may take the headline's side of a "Headline - Site" title for the site.
     sitename = doc.get("sitename")
+    if sitename and title and _key(sitename) == _key(title):
+        sitename = None
     host_like = bool(sitename and _HOST_LIKE.match(sitename))
     outlet = (
         _name(publisher)
@@ -376,7 +387,11 @@ def _author(value: str | None) -> str | None:
         if labelled and _is_date_or_nothing(part[labelled.end() :]):
             continue
         pieces = [_without_dates(piece) for piece in _AUTHOR_PIECES.split(part)]
-        kept = [piece for piece in pieces if not _is_date_or_nothing(piece)]
+        kept = [
+            piece
+            for piece in pieces
+            if not _is_date_or_nothing(piece) and not _ROLE_PIECE.match(piece)
+        ]
         if kept:
             names.append(", ".join(kept))
     return "; ".join(dict.fromkeys(names)) or None
