@@ -556,3 +556,35 @@ def test_names_in_apposition_to_a_post(lang: str, text: str, expected: list[str]
     for entity in entities:
         assert text[entity.start : entity.end] == entity.text
     assert [e.text for e in entities if e.label == "PER"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label", "surface"),
+    [
+        # Places from CLDR (scripts/build_gazetteers.py) beside the hand-written lists.
+        ("en", "Protests spread to Montevideo and Kinshasa on Sunday.", "LOC", "Kinshasa"),
+        ("ar", "وصل الوفد إلى نيروبي صباح اليوم.", "LOC", "نيروبي"),
+        ("fa", "هیئت ایرانی به بوئنوس آیرس رفت.", "LOC", "بوئنوس آیرس"),
+        ("fa", "بارش‌ها در خراسان رضوی کاهش یافت.", "LOC", "خراسان رضوی"),
+        # A post inside a capitalised run ends the descriptor and opens the name.
+        ("en", "Labor Secretary Julie Su spoke on Friday.", "PER", "Julie Su"),
+        ("en", "Chinese President Xi Jinping arrived on Monday.", "PER", "Xi Jinping"),
+        ("en", "The talks were led by Premier Li Qiang.", "PER", "Li Qiang"),
+        ("en", "Sen. Ted Cruz objected.", "PER", "Ted Cruz"),
+    ],
+)
+def test_wider_gazetteers_and_posts(lang: str, text: str, label: str, surface: str) -> None:
+    assert (label, surface) in {(e.label, e.text) for e in entities_for(lang, text)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Place names that are everyday words are left out of the generated lists.
+        ("fa", "بحران مالی دولت ادامه دارد و کیف پول‌ها خالی است."),
+        ("ar", "قال إن الوضع المالي صعب وإن النوم ضروري للعاملين."),
+        ("en", "The new Jersey shirts went on sale in May."),
+    ],
+)
+def test_ambiguous_place_names_are_not_places(lang: str, text: str) -> None:
+    assert [e for e in entities_for(lang, text) if e.label == "LOC"] == []

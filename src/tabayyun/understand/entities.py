@@ -114,16 +114,38 @@ def load_gazetteer(lang: str) -> Gazetteer:
             f"no gazetteer for language {lang!r}; add gazetteers/{lang}.json "
             f"or pass one of {', '.join(LANGUAGES)}."
         ) from None
+    generated = _generated_gazetteers().get(lang, {})
+    organisations = tuple(data.get("ORG", []))
+    # The hand-written lists win: a generated place that is one of their organisations is not
+    # a place ("الكويت" the state, not "مؤسسة الكويت").
+    taken = {_label_key(name) for name in organisations}
+    places = tuple(
+        dict.fromkeys(
+            [
+                *data.get("LOC", []),
+                *(p for p in generated.get("LOC", []) if _label_key(p) not in taken),
+            ]
+        )
+    )
+    first_names = [*data.get("first_names", []), *generated.get("first_names", [])]
     return Gazetteer(
-        places=tuple(data.get("LOC", [])),
-        organisations=tuple(data.get("ORG", [])),
-        first_names=frozenset(fold(n) for n in data.get("first_names", [])),
+        places=places,
+        organisations=organisations,
+        first_names=frozenset(fold(n) for n in first_names),
         arabic_script_first_names=frozenset(
             key
-            for name in data.get("first_names", [])
+            for name in first_names
             for key in {_first_name_key(name), _first_name_key(name).replace("ى", "ي")}
         ),
     )
+
+
+@cache
+def _generated_gazetteers() -> dict[str, dict[str, list[str]]]:
+    """Places and first names from public data (`scripts/build_gazetteers.py`), per language."""
+    path = resources.files("tabayyun.understand").joinpath("gazetteers", "generated.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {lang: lists for lang, lists in data.items() if isinstance(lists, dict)}
 
 
 def check_lang(lang: str) -> None:
@@ -586,9 +608,55 @@ _EN_POSTS = frozenset(
         "Chief",
         "Executive",
         "Leader",
+        "Premier",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Pope",
+        "Sheikh",
+        "Emir",
+        "Speaker",
+        "Judge",
+        "Commissioner",
+        "Envoy",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Gen",
+        "Col",
+        "Lt",
+        "Capt",
+        "Adm",
+        "Coach",
+        "Captain",
+        "Congressman",
+        "Congresswoman",
+        "Lawmaker",
+        "Councillor",
+        "Councilman",
+        "Councilwoman",
+        "Ayatollah",
+        "Cardinal",
+        "Archbishop",
+        "Rabbi",
+        "Patriarch",
     }
 )
 _EN_ROLE_WORDS = _EN_POSTS | {
+    "Labor",
+    "Labour",
+    "Agriculture",
+    "Commerce",
+    "Home",
+    "Vice",
+    "Acting",
+    "Former",
+    "Crown",
+    "Supreme",
+    "Grand",
+    "Attorney",
+    "Treasury",
+    "Opposition",
     "Foreign",
     "Prime",
     "Finance",
@@ -1102,6 +1170,18 @@ def _english_run(
     if len(tokens) >= 2 and any(w in _EN_ORG_WORDS for w in surface.split()):
         yield from _english_organisation(text, tokens)
         return
+    # A post inside the run: "Labor Secretary Julie Su", "Chinese President Xi Jinping".
+    post_at = next(
+        (i for i in range(len(words) - 2, -1, -1) if words[i].rstrip(".") in _EN_POSTS), None
+    )
+    if post_at is not None and cut is None:
+        name = tokens[post_at + 1 :]
+        while name and _en_word(text, name[0]).rstrip(".") in _EN_ROLE_WORDS:
+            name = name[1:]
+        person = _english_person(text, name, titled=True)
+        if person is not None:
+            yield person
+            return
     if cut is not None:  # "Minister of Transport Eleanor Whitcombe"
         yield from _english_run(
             text,
