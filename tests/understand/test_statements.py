@@ -1349,3 +1349,310 @@ def test_attribution_after_content_short_quotes_and_addressees(
     assert [(s.speaker, s.verb, s.kind, s.content) for s in statements] == expected
     for statement in statements:
         assert text[statement.start : statement.end] == statement.content
+
+
+# An attribution set off by commas inside what was said ("The plan, the minister said, will
+# cost ...", "План, как заявил X, обойдётся ...", "الخطة، كما قال X، ستكلف ...", "این طرح، به
+# گفته X، ..."): what was said is both sides of it, joined by a space, and its offsets span the
+# whole passage, attribution included. A clause that opens the sentence ("In Leeds,") or one
+# that follows the attribution without being said ("and wages fell", "citing costs", "a local
+# official") is not what was said.
+INTERRUPTED = [
+    (
+        "en",
+        "The plan, Finance Minister John Smith said on Monday, will cost $4 billion.",
+        ("John Smith", "said", "indirect", "The plan will cost $4 billion"),
+    ),
+    (
+        "en",
+        "The plan, the minister told reporters, will cost $4 billion.",
+        ("the minister", "told", "indirect", "The plan will cost $4 billion"),
+    ),
+    (
+        "en",
+        "The plan, according to officials, will cost $4 billion.",
+        ("officials", "according to", "indirect", "The plan will cost $4 billion"),
+    ),
+    (
+        "en",
+        '"The plan," John Smith said, "will cost $4 billion."',
+        ("John Smith", "said", "direct", "The plan will cost $4 billion"),
+    ),
+    (
+        "ru",
+        "План, как заявил министр финансов Антон Силуанов, обойдётся в 4 млрд рублей.",
+        ("Антон Силуанов", "заявил", "indirect", "План обойдётся в 4 млрд рублей"),
+    ),
+    (
+        "ru",
+        "Бюджет, по словам Силуанова, будет исполнен.",
+        ("Силуанов", "по словам", "indirect", "Бюджет будет исполнен"),
+    ),
+    (  # the author's words inside the guillemets, set off by dashes
+        "ru",
+        "«План, — заявил министр финансов Антон Силуанов журналистам, — обойдётся в 4 млрд "
+        "рублей».",
+        ("Антон Силуанов", "заявил", "direct", "План обойдётся в 4 млрд рублей"),
+    ),
+    (
+        "ar",
+        "الخطة، كما قال وزير المالية محمد معيط، ستكلف 4 مليارات دولار.",
+        ("محمد معيط", "قال", "indirect", "الخطة ستكلف 4 مليارات دولار"),
+    ),
+    (
+        "fa",
+        "این طرح، به گفته وزیر اقتصاد علی مدنی‌زاده، ۴ میلیارد دلار هزینه دارد.",
+        ("علی مدنی‌زاده", "به گفته", "indirect", "این طرح ۴ میلیارد دلار هزینه دارد"),
+    ),
+    (
+        "fa",
+        "این طرح، به گزارش ایسنا، ۴ میلیارد دلار هزینه دارد.",
+        ("ایسنا", "به گزارش", "indirect", "این طرح ۴ میلیارد دلار هزینه دارد"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), INTERRUPTED)
+def test_attribution_inside_what_was_said(
+    lang: str, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    [statement] = statements_for(lang, text)
+    assert (statement.speaker, statement.verb, statement.kind, statement.content) == expected
+    # The offsets cover both parts and the attribution between them.
+    head, tail = statement.content.split()[0], statement.content.split()[-1]
+    passage = text[statement.start : statement.end]
+    assert passage.lstrip('"').startswith(head) and passage.rstrip('"').endswith(tail)
+    assert len(passage) > len(statement.content)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (  # "In Leeds," opens the clause: what was said is after the attribution
+            "en",
+            "In Leeds, officials said, the bridge will open in May.",
+            [("officials", "said", "indirect", "the bridge will open in May")],
+        ),
+        (  # a participle after the attribution is not what was said
+            "en",
+            "Prices rose, officials said, citing higher costs.",
+            [("officials", "said", "indirect", "Prices rose")],
+        ),
+        (
+            "en",
+            "Prices rose, officials said, and wages fell.",
+            [("officials", "said", "indirect", "Prices rose")],
+        ),
+        (
+            "ru",
+            "Цены выросли, заявил Песков, добавив подробности.",
+            [("Песков", "заявил", "indirect", "Цены выросли")],
+        ),
+    ],
+)
+def test_attribution_after_content_is_not_an_interruption(
+    lang: str, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    statements = statements_for(lang, text)
+    assert [(s.speaker, s.verb, s.kind, s.content) for s in statements] == expected
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content
+
+
+# A surname alone, after a quotation or before the verb, is the person the article named in
+# full earlier, even where the entity finder read it as part of another name ("Paris. Smith").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Finance Minister John Smith spoke in Paris. "We will not retreat," Smith told '
+            "reporters.",
+            ("John Smith", "Smith", "told", "direct", "We will not retreat"),
+        ),
+        (
+            "Finance Minister John Smith spoke in Paris. Smith told reporters the plan was dead.",
+            ("John Smith", "Smith", "told", "indirect", "the plan was dead"),
+        ),
+        (
+            'Finance Minister John Smith spoke on Monday. "We will not retreat," Mr. Smith told '
+            "reporters.",
+            ("John Smith", "Smith", "told", "direct", "We will not retreat"),
+        ),
+    ],
+)
+def test_bare_surname_is_the_person_named_earlier(
+    text: str, expected: tuple[str, str, str, str, str]
+) -> None:
+    [statement] = statements_for("en", text)
+    got = (statement.speaker, statement.mention, statement.verb, statement.kind, statement.content)
+    assert got == expected
+    assert text[statement.start : statement.end] == statement.content
+
+
+# A source quoted by an outlet ("نقلت صحيفة الأهرام عن مصدر مسؤول قوله إن", "Reuters quoted a
+# senior official as saying", "РИА Новости со ссылкой на источник", "ایسنا به نقل از یک منبع
+# آگاه") is the speaker; the outlet stays in the mention, as written, since a statement has no
+# field of its own for it. A verb that reports a quotation counts only with one: "نقلت الحكومة
+# الجرحى" moves people, "quoted figures" cites numbers.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ar",
+            "نقلت صحيفة الأهرام عن مصدر مسؤول قوله إن الحكومة سترفع الأسعار.",
+            [
+                (
+                    "مصدر مسؤول",
+                    "صحيفة الأهرام عن مصدر مسؤول",
+                    "نقلت",
+                    "indirect",
+                    "الحكومة سترفع الأسعار",
+                )
+            ],
+        ),
+        (
+            "ar",
+            "ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن المحادثات فشلت.",
+            [
+                (
+                    "مسؤول أمريكي",
+                    "وكالة رويترز عن مسؤول أمريكي",
+                    "ونقلت",
+                    "indirect",
+                    "المحادثات فشلت",
+                )
+            ],
+        ),
+        (
+            "ar",
+            "نقلت رويترز عن مصادر مطلعة أن المحادثات فشلت.",
+            [("مصادر مطلعة", "رويترز عن مصادر مطلعة", "نقلت", "indirect", "المحادثات فشلت")],
+        ),
+        ("ar", "نقلت الحكومة الجرحى إلى المستشفى.", []),
+        ("ar", "نقلت سيارات الإسعاف الجرحى عن طريق البر.", []),
+        (  # no outlet named: the mention is the source's alone
+            "ar",
+            "ونقل عن مصدر مسؤول أن المحادثات فشلت.",
+            [("مصدر مسؤول", "مصدر مسؤول", "ونقل", "indirect", "المحادثات فشلت")],
+        ),
+        (
+            "en",
+            "Reuters quoted a senior official as saying the talks had failed.",
+            [
+                (
+                    "a senior official",
+                    "Reuters quoted a senior official",
+                    "quoted",
+                    "indirect",
+                    "the talks had failed",
+                )
+            ],
+        ),
+        ("en", "The report quoted figures from 2020.", []),
+        (
+            "en",
+            "Reuters, citing a senior official, said the talks had failed.",
+            [
+                (
+                    "a senior official",
+                    "Reuters, citing a senior official",
+                    "said",
+                    "indirect",
+                    "the talks had failed",
+                )
+            ],
+        ),
+        (  # a reason cited is no source
+            "en",
+            "The Bank of England, citing higher costs, said prices would rise.",
+            [("Bank of England", "Bank of England", "said", "indirect", "prices would rise")],
+        ),
+        (
+            "ru",
+            "РИА Новости со ссылкой на источник в правительстве сообщает, что переговоры "
+            "провалились.",
+            [
+                (
+                    "источник",
+                    "РИА Новости со ссылкой на источник в правительстве",
+                    "сообщает",
+                    "indirect",
+                    "переговоры провалились",
+                )
+            ],
+        ),
+        (
+            "ru",
+            "Переговоры провалились, сообщает РИА Новости со ссылкой на источник в правительстве.",
+            [
+                (
+                    "источник",
+                    "РИА Новости со ссылкой на источник в правительстве",
+                    "сообщает",
+                    "indirect",
+                    "Переговоры провалились",
+                )
+            ],
+        ),
+        (
+            "ru",
+            "Как сообщает ТАСС со ссылкой на источник, бюджет будет исполнен.",
+            [
+                (
+                    "источник",
+                    "ТАСС со ссылкой на источник",
+                    "сообщает",
+                    "indirect",
+                    "бюджет будет исполнен",
+                )
+            ],
+        ),
+        (
+            "fa",
+            "خبرگزاری ایسنا به نقل از یک منبع آگاه نوشت که مذاکرات شکست خورده است.",
+            [
+                (
+                    "یک منبع آگاه",
+                    "خبرگزاری ایسنا به نقل از یک منبع آگاه",
+                    "نوشت",
+                    "indirect",
+                    "مذاکرات شکست خورده است",
+                )
+            ],
+        ),
+        (
+            "fa",
+            "به گزارش ایسنا به نقل از یک منبع آگاه، مذاکرات شکست خورده است.",
+            [
+                (
+                    "یک منبع آگاه",
+                    "ایسنا به نقل از یک منبع آگاه",
+                    "به گزارش",
+                    "indirect",
+                    "مذاکرات شکست خورده است",
+                )
+            ],
+        ),
+        (  # a source that is no entity, as written up to the comma
+            "fa",
+            "به گزارش ایسنا به نقل از روابط عمومی وزارت نیرو، جیره‌بندی آب آغاز می‌شود.",
+            [
+                (
+                    "روابط عمومی وزارت نیرو",
+                    "ایسنا به نقل از روابط عمومی وزارت نیرو",
+                    "به گزارش",
+                    "indirect",
+                    "جیره‌بندی آب آغاز می‌شود",
+                )
+            ],
+        ),
+    ],
+)
+def test_source_quoted_by_an_outlet(
+    lang: str, text: str, expected: list[tuple[str, str, str, str, str]]
+) -> None:
+    statements = statements_for(lang, text)
+    got = [(s.speaker, s.mention, s.verb, s.kind, s.content) for s in statements]
+    assert got == expected
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content

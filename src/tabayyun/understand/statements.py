@@ -11,9 +11,14 @@ occasion before it ("قال يوم الأحد للصحفيين إن", "told repo
 жителям в Москве, что", "قال لـ«الأخبار» لدى وصوله إن"); speakers joined by "and" are each
 attributed the statement. An attribution after a comma with nothing said after it takes what
 came before ("A bridge will open in May, officials said.", "Ситуация стабильна, — заявил
-Песков."), as "according to X" does in each language ("به گزارش", "وفقا لـ", "как сообщает"). A
-quotation is what was said when it is long, or short beside a reporting verb ('"It is closed,"
-said the ministry'); a quoted name ("لـ«الأخبار»", "«Интерфаксу»") is not.
+Песков."), as "according to X" does in each language ("به گزارش", "وفقا لـ", "как сообщает"). An
+attribution set off by commas inside what was said ("The plan, the minister said, will cost
+...", "План, как заявил Силуанов, обойдётся ...") takes both sides of it, joined, with offsets
+that span the whole passage. A quotation is what was said when it is long, or short beside a
+reporting verb ('"It is closed," said the ministry'); a quoted name ("لـ«الأخبار»",
+"«Интерфаксу»") is not. A source relayed by an outlet ("نقلت الأهرام عن مصدر مسؤول", "Reuters
+quoted a senior official as saying", "со ссылкой на источник", "به نقل از یک منبع آگاه") is the
+speaker, its mention written from the outlet to the source.
 """
 
 from __future__ import annotations
@@ -79,6 +84,8 @@ _AR_VERBS = [
 # "وفقا لـ" takes its noun glued on ("وفقا لوزارة المالية") or after a tatweel.
 _AR_ACCORDING = ["بحسب", "حسب", "نقلا عن"]
 _AR_ACCORDING_GLUED = ["وفقا ل", "وفقاً ل", "طبقا ل"]
+# An outlet relaying a source: "نقلت صحيفة الأهرام عن مصدر مسؤول قوله إن" (see _CITE_FRAME).
+_AR_CITING = ["نقل", "نقلت"]
 
 _FA_VERBS = [
     "گفت",
@@ -98,6 +105,10 @@ _FA_VERBS = [
     "می‌گوید",
     "می‌گویند",
     "گفته است",
+    # what an outlet reports: "روزنامه کیهان نوشت", "ایسنا به نقل از ... گزارش داد"
+    "نوشت",
+    "می‌نویسد",
+    "گزارش داد",
 ]
 _FA_ACCORDING = ["به گفته", "به گزارش"]
 
@@ -125,6 +136,7 @@ _RU_ACCORDING = ["по словам", "по данным", "по информа�
 
 _EN_VERBS = "said says told added stated noted stressed announced explained warned insisted"
 _EN_ACCORDING = ["according to"]
+_EN_CITING = "quoted"  # "Reuters quoted a senior official as saying ..."
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,7 @@ class _Verb:
     feminine: bool | None
     according: bool  # "according to X": speaker after, content around it
     participle: bool  # "قائلا", "لافتا": the subject of the clause before
+    cites: bool = False  # "نقلت X عن Y", "X quoted Y as saying": Y is the speaker
 
 
 def _compile_verbs(lang: str) -> re.Pattern[str]:
@@ -143,10 +156,11 @@ def _compile_verbs(lang: str) -> re.Pattern[str]:
         fem = "|".join(tolerant_pattern(f) for _, f in _AR_VERBS)
         acc = "|".join(tolerant_pattern(a) for a in _AR_ACCORDING)
         glued = "|".join(tolerant_pattern(a) for a in _AR_ACCORDING_GLUED)
+        cite = "|".join(tolerant_pattern(c) for c in reversed(_AR_CITING))
         return re.compile(
             rf"(?<![{AR_LETTER}])(?:[وف])?(?:(?P<acc>(?:{glued})(?=\s*[{AR_LETTER}])|(?:{acc})"
-            rf"(?:[\u064b-\u0652])*(?![{AR_LETTER}]))|(?:(?P<fem>{fem})|(?P<masc>{masc}))"
-            rf"(?:[\u064b-\u0652])*(?![{AR_LETTER}]))"
+            rf"(?:[\u064b-\u0652])*(?![{AR_LETTER}]))|(?:(?P<cite>{cite})|(?P<fem>{fem})"
+            rf"|(?P<masc>{masc}))(?:[\u064b-\u0652])*(?![{AR_LETTER}]))"
         )
     if lang == "fa":
         verbs = "|".join(tolerant_pattern(v) for v in sorted(_FA_VERBS, key=len, reverse=True))
@@ -165,7 +179,9 @@ def _compile_verbs(lang: str) -> re.Pattern[str]:
         )
     verbs = "|".join(_EN_VERBS.split())
     acc = "|".join(_EN_ACCORDING)
-    return re.compile(rf"\b(?:(?P<acc>{acc})|(?P<masc>{verbs}))\b", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:(?P<acc>{acc})|(?P<cite>{_EN_CITING})|(?P<masc>{verbs}))\b", re.IGNORECASE
+    )
 
 
 _VERB_REGEX = {lang: _compile_verbs(lang) for lang in ("ar", "fa", "ru", "en")}
@@ -309,6 +325,9 @@ _PRONOUNS = {
 }
 _FEMININE_PRONOUN = {"she", "она"}
 _CLAUSE_BREAK = re.compile(r"[.:;؛!?؟»”]")
+# The full stop of a title ends no clause: '"We will not retreat," Mr. Smith told reporters.'
+_TITLE_STOP = r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Prof)\."
+_ENDS_WITH_TITLE = re.compile(_TITLE_STOP + "$")
 _ROLE_WINDOW = 160  # chars between a role word and the name it introduces
 
 
@@ -397,6 +416,8 @@ _NP_WORD = {
 }
 _RU_NP_STOPS = "в во на по из у с со к о об от для при за что как и а но"
 _NP_STOPS = {
+    # "نقلت الأهرام عن مصدر مسؤول [قوله] إن": the source's saying, not its description
+    "ar": frozenset(fold(w) for w in ["قوله", "قولها", "قولهم", "قولهما"]),
     # measures after "یک": "یک بار دیگر", "یک روز بعد" are when, not who
     "fa": frozenset(
         fold(w)
@@ -522,7 +543,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
 # ("لـ«الأخبار» إن", "сообщила «Интерфаксу» защитница", 'The newspaper "Kommersant" said'), and
 # one the entities found ("السفير "كاظم جلالي"") is never what was said.
 _QUOTE_SEPARATOR = re.compile(r"\s*(?:[,،]\s*(?:[—–-]\s*)?|[—–-]\s*)")
-_UP_TO_BREAK = re.compile(r"[^.!?؟:;«»\"“”„\n]{0,80}")
+_UP_TO_BREAK = re.compile(rf"(?:{_TITLE_STOP}|[^.!?؟:;«»\"“”„\n]){{0,80}}")
 _SPEAKER_WORDS = 6  # between a quotation and the verb after it, at most
 
 
@@ -712,15 +733,19 @@ def _pronoun_before(ctx: _Context, start: int, end: int) -> re.Match[str] | None
 def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
     verbs = []
     for match in _VERB_REGEX[ctx.lang].finditer(ctx.text, sentence.start, sentence.end):
-        if _inside(ctx.quotes, match.start()):
+        quote = _inside(ctx.quotes, match.start())
+        if quote is not None and not _is_author_words(ctx, quote, match):
             continue  # a verb inside a quotation is part of what was said
         if any(p.start <= match.start() < p.end for p in ctx.persons):
             continue  # the first name of "Said Hamdan said"
         text = match.group()
+        cites = match.groupdict().get("cite") is not None
+        if cites and not _CITE_FRAME[ctx.lang].match(ctx.text, match.end(), sentence.end):
+            continue  # "نقلت الحكومة الجرحى", "quoted figures": no source relayed
         feminine = True if match.groupdict().get("fem") else None
         known = match.group("acc") is None and match.groupdict().get("pres") is None
-        if ctx.lang in ("ar", "ru") and feminine is None and known:
-            feminine = False
+        if ctx.lang in ("ar", "ru") and feminine is None and known and not cites:
+            feminine = False  # "نقلت" agrees with the outlet, not with the source
         participle = ctx.lang == "ar" and bool(_AR_PARTICIPLE.match(text))
         verbs.append(
             _Verb(
@@ -730,9 +755,25 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
                 feminine,
                 match.group("acc") is not None,
                 participle,
+                cites,
             )
         )
     return verbs
+
+
+# Russian direct speech cut by the author's words inside its guillemets: «План, — заявил
+# Силуанов, — обойдётся в 4 млрд рублей».
+_RU_AUTHOR_BEFORE = re.compile(r"[,!?…]\s*[—–]\s*$")
+_RU_AUTHOR_AFTER = re.compile(r"[^«»\"“”„.!?]{1,120}?,\s*[—–]\s")
+
+
+def _is_author_words(ctx: _Context, quote: tuple[int, int], verb: re.Match[str]) -> bool:
+    """True when a verb inside a Russian quotation opens the author's words set off in it by
+    dashes, where what was said resumes after them."""
+    if ctx.lang != "ru":
+        return False
+    before = _RU_AUTHOR_BEFORE.search(ctx.text, quote[0], verb.start())
+    return before is not None and _RU_AUTHOR_AFTER.match(ctx.text, verb.end(), quote[1]) is not None
 
 
 def _quote_after(ctx: _Context, pos: int, limit: int) -> tuple[int, int] | None:
@@ -755,6 +796,7 @@ def _quote_before(ctx: _Context, verb: _Verb, mention: _Mention) -> tuple[int, i
             gap = ctx.text[end : verb.start]
             if mention.text and mention.start >= end and mention.end <= verb.start:
                 gap = gap.replace(ctx.text[mention.start : mention.end], "", 1)
+                gap = _TITLE_AT[ctx.lang].sub("", gap, 1)  # a title before it: Mr. Smith
             return (start, end) if not gap.strip(" \t,،—–-") else None
     return None
 
@@ -784,19 +826,17 @@ _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _QUOTE_OPENERS = {"»": "«", "”": "“", '"': '"'}
 
 
-def _indirect_content(
-    ctx: _Context, begin: int, limit: int, fallback: tuple[int, int] | None
-) -> tuple[int, int] | None:
+def _indirect_content(ctx: _Context, begin: int, limit: int) -> tuple[int, int] | None:
+    """What was said from `begin`, past the complementiser; None when under two words."""
     comp = _COMPLEMENTIZER[ctx.lang].match(ctx.text[begin:limit])
     start = begin + (comp.end() if comp else 0)
-    start, end = _clean_span(ctx.text, start, limit)
-    if len(ctx.text[start:end].split()) >= 2:
-        return start, end
-    if fallback is not None:
-        start, end = _clean_span(ctx.text, *fallback)
-        if len(ctx.text[start:end].split()) >= 2:
-            return start, end
-    return None
+    return _said_span(ctx.text, start, limit)
+
+
+def _said_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """`text[start:end]` cleaned, when two words or more remain."""
+    start, end = _clean_span(text, start, end)
+    return (start, end) if len(text[start:end].split()) >= 2 else None
 
 
 _FA_LEAD_WORDS = _any_of("همچنین", "نیز", "با بیان این\u200cکه")
@@ -810,6 +850,37 @@ def _strip_persian_lead(ctx: _Context, start: int, end: int) -> tuple[int, int]:
     return (match.end() if match else start), end
 
 
+# A surname alone ("Smith", "معيط") is the person named in full before it. The entity finder
+# links most; one it read as part of a longer span across a sentence break ("Paris. Smith") is
+# found here, from the last word of the names given earlier.
+_SURNAME_LENGTH = 4  # shorter last words ("Li", "Ng") are too often something else
+
+
+def _bare_surnames(
+    text: str, lang: str, sentences: list[Sentence], entities: list[Entity]
+) -> list[Entity]:
+    """PER entities for bare surnames of people named earlier that no entity covers."""
+    starts = [s.start for s in sentences]
+    whole = [e for e in entities if not any(e.start < s < e.end for s in starts)]
+    names: dict[str, tuple[int, set[str]]] = {}  # surname -> (first full mention's end, names)
+    for person in sorted((e for e in whole if e.label == "PER"), key=lambda e: e.start):
+        words = (person.name or person.text).split()
+        if len(words) >= 2 and len(fold(words[-1])) >= _SURNAME_LENGTH:
+            end, full = names.get(words[-1], (person.end, set()))
+            names[words[-1]] = (end, full | {" ".join(words)})
+    found = []
+    for surname, (first_end, full) in names.items():
+        if len(full) > 1:
+            continue  # two people share it: which one is meant is not known
+        body = re.escape(surname) if lang in ("en", "ru") else tolerant_pattern(surname)
+        for match in re.finditer(rf"(?<![\w\u200c]){body}(?![\w\u200c])", text):
+            if match.start() >= first_end and not any(
+                e.start < match.end() and match.start() < e.end for e in whole
+            ):
+                found.append(Entity(match.group(), "PER", match.start(), match.end(), *full))
+    return found
+
+
 def find_statements(
     text: str, sentences: list[Sentence], entities: list[Entity], lang: str
 ) -> list[Statement]:
@@ -819,7 +890,10 @@ def find_statements(
     with the same content and offsets, so that each of them is attributed what was said.
     """
     check_lang(lang)
-    persons = sorted((e for e in entities if e.label == "PER"), key=lambda e: e.start)
+    persons = sorted(
+        [e for e in entities if e.label == "PER"] + _bare_surnames(text, lang, sentences, entities),
+        key=lambda e: e.start,
+    )
     organisations = [e for e in entities if e.label == "ORG"]
     ctx = _Context(
         text,
@@ -864,14 +938,22 @@ def _statements_for(
     floor, limit = bounds
     clause_start = sentence.start
     for match in _CLAUSE_BREAK.finditer(text, sentence.start, verb.start):
-        if not _inside(ctx.quotes, match.start()):
+        title = _ENDS_WITH_TITLE.search(text, max(0, match.start() - 4), match.end())
+        if not _inside(ctx.quotes, match.start()) and title is None:
             clause_start = match.end()
     for start, end in ctx.quotes:  # a quotation that ends a sentence: '... this year." Experts'
         if clause_start < end <= verb.start and text[start : end - 1].rstrip()[-1:] in ".!?؟":
             clause_start = end
     speakers: list[_Mention] = []
     after = False
-    if (
+    if verb.cites:
+        # "نقلت صحيفة الأهرام عن مصدر مسؤول", "Reuters quoted a senior official": the source is
+        # the speaker; the outlet is the subject, so no earlier speaker stands in for a source.
+        cited = _source_after_citing_verb(ctx, verb, clause_start, limit)
+        if cited is None:
+            return []
+        speakers, after = [cited], True
+    elif (
         verb.according
         or lang in ("ar", "ru")
         or (lang == "en" and _is_said_then_name(ctx, verb, clause_start))
@@ -890,7 +972,10 @@ def _statements_for(
             candidates = _mentions_before(ctx, window_start, verb.start)
             pronoun = _pronoun_before(ctx, window_start, verb.start)
             unnamed = _unnamed_subject(ctx, clause_start, verb.start)
-            if unnamed is not None and _unnamed_is_subject(ctx, unnamed, candidates, pronoun):
+            cited = _cited_subject(ctx, candidates, verb)
+            if cited is not None:  # "РИА Новости со ссылкой на источник сообщает"
+                speakers = [cited]
+            elif unnamed is not None and _unnamed_is_subject(ctx, unnamed, candidates, pronoun):
                 speakers = [unnamed]
             elif pronoun is not None and (not candidates or candidates[-1].end <= pronoun.start()):
                 she = pronoun.group().lower() in _FEMININE_PRONOUN
@@ -926,64 +1011,103 @@ def _statements_for(
     span = _content_span(ctx, verb, named, after, limit, max(clause_start, floor))
     if span is None:
         return []
-    (start, end), kind = span
+    parts, kind = span
+    # Parts around an attribution inside what was said are joined; the offsets then span the
+    # whole passage, attribution included ("The plan, X said, will cost" -> "The plan will cost").
+    content = " ".join(text[start:end] for start, end in parts)
     return [
         Statement(
             speaker=mention.speaker,
             mention=mention.text,
             verb=text[verb.start : verb.end],
-            content=text[start:end],
+            content=content,
             kind=kind,
             sentence_index=sentence.index,
-            start=start,
-            end=end,
+            start=parts[0][0],
+            end=parts[-1][1],
         )
         for mention in speakers
     ]
 
 
+_Parts = list[tuple[int, int]]  # what was said: one span, or two around an attribution
+
+
 def _content_span(
     ctx: _Context, verb: _Verb, named: _Mention, after: bool, limit: int, clause_start: int
-) -> tuple[tuple[int, int], StatementKind] | None:
+) -> tuple[_Parts, StatementKind] | None:
     """What was said, and whether it is quoted ("direct") or reported ("indirect")."""
     text = ctx.text
     content_from = _past_apposition(ctx, named.end, verb) if after else verb.end
     content_from = _content_start(ctx, content_from, verb, limit)
+    said_after = _indirect_content(ctx, content_from, limit)
     quote = _quote_after(ctx, content_from, limit + 1)
-    if quote is None and not verb.according:
-        quote = _quote_before(ctx, verb, named)
+    quote_before = None if verb.according else _quote_before(ctx, verb, named)
+    if quote is not None and quote_before is not None and _is_cut(text, quote_before):
+        # '"The plan," John Smith said, "will cost $4 billion."': one quotation, cut in two.
+        halves = [_clean_span(text, q[0] + 1, q[1] - 1) for q in (quote_before, quote)]
+        return halves, "direct"
+    if quote is None:
+        quote = quote_before
         # A quotation that ends its own sentence is someone else's when this verb has what was
         # said after it: '"... this year." Experts warned that higher fares ...'.
         if (
             quote is not None
             and text[quote[0] : quote[1] - 1].rstrip()[-1:] in ".!?؟"
-            and _indirect_content(ctx, content_from, limit, None) is not None
+            and said_after is not None
         ):
             quote = None
     if quote is not None:
-        return _clean_span(text, quote[0] + 1, quote[1] - 1), "direct"
-    fallback = None
-    if not after and named.text and named.end <= verb.start:
-        fallback = (
-            _strip_persian_lead(ctx, named.end, verb.start)
-            if ctx.lang == "fa"
-            else (named.end, verb.start)
-        )
-    if verb.according and after:
-        # "According to X, ...": what follows; ", according to X." : what came before.
-        fallback = (clause_start, verb.start)
-    span = _indirect_content(ctx, content_from, limit, None)
+        return [_clean_span(text, quote[0] + 1, quote[1] - 1)], "direct"
+    around = _content_around(ctx, verb, named, after, limit, clause_start)
+    if around is not None:  # inside a quotation: «План, — заявил Силуанов, — обойдётся ...»
+        return around, "direct" if _inside(ctx.quotes, verb.start) else "indirect"
+    span = said_after
     if not verb.according and (span is None or _is_tail(ctx, verb, named, after, span)):
         # "A bridge will open in May, officials said.": what was said came first.
-        attribution = verb.start if after or not named.text else min(named.start, verb.start)
-        before = _content_before(ctx, attribution, clause_start)
+        before = _content_before(ctx, _attribution_start(ctx, verb, named, after), clause_start)
         if before is not None:
-            return before, "indirect"
+            return [before], "indirect"
     if span is not None and verb.according and after and _reports_next(ctx, span[0], limit):
         return None  # "به گزارش ایرنا، مهدی کاظمی گفت ...": the outlet of the next statement
     if span is None:
-        span = _indirect_content(ctx, content_from, limit, fallback)
-    return None if span is None else (span, "indirect")
+        if verb.according and after:
+            # "According to X, ...": what follows; ", according to X." : what came before.
+            span = _said_span(text, clause_start, verb.start)
+        elif not after and named.text and named.end <= verb.start:
+            # What stands between the subject and the verb (Persian puts what was said there).
+            lead = (
+                _strip_persian_lead(ctx, named.end, verb.start)
+                if ctx.lang == "fa"
+                else (named.end, verb.start)
+            )
+            span = _said_span(text, *lead)
+    return None if span is None else ([span], "indirect")
+
+
+# The post before an English name: "[Finance Minister] John Smith", "[Leader of the House] X".
+_EN_POST_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|the|and)\s+)*)+$")
+
+
+def _attribution_start(ctx: _Context, verb: _Verb, named: _Mention, after: bool) -> int:
+    """Where the attribution begins: the verb, or the speaker named before it, with the post
+    before the name ("The plan, [Finance Minister] John Smith said, ...")."""
+    if after or not named.text:
+        return verb.start
+    start = min(named.start, verb.start)
+    role = next(
+        (r for r in ctx.roles if r.end <= start and not ctx.text[r.end : start].strip()), None
+    )
+    start = role.start if role is not None else start
+    if ctx.lang == "en" and (post := _EN_POST_BEFORE.search(ctx.text, max(0, start - 80), start)):
+        start = post.start()
+    return start
+
+
+def _is_cut(text: str, quote: tuple[int, int]) -> bool:
+    """True when a quotation stops at a comma, to go on after the attribution: '"The plan,"'."""
+    inner = text[quote[0] + 1 : quote[1] - 1].rstrip()
+    return inner.endswith((",", "،")) or text[quote[1] : quote[1] + 1] in (",", "،")
 
 
 def _reports_next(ctx: _Context, start: int, limit: int) -> bool:
@@ -1030,12 +1154,13 @@ _COMMA = re.compile("[،,]")
 _SPACES = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s+[^\s،,.:;؛«»\"“”]+")
 _LEADING_AND = re.compile(rf"(?:and|but|и|а|но|{_any_of('و', 'اما')})\s+", re.IGNORECASE)
+_EN_PLACE = r"(?:in|at|from|near|outside) (?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*)*"
 _TAIL_EXTRA = {
     "ar": [],
     "fa": [],
     # "добавив, что ...": the next statement, not this one's content
     "ru": [r"(?:добавив|отметив|подчеркнув|уточнив|пояснив|заявив|сообщив)\b.*"],
-    "en": [r"(?:in|at|from|near|outside) (?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*)*"],
+    "en": [_EN_PLACE],
 }
 _TAIL = {
     lang: re.compile(
@@ -1060,8 +1185,11 @@ def _is_tail(
     text = ctx.text
     if _TAIL[ctx.lang].fullmatch(text, start, end):
         return True
-    if _COMMA.search(text, verb.end, start) and _LEADING_AND.match(text, start, end):
-        return True  # "Prices rose, officials said, and wages fell": the next clause
+    if _COMMA.search(text, verb.end, start) and (
+        _LEADING_AND.match(text, start, end)
+        or (ctx.lang == "en" and _EN_PARTICIPLE.match(text, start, end))
+    ):
+        return True  # "Prices rose, officials said, and wages fell" / ", citing costs"
     if ctx.lang != "en":
         return False
     if verb.text.lower() == "told" and len(text[start:end].split()) <= _EN_ADDRESSEE_WORDS:
@@ -1073,8 +1201,15 @@ def _is_tail(
     )
 
 
-def _content_before(ctx: _Context, attribution: int, clause_start: int) -> tuple[int, int] | None:
-    """What was said before an attribution at `attribution` that follows it after a comma."""
+def _content_before(
+    ctx: _Context, attribution: int, clause_start: int, aside: bool = False
+) -> tuple[int, int] | None:
+    """What was said before an attribution at `attribution` that follows it after a comma.
+
+    `aside`: more is said after the attribution ("План, как заявил Силуанов, обойдётся ..."),
+    so one word is enough, and a noun phrase before it is what was said ("The plan, the
+    minister said, will ..."), not a post in apposition to the speaker.
+    """
     text = ctx.text
     if attribution <= clause_start:
         return None
@@ -1091,7 +1226,9 @@ def _content_before(ctx: _Context, attribution: int, clause_start: int) -> tuple
     for entity in (*ctx.persons, *ctx.organisations):  # not a list of names: "Smith, Jones said"
         if start <= entity.start and entity.end <= end:
             said = said.replace(entity.text, " ")
-    if len(text[start:end].split()) < 2 or not said.split() or _is_post(ctx, start, end):
+    if len(text[start:end].split()) < (1 if aside else 2) or not said.split():
+        return None
+    if not aside and _is_post(ctx, start, end):
         return None
     return start, end
 
@@ -1106,13 +1243,64 @@ def _is_post(ctx: _Context, start: int, end: int) -> bool:
     return unnamed is not None and unnamed.end >= end
 
 
+# --- What was said around the attribution ------------------------------------------------
+# "The plan, Finance Minister John Smith said on Monday, will cost $4 billion.", "План, как
+# заявил Силуанов, обойдётся ...", "الخطة، كما قال الوزير، ستكلف ...", "این طرح، به گفته وزیر،
+# ...": the attribution, set off by commas, interrupts what was said, which is both sides of it.
+# After it may stand when, where and to whom ("said on Monday", "told reporters"), then the
+# comma. What follows is not what was said when it opens another clause ("and wages fell"), a
+# participle ("citing costs", "добавив"), a description of the speaker ("a local official") or
+# only a tail ("in a statement").
+
+_ASIDE_END = {
+    lang: re.compile(
+        rf"(?:\s*(?:{'|'.join(items + ([_EN_PLACE] if lang == 'en' else []))}){_WORD_END})*"
+        r"\s*[,،]\s*",
+        _FLAGS[lang],
+    )
+    for lang, items in _FRAME.items()
+}
+# "citing higher costs", "adding that": a clause of its own ("during", "nothing" are no verbs)
+_EN_PARTICIPLE = re.compile(r"(?!(?:during|nothing|something|anything|everything)\b)[a-z]+ing\b")
+
+
+def _content_around(
+    ctx: _Context, verb: _Verb, named: _Mention, after: bool, limit: int, clause_start: int
+) -> _Parts | None:
+    """The two parts of what was said around an attribution inside it, or None."""
+    text, lang = ctx.text, ctx.lang
+    if not after and named.text and _COMMA.search(ctx.text, named.end, verb.start):
+        return None  # "A resident, Mary Brown, said": a name in apposition, no aside
+    head = _content_before(ctx, _attribution_start(ctx, verb, named, after), clause_start, True)
+    if head is None:
+        return None
+    pos = max(verb.end, named.end)
+    if lang == "en" and verb.text.lower() == "told":
+        told = _EN_TOLD.match(text, pos, limit)
+        pos = told.end() if told is not None else pos
+    aside = _ASIDE_END[lang].match(text, pos, limit)
+    if aside is None:
+        return None
+    start, end = _clean_span(text, aside.end(), limit)
+    rest = text[start:end]
+    if (
+        not rest.split()
+        or _LEADING_AND.match(rest)
+        or _TAIL[lang].fullmatch(text, start, end)
+        or (lang == "en" and _EN_PARTICIPLE.match(rest))
+        or (lang == "en" and after and _EN_APPOSITION.fullmatch(rest))
+    ):
+        return None
+    return [head, (start, end)]
+
+
 def _trailing_subject(
     ctx: _Context, people: list[_Mention], clause_start: int, verb: _Verb, limit: int
 ) -> int | None:
     """Index of the Persian subject named after a comma in a clause that says nothing after its
     verb: what came before the comma was said ("علی رضایی مقصر است، سخنگوی دولت گفت"). None
     when the clause goes on after the verb or the comma ends a list of names."""
-    after = _indirect_content(ctx, _content_start(ctx, verb.end, verb, limit), limit, None)
+    after = _indirect_content(ctx, _content_start(ctx, verb.end, verb, limit), limit)
     if after is not None:
         return None
     return next(
@@ -1123,7 +1311,16 @@ def _trailing_subject(
 
 def _speaker_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
     """The speaker named right after the verb, or after a time: "وقال أمس الوزير", "— заявил
-    в понедельник Лавров"."""
+    в понедельник Лавров"; the source an outlet there relays: "сообщает ТАСС со ссылкой на
+    источник"."""
+    mention = _named_after(ctx, verb, limit)
+    if mention is not None and mention.organisation:
+        return _cited_by(ctx, mention, verb, limit) or mention
+    return mention
+
+
+def _named_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
+    """Who is named right after the verb, an outlet included."""
     mention = _mention_at(ctx, verb.end, limit)
     if mention is not None and mention.organisation and ctx.lang == "ru" and not verb.according:
         # "сообщила «Интерфаксу» защитница X", "сообщил ТАСС, что": to whom, not who
@@ -1226,6 +1423,158 @@ _OUTLET_TITLE = {
 }
 
 
+# --- Sources relayed by an outlet ----------------------------------------------------------
+# "نقلت صحيفة الأهرام عن مصدر مسؤول قوله إن", "Reuters quoted a senior official as saying",
+# "РИА Новости со ссылкой на источник в правительстве сообщает", "ایسنا به نقل از یک منبع آگاه
+# نوشت": the source said it, so the source is the speaker. A statement has no field for the
+# outlet, so the mention keeps it as written, from the outlet to the source.
+
+# After a citing verb: the outlet and "عن" ("نقلت [صحيفة الأهرام] عن"), or the source and "as
+# saying" ("quoted [a senior official] as saying"). Without them the verb relays nothing.
+_CITE_FRAME = {
+    "ar": re.compile(
+        rf"(?P<outlet>(?:\s+[^\s،,.:;؛«»\"]+){{0,4}}?)\s+{tolerant_pattern('عن')}(?=\s)"
+    ),
+    "en": re.compile(r"(?P<source>[^.;:!?\"“”]{1,80}?)\s+as\s+saying\b", re.IGNORECASE),
+}
+# What stands between the source and what it said: "قوله إن", "as saying that".
+_SAYING = {
+    "ar": re.compile(rf"\s*{_any_of('قوله', 'قولها', 'قولهم', 'قولهما')}(?![{AR_LETTER}])"),
+    "en": re.compile(r"\s*as\s+saying\b", re.IGNORECASE),
+}
+# After an outlet, the link to the source it relays.
+_CITING = {
+    "fa": re.compile(rf"[\s\u200c]+{tolerant_pattern('به نقل از')}[\s\u200c]+"),
+    "ru": re.compile(r"\s+со\s+ссылкой\s+на\s+", re.IGNORECASE),
+    "en": re.compile(r"\s*,?\s*(?:citing|quoting)\s+", re.IGNORECASE),
+}
+# An outlet's kind right before its name: "[خبرگزاری] ایسنا", "[the news agency] Tass".
+_OUTLET_BEFORE = {
+    lang: re.compile(rf"(?:{head})[\s\u200c]+$", _FLAGS[lang]) for lang, head in _OUTLET.items()
+}
+# Up to the end of the clause: where a source's detail may end ("источник [в правительстве]").
+_SOURCE_DETAIL = re.compile(r"[^,.;:!?،؛«»\"“”—–]*")
+_DETAIL_WORDS = 3
+
+
+def _source_after_citing_verb(
+    ctx: _Context, verb: _Verb, clause_start: int, limit: int
+) -> _Mention | None:
+    """The source a citing verb relays: "نقلت [صحيفة الأهرام] عن [مصدر مسؤول]", "[Reuters]
+    quoted [a senior official] as saying"; None when no source is named there."""
+    text = ctx.text
+    frame = _CITE_FRAME[ctx.lang].match(text, verb.end, limit)
+    if frame is None:
+        return None
+    if ctx.lang == "ar":
+        source = _source_at(ctx, frame.end(), verb, limit)
+        # "ونقل عن مصدر": no outlet named, the mention is the source's
+        outlet = frame.group("outlet")
+        start = frame.end("outlet") - len(outlet.lstrip()) if outlet.strip() else -1
+    else:
+        source = _source_at(ctx, verb.end, verb, frame.end("source"))
+        subject = _subject_right_before(ctx, clause_start, verb)
+        start = subject.start if subject is not None else -1
+    if source is None:
+        return None
+    return _relayed(ctx, start if 0 <= start < source.start else source.start, source)
+
+
+def _subject_right_before(ctx: _Context, clause_start: int, verb: _Verb) -> _Mention | None:
+    """The subject that ends right before the verb: "[Reuters] quoted", "[The newspaper] quoted"."""
+    found = _mentions_before(ctx, clause_start, verb.start)
+    unnamed = _unnamed_subject(ctx, clause_start, verb.start)
+    for mention in (found[-1] if found else None, unnamed):
+        if mention is not None and not ctx.text[mention.end : verb.start].strip():
+            return mention
+    return None
+
+
+def _cited_by(ctx: _Context, outlet: _Mention, verb: _Verb, limit: int) -> _Mention | None:
+    """The source an outlet relays, named after it: "ТАСС [со ссылкой на источник]", "ایسنا [به
+    نقل از یک منبع آگاه]", "Reuters[, citing a senior official]"."""
+    link = _CITING.get(ctx.lang)
+    match = link.match(ctx.text, outlet.end, limit) if link is not None else None
+    if match is None:
+        return None
+    source = _source_at(ctx, match.end(), verb, limit)
+    if source is None:
+        return None
+    head = _OUTLET_BEFORE[ctx.lang].search(ctx.text, max(0, outlet.start - 40), outlet.start)
+    return _relayed(ctx, head.start() if head is not None else outlet.start, source)
+
+
+def _cited_subject(ctx: _Context, candidates: list[_Mention], verb: _Verb) -> _Mention | None:
+    """The source relayed by an outlet that is the subject of the verb after it: "РИА Новости со
+    ссылкой на источник в правительстве сообщает", "ایسنا به نقل از یک منبع آگاه نوشت"."""
+    for outlet in candidates:
+        if not outlet.organisation:
+            continue
+        cited = _cited_by(ctx, outlet, verb, verb.start)
+        gap = ctx.text[cited.end : verb.start] if cited is not None else ""
+        if cited is not None and (not gap.strip(" \t\n,،") or _FA_LEAD.fullmatch(gap)):
+            return cited
+    return None
+
+
+def _source_at(ctx: _Context, pos: int, verb: _Verb, limit: int) -> _Mention | None:
+    """The source named at `pos` (a person, post, organisation or unnamed source) and where it
+    stands: "مصدر مسؤول", "источник [в правительстве]", "a senior official"."""
+    source = (
+        _mention_at(ctx, pos, limit)
+        or _described_person(ctx, pos, limit)
+        or _unnamed_at(ctx, pos, limit)
+    )
+    if source is None:
+        return _source_as_written(ctx, pos, limit)
+    opens = _OPENS_AT.get(ctx.lang)
+    if opens is not None and opens.match(ctx.text, _content_start(ctx, source.end, verb, limit)):
+        return source  # what was said follows: "مصدر مسؤول [قوله] إن"
+    end = _past_source_detail(ctx, source.end, verb, limit)
+    if end == source.end:  # the clause ends after a few words: "источник в правительстве."
+        rest = _SOURCE_DETAIL.match(ctx.text, end, limit)
+        if rest is not None and len(rest.group().split()) <= _DETAIL_WORDS:
+            end += len(rest.group().rstrip())
+    source.end = end
+    return source
+
+
+# A source that is no entity, after a link that can only introduce one: "به نقل از [روابط عمومی
+# وزارت نیرو]،", "со ссылкой на [пресс-службу Минфина],", "عن [البيت الأبيض] قوله". Not in
+# English, where "citing higher costs" cites a reason.
+_SOURCE_WORDS = 5
+_AR_SOURCE_WORDS = re.compile(
+    rf"\s*((?:[^\s،,.:;؛«»\"]+\s+){{0,{_SOURCE_WORDS - 1}}}?[^\s،,.:;؛«»\"]+)"
+    rf"(?={_SAYING['ar'].pattern})"
+)
+
+
+def _source_as_written(ctx: _Context, pos: int, limit: int) -> _Mention | None:
+    """The words at `pos` up to "قوله" (Arabic) or to the end of the clause (Persian, Russian),
+    as the speaker; None in English or when they are too many to be a name."""
+    if ctx.lang == "ar":
+        match = _AR_SOURCE_WORDS.match(ctx.text, pos, limit)
+        span = match.span(1) if match is not None else None
+    elif ctx.lang in ("fa", "ru"):
+        begin = _SPACES.match(ctx.text, pos, limit).end()  # type: ignore[union-attr]
+        rest = _SOURCE_DETAIL.match(ctx.text, begin, limit)
+        words = rest.group() if rest is not None else ""
+        ok = 1 <= len(words.split()) <= _SOURCE_WORDS
+        span = (begin, begin + len(words.rstrip())) if ok else None
+    else:
+        span = None
+    if span is None:
+        return None
+    words = " ".join(ctx.text[span[0] : span[1]].split())
+    return _Mention(span[0], span[1], words, words, None)
+
+
+def _relayed(ctx: _Context, start: int, source: _Mention) -> _Mention:
+    """`source` as the speaker, named as written from the outlet at `start` to the source."""
+    named = " ".join(ctx.text[start : source.end].split())
+    return _Mention(start, source.end, named, source.speaker, source.feminine, source.organisation)
+
+
 # After an unnamed speaker named after an English verb, the clause ends, perhaps after where
 # they are from: '"...," said one commuter.', "said a resident of the town, ".
 _EN_CLAUSE_END = re.compile(
@@ -1305,6 +1654,9 @@ def _past_apposition(ctx: _Context, pos: int, verb: _Verb) -> int:
 def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int:
     """Where what was said may begin after `pos`: past the addressee of "told" and the frames."""
     start = pos
+    saying = _SAYING.get(ctx.lang) if verb.cites else None
+    if saying is not None and (said := saying.match(ctx.text, start, limit)) is not None:
+        start = said.end()  # "قوله إن", "as saying that"
     if ctx.lang == "en" and verb.text.lower() == "told":
         told = _EN_TOLD.match(ctx.text, start, limit)
         start = told.end() if told else start
