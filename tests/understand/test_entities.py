@@ -588,3 +588,15 @@ def test_wider_gazetteers_and_posts(lang: str, text: str, label: str, surface: s
 )
 def test_ambiguous_place_names_are_not_places(lang: str, text: str) -> None:
     assert [e for e in entities_for(lang, text) if e.label == "LOC"] == []
+
+
+def test_an_english_name_never_crosses_a_sentence() -> None:
+    text = "Finance Minister John Smith spoke in Paris. Smith told reporters the plan was dead."
+    people = {(e.text, e.name) for e in entities_for("en", text) if e.label == "PER"}
+    assert people == {("John Smith", "John Smith"), ("Smith", "John Smith")}
+
+
+def test_the_speakers_saying_is_not_part_of_an_arabic_name() -> None:
+    text = "ونقلت رويترز عن وزير المالية محمد معيط قوله إن العجز سيتراجع."
+    people = [e.text for e in entities_for("ar", text) if e.label == "PER"]
+    assert people == ["محمد معيط"]

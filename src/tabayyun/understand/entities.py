@@ -382,7 +382,9 @@ _NOT_NAME = {
         "شاركت استقبل استقبلت ترأس ترأست ليس ليست يكون تكون أصبح أصبحت يقول تقول يؤكد تؤكد يوضح "
         "توضح يضيف تضيف يشير تشير يعلن تعلن يرى ترى يعتبر تعتبر يدعو تدعو يذكر تذكر ينفي تنفي "
         "يحذر تحذر يعرب تعرب قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة لافتا "
-        "لافتة معتبرا معتبرة مشددا مشددة"
+        "لافتة معتبرا معتبرة مشددا مشددة "
+        # the speaker's "saying" after a name: «نقلت رويترز عن محمد معيط قوله إن»
+        "قوله قولها قولهم تأكيده تأكيدها تصريحه تصريحها"
     ),
     "fa": (
         # prepositions, conjunctions, pronouns, adverbs and time words
@@ -1100,23 +1102,28 @@ def _english_candidates(text: str, sentences: list[Sentence]) -> Iterable[_Candi
     for match in _EN_ORG_SUFFIX.finditer(text):
         start = match.start() + (4 if match.group().startswith("The ") else 0)
         yield _Candidate(start, match.end(), "ORG", text[start : match.end()], 3)
+    # A run never crosses a sentence: "... spoke in Paris. Smith told ..." is two names.
+    starts = frozenset(sentence.start for sentence in sentences)
     for match in _EN_CAPSEQ.finditer(text):
         tokens = [
             (match.start() + m.start(), match.start() + m.end())
             for m in _EN_TOKEN.finditer(match.group())
         ]
         post = bool(_EN_POST_OF_THE.search(text, max(0, match.start() - 40), match.start()))
-        for part in _split_at_breaks(text, tokens):
+        for part in _split_at_breaks(text, tokens, starts):
             yield from _english_run(text, part, need_title=post, post=post)
 
 
-def _split_at_breaks(text: str, tokens: list[_Token]) -> list[list[_Token]]:
-    """Split a Title Case run before a preposition, a day or a dated month (_EN_NAME_BREAKS)."""
+def _split_at_breaks(
+    text: str, tokens: list[_Token], sentence_starts: frozenset[int] = frozenset()
+) -> list[list[_Token]]:
+    """Split a Title Case run before a preposition, a day, a dated month (_EN_NAME_BREAKS) or
+    the start of a sentence."""
     parts: list[list[_Token]] = [[]]
     for token in tokens:
         word = _en_word(text, token)
         dated = word in _EN_MONTHS and text[token[1] : token[1] + 2].strip().isdigit()
-        if parts[-1] and (word in _EN_NAME_BREAKS or dated):
+        if parts[-1] and (word in _EN_NAME_BREAKS or dated or token[0] in sentence_starts):
             parts.append([])
         parts[-1].append(token)
     return parts
