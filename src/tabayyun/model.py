@@ -47,12 +47,18 @@ class Statement:
     """Who said what: an attributed statement with its reporting verb."""
 
     speaker: str  # resolved full name, e.g. "ماريا زاخاروفا"
-    mention: str  # how the speaker is named here, e.g. "زاخاروفا"; "" when implied (وأضاف)
+    # How the speaker is named here, e.g. "زاخاروفا"; "" when implied (وأضاف). A source quoted
+    # through an outlet keeps the outlet: "صحيفة الأهرام عن مصدر مسؤول".
+    mention: str
     verb: str  # the reporting verb as written, e.g. "أكد", "заявила", "said"
-    content: str  # what was said
+    # What was said. An attribution inside it is taken out and the two parts joined by a space
+    # ("The plan, the minister said, will cost $4bn" -> "The plan will cost $4bn").
+    content: str
     kind: StatementKind
     sentence_index: int
-    start: int = -1  # offsets of `content` in Document.text, -1 when unknown
+    # Offsets of `content` in Document.text, -1 when unknown; for joined content they span both
+    # parts and the attribution between them.
+    start: int = -1
     end: int = -1
     checkworthiness: float | None = None
 
