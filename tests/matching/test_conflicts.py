@@ -238,3 +238,69 @@ def test_conflicts_are_listed_whatever_the_decision() -> None:
     best = never.match(AR_COST.replace("40", "90"), lang="ar", k=1)[0]
     assert best.decision is None
     assert best.conflicts == [MatchConflict("number", "90 مليار دولار", "40 مليار دولار")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang", "expected"),
+    [
+        # One value in another unit of the same kind: the unit was altered.
+        ("The new wall is 5 km long", "en", "The new wall is 5 miles long", "en",
+         MatchConflict("number", "5 km", "5 miles")),
+        ("طول الجدار الجديد 5 كيلومترات", "ar", "طول الجدار الجديد 5 أمتار", "ar",
+         MatchConflict("number", "5 كيلومترات", "5 أمتار")),
+        ("Стена длиной 5 км", "ru", "The new wall is 5 miles long", "en",
+         MatchConflict("number", "5 км", "5 miles")),
+        # Another value in the same unit.
+        ("طول الجدار الجديد 8 كيلومترات", "ar", "طول الجدار الجديد 5 كيلومترات", "ar",
+         MatchConflict("number", "8 كيلومترات", "5 كيلومترات")),
+        # Persian تن before a verb of casualty counts persons: 7 persons are not 5.
+        ("در این حادثه ۷ نفر کشته شدند", "fa", "در این حادثه ۵ تن کشته شدند", "fa",
+         MatchConflict("number", "۷ نفر", "۵ تن")),
+        # Number words are read as values: English and Russian ones too.
+        ("Three million people fled the war", "en", "3.5 million people fled the war", "en",
+         MatchConflict("number", "Three million people", "3.5 million people")),
+        ("Войну покинули два миллиона человек", "ru", "3.5 million people fled the war", "en",
+         MatchConflict("number", "два миллиона человек", "3.5 million people")),
+        # One amount in parts joined by "and" (numbers.py reads it whole): 2.5 million.
+        ("2 million and 500 thousand people fled the war", "en",
+         "3.5 million people fled the war", "en",
+         MatchConflict("number", "2 million and 500 thousand people", "3.5 million people")),
+        # A count, not a year: "2000 troops" against "1500 troops", both in 2015.
+        ("Russia sent 2000 troops to Syria in 2015", "en",
+         "Russia sent 1500 troops to Syria in 2015", "en",
+         MatchConflict("number", "2000 troops", "1500 troops")),
+    ],
+)  # fmt: skip
+def test_units_words_and_counts_conflict(
+    text: str, lang: str, claim: str, claim_lang: str, expected: MatchConflict
+) -> None:
+    assert conflicts(facts(text, lang), facts(claim, claim_lang)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang"),
+    [
+        # Two units, two values: the same length converted.
+        ("The new wall is 5 miles long", "en", "The new wall is 8 km long", "en"),
+        ("The new wall is 5 miles (8 km) long", "en", "The new wall is 8 km long", "en"),
+        # Units of two kinds: a length and a mass.
+        ("A 5 km convoy carried aid", "en", "A convoy carried 5 tonnes of aid", "en"),
+        # The same amount in words and digits, in any of the four languages.
+        ("The deal has cost more than forty billion dollars since 1992", "en", AR_COST, "ar"),
+        ("Three and a half million people fled the war", "en",
+         "3.5 million people fled the war", "en"),
+        ("3 million and 500 thousand people fled the war", "en",
+         "3.5 million people fled the war", "en"),
+        ("Войну покинули три с половиной миллиона человек", "ru",
+         "3.5 million people fled the war", "en"),
+        ("Войну покинули 3 млн и 500 тыс. человек", "ru", "3.5 million people fled the war", "en"),
+        # Persian تن of persons agrees with نفر.
+        ("در این حادثه ۵ نفر کشته شدند", "fa", "در این حادثه ۵ تن کشته شدند", "fa"),
+        # "2000 troops" is no year, so no other year than the claim's 2015.
+        ("Russia sent 2000 troops to Syria", "en", "Russia sent troops to Syria in 2015", "en"),
+    ],
+)  # fmt: skip
+def test_units_words_and_counts_that_agree_do_not_conflict(
+    text: str, lang: str, claim: str, claim_lang: str
+) -> None:
+    assert kinds(text, lang, claim, claim_lang) == []

@@ -83,3 +83,34 @@ def test_skeletons_match_across_scripts(words: tuple[str, ...], expected: str) -
 def test_texts_without_numbers_neither_agree_nor_conflict() -> None:
     features = compare(profile("The sky is blue", "en"), profile("Prices rose by 5%", "en"))
     assert features["num_agree"] == 0.0 and features["num_conflict"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "years", "numbers"),
+    [
+        # A year-like number that counts a noun, or goes with a currency or unit, is no year.
+        ("Russia sent 2000 troops to Syria", "en", set(), {2000}),
+        ("Russia sent 2000 US troops to Syria", "en", set(), {2000}),
+        ("The deal cost $2000", "en", set(), {2000}),
+        ("the 2020 people who voted", "en", set(), {2020}),
+        ("Россия направила 2000 военных в Сирию", "ru", set(), {2000}),
+        ("أرسلت روسيا ٢٠٠٠ جندي إلى سوريا", "ar", set(), {2000}),
+        # Years stay years, also beside counts.
+        ("Russia sent troops to Syria in 2000", "en", {"2000"}, set()),
+        ("Russia sent 1500 troops to Syria in 2015", "en", {"2015"}, {1500}),
+        ("the 2020 elections", "en", {"2020"}, set()),
+        ("Россия направила войска в Сирию в 2015 году", "ru", {"2015"}, set()),
+    ],
+)
+def test_years_and_counts_are_told_apart_as_the_numbers_module_does(
+    text: str, lang: str, years: set[str], numbers: set[float]
+) -> None:
+    found = profile(text, lang)
+    assert set(found.years) == years
+    assert set(found.numbers) == numbers
+
+
+def test_a_count_is_no_year_conflict() -> None:
+    troops = profile("Russia sent 2000 troops to Syria", "en")
+    dated = profile("Russia sent troops to Syria in 2015", "en")
+    assert compare(troops, dated)["year_conflict"] == 0.0

@@ -414,7 +414,7 @@ WORDS_NOT_AMOUNTS: list[tuple[str, str]] = [
     ("fa", "دو کشور توافق کردند"),
     ("fa", "چند هزار نفر"),  # "several thousand"
     ("fa", "نه نفر"),  # نه is also "no"
-    ("fa", "دو تن گفتند"),  # "two persons", not two tonnes
+    ("fa", "دو تن"),  # persons or tonnes
     ("fa", "هزار و یک شب"),
     ("fa", "ده‌ها هزار نفر"),  # "tens of thousands"
     ("fa", "صدها هزار نفر"),
@@ -438,3 +438,156 @@ WORDS_NOT_AMOUNTS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("lang", "text"), WORDS_NOT_AMOUNTS)
 def test_number_words_without_magnitude_or_unit_are_no_amount(lang: str, text: str) -> None:
     assert find_quantities(text, lang) == []
+
+
+# Persian تن after a number counts persons where people follow it (a verb of casualty or of
+# people, or «از» and a plural of people); elsewhere it weighs.
+PERSIAN_TAN: list[tuple[str, list[tuple[str, float, str | None, str | None]]]] = [
+    ("۵ تن کشته شدند", [("۵ تن", 5, "person", None)]),
+    ("پنج تن از معترضان بازداشت شدند", [("پنج تن", 5, "person", None)]),
+    ("۳ تن دیگر زخمی شدند", [("۳ تن", 3, "person", None)]),
+    ("در این حادثه ۱۲ تن جان باختند", [("۱۲ تن", 12, "person", None)]),
+    ("۱۲ تن از کشته‌شدگان", [("۱۲ تن", 12, "person", None)]),
+    ("۴ تن از دانشجویان", [("۴ تن", 4, "person", None)]),
+    ("دو تن گفتند", [("دو تن", 2, "person", None)]),
+    ("هزار تن از مردم", [("هزار تن", 1000, "person", None)]),
+    ("۵ تن گندم", [("۵ تن", 5, "tonne", None)]),
+    ("هزار تن فولاد", [("هزار تن", 1000, "tonne", None)]),
+    ("۵۰۰ تن از این محموله", [("۵۰۰ تن", 500, "tonne", None)]),
+    ("۲۰ هزار تن از گندم وارداتی", [("۲۰ هزار تن", 2e4, "tonne", None)]),
+    ("۱۰ تن کشتی", [("۱۰ تن", 10, "tonne", None)]),  # کشتی (a ship) is not کشته (killed)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERSIAN_TAN)
+def test_persian_tan_counts_persons_before_people_and_weighs_elsewhere(
+    text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    _assert_read_as(text, "fa", expected)
+
+
+# English and Russian number words read as Arabic and Persian ones are: with their value before a
+# magnitude word, a unit or a currency.
+EN_RU_WORDS: list[tuple[str, str, list[tuple[str, float, str | None, str | None]]]] = [
+    ("en", "three million people fled", [("three million people", 3e6, "person", None)]),
+    ("en", "two and a half billion dollars",
+     [("two and a half billion dollars", 2.5e9, None, "USD")]),
+    ("en", "a dozen people", [("a dozen people", 12, "person", None)]),
+    ("en", "twenty-five people", [("twenty-five people", 25, "person", None)]),
+    ("en", "one hundred and five people", [("one hundred and five people", 105, "person", None)]),
+    ("en", "half a million dollars", [("half a million dollars", 5e5, None, "USD")]),
+    ("en", "two thousand five hundred people",
+     [("two thousand five hundred people", 2500, "person", None)]),
+    ("en", "a million and a half people", [("a million and a half people", 1.5e6, "person", None)]),
+    ("en", "a hundred thousand people", [("a hundred thousand people", 1e5, "person", None)]),
+    ("en", "Ninety-nine percent", [("Ninety-nine percent", 99, "percent", None)]),
+    ("en", "a billion two hundred million tons",
+     [("a billion two hundred million tons", 1.2e9, "tonne", None)]),
+    ("en", "six hundred and seventy-seven million dollars",
+     [("six hundred and seventy-seven million dollars", 6.77e8, None, "USD")]),
+    ("en", "four million jobs", [("four million", 4e6, None, None)]),
+    ("ru", "два миллиона человек", [("два миллиона человек", 2e6, "person", None)]),
+    ("ru", "полтора миллиарда рублей", [("полтора миллиарда рублей", 1.5e9, None, "RUB")]),
+    ("ru", "пятьдесят три человека", [("пятьдесят три человека", 53, "person", None)]),
+    ("ru", "тысяча рублей", [("тысяча рублей", 1e3, None, "RUB")]),
+    ("ru", "одна тысяча рублей", [("одна тысяча рублей", 1e3, None, "RUB")]),
+    ("ru", "две тысячи пятьсот рублей", [("две тысячи пятьсот рублей", 2500, None, "RUB")]),
+    ("ru", "два с половиной миллиона человек",
+     [("два с половиной миллиона человек", 2.5e6, "person", None)]),
+    ("ru", "более двух миллионов человек", [("двух миллионов человек", 2e6, "person", None)]),
+    ("ru", "около полутора миллионов человек",
+     [("полутора миллионов человек", 1.5e6, "person", None)]),
+    ("ru", "сто двадцать пять тысяч долларов",
+     [("сто двадцать пять тысяч долларов", 125e3, None, "USD")]),
+    ("ru", "миллион двести тысяч рублей", [("миллион двести тысяч рублей", 1.2e6, None, "RUB")]),
+    ("ru", "не менее пяти человек", [("пяти человек", 5, "person", None)]),
+    ("ru", "длиной три метра", [("три метра", 3, "m", None)]),
+    # "and" joins the parts of one amount in English and Russian too.
+    ("en", "3 million and 500 thousand people",
+     [("3 million and 500 thousand people", 3.5e6, "person", None)]),
+    ("ru", "3 млн и 500 тыс. рублей", [("3 млн и 500 тыс. рублей", 3.5e6, None, "RUB")]),
+    # ... but not a bare number after it, nor words after digits without it.
+    ("en", "5 million and 300 jobs", [("5 million", 5e6, None, None), ("300", 300, None, None)]),
+    ("en", "I paid $38 million one year", [("$38 million", 3.8e7, None, "USD")]),
+    ("ru", "между 2 и 3 млн", [("2", 2, None, None), ("3 млн", 3e6, None, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), EN_RU_WORDS)
+def test_english_and_russian_number_words(
+    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    _assert_read_as(text, lang, expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "a dozen"),
+        ("en", "twenty-five"),
+        ("en", "one hundred and five"),
+        ("en", "one person said"),  # "someone"
+        ("en", "several hundred people"),
+        ("en", "a quarter of a million dollars"),  # no value of its own
+        ("en", "six point eight billion dollars"),
+        ("en", "one of the two"),
+        ("ru", "пятьдесят три"),
+        ("ru", "тысяча"),
+        ("ru", "тысячи человек"),  # "thousands of people"
+        ("ru", "один человек"),
+        ("ru", "четверть миллиона"),
+    ],
+)
+def test_english_and_russian_words_alone_are_no_amount(lang: str, text: str) -> None:
+    assert find_quantities(text, lang) == []
+
+
+# A number that could be a year counts the noun after it, or goes with a currency or unit.
+COUNTS_NOT_YEARS: list[tuple[str, str, list[tuple[str, float, str | None, str | None]]]] = [
+    ("en", "Russia sent 2000 troops", [("2000", 2000, None, None)]),
+    ("en", "about 2000 US troops", [("2000", 2000, None, None)]),
+    ("en", "a loan of $2000", [("$2000", 2000, None, "USD")]),
+    ("en", "a 2000 km pipeline", [("2000 km", 2000, "km", None)]),
+    ("ru", "направили 2000 российских военных", [("2000", 2000, None, None)]),
+    ("ar", "أرسلت 2000 جندي", [("2000", 2000, None, None)]),
+    ("fa", "۲۰۰۰ سرباز اعزام شدند", [("۲۰۰۰", 2000, None, None)]),
+    ("fa", "۱۴۰۰ کودک", [("۱۴۰۰", 1400, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), COUNTS_NOT_YEARS)
+def test_a_year_like_number_before_a_counted_noun_is_a_count(
+    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    _assert_read_as(text, lang, expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "the 2020 elections"),
+        ("en", "2020 marks the end"),
+        ("en", "the World Cup 2022 workers"),  # a name's year
+        ("en", "early 2022 for children"),
+        ("ru", "в 2000 году военных"),
+        ("fa", "سال ۱۴۰۰ سرباز"),
+    ],
+)
+def test_a_year_before_other_words_is_still_a_year(lang: str, text: str) -> None:
+    assert find_quantities(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "5 miles north", [("5 miles", 5, "mile", None)]),
+        ("en", "40 miles per gallon", [("40", 40, None, None)]),  # a rate, not a length
+        ("ar", "على بعد 5 أميال", [("5 أميال", 5, "mile", None)]),
+        ("ru", "в 5 милях от берега", [("5 милях", 5, "mile", None)]),
+        ("fa", "۵ مایل", [("۵ مایل", 5, "mile", None)]),
+    ],
+)
+def test_miles(
+    lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    _assert_read_as(text, lang, expected)

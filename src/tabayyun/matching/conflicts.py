@@ -18,7 +18,6 @@ must be right whenever it fires:
 from __future__ import annotations
 
 import functools
-import math
 import re
 from dataclasses import dataclass
 
@@ -26,14 +25,11 @@ from tabayyun.lang.detect import letter_script
 from tabayyun.lang.normalize import normalize, stem_tokens, tokenize
 from tabayyun.matching.verify import FA_NEGATED_VERB, profile, skeleton
 from tabayyun.model import MatchConflict, Quantity
-from tabayyun.understand.numbers import SUPPORTED_LANGS, find_quantities
+from tabayyun.understand.numbers import SUPPORTED_LANGS, UNIT_KINDS, find_quantities
 
 # Two values of one quantity agree when they differ by at most this share of the larger:
 # "$39.6 billion" is "$40 billion" rounded; "29%" is not "30%".
 AGREE_WITHIN = 0.02
-# Joins the parts of one number: "۳ میلیون و ۵۰۰ هزار", "3 million and 500 thousand",
-# "3 млн 500 тыс." (Russian needs no "and").
-_COMPOUND_JOIN = re.compile(r"^[\s\u200c]*(?:(?:و|and|и)[\s\u200c]*)?$", re.IGNORECASE)
 # The word after a bare count ("27 школ"): letters of any script, Persian ones with ZWNJ inside.
 _NEXT_WORD = re.compile(r"[\s\u00a0\u200e\u200f]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)")
 
@@ -110,22 +106,29 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
 
     - number: both state a quantity of one kind (one currency, one unit such as percent, or
       bare counts followed by one word: "2 школы", "27 школ") and neither's value is found on
-      the other side (within AGREE_WITHIN). Digits of any script and scale words of the four
-      languages are read as values ("٤٠ مليار دولار", "$40bn", "۴۰ میلیارد دلار" agree) and
-      compound numbers whole ("۳ میلیون و ۵۰۰ هزار"). A number of another kind, or one only
-      the text states, is no conflict: texts add figures the claim never mentions.
+      the other side (within AGREE_WITHIN); or both state one value in two units of the same
+      kind (`UNIT_KINDS`: "5 km" / "5 miles", «5 كيلومترات» / «5 أمتار»), neither found on the
+      other side in its own unit. Two units with two values may be one length converted ("5
+      miles", "8 km") and are no conflict. Digits of any script, number and scale words of the
+      four languages are read as values ("٤٠ مليار دولار", "$40bn", "۴۰ میلیارد دلار", "forty
+      billion dollars" agree) and compound numbers whole ("۳ میلیون و ۵۰۰ هزار"), as
+      `find_quantities` reads them. A currency is no unit: "€40 billion" is another sum than
+      "$40 billion", not a wrong one. A number of another kind, or one only the text states,
+      is no conflict: texts add figures the claim never mentions.
     - year: both state years, and each states one the other does not.
     - negation: a word one side negates and the other states, in the same context, without
       negating it (`_opposite`).
     """
     found: list[MatchConflict] = []
     for mine in text.measures:
-        if any(_comparable(mine, c) and _agree(mine.value, c.value) for c in claim.measures):
+        if _stated(mine, claim.measures):
             continue
         for theirs in claim.measures:
-            if not _comparable(mine, theirs):
+            if _stated(theirs, text.measures):
                 continue
-            if any(_comparable(theirs, m) and _agree(theirs.value, m.value) for m in text.measures):
+            if not _comparable(mine, theirs) and not (
+                _same_kind(mine, theirs) and _agree(mine.value, theirs.value)
+            ):
                 continue
             item = MatchConflict("number", mine.text, theirs.text)
             if item not in found:
@@ -142,23 +145,10 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
 
 
 def _measures(text: str, lang: str, quantities: list[Quantity]) -> tuple[Measure, ...]:
-    """The quantities of `text` as `conflicts` compares them, compound numbers joined."""
-    joined: list[Quantity] = []
-    for q in quantities:
-        last = joined[-1] if joined else None
-        if last is not None and _continues(text, last, q):
-            joined[-1] = Quantity(
-                text=text[last.start : q.end],
-                value=last.value + q.value,
-                unit=q.unit,
-                currency=q.currency,
-                start=last.start,
-                end=q.end,
-            )
-        else:
-            joined.append(q)
+    """The quantities of `text` as `conflicts` compares them; `find_quantities` reads compound
+    numbers whole ("۳ میلیون و ۵۰۰ هزار", "3 million and 500 thousand", "3 млн 500 тыс.")."""
     out = []
-    for q in joined:
+    for q in quantities:
         dimension = q.currency or q.unit or ""
         noun, shown = "", q.text
         word = None if dimension or q.end < 0 else _NEXT_WORD.match(text, q.end)
@@ -169,19 +159,19 @@ def _measures(text: str, lang: str, quantities: list[Quantity]) -> tuple[Measure
     return tuple(out)
 
 
-def _continues(text: str, first: Quantity, second: Quantity) -> bool:
-    """Whether `second` is the rest of the number `first` starts: "۳ میلیون", then "و ۵۰۰ هزار"
-    (a bare number with a scale word, then a smaller one)."""
-    if first.unit or first.currency or first.value <= 0 or first.start < 0:
-        return False
-    if not any(ch.isalpha() for ch in first.text):  # no scale word: "5 and 10 people"
-        return False
-    place = 10 ** math.floor(math.log10(first.value))
-    return 0 <= second.value < place and bool(_COMPOUND_JOIN.match(text[first.end : second.start]))
-
-
 def _agree(a: float, b: float) -> bool:
     return abs(a - b) <= AGREE_WITHIN * max(abs(a), abs(b))
+
+
+def _stated(measure: Measure, others: tuple[Measure, ...]) -> bool:
+    """Whether `others` state `measure`: a value that agrees, of the same kind."""
+    return any(_comparable(measure, o) and _agree(measure.value, o.value) for o in others)
+
+
+def _same_kind(a: Measure, b: Measure) -> bool:
+    """Whether two quantities are in two units of one kind: "5 km" and "5 miles"."""
+    kind = UNIT_KINDS.get(a.dimension)
+    return kind is not None and a.dimension != b.dimension and UNIT_KINDS.get(b.dimension) == kind
 
 
 def _comparable(a: Measure, b: Measure) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from tabayyun.lang.dates import find_dates
 from tabayyun.lang.normalize import normalize, tokenize
+from tabayyun.model import Quantity
 from tabayyun.understand.numbers import SUPPORTED_LANGS, find_quantities
 
 FEATURES = (
@@ -79,6 +80,8 @@ _DOWN = re.compile(
     r"снизи|сниж|упал|паден|сократ|уменьш|подешев)"
 )
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+# Arabic-Indic and Persian digits as ASCII, one for one: offsets stay those of the text.
+_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x0660, 0x06F0) for i in range(10)})
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z'’\-]{2,}")
 _CYRILLIC_NAME = re.compile(r"\b[А-ЯЁ][а-яёА-ЯЁ\-]{2,}")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]{3,}")
@@ -171,8 +174,9 @@ def profile(text: str, lang: str | None) -> Profile:
     negated = any(t in cues for t in tokens) or (
         code == "fa" and any(FA_NEGATED_VERB.match(t) for t in tokens)
     )
-    numbers = frozenset(round(q.value, 3) for q in find_quantities(text, code))
-    years = set(_YEAR.findall(normalized))
+    quantities = find_quantities(text, code)
+    numbers = frozenset(round(q.value, 3) for q in quantities)
+    years = _years(text, quantities)
     years.update(found.iso[:4] for found in find_dates(text, code))
     names = tuple(frozenset(_keys(name)) for name in sorted(_names(text)))
     keys = frozenset().union(*names)
@@ -186,6 +190,18 @@ def profile(text: str, lang: str | None) -> Profile:
         name_keys=keys,
         length=len(tokens),
     )
+
+
+def _years(text: str, quantities: list[Quantity]) -> set[str]:
+    """The four-digit years of `text` (1900-2099) that `find_quantities` did not read as a
+    count or an amount: "in 2000", "2000 год" are years; "2000 troops", "$2000" and "2020
+    people" are not, as the numbers module tells them apart."""
+    counted = [(q.start, q.end) for q in quantities]
+    return {
+        m.group(1)
+        for m in _YEAR.finditer(text.translate(_DIGITS))
+        if not any(start <= m.start() < end for start, end in counted)
+    }
 
 
 def anchor_terms(found: Profile) -> list[str]:

@@ -12,16 +12,26 @@ Conventions:
   gets "IRT", the code in common use. A bare Arabic "ريال" is read as the Iranian rial (IRR): the
   sources are Iranian and Russian outlets; "ريال سعودي" / "قطري" / "عماني" give SAR / QAR / OMR.
 - `unit` is one code per unit in every language: "percent", "person", "km", "km2", "m", "m2",
-  "m3", "litre", "kg", "tonne", "hectare", "MW", "barrel".
+  "m3", "litre", "kg", "tonne", "hectare", "MW", "barrel", "mile"; `UNIT_KINDS` says which
+  measure the same kind of thing (length, area, volume, mass).
 - One amount may be written in parts: "۲ میلیون و ۵۰۰ هزار نفر", "3 ملايين و200 ألف",
-  "2 млн 500 тыс.", "2 million 500 thousand"; a magnitude after a thousands part takes the whole
-  of it ("۱۲ هزار و ۵۰۰ میلیارد" is 12,500 billion), as do stacked ones ("هزار میلیارد" is 10^12).
-- Persian and Arabic number words ("یک", "بیست و پنج", "خمسة", "مليونان") and Russian
-  "полтора" give a value only before a magnitude word or a unit or currency ("یک میلیون تومان"),
-  never alone ("یک روز", "ألف ليلة"); "یک نفر" ("someone") and "دو تن" (persons or tonnes) are
-  left out.
+  "2 млн 500 тыс.", "2 million 500 thousand", "3 million and 500 thousand"; a magnitude after a
+  thousands part takes the whole of it ("۱۲ هزار و ۵۰۰ میلیارد" is 12,500 billion), as do
+  stacked ones ("هزار میلیارد" is 10^12). After an English "and" or a Russian "и" a further part
+  needs a magnitude or words ("5 million and 300 jobs" is two numbers, "two thousand and five
+  people" one).
+- Number words of all four languages ("یک", "بیست و پنج", "خمسة", "مليونان", "twenty-five",
+  "two and a half", "a dozen", "пятьдесят три", "полтора", "тысяча") give a value only before a
+  magnitude word or a unit or currency ("یک میلیون تومان", "three million people", "два
+  миллиона человек"), never alone ("یک روز", "ألف ليلة", "twenty-five", "тысяча"); "یک نفر"
+  ("someone"), "one person" and a bare "دو تن" (persons or tonnes) are left out.
+- Persian "تن" after a number counts persons where people follow: a verb of casualty or people
+  ("۵ تن کشته شدند") or «از» and a plural of people ("پنج تن از معترضان"); elsewhere it is tonnes
+  ("۵ تن گندم", "هزار تن فولاد", "۵۰۰ تن از این محموله").
 - Persian adjectival -ی keeps the unit ("۳۵ درصدی", "تومانی"), as does the Arabic accusative.
-- Years, dates, times, phone numbers and id-like digit runs are not quantities and are skipped.
+- Years, dates, times, phone numbers and id-like digit runs are not quantities and are skipped;
+  a number that could be a year is a count when a counted noun follows ("2000 troops", "2000
+  военных", "۲۰۰۰ سرباز") or a currency or unit goes with it ("$2000", "2000 km").
 - A language outside ar/fa/ru/en uses English separators and the words of all four languages.
 """
 
@@ -34,7 +44,7 @@ from dataclasses import dataclass
 
 from tabayyun.model import Quantity
 
-__all__ = ["SUPPORTED_LANGS", "find_quantities"]
+__all__ = ["SUPPORTED_LANGS", "UNIT_KINDS", "find_quantities"]
 
 SUPPORTED_LANGS = ("ar", "fa", "ru", "en")
 
@@ -203,8 +213,36 @@ _PERCENT: dict[str, str] = {
     "en": r"per\s?cent|pct",
 }
 
+# Persian "تن" counts persons where people follow it: a verb of casualty or of people ("۵ تن
+# کشته شدند", "دو تن گفتند", after "دیگر", "نیز" or "هم"), or «از» and a plural of people ("۲۰
+# تن از مسافران", "کشته‌شدگان", "دانشجویان", "افراد", "آنها"). Elsewhere it weighs: "۵ تن گندم",
+# "۵۰۰ تن از این محموله".
+_FA_CASUALTY = (
+    "کشته|زخمی|مجروح|مصدوم|جان|شهید|بازداشت|دستگیر|اعدام|فوت|درگذشت|هلاک|مفقود|ناپدید|ربوده|"
+    "اسیر|زندانی|بستری|مسموم|غرق|نجات|محکوم|ترور|قربانی|گروگان|گفتند|هستند|بودند|"
+    "به[ \u00a0]+(?:شهادت|قتل|هلاکت)"
+)
+_FA_PEOPLE_STEMS = (
+    "معترض|مسافر|کارگر|سرباز|شهروند|کودک|زن|مرد|دختر|پسر|فرزند|معلم|پزشک|پرستار|خبرنگار|"
+    "روزنامه[\u200c ]?نگار|فعال|مسئول|مسؤول|مامور|مأمور|کارمند|کارکن|فرمانده|مهاجر|هوادار|"
+    "بازیکن|دانش[\u200c ]?آموز|محقق|دانشمند|کارشناس|مدیر|متهم|مظنون|مجروح|مصدوم|ساکن|همکار|"
+    "سرنشین|شهید|اسیر|تروریست|نظامی|شورشی|زندانی|قربانی|حامی|ایرانی|افغان|عراقی|سوری"
+)
+_FA_PEOPLE = (
+    f"(?:{_FA_PEOPLE_STEMS})(?:ان|ین|یان|[\u200c ]?ها(?:ی)?)"
+    "|(?:[^\\W\\d_]|\u200c)*(?:گان|یان)"  # کشته‌شدگان, نمایندگان, دانشجویان
+    "|افراد|اعضا|اعضای|اتباع|عوامل|نفرات|مقامات|شهدا|اسرا|وزرا|اهالی|مردم|سران|نیروهای|نیروها"
+    "|آنان|آنها|آن[\u200c ]ها|ایشان|ما|شما"
+)
+_FA_PERSONS_AFTER = (
+    "(?=[ \u00a0]+(?:"
+    f"از[ \u00a0]+(?:{_FA_PEOPLE})(?!\u200c?[^\\W\\d_])"
+    f"|(?:(?:دیگر|نیز|هم)[ \u00a0]+)?(?:{_FA_CASUALTY})"  # any ending: "درگذشتند"
+    "))"
+)
+
 # (pattern, unit) per language; the most specific form comes first ("متر مکعب" before "متر",
-# "كيلو متر" before "كيلو"). Persian "تن" before "از" counts people ("۲۰ تن از ..."), not tonnes.
+# "كيلو متر" before "كيلو").
 _UNITS: dict[str, list[tuple[str, str]]] = {
     "ar": [
         (_ar("كيلومتر مربع", "كيلومترات مربعة", "كلم مربع", "كم مربع") + "|كم2|كم²", "km2"),
@@ -218,6 +256,7 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (_ar("هكتار", "هكتارات"), "hectare"),
         (_ar("ميغاواط", "ميجاواط", "ميغاوات", "ميجاوات", "ميغا واط", "ميغاواطات"), "MW"),
         (_ar("برميل", "براميل"), "barrel"),
+        (_ar("ميل", "أميال"), "mile"),
         (_ar("شخص", "أشخاص", "ضيف", "ضيوف", "قتيل", "قتلى", "جريح", "جرحى"), "person"),
     ],
     "fa": [
@@ -228,11 +267,12 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (_fa("متر"), "m"),
         (_fa("لیتر"), "litre"),
         (_fa("کیلوگرم", "کیلو"), "kg"),
-        (_fa("تن", adjective=False) + r"(?=\s+از)", "person"),
+        (_fa("تن", adjective=False) + _FA_PERSONS_AFTER, "person"),
         (_fa("تن"), "tonne"),
         (_fa("هکتار"), "hectare"),
         (_fa("مگاوات"), "MW"),
         (_fa("بشکه"), "barrel"),
+        (_fa("مایل"), "mile"),
         (_fa("نفر"), "person"),
     ],
     "ru": [
@@ -247,6 +287,7 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"гектар(?:ов|а|ы)?|га", "hectare"),
         (r"МВт|мегаватт(?:ов|а|ы)?", "MW"),
         (r"баррел(?:ей|я|ь|и)", "barrel"),
+        (r"мил(?:ях|ям|ь|и|я)", "mile"),
         (r"человека?", "person"),
     ],
     "en": [
@@ -261,8 +302,24 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"hectares?|ha", "hectare"),
         (r"MW|megawatts?", "MW"),
         (r"barrels?|bbl", "barrel"),
+        (r"miles?(?!\s+(?:per|an?)\s+(?:hour|gallon))", "mile"),  # not "miles per gallon"
         (r"people|persons?", "person"),
     ],
+}
+
+# Units that measure the same kind of thing: "5 km" and "5 miles" are two lengths.
+UNIT_KINDS: dict[str, str] = {
+    "km": "length",
+    "m": "length",
+    "mile": "length",
+    "km2": "area",
+    "m2": "area",
+    "hectare": "area",
+    "m3": "volume",
+    "litre": "volume",
+    "barrel": "volume",
+    "kg": "mass",
+    "tonne": "mass",
 }
 
 # Thousands separator and decimal mark per language (after folding ٬ -> "," and ٫ -> ".").
@@ -373,23 +430,110 @@ _PERSIAN_NUMBER_WORDS: list[_Spelling] = [
     ("نیم", 0.5, 1.0, "half"),
 ]
 
+_ENGLISH_UNITS = "one two three four five six seven eight nine"
+
+
+def _english_number_words() -> list[_Spelling]:
+    """Cardinals 0-999 ("twenty" and "five" make "twenty-five"), "a" before a magnitude ("a
+    million"), "a dozen", and the halves: "two and a half", "half a million"."""
+    units = _units(_ENGLISH_UNITS)
+    words: list[_Spelling] = [("zero", 0, 1.0, "")]
+    words += [(w, n, 1.0, "one" if n == 1 else "") for w, n in units]
+    words += _series(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen", 10, 1
+    )
+    words += _series("twenty thirty forty fifty sixty seventy eighty ninety", 2, 10)
+    words += [(f"{w} hundred", 100.0 * n, 1.0, "") for w, n in units]
+    words.append(("a hundred", 100, 1.0, ""))
+    for scale, magnitude in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9)):
+        words.append((f"a {scale}", 1, magnitude, ""))
+    words += [("a trillion", 1, 1e12, ""), ("a dozen", 12, 1.0, ""), ("half a dozen", 6, 1.0, "")]
+    words += [("half a", 0.5, 1.0, "scale"), ("a half", 0.5, 1.0, "half")]
+    return words
+
+
+def _units(words: str) -> list[tuple[str, int]]:
+    return [(w, n) for n, w in enumerate(words.split(), start=1)]
+
+
+def _russian_number_words() -> list[_Spelling]:
+    """Cardinals 0-999 in the cases news puts them in ("два", "двух", "пятьюдесятью"), the
+    magnitudes in the singular ("тысяча", "миллиона": one of them; "тысячи" is also "thousands"),
+    and the halves: "полтора", "полутора", "два с половиной"."""
+    forms = {
+        0: "ноль нуль",
+        1: "один одна одно одного одной одному одним одном одну",
+        2: "два две двух двум двумя",
+        3: "три трех трёх трем трём тремя",
+        4: "четыре четырех четырёх четырем четырём четырьмя",
+        5: "пять пяти пятью",
+        6: "шесть шести шестью",
+        7: "семь семи",  # not "семью", also "family"
+        8: "восемь восьми восемью",
+        9: "девять девяти девятью",
+        10: "десять десяти десятью",
+        20: "двадцать двадцати двадцатью",
+        30: "тридцать тридцати тридцатью",
+        40: "сорок сорока",
+        50: "пятьдесят пятидесяти пятьюдесятью",
+        60: "шестьдесят шестидесяти шестьюдесятью",
+        70: "семьдесят семидесяти семьюдесятью",
+        80: "восемьдесят восьмидесяти восемьюдесятью",
+        90: "девяносто девяноста",
+        100: "сто ста",
+        200: "двести двухсот двумстам",
+        300: "триста трехсот трёхсот",
+        400: "четыреста четырехсот четырёхсот",
+        500: "пятьсот пятисот",
+        600: "шестьсот шестисот",
+        700: "семьсот семисот",
+        800: "восемьсот восьмисот",
+        900: "девятьсот девятисот",
+    }
+    teens = "одиннадцат двенадцат тринадцат четырнадцат пятнадцат шестнадцат семнадцат "
+    teens += "восемнадцат девятнадцат"
+    for n, stem in enumerate(teens.split(), start=11):
+        forms[n] = " ".join(stem + end for end in ("ь", "и", "ью"))
+    words: list[_Spelling] = [
+        (w, n, 1.0, "one" if n == 1 else "") for n, ws in forms.items() for w in ws.split()
+    ]
+    for spellings, magnitude in (
+        ("тысяча тысячу", 1e3),
+        ("миллион миллиона", 1e6),
+        ("миллиард миллиарда", 1e9),
+        ("триллион триллиона", 1e12),
+    ):
+        words += [(w, 1, magnitude, "") for w in spellings.split()]
+    words += [(w, 1.5, 1.0, "") for w in ("полтора", "полторы", "полутора")]
+    words.append(("с половиной", 0.5, 1.0, "half"))
+    return words
+
+
 _NUMBER_WORDS: dict[str, list[_Spelling]] = {
     "ar": _arabic_number_words(),
     "fa": _PERSIAN_NUMBER_WORDS,
-    "ru": [("полтора", 1.5, 1.0, ""), ("полторы", 1.5, 1.0, "")],
-    "en": [],
+    "ru": _russian_number_words(),
+    "en": _english_number_words(),
 }
+# Languages whose number words follow each other without "and": "twenty-five", "сто двадцать".
+_SPACED = ("ru", "en")
 
-# The "and" between the parts of an amount: Arabic attaches و to the next word ("و200 ألف").
+# The "and" between the parts of an amount ("۲ میلیون و ۵۰۰ هزار", "one hundred and five"):
+# Arabic attaches و to the next word ("و200 ألف"), and its pattern reads the Persian one too.
 _AND = {
-    "ar": f"{_SPACE}{{1,2}}(?P<and>و){_MARKS}{_SPACE}{{0,2}}",
-    "fa": f"{_SPACE}{{1,2}}(?P<and>و){_SPACE}{{1,2}}",
+    "ar": f"{_SPACE}{{1,2}}و{_MARKS}{_SPACE}{{0,2}}",
+    "fa": f"{_SPACE}{{1,2}}و{_SPACE}{{1,2}}",
+    "en": f"{_SPACE}{{1,2}}and{_SPACE}{{1,2}}",
+    "ru": f"{_SPACE}{{1,2}}и{_SPACE}{{1,2}}",
 }
 # "Several" or a plural of tens before number words: "ده‌ها هزار نفر", "چند هزار نفر" are no
-# count of a thousand.
+# count of a thousand; nor is a part of the number: "a quarter of a million", "четверть
+# миллиона", "six point eight billion".
 _SEVERAL_BEFORE = re.compile(
-    _fold("(?<![^\\W\\d_])(?:چند|چندین|هزاران|(?:ده|صد|هزار|میلیون|میلیارد)\u200c?ها)")
-    + "[ \u00a0\u200c]*$"
+    _fold("(?<![^\\W\\d_])(?:چند|چندین|هزاران|(?:ده|صد|هزار|میلیون|میلیارد)\u200c?ها")
+    + r"|point|(?:quarter|third|fifth|tenth|fraction|half)s?\s+of|четверть|треть|половин[аеуы])"
+    + "[ \u00a0\u200c]*$",
+    re.IGNORECASE,
 )
 # "بين 2 مليون و500 ألف" is a range, not one amount.
 _BETWEEN_BEFORE = re.compile(
@@ -436,6 +580,71 @@ _YEAR_AFTER = re.compile(
     ),
 )
 
+# Nouns whose count a number that could be a year gives: "2000 troops" is no year, while "the
+# 2020 elections", "2019 protests" are. English and Russian may put an adjective between ("2000
+# US troops", "2000 more troops", "2000 российских военных"); Arabic and Persian ones follow.
+_AR_COUNTED = (
+    "جندي جنود عسكري عسكريين شرطي مقاتل مسلح عنصر مدني طفل أطفال امرأة لاجئ مهاجر نازح "
+    "معتقل سجين أسير رهينة متظاهر محتج مواطن طالب تلميذ عامل موظف مريض طبيب معلم زائر "
+    "حاج عائلة أسرة ضحية مصاب جريح منزل مسكن مبنى مدرسة مستشفى سيارة مركبة دبابة صاروخ "
+    "قذيفة طائرة مسيرة"
+)
+_FA_COUNTED = (
+    "سرباز نیرو نظامی پلیس مامور رزمنده شبه‌نظامی غیرنظامی کودک زن پناهجو مهاجر آواره "
+    "زندانی اسیر گروگان معترض شهروند دانشجو دانش‌آموز کارگر کارمند بیمار پزشک پرستار "
+    "معلم زائر خانوار خانواده قربانی کشته زخمی مجروح خانه مدرسه بیمارستان خودرو تانک "
+    "موشک پهپاد هواپیما"
+)
+_COUNTED = {
+    "en": (
+        "troops|soldiers|servicemen|marines|sailors|officers|policemen|police|fighters|"
+        "militants|rebels|civilians|children|kids|women|men|migrants|refugees|immigrants|"
+        "protesters|demonstrators|prisoners|detainees|inmates|hostages|patients|doctors|nurses|"
+        "teachers|students|pupils|workers|employees|staff|residents|citizens|voters|members|"
+        "tourists|pilgrims|visitors|families|households|victims|casualties|homes|houses|"
+        "buildings|schools|hospitals|vehicles|cars|trucks|tanks|missiles|rockets|drones|"
+        "aircraft|planes|jets|ships|boats|weapons|guns|rifles|bombs|shells|arrests|signatures"
+    ),
+    "ru": (
+        "военных|военнослужащих|солдат|бойцов|боевиков|полицейских|жителей|детей|женщин|"
+        "мужчин|граждан|беженцев|мигрантов|студентов|школьников|рабочих|сотрудников|"
+        "заключенных|заключённых|пленных|пациентов|врачей|учителей|туристов|паломников|"
+        "погибших|раненых|пострадавших|задержанных|участников|семей|домов|квартир|школ|"
+        "больниц|автомобилей|машин|танков|ракет|снарядов|беспилотников|дронов|самолетов|"
+        "самолётов|единиц"
+    ),
+    "ar": _ar(*_AR_COUNTED.split()),
+    "fa": _fa(*_FA_COUNTED.split(), "واحد مسکونی", adjective=False),
+}
+_COUNTED_ADJECTIVE = {
+    # A capitalised word ("US", "American") or one of these; case matters for the first.
+    "en": "[A-Z][A-Za-z.'’-]*|(?i:more|new|additional|extra|foreign|armed|other|young|local)",
+    "ru": "[а-яёА-ЯЁ-]+(?:ых|их)",  # genitive plural: "российских"
+}
+# A capitalised word after a lower-case one before the number names it: "World Cup 2022
+# workers", "Qatar 2022 workers" are years.
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;]\s)[A-Z][A-Za-z'’-]*\s+$")
+
+
+@functools.cache
+def _counted_after(lang: str) -> re.Pattern[str]:
+    """The counted noun after a number that could be a year ("2000 troops"), in `lang`."""
+    langs = [lang] if lang in SUPPORTED_LANGS else list(SUPPORTED_LANGS)
+    nouns = []
+    for code in langs:
+        adjective = _COUNTED_ADJECTIVE.get(code)
+        between = f"(?:(?:{adjective}){_SPACE}{{1,2}})?" if adjective else ""
+        nouns.append(f"{between}(?i:{_fold(_COUNTED[code])})")
+    return re.compile(f"{_SPACE}{{1,2}}(?:{_alternation(nouns)}){_WORD_END}")
+
+
+def _is_count(folded: str, m: re.Match[str], lang: str) -> bool:
+    """Tell whether a number that could be a year counts the noun after it ("2000 troops")."""
+    if not _counted_after(lang).match(folded, m.end()):
+        return False
+    return not _NAME_BEFORE.search(folded, max(0, m.start() - 40), m.start())
+
+
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _PHONE = re.compile(
     r"(?<!\w)(?:\+\d[\d \-\u00a0().]{6,}\d"
@@ -476,6 +685,7 @@ class _Grammar:
     scales: list[tuple[re.Pattern[str], float]]
     tails: list[tuple[re.Pattern[str], str, str]]  # (pattern, kind, value) kind: currency|unit
     arabic_order: bool  # units before tens: "خمسة وعشرون"
+    spaced: bool  # number words follow each other without "and": "two thousand five hundred"
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -546,21 +756,26 @@ def _grammar(lang: str) -> _Grammar:
     )
     gap = f"{_SPACE}{{0,2}}"  # a space, a bidi mark, or both
     # The Arabic "and" also reads the Persian one.
-    conjunction = next((_AND[code] for code in ("ar", "fa") if code in langs), "")
+    inner_and = _alternation([_AND[code] for code in langs if code != "fa" or "ar" not in langs])
     # Named groups may not repeat in one pattern: only the outer "and" is captured.
-    inner_and = re.sub(r"\(\?P<and>(.)\)", r"\1", conjunction)
+    conjunction = f"(?P<and>{inner_and})"
     spellings = sorted({_fold(w) for code in langs for w, *_ in _NUMBER_WORDS[code]})
-    # One number word; English has none, but its patterns keep the same groups.
-    word = f"(?:{_trie(spellings)}){_WORD_END}" if spellings else "(?!)"
-    word_seq = f"{word}(?:(?:{inner_and}){word})*" if conjunction else word
+    word = f"(?:{_trie(spellings)}){_WORD_END}"
+    # Between two number words: "and" ("بیست و پنج", "one hundred and five"), or where words
+    # follow each other without it, a space ("сто двадцать") or an English hyphen ("twenty-five").
+    spaced = any(code in _SPACED for code in langs)
+    joiners = [inner_and]
+    if spaced:
+        joiners.append(f"{_SPACE}{{1,2}}")
+    if "en" in langs:
+        joiners.append("-")
+    word_seq = f"{word}(?:(?:{_alternation(joiners)}){word})*"
     # Arabic proclitics before a number word: "بمليوني دولار", "وخمسة".
     clitic = f"(?:[وبل]{_MARKS})?" if "ar" in langs else ""
     # A word start is tried only at a letter that may begin one: one test, not the whole trie.
     first = {w[0] for w in spellings} | ({"و", "ب", "ل"} if clitic else set())
     start_letter = f"(?=[{re.escape(''.join(sorted(first)))}])"
     words_led = rf"{start_letter}(?<![^\W\d_])(?<!\u200c){clitic}(?P<words>{word_seq})"
-    if not spellings:
-        words_led = "(?P<words>(?!))"
 
     def rest(scale: str) -> str:
         return (
@@ -574,15 +789,17 @@ def _grammar(lang: str) -> _Grammar:
         r"(?:(?<![\w.,/-])(?P<sign>[-−])(?=\d))?"
         rf"{number}|{words_led})" + rest(rf"{scale_alt}|(?:(?(pre)m|(?!)))")
     )
-    # A further part: "و ۵۰۰ هزار" (ar, fa) or " 500 тыс." (ru, en); only a magnitude may follow
-    # a part without "and".
-    joint = _alternation([conjunction or "(?P<and>(?!))", f"{_SPACE}{{1,2}}"])
+    # A further part: "و ۵۰۰ هزار" (ar, fa), " and 500 thousand" or " 500 тыс." (ru, en); only a
+    # magnitude may follow a part without "and" (`_joins`).
+    joint = _alternation([conjunction, f"{_SPACE}{{1,2}}"])
     more = rf"(?:{joint})(?:{number}|(?P<words>{word_seq}))" + rest(scale_alt)
     return _Grammar(
         quantity=re.compile(pattern, flags),
         more=re.compile(more, flags),
         word=re.compile(
-            rf"(?:{inner_and})?(?P<w>{word})" if conjunction else f"(?P<w>{word})", flags
+            rf"(?:(?P<j>{inner_and})|{_alternation(joiners[1:] or ['(?!)'])})?"
+            rf"(?P<w>{word})",
+            flags,
         ),
         words=words,
         # The same end test as in `pattern`, so "ريالا" of "ريالات" and "مليارا" of "مليارات"
@@ -592,6 +809,7 @@ def _grammar(lang: str) -> _Grammar:
             (re.compile(rf"(?:{p}){_LETTER_AHEAD}", flags), kind, value) for p, kind, value in tails
         ],
         arabic_order="ar" in langs,
+        spaced=spaced,
     )
 
 
@@ -698,14 +916,23 @@ def _word_parts(
     parts, the words (start, end, word), and whether all of them make one amount.
     """
     tokens: list[tuple[int, int, _Word]] = []
+    joined: list[bool] = []  # whether an "and" comes before each word
     pos = start
     while pos < end and (m := grammar.word.match(folded, pos, end)):
         tokens.append((m.start("w"), m.end("w"), grammar.words[_word_key(m.group("w"))]))
+        joined.append(m.group("j") is not None)
         pos = m.end()
     parts: list[_Part] = []
     order, has_tens = 4, False
-    for _, _, word in tokens:
+    for (_, _, word), after_and in zip(tokens, joined, strict=True):
         last = parts[-1] if parts else before
+        if word.magnitude > 1 and parts and not after_and and not parts[-1].scales:
+            # A magnitude word right after words, without "and", multiplies them: "два
+            # миллиона", "одна тысяча" ("тысяча", "миллиона" also lead: "тысяча рублей").
+            if word.coef != 1 or parts[-1].half or not _add_scales(parts, [word.magnitude]):
+                return parts, tokens, False
+            order, has_tens = 4, False
+            continue
         if word.rule == "half":
             if last is None or last.half or order == 0:
                 return parts, tokens, False
@@ -772,6 +999,7 @@ class _Reading:
     end: int
     parts: list[_Part]
     tail: tuple[int, int] | None
+    spelled: bool = False  # led by number words, not digits
 
 
 def _read_more(
@@ -785,7 +1013,7 @@ def _read_more(
         if m is None:
             return
         if m.group("words"):
-            parts, _, whole = _word_parts(
+            parts, tokens, whole = _word_parts(
                 folded, m.start("words"), m.end("words"), grammar, reading.parts[-1]
             )
             if not whole:
@@ -793,11 +1021,26 @@ def _read_more(
         elif _overlaps(blocked, m.start("int"), m.end()):
             return
         else:
-            parts = [_Part(_digits_value(m), [])]
+            parts, tokens = [_Part(_digits_value(m), [])], []
         scales = _read_scales(folded, m.start("scales"), m.end("scales"), grammar)
         if scales and not _add_scales(parts, scales):
             return
-        if not _joins(reading.parts[-1], parts[0], conjunction=m.group("and") is not None):
+        conjunction = m.group("and")
+        if (
+            conjunction is not None
+            and "و" not in conjunction
+            and not (m.group("words") or parts[-1].scales)
+        ):
+            return  # "5 million and 300 jobs", "2 млн и 500": two numbers
+        # Words go on words without "and" where a language writes them so ("две тысячи пятьсот",
+        # "two thousand five hundred"); not digits ("$38 million one year") nor a lone "one".
+        words_go_on = (
+            grammar.spaced
+            and reading.spelled
+            and m.group("words") is not None
+            and not (len(tokens) == 1 and tokens[0][2].rule == "one")
+        )
+        if not _joins(reading.parts[-1], parts[0], conjunction is not None or words_go_on):
             return
         tail = m.span("tail") if m.group("tail") else None
         # "۲ میلیون و ۳ درصد" is two amounts.
@@ -827,7 +1070,8 @@ def _read_words(
     scales = _read_scales(folded, m.start("scales"), m.end("scales"), grammar)
     if (scales and not _add_scales(parts, scales)) or ("scale" in rules and not scales):
         return None, after_first
-    reading = _Reading(start, m.end(), parts, m.span("tail") if m.group("tail") else None)
+    tail = m.span("tail") if m.group("tail") else None
+    reading = _Reading(start, m.end(), parts, tail, spelled=True)
     _read_more(folded, reading, grammar, blocked)
     if reading.tail is None:
         # Alone, words are an amount only before a magnitude word ("سه هزار"), as a dual
@@ -892,7 +1136,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 if _is_date_or_year(folded, m):
                     continue
                 if kind != "unit":
-                    if digits.isdigit() and _is_standalone_year(int(digits), lang):
+                    # "2000 troops" counts; "2000 saw" and "the 2020 elections" are years.
+                    if (
+                        digits.isdigit()
+                        and _is_standalone_year(int(digits), lang)
+                        and not _is_count(folded, m, lang)
+                    ):
                         continue
                     # "5G", "1990-х", "5-й": a number glued to a word is a name or an ordinal.
                     if _LETTER_OR_HYPHEN_LETTER.match(folded, reading.end):
