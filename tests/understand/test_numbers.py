@@ -591,3 +591,27 @@ def test_miles(
     lang: str, text: str, expected: list[tuple[str, float, str | None, str | None]]
 ) -> None:
     _assert_read_as(text, lang, expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "currency"),
+    [
+        # A bare pound in Arabic news is Egyptian; other Arab currencies need their country.
+        ("ar", "خصصت الحكومة مليار جنيه لشراء اللقاحات", 1e9, "EGP"),
+        ("ar", "بلغ العجز 5 مليارات دينار عراقي", 5e9, "IQD"),
+        ("ar", "ارتفع السعر إلى 500 ليرة لبنانية", 500, "LBP"),
+        ("ar", "بقيمة 3 ملايين درهم إماراتي", 3e6, "AED"),
+        ("fa", "قرارداد ۵ میلیارد درهمی امضا شد", 5e9, "AED"),
+        ("ru", "выделят 5 млрд гривен", 5e9, "UAH"),
+        ("ru", "ущерб составил 2 млн турецких лир", 2e6, "TRY"),
+        ("en", "a loan of 5 billion Egyptian pounds", 5e9, "EGP"),
+        ("en", "a budget of ¥3 trillion", 3e12, "JPY"),
+        ("en", "fines of 10 million dirhams", 1e7, "AED"),
+    ],
+)
+def test_regional_currencies(lang: str, text: str, value: float, currency: str) -> None:
+    assert [(q.value, q.currency) for q in find_quantities(text, lang)] == [(value, currency)]
+
+
+def test_pounds_of_a_weight_are_not_money() -> None:
+    assert [q.currency for q in find_quantities("500 pounds of cocaine", "en")] == [None]
