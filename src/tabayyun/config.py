@@ -6,6 +6,7 @@ Values come from keyword arguments, else environment variables `TABAYYUN_<NAME>`
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import math
 import os
 from dataclasses import dataclass, field
@@ -27,6 +28,30 @@ def checked_preference(value: float) -> float:
             f"match_foreign_preference must be between -{MAX_FOREIGN_PREFERENCE:g} and "
             f"{MAX_FOREIGN_PREFERENCE:g} (log-odds), not {value}; 0 leaves scores as they are."
         )
+    return value
+
+
+def checked_forwarded_allow_ips(value: str) -> str:
+    """`value` as `forwarded_allow_ips` (stripped), or a ConfigError naming an entry that uvicorn
+    would take for a name and silently never match: neither an IP address nor a network written
+    from its first address, or a '*' beside other entries."""
+    value = value.strip()
+    entries = [part.strip() for part in value.split(",") if part.strip()]
+    for entry in entries:
+        try:
+            if entry == "*" and len(entries) > 1:
+                raise ValueError(entry)
+            if "/" in entry:
+                ipaddress.ip_network(entry)
+            elif entry != "*":
+                ipaddress.ip_address(entry)
+        except ValueError:
+            raise ConfigError(
+                f"forwarded_allow_ips: {entry!r} is not an IP address or network (a network "
+                "starts at its first address, 10.0.0.0/24; '*' stands alone); give the reverse "
+                "proxy's address, e.g. TABAYYUN_FORWARDED_ALLOW_IPS=10.0.0.5, or '' to trust "
+                "none"
+            ) from None
     return value
 
 
@@ -97,6 +122,13 @@ class Settings:
         "Log-odds added to fact-checks in another language than the text where the registry "
         "also holds some in its language: above 0 when most of your texts' fact-checks are in "
         "other languages, below 0 when few are (see docs/architecture.md for measured effects).",
+    )
+    forwarded_allow_ips: str = _setting(
+        "127.0.0.1,::1",
+        "Reverse proxies whose X-Forwarded-For (the client's address, which the failed sign-in "
+        "limit counts) and X-Forwarded-Proto `serve` believes: comma-separated addresses or "
+        "networks (10.0.0.5,10.0.0.0/24); '*': any, only when nothing but the proxy can reach "
+        "the server; empty: none, every client is the address that connects.",
     )
     embed_threads: int = _setting(0, "Threads for the embedding model; 0 uses every core.")
     near_duplicate_threshold: float = _setting(

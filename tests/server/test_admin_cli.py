@@ -293,3 +293,31 @@ def test_serve_warns_when_the_server_has_no_users(db: str, monkeypatch: pytest.M
     ok(db, "org", "create", "kyiv-desk", "--name", "Kyiv Fact Desk")
     add_user(db, "chief", "kyiv-desk", "admin")
     assert "no users yet" not in ok(db, "serve").output
+
+
+def test_adding_a_user_hashes_the_password_before_taking_the_write_lock(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tabayyun.server import accounts, admin
+    from tabayyun.server.services import ServerContext
+
+    ctx = ServerContext.open(Settings(embedder="fake", data_dir=tmp_path, database_url=db))
+    try:
+        admin.create_organisation(ctx, "kyiv-desk", "Kyiv Fact Desk")
+        checked: list[str] = []
+        hashed_under_lock: list[bool] = []
+        rule, hasher = accounts.check_password_rule, accounts._hasher
+
+        class Watched:
+            def hash(self, password: str) -> str:
+                hashed_under_lock.append(ctx.db._write_lock.locked())
+                return hasher.hash(password)
+
+        monkeypatch.setattr(accounts, "check_password_rule", lambda p: checked.append(p) or rule(p))
+        monkeypatch.setattr(accounts, "_hasher", Watched())
+        admin.add_user(ctx, username="chief", password=SECRET, org="kyiv-desk", role="admin")
+    finally:
+        ctx.close()
+    assert hashed_under_lock == [False]  # argon2 takes ~100 ms: not while holding the writer
+    assert checked == [SECRET]  # the rule is checked once
+    assert stored_users(db)[0]["username"] == "chief"

@@ -555,15 +555,30 @@ def serve(
     demo: Annotated[
         bool, typer.Option("--demo", help="Seed demo organisations, users and sample data first.")
     ] = False,
+    forwarded_allow_ips: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--forwarded-allow-ips",
+            help="Reverse proxies whose X-Forwarded-For names the client: addresses or networks, "
+            "comma-separated; '' for none (default: TABAYYUN_FORWARDED_ALLOW_IPS, else this host).",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Run the cooperation server (web UI at /, REST API under /api/v1)."""
+    import dataclasses
+
     import uvicorn
 
+    from tabayyun.config import checked_forwarded_allow_ips
     from tabayyun.server import admin, create_app, seed_demo
 
     settings = _settings(db)
+    if forwarded_allow_ips is not None:
+        settings = dataclasses.replace(settings, forwarded_allow_ips=forwarded_allow_ips)
     try:
+        # uvicorn sets the client address from X-Forwarded-For only for these peers.
+        trusted = checked_forwarded_allow_ips(settings.forwarded_allow_ips)
         if demo:
             accounts = seed_demo(settings)
             console.print("demo accounts (password: tabayyun-demo):")
@@ -578,7 +593,13 @@ def serve(
         errors.print(Text(f"warning: {hint}{same_db}", style="yellow"), soft_wrap=True)
     console.print(f"web UI: http://{host}:{port}/  (ar, fa, ru, en)")
     console.print(f"API: http://{host}:{port}/api/v1/  (OpenAPI: /api/v1/openapi.json)")
-    uvicorn.run(application, host=host, port=port)
+    uvicorn.run(
+        application,
+        host=host,
+        port=port,
+        proxy_headers=bool(trusted),
+        forwarded_allow_ips=trusted,
+    )
 
 
 @app.command()

@@ -3,7 +3,8 @@
 Passwords are argon2id hashes. Session tokens and API key secrets are 256-bit random values, so a
 plain SHA-256 digest is enough to store them safely (no slow hash is needed against guessing) and
 keeps per-request checks cheap. API keys read `tby_<id>_<secret>`: the id finds the row, the
-secret is compared in constant time.
+secret is compared in constant time. A key may expire (`expires_at`, at most the organisation's
+`max_key_days` after it was made when that is set); once it has, it is refused, saying when.
 
 Usernames are shown as typed but compared by their canonical key (`usernames.username_key`):
 uniqueness, sign-in, the sign-in limit and finding a member all go through it.
@@ -22,9 +23,21 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import ColumnElement, Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
-from tabayyun.errors import InputError
+from tabayyun.errors import InputError, TabayyunError
 from tabayyun.server.audit import Actor
 from tabayyun.server.db import Database, now_iso
 from tabayyun.server.errors import (
@@ -49,6 +62,7 @@ LOGIN_WINDOW_S = 300
 LOGIN_MAX_FAILURES = 5
 MIN_PASSWORD_LENGTH = 10
 KEY_PREFIX = "tby_"
+MAX_KEY_DAYS = 3650  # the longest lifetime an API key can be given (about ten years)
 _KEY_RE = re.compile(r"^tby_(\d+)_([A-Za-z0-9_-]{20,})$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 
@@ -59,10 +73,12 @@ _DUMMY_HASH = _hasher.hash("tabayyun-no-such-user")
 
 @dataclass(frozen=True)
 class NewSecret:
-    """A freshly made session or API key: `token` is shown once and never stored."""
+    """A freshly made session or API key: `token` is shown once and never stored; an API key's
+    `expires_at` is None when it never expires."""
 
     id: int
     token: str
+    expires_at: str | None = None
 
 
 def digest(token: str) -> str:
@@ -102,22 +118,27 @@ def create_user(
     conn: Connection,
     *,
     username: str,
-    password: str,
+    password: str | None = None,
+    password_hash: str | None = None,
     org_id: int,
     role: str,
     display_name: str = "",
 ) -> int:
-    """Add a user with an argon2 password hash.
+    """Add a user with an argon2 password hash: give the `password`, or its `password_hash`
+    from `hash_password` made before the write transaction (hashing is slow and the database
+    has one writer).
 
     Every way of making an account (API, web, CLI, demo) comes here, so every new name passes
     `check_new_username` and is unique by its canonical key, not only as typed.
     """
+    if (password is None) == (password_hash is None):
+        raise TypeError("create_user takes a password or a password_hash, not both or neither")
     key = check_new_account(conn, username, role)
     stmt = insert(users).values(
         username=username,
         username_key=key,
         display_name=display_name or username,
-        password_hash=hash_password(password),
+        password_hash=password_hash or hash_password(password or ""),
         org_id=org_id,
         role=role,
         active=True,
@@ -223,25 +244,23 @@ def authenticate(db: Database, username: str, password: str, client: str) -> Act
     The limit counts per username (by canonical key: "Ali" and "ali" count together) and client
     address and holds even for a correct password, so guessing cannot continue by luck.
     """
-    key = _attempt_key(username, client)
-    now = time.time()
+    named, order = _named(username)
+    row = _counted_password_check(
+        db,
+        username,
+        client,
+        password,
+        select(users.c.id, users.c.password_hash)
+        .where(named, users.c.active.is_(True))
+        .order_by(order)
+        .limit(1),
+        what="sign-ins",
+        wrong=AuthenticationError("wrong username or password; check both and try again"),
+    )
     with db.read() as conn:
-        times = _recent_failures(conn, key, now)
-        named, order = _named(username)
-        row = conn.execute(
-            select(users.c.id, users.c.password_hash)
-            .where(named, users.c.active.is_(True))
-            .order_by(order)
-            .limit(1)
-        ).first()
-    _check_limit(times, now, "sign-ins")
-    if not _password_matches(row.password_hash if row else _DUMMY_HASH, password) or row is None:
-        _record_failure(db, key, now)
-        raise AuthenticationError("wrong username or password; check both and try again")
-    with db.write() as conn:
-        conn.execute(delete(login_failures).where(login_failures.c.key_hash == key))
         actor = actor_for_user(conn, int(row.id), via="session")
-    assert actor is not None  # the row was read as active a moment ago
+    if actor is None:  # deactivated since its row was read
+        raise AuthenticationError("wrong username or password; check both and try again")
     return actor
 
 
@@ -251,22 +270,49 @@ def check_own_password(db: Database, actor: Actor, password: str, client: str) -
     A miss counts as a failed sign-in of the actor's username from `client`, and the sign-in
     limit holds here too: a stolen session cannot guess its way to the password.
     """
-    key = _attempt_key(actor.username, client)
+    _counted_password_check(
+        db,
+        actor.username,
+        client,
+        password,
+        select(users.c.password_hash).where(users.c.id == actor.user_id),
+        what="password checks",
+        wrong=WrongPasswordError(
+            "the current password is wrong; type it again (after "
+            f"{LOGIN_MAX_FAILURES} misses, sign-ins and password changes wait a few minutes)"
+        ),
+    )
+
+
+def _counted_password_check(
+    db: Database,
+    username: str,
+    client: str,
+    password: str,
+    stored: Select[Any],
+    *,
+    what: str,
+    wrong: TabayyunError,
+) -> Row[Any]:
+    """The row `stored` finds (it has a `password_hash` column) when `password` matches it.
+
+    Raises RateLimitedError (saying "too many failed `what`") once `username` from `client`
+    has LOGIN_MAX_FAILURES misses in LOGIN_WINDOW_S, even for the right password; raises
+    `wrong` on a miss, which counts, or when `stored` finds no row (checked against a dummy hash
+    all the same, so that costs as long). A match clears the count.
+    """
+    key = _attempt_key(username, client)
     now = time.time()
     with db.read() as conn:
         times = _recent_failures(conn, key, now)
-        stored = conn.execute(
-            select(users.c.password_hash).where(users.c.id == actor.user_id)
-        ).scalar()
-    _check_limit(times, now, "password checks")
-    if not _password_matches(stored or _DUMMY_HASH, password) or stored is None:
+        row = conn.execute(stored).first()
+    _check_limit(times, now, what)
+    if not _password_matches(row.password_hash if row else _DUMMY_HASH, password) or row is None:
         _record_failure(db, key, now)
-        raise WrongPasswordError(
-            "the current password is wrong; type it again (after "
-            f"{LOGIN_MAX_FAILURES} misses, sign-ins and password changes wait a few minutes)"
-        )
+        raise wrong
     with db.write() as conn:
         conn.execute(delete(login_failures).where(login_failures.c.key_hash == key))
+    return row
 
 
 def _recent_failures(conn: Connection, key: str, now: float) -> list[float]:
@@ -352,14 +398,56 @@ def end_sessions(conn: Connection, user_id: int, *, keep: str | None = None) -> 
 # -- API keys ------------------------------------------------------------------------------
 
 
-def create_api_key(conn: Connection, user_id: int, name: str) -> NewSecret:
-    """A new API key `tby_<id>_<secret>`; only the digest of the secret is kept."""
+def create_api_key(
+    conn: Connection, user_id: int, name: str, *, expires_in_days: int | None = None
+) -> NewSecret:
+    """A new API key `tby_<id>_<secret>`; only the digest of the secret is kept.
+
+    It expires after `expires_in_days` (1..MAX_KEY_DAYS), or never when None, unless the
+    user's organisation sets a longest lifetime (`organisations.max_key_days`): then a key
+    gets at most that, and that when no lifetime is asked for (InputError for a longer one).
+    """
+    if expires_in_days is not None:
+        check_key_days(expires_in_days, "an API key's lifetime")
+    longest = conn.execute(
+        select(organisations.c.max_key_days)
+        .join(users, users.c.org_id == organisations.c.id)
+        .where(users.c.id == user_id)
+    ).scalar()
+    if longest is not None:
+        if expires_in_days is not None and expires_in_days > longest:
+            raise InputError(
+                f"your organisation allows API keys of at most {longest} days; ask for "
+                f"{longest} days or fewer (an admin sets the limit on the organisation page)"
+            )
+        expires_in_days = expires_in_days or int(longest)
+    expires_at = None if expires_in_days is None else now_iso(timedelta(days=expires_in_days))
     secret = secrets.token_urlsafe(32)
     stmt = insert(api_keys).values(
-        user_id=user_id, name=name, secret_hash=digest(secret), created_at=now_iso()
+        user_id=user_id,
+        name=name,
+        secret_hash=digest(secret),
+        created_at=now_iso(),
+        expires_at=expires_at,
     )
     key_id = int(conn.execute(stmt.returning(api_keys.c.id)).scalar_one())
-    return NewSecret(key_id, f"{KEY_PREFIX}{key_id}_{secret}")
+    return NewSecret(key_id, f"{KEY_PREFIX}{key_id}_{secret}", expires_at)
+
+
+def check_key_days(days: int, what: str) -> None:
+    """InputError unless `days` is a whole number of days from 1 to MAX_KEY_DAYS."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_KEY_DAYS:
+        raise InputError(f"{what} is 1 to {MAX_KEY_DAYS} days, not {days!r}")
+
+
+def _expired(expires_at: str | None, now: str) -> bool:
+    # ISO 8601 UTC strings of one format compare as the times they name.
+    return expires_at is not None and expires_at <= now
+
+
+def expiry_text(expires_at: str) -> str:
+    """A stored expiry for a message: "2025-03-01 10:00 UTC"."""
+    return f"{expires_at[:10]} {expires_at[11:16]} UTC"
 
 
 # A key's last use is recorded at most this often: writing it on every request would take the
@@ -368,7 +456,8 @@ KEY_USE_RESOLUTION = timedelta(minutes=1)
 
 
 def key_actor(db: Database, key: str) -> Actor:
-    """The Actor of a valid, unrevoked API key; records its last use (to the minute)."""
+    """The Actor of a valid, unrevoked, unexpired API key; records its last use (to the
+    minute). AuthenticationError otherwise, saying when an expired key expired."""
     match = _KEY_RE.match(key.strip())
     refused = AuthenticationError(
         "the API key is not valid or was revoked; create a new one under /api/v1/keys"
@@ -378,12 +467,21 @@ def key_actor(db: Database, key: str) -> Actor:
     key_id, secret = int(match.group(1)), match.group(2)
     with db.read() as conn:
         row = conn.execute(
-            select(api_keys.c.user_id, api_keys.c.secret_hash, api_keys.c.last_used_at).where(
-                api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None)
-            )
+            select(
+                api_keys.c.user_id,
+                api_keys.c.secret_hash,
+                api_keys.c.last_used_at,
+                api_keys.c.expires_at,
+            ).where(api_keys.c.id == key_id, api_keys.c.revoked_at.is_(None))
         ).first()
         if row is None or not hmac.compare_digest(row.secret_hash, digest(secret)):
             raise refused
+        # Only the key's holder learns that it expired, and when: the secret matched.
+        if _expired(row.expires_at, now_iso()):
+            raise AuthenticationError(
+                f"the API key expired on {expiry_text(row.expires_at)}; create a new one with "
+                "POST /api/v1/keys (signed in) or on the organisation page (/org#keys)"
+            )
         actor = actor_for_user(conn, int(row.user_id), via="key")
     if actor is None:
         raise refused
@@ -396,7 +494,8 @@ def key_actor(db: Database, key: str) -> Actor:
 
 
 def list_api_keys(conn: Connection, user_id: int) -> list[dict[str, Any]]:
-    """The user's keys without secrets, newest first."""
+    """The user's keys without secrets, newest first; `expired` says whether `expires_at`
+    (None: never) has passed."""
     query = (
         select(
             api_keys.c.id,
@@ -404,11 +503,13 @@ def list_api_keys(conn: Connection, user_id: int) -> list[dict[str, Any]]:
             api_keys.c.created_at,
             api_keys.c.last_used_at,
             api_keys.c.revoked_at,
+            api_keys.c.expires_at,
         )
         .where(api_keys.c.user_id == user_id)
         .order_by(api_keys.c.id.desc())
     )
-    return [dict(r._mapping) for r in conn.execute(query)]
+    now = now_iso()
+    return [{**r._mapping, "expired": _expired(r.expires_at, now)} for r in conn.execute(query)]
 
 
 def revoke_api_key(conn: Connection, user_id: int, key_id: int) -> None:
@@ -433,10 +534,14 @@ def revoke_api_keys(conn: Connection, user_id: int) -> int:
 
 
 def live_api_keys(conn: Connection, user_id: int) -> int:
-    """How many unrevoked keys the user has."""
+    """How many of the user's keys still work (neither revoked nor expired)."""
     found = conn.execute(
         select(func.count())
         .select_from(api_keys)
-        .where(api_keys.c.user_id == user_id, api_keys.c.revoked_at.is_(None))
+        .where(
+            api_keys.c.user_id == user_id,
+            api_keys.c.revoked_at.is_(None),
+            or_(api_keys.c.expires_at.is_(None), api_keys.c.expires_at > now_iso()),
+        )
     )
     return int(found.scalar() or 0)

@@ -115,13 +115,13 @@ def add_user(
     display_name: str = "",
 ) -> dict[str, Any]:
     """Add a user of `role` to organisation `org` (the first admin of a new one, say)."""
-    accounts.check_password_rule(password)
+    password_hash = accounts.hash_password(password)  # checks the rule; slow, so not in the write
     with ctx.db.write() as conn:
         org_id = _organisation(conn, org)
         user_id = accounts.create_user(
             conn,
             username=username,
-            password=password,
+            password_hash=password_hash,
             org_id=org_id,
             role=role,
             display_name=display_name.strip(),

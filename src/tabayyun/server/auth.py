@@ -44,7 +44,10 @@ def api_key_of(request: Request) -> str | None:
 
 
 def client_address(request: Request) -> str:
-    """The caller's address, for rate limiting (the direct peer: proxies are not trusted)."""
+    """The caller's address, for the failed sign-in limit: the peer that connected, or the
+    client a trusted reverse proxy names in X-Forwarded-For (uvicorn rewrites the ASGI client
+    for the peers of `forwarded_allow_ips`, which `tabayyun serve` passes it); a forged header
+    from anyone else changes nothing."""
     return request.client.host if request.client else "unknown"
 
 

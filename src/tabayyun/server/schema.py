@@ -37,6 +37,9 @@ organisations = Table(
     # Check-worthiness from which a sentence enters this organisation's review queue (NULL: the
     # server's `checkworthiness_threshold`, by default the model's own per language).
     Column("checkworthiness_threshold", Float),
+    # The longest lifetime, in days, of an API key its members make (NULL: no limit); a key
+    # asked for without a lifetime gets this one (migration 0012).
+    Column("max_key_days", Integer),
 )
 
 users = Table(
@@ -78,6 +81,8 @@ api_keys = Table(
     Column("created_at", String(40), nullable=False),
     Column("last_used_at", String(40)),
     Column("revoked_at", String(40)),
+    # When the key stops working (NULL: never; every key made before migration 0012).
+    Column("expires_at", String(40)),
 )
 Index("ix_api_keys_user_id", api_keys.c.user_id)
 

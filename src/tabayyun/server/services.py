@@ -135,13 +135,17 @@ def me(ctx: ServerContext, actor: Actor) -> dict[str, Any]:
     }
 
 
-def create_key(ctx: ServerContext, actor: Actor, name: str) -> dict[str, Any]:
-    """A new API key for the actor; the key itself is in this answer only."""
+def create_key(
+    ctx: ServerContext, actor: Actor, name: str, *, expires_in_days: int | None = None
+) -> dict[str, Any]:
+    """A new API key for the actor, expiring after `expires_in_days` (None: never, or after
+    the organisation's `max_key_days` when it sets one); the key itself is in this answer only."""
     require(actor.role, "keys.manage")
     with ctx.db.write() as conn:
-        new = accounts.create_api_key(conn, actor.user_id, name)
-        audit.record(conn, actor, "key.create", f"key:{new.id}", {"name": name})
-    return {"id": new.id, "name": name, "key": new.token}
+        new = accounts.create_api_key(conn, actor.user_id, name, expires_in_days=expires_in_days)
+        detail = {"name": name, "expires_at": new.expires_at}
+        audit.record(conn, actor, "key.create", f"key:{new.id}", detail)
+    return {"id": new.id, "name": name, "key": new.token, "expires_at": new.expires_at}
 
 
 def list_keys(ctx: ServerContext, actor: Actor) -> list[dict[str, Any]]:
@@ -198,6 +202,8 @@ def get_organisation(ctx: ServerContext, actor: Actor) -> dict[str, Any]:
                 lang: _effective_queue_threshold(ctx, org.checkworthiness_threshold, lang)
                 for lang in QUEUE_LANGUAGES
             },
+            # The longest lifetime of a new API key, in days (None: no limit).
+            "max_key_days": org.max_key_days,
         }
 
 
@@ -382,6 +388,16 @@ def set_queue_threshold(ctx: ServerContext, actor: Actor, threshold: float | Non
     _set_org_setting(
         ctx, actor, "checkworthiness_threshold", threshold, ("org.queue_threshold", "threshold")
     )
+
+
+def set_max_key_days(ctx: ServerContext, actor: Actor, days: int | None) -> None:
+    """Set the longest lifetime of an API key the organisation's members make (None: no
+    limit). Applies to keys made afterwards: a key asked for without a lifetime gets this one,
+    a longer one is refused."""
+    require(actor.role, "org.manage")
+    if days is not None:
+        accounts.check_key_days(days, "the longest lifetime of a key")
+    _set_org_setting(ctx, actor, "max_key_days", days, ("org.max_key_days", "max_key_days"))
 
 
 def queue_threshold(ctx: ServerContext, org_id: int, lang: str | None) -> float:

@@ -45,6 +45,7 @@ NOTICES = {
     "match_preference_set": N_("The preference for fact-checks in other languages is saved."),
     "queue_threshold_set": N_("The review queue's threshold is saved."),
     "key_revoked": N_("The API key is revoked."),
+    "key_lifetime_set": N_("The longest lifetime of new API keys is saved."),
     "password_changed": N_(
         "Your password is changed. Other browsers and devices signed in as you are signed out."
     ),

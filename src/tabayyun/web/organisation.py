@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse
 
 from tabayyun.errors import InputError
 from tabayyun.server import admin, services
-from tabayyun.server.accounts import MIN_PASSWORD_LENGTH
+from tabayyun.server.accounts import MAX_KEY_DAYS, MIN_PASSWORD_LENGTH
 from tabayyun.server.audit import Actor
 from tabayyun.server.auth import SESSION_COOKIE, client_address
 from tabayyun.server.errors import RateLimitedError, WrongPasswordError
@@ -20,6 +20,18 @@ from tabayyun.web.render import page_language, render
 
 router = APIRouter(include_in_schema=False)
 AUDIT_PER_PAGE = 50
+# Lifetimes, in days, the key form offers (and "never" while the organisation sets no limit).
+KEY_LIFETIMES = (30, 90, 365)
+DEFAULT_KEY_LIFETIME = 90
+
+
+def key_lifetimes(longest: int | None) -> tuple[list[int], int]:
+    """The lifetimes the key form offers under the organisation's `longest` (None: no limit),
+    and the one it selects: the usual ones up to the limit, and the limit itself."""
+    if longest is None:
+        return list(KEY_LIFETIMES), DEFAULT_KEY_LIFETIME
+    offered = sorted({d for d in KEY_LIFETIMES if d < longest} | {longest})
+    return offered, DEFAULT_KEY_LIFETIME if DEFAULT_KEY_LIFETIME in offered else longest
 
 
 def _page(
@@ -32,10 +44,12 @@ def _page(
         services.organisation_slugs(ctx, actor) if has_permission(actor.role, "org.manage") else []
     )
     partner_slugs = {p["slug"] for p in org["partners"]}
+    lifetimes, lifetime = key_lifetimes(org["max_key_days"])
     return render(
         request, "org.html", actor=actor, org=org, keys=keys, new_key=new_key, roles=ROLES,
         candidates=[o for o in others if o[0] not in partner_slugs], status_code=status_code,
         password_error=password_error, min_password_length=MIN_PASSWORD_LENGTH,
+        key_lifetimes=lifetimes, key_lifetime=lifetime,
     )  # fmt: skip
 
 
@@ -107,7 +121,8 @@ def create_key(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
     name = text(form, "name")[:100]
     if not name:
         raise InputError("say what the key is for")
-    created = services.create_key(ctx, actor, name)
+    days = _days(form, "expires_in_days", "pick how long the key works")  # empty: never
+    created = services.create_key(ctx, actor, name, expires_in_days=days)
     # The key is in this page only: it is never stored in clear, so it cannot be shown again.
     page = _page(request, ctx, actor, new_key=created, status_code=201)
     page.headers["Cache-Control"] = "no-store"
@@ -118,6 +133,22 @@ def create_key(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
 def revoke_key(ctx: Ctx, actor: Who, key_id: int) -> Response:
     services.revoke_key(ctx, actor, key_id)
     return redirect("/org#keys", "key_revoked")
+
+
+@router.post("/org/key-lifetime")
+def set_key_lifetime(ctx: Ctx, actor: Who, form: Form) -> Response:
+    error = f"the longest lifetime is a number of days from 1 to {MAX_KEY_DAYS} (empty: no limit)"
+    services.set_max_key_days(ctx, actor, _days(form, "max_key_days", error))
+    return redirect("/org#keys", "key_lifetime_set")
+
+
+def _days(form: Form, name: str, error: str) -> int | None:
+    """A number of days typed in any of the four languages' digits; None when empty."""
+    raw = text(form, name)
+    try:
+        return int(raw) if raw else None  # int() reads Arabic and Persian digits too
+    except ValueError:
+        raise InputError(error) from None
 
 
 @router.post("/org/partners")

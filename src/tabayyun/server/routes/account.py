@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from tabayyun.server import admin, services
+from tabayyun.server.accounts import MAX_KEY_DAYS
 from tabayyun.server.auth import (
     SESSION_COOKIE,
     clear_session_cookies,
@@ -33,6 +34,16 @@ class PasswordChange(BaseModel):
 
 class NewKey(BaseModel):
     name: str = Field(min_length=1, max_length=100, description="What the key is for.")
+    expires_in_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_KEY_DAYS,
+        description=(
+            "Days until the key stops working (answered as `expires_at`). null or left out: "
+            "never, unless your organisation sets a longest lifetime (`max_key_days` of GET "
+            "/org): then that one, and a longer one is refused."
+        ),
+    )
 
 
 @router.post("/auth/login", summary="Sign in and start a browser session")
@@ -78,14 +89,21 @@ def change_password(body: PasswordChange, request: Request, ctx: Ctx, actor: Who
     )
 
 
-@router.get("/keys", summary="List your API keys (secrets are never shown again)")
+@router.get(
+    "/keys",
+    summary="List your API keys (secrets are never shown again)",
+    description=(
+        "Newest first. `expires_at` is null for a key that never expires; `expired` is true "
+        "once it has passed (such a key is refused with 401: create a new one)."
+    ),
+)
 def list_keys(ctx: Ctx, actor: Who) -> list[dict[str, Any]]:
     return services.list_keys(ctx, actor)
 
 
 @router.post("/keys", status_code=201, summary="Create an API key; the key is shown only once")
 def create_key(body: NewKey, ctx: Ctx, actor: Who) -> dict[str, Any]:
-    return services.create_key(ctx, actor, body.name)
+    return services.create_key(ctx, actor, body.name, expires_in_days=body.expires_in_days)
 
 
 @router.delete("/keys/{key_id}", status_code=204, summary="Revoke one of your API keys")

@@ -9,6 +9,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from tabayyun.server import services
+from tabayyun.server.accounts import MAX_KEY_DAYS
 from tabayyun.server.routes.common import Ctx, PageNo, PerPage, Who
 
 router = APIRouter(tags=["organisation"])
@@ -39,6 +40,19 @@ class QueueThreshold(BaseModel):
             "ingest enters your review queue: higher for a shorter queue. null goes back to "
             "the server's setting, by default the model's own threshold for each language. "
             "Applies to articles ingested afterwards."
+        ),
+    )
+
+
+class KeyLifetime(BaseModel):
+    max_key_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_KEY_DAYS,
+        description=(
+            "The longest lifetime, in days, of an API key your members make from now on: a "
+            "key asked for without a lifetime gets this one, a longer one is refused. null: "
+            "no limit. Keys made before keep their expiry."
         ),
     )
 
@@ -104,6 +118,12 @@ def set_match_preference(body: MatchPreference, ctx: Ctx, actor: Who) -> dict[st
 def set_queue_threshold(body: QueueThreshold, ctx: Ctx, actor: Who) -> dict[str, Any]:
     services.set_queue_threshold(ctx, actor, body.checkworthiness_threshold)
     return {"checkworthiness_threshold": body.checkworthiness_threshold}
+
+
+@router.put("/org/key-lifetime", summary="Set the longest lifetime of your members' API keys")
+def set_key_lifetime(body: KeyLifetime, ctx: Ctx, actor: Who) -> dict[str, Any]:
+    services.set_max_key_days(ctx, actor, body.max_key_days)
+    return {"max_key_days": body.max_key_days}
 
 
 @router.get("/audit", tags=["audit"], summary="Your organisation's audit log (admins)")
