@@ -274,7 +274,42 @@ def _title_pattern(*titles: str) -> str:
 
 # Titles that sit directly before a name and are not roles a later mention would reuse.
 _TITLE_WORDS: dict[str, tuple[str, ...]] = {
-    "ar": ("الدكتور", "الدكتورة", "د.", "الشيخ", "السيد", "السيدة", "الأستاذ", "المهندس"),
+    "ar": (
+        "الدكتور",
+        "الدكتورة",
+        "د.",
+        "الشيخ",
+        "السيد",
+        "السيدة",
+        "الأستاذ",
+        "المهندس",
+        # professions written before a name ("الطبيب حيدر الساعدي", "المدرب ماتياس فرنانديز")
+        "الطبيب",
+        "الطبيبة",
+        "المدرب",
+        "المعارض",
+        "المعارضة",
+        "رجل الأعمال",
+        "سيدة الأعمال",
+        "الروائي",
+        "الروائية",
+        "الصحفي",
+        "الصحفية",
+        "الصحافي",
+        "الصحافية",
+        "اللاعب",
+        "اللاعبة",
+        "الفنان",
+        "الفنانة",
+        "المخرج",
+        "المخرجة",
+        "الشاعر",
+        "الشاعرة",
+        "المهاجم",
+        "الحارس",
+        "القاضي",
+        "القاضية",
+    ),
     "fa": ("آقای", "خانم", "دکتر", "مهندس", "حجت‌الاسلام", "سید"),
 }
 TITLES: dict[str, str] = {
@@ -383,6 +418,9 @@ _NOT_NAME = {
         "توضح يضيف تضيف يشير تشير يعلن تعلن يرى ترى يعتبر تعتبر يدعو تدعو يذكر تذكر ينفي تنفي "
         "يحذر تحذر يعرب تعرب قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة لافتا "
         "لافتة معتبرا معتبرة مشددا مشددة "
+        # numbers: "عبد الرؤوف خمس سنوات"
+        "واحد اثنان اثنين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع "
+        "تسعة عشر عشرة عشرين ثلاثين مئة مائة ألف آلاف مليون ملايين مليار "
         # the speaker's "saying" after a name: «نقلت رويترز عن محمد معيط قوله إن»
         "قوله قولها قولهم تأكيده تأكيدها تصريحه تصريحها"
     ),
@@ -761,11 +799,20 @@ def _gazetteer_candidates(text: str, lang: str) -> Iterable[_Candidate]:
 _AR_ORG_HEADS = {
     lang: "(?:" + "|".join(tolerant_pattern(h) for h in heads.split()) + ")"
     for lang, heads in {
-        "ar": "وزارة سفارة جامعة وكالة مجلس منظمة هيئة بنك مؤسسة شركة اتحاد",
-        "fa": "وزارت سفارت دانشگاه سازمان بانک شرکت خبرگزاری اداره ستاد مجمع انجمن",
+        "ar": "وزارة سفارة جامعة وكالة مجلس منظمة هيئة بنك مؤسسة شركة اتحاد محكمة بلدية "
+        "مفوضية صندوق مصرف حزب حركة جمعية نقابة معهد "
+        # defined heads take a defined descriptor: "البنك المركزي المصري"
+        "البنك المنظمة الوكالة المحكمة الهيئة المفوضية الصندوق المصرف",
+        "fa": "وزارت سفارت دانشگاه سازمان بانک شرکت خبرگزاری اداره ستاد مجمع انجمن مرکز "
+        "فدراسیون بیمارستان جمعیت بورس دادگاه دیوان کمیته اتحادیه صندوق پژوهشگاه حزب باشگاه "
+        "شورای",
     }.items()
 }
 _AR_ORG_HEAD = re.compile(_AR_ORG_HEADS["ar"])
+# Persian heads that mostly name a unit of some other body ("ستاد بحران" of a province, "اداره
+# آب"), so they make an organisation only when a place ends the name.
+# "خبرگزاری ایسنا": the agency's name is "ایسنا", which the gazetteer knows.
+_FA_GENERIC_HEADS = frozenset(_word_key(h) for h in ("ستاد", "اداره", "کمیته", "شورای", "خبرگزاری"))
 # Outlets a statement is made to: "قال سامي خليل لصحيفة «الأخبار»" ends the name at "لصحيفة".
 _AR_OUTLET_KEYS = _keys(["صحيفة", "جريدة", "قناة", "موقع", "مجلة", "إذاعة", "تلفزيون"])
 
@@ -783,9 +830,11 @@ def _arabic_org_candidates(text: str, lang: str) -> Iterable[_Candidate]:
         end = match.end(1)
         count = 0
         pos = end
+        stopped = False
         while count < 5:
-            nxt = _AR_WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+            nxt = _AR_WORD.match(text, pos + 1) if text[pos : pos + 1] in (" ", "\u200c") else None
             if nxt is None:
+                stopped = True
                 break
             token = fold(nxt.group())
             if lang == "ar":  # "وزارة الصحة اليوم", "... التي", "... إلى" are not the name
@@ -794,18 +843,73 @@ def _arabic_org_candidates(text: str, lang: str) -> Iterable[_Candidate]:
             else:  # Persian has no article: nouns and "و" until a function word or verb
                 ok = token == "و" or not _ends_name(text, nxt, lang)
             if not ok:
+                stopped = True
                 break
             pos = nxt.end()
             count += 1
             # Without an article, Persian gives no clue where the name stops, so an
-            # organisation must end at a place: "دانشگاه فردوسی مشهد".
+            # organisation must end at a place ("دانشگاه فردوسی مشهد") ...
             if lang == "ar" or token in places:
                 end = pos
+        # ... or at a verb, a function word or punctuation within three words ("سازمان جهانی
+        # بهداشت درباره", "وزارت بهداشت از"), where the name surely ends.
+        if (
+            lang == "fa"
+            and stopped
+            and 1 <= count <= 3
+            and fold(text[pos - 1 : pos]) != "و"
+            and _word_key(match.group(1)) not in _FA_GENERIC_HEADS
+        ):
+            end = pos
+        if lang == "ar" and match.group(1).startswith("ال") and count == 0:
+            continue  # "البنك" alone refers back to a bank named before
         if end > match.end(1):
             yield _Candidate(match.start(1), end, "ORG", text[match.start(1) : end], 3)
 
 
+# Nouns that make a place of the name after them, and stay part of it: "محافظة البصرة",
+# "نهر الفرات", "استان گیلان", "تنگه هرمز". Administrative units need a defined word or a known
+# place after them ("ولاية ثانية" is a second term); natural features also take a bare name
+# ("مضيق هرمز", "نهر دجلة").
+_PLACE_HEADS = {
+    "ar": (
+        "محافظة ولاية إقليم منطقة ميناء مطار استاد ملعب شارع",
+        "نهر البحر بحر بحيرة جبل جبال مضيق خليج جزيرة جزر صحراء",
+    ),
+    "fa": ("استان شهرستان بندر فرودگاه ورزشگاه", "تنگه دریای رود رودخانه کوه دریاچه جزیره"),
+}
+
+
+@cache
+def _place_head_regex(lang: str) -> re.Pattern[str]:
+    heads = " ".join(_PLACE_HEADS[lang]).split()
+    body = "|".join(tolerant_pattern(h) for h in sorted(heads, key=len, reverse=True))
+    prefix = "(?:[وبل])?" if lang == "ar" else ""
+    return re.compile(rf"(?<![{AR_LETTER}]){prefix}({body})(?![{AR_LETTER}])")
+
+
+def _place_head_candidates(text: str, lang: str) -> Iterable[_Candidate]:
+    places = _folded_places(lang)
+    natural = {fold(h) for h in _PLACE_HEADS[lang][1].split()}
+    for match in _place_head_regex(lang).finditer(text):
+        pos = end = match.end(1)
+        for count in range(3):
+            nxt = _AR_WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+            if nxt is None or _ends_name(text, nxt, lang):
+                break
+            token = fold(nxt.group())
+            defined = token.startswith(("ال", "لل")) if lang == "ar" else False
+            bare = count == 0 and fold(match.group(1)) in natural
+            if not (defined or token in places or bare or (lang == "fa" and end > match.end(1))):
+                break
+            pos = end = nxt.end()
+        if end > match.end(1):
+            yield _Candidate(match.start(1), end, "LOC", text[match.start(1) : end], 3)
+
+
 _NAME_GAP = re.compile(r"[ \u200c]")
+# A defined nationality (nisba) adjective and the space after it: "الأرجنتيني ", "الجزائرية ".
+_AR_NISBA = re.compile(rf"ال[{AR_LETTER}]{{2,}}(?:ي|ية)\s+")
 
 
 # Compound Arabic names: a link takes the next word, even one with "ال" ("عبد الرحمن", "أبو
@@ -833,8 +937,31 @@ def _name_tokens(
         linked = linked and (
             previous in _AR_NAME_LINKS or token in _AR_NAME_TAILS or token in _AR_NAME_LINKS
         )
+        # A family name of the nisba form after a first name: "حيدر الساعدي", "محمد شياع
+        # السوداني" ("ال" words are otherwise adjectives of a post: "الرئيس السوري").
+        nisba = (
+            lang == "ar"
+            and count > 0
+            and len(token) > 4
+            and token.startswith("ال")
+            and token.endswith("ي")
+            and not _ends_name(text, nxt, lang)
+            and token not in _folded_places(lang)
+        )
         if (known_first and count == 0) or linked:
             pass  # a known first name, even one that is also a common word; "شمس الدين"
+        elif (
+            lang == "ar"
+            and count >= 2
+            and token.startswith("ب")
+            and (token[1:] in _folded_places(lang) or token.endswith("ة"))
+        ):
+            break  # "سيرغي لافروف بموسكو", "أحلام بن سعيد بجائزة": a preposition's noun
+        elif nisba:
+            end = nxt.end()
+            count += 1
+            words += 1
+            break  # the family name ends the name
         elif (
             _ends_name(text, nxt, lang, inside=count > 0)
             or (lang == "ar" and token.startswith(("ال", "وال", "بال", "لل")))
@@ -870,11 +997,15 @@ def _arabic_person_candidates(
             yield _Candidate(offset, offset + len(name), "PER", name, 5)
     title = re.compile(rf"(?<![{AR_LETTER}]){TITLES[lang]}\s*")
     for match in title.finditer(text):
-        end = _name_tokens(text, match.end(), lang, limit=3)
+        start = match.end()
+        if lang == "ar":  # a nationality between: "المدرب الأرجنتيني ماتياس فرنانديز"
+            nisba = _AR_NISBA.match(text, start)
+            start = nisba.end() if nisba else start
+        end = _name_tokens(text, start, lang, limit=3)
         if lang == "fa":
-            end = _before_predicate(text, match.end(), end)
-        if end > match.end():
-            yield _Candidate(match.end(), end, "PER", text[match.end() : end], 4)
+            end = _before_predicate(text, start, end)
+        if end > start:
+            yield _Candidate(start, end, "PER", text[start:end], 4)
     yield from _appositive_candidates(text, lang, roles)
     first_names = load_gazetteer(lang).arabic_script_first_names
     for match in _AR_WORD.finditer(text):
@@ -1416,6 +1547,7 @@ def find_entities(text: str, sentences: list[Sentence], lang: str) -> list[Entit
         candidates.extend(_english_candidates(text, sentences))
     else:
         candidates.extend(_arabic_org_candidates(text, lang))
+        candidates.extend(_place_head_candidates(text, lang))
         candidates.extend(_arabic_person_candidates(text, sentences, lang))
     chosen = _add_surname_mentions(text, lang, _select(candidates))
     entities = [Entity(text[c.start : c.end], c.label, c.start, c.end, c.name) for c in chosen]
