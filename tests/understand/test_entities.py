@@ -601,3 +601,35 @@ def test_the_speakers_saying_is_not_part_of_an_arabic_name() -> None:
     text = "ونقلت رويترز عن وزير المالية محمد معيط قوله إن العجز سيتراجع."
     people = [e.text for e in entities_for("ar", text) if e.label == "PER"]
     assert people == ["محمد معيط"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface"),
+    [
+        (
+            "Olena Kovalenko, a nurse at the hospital, said power cuts continued.",
+            "PER",
+            "Olena Kovalenko",
+        ),
+        ("The court adjourned the trial of businessman Chukwuemeka Obi.", "PER", "Chukwuemeka Obi"),
+        ("Heavy rain hit the coast along the Arabian Sea overnight.", "LOC", "Arabian Sea"),
+        ("An earthquake struck Kermanshah province on Monday.", "LOC", "Kermanshah"),
+        ("The Black Sea fleet sailed.", "LOC", "Black Sea"),
+        ("Gazprom said gas flows had returned to normal.", "ORG", "Gazprom"),
+        ("A spokesman for the Kremlin declined to comment.", "ORG", "Kremlin"),
+        ("Shares in Samsung Electronics rose 4 percent.", "ORG", "Samsung Electronics"),
+    ],
+)
+def test_english_names_by_context(text: str, label: str, surface: str) -> None:
+    assert (label, surface) in {(e.label, e.text) for e in entities_for("en", text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Union Calls Strike As Pay Talks Collapse",  # a headline in Title Case
+        "Officials said the bridge would reopen.",  # a group, not an organisation's name
+    ],
+)
+def test_english_capitals_that_are_no_names(text: str) -> None:
+    assert entities_for("en", text) == []

@@ -623,6 +623,35 @@ _EN_ORG_WORDS = set(
         "Parliament",
         "Assembly",
         "Network",
+        "Electronics",
+        "Airlines",
+        "Motors",
+        "Holdings",
+        "Industries",
+        "Technologies",
+        "Pharmaceuticals",
+        "Reserve",
+        "Commission",
+        "Corp",
+        "Co",
+        "Plc",
+        "LLC",
+        "FC",
+        "United",
+        "Energy",
+        "Motor",
+        "Power",
+        "Petroleum",
+        "Oil",
+        "Steel",
+        "Mining",
+        "Telecom",
+        "Capital",
+        "Partners",
+        "Media",
+        "Systems",
+        "Logistics",
+        "Shipping",
     ]
 )
 # Role words that name a post (unlike "Foreign" or "Health"): one ends an organisation's name
@@ -683,6 +712,19 @@ _EN_POSTS = frozenset(
     }
 )
 _EN_ROLE_WORDS = _EN_POSTS | {
+    "Midfielder",
+    "Defender",
+    "Striker",
+    "Forward",
+    "Goalkeeper",
+    "Manager",
+    "Businessman",
+    "Businesswoman",
+    "Grandmaster",
+    "Activist",
+    "Lawyer",
+    "Journalist",
+    "Novelist",
     "Labor",
     "Labour",
     "Agriculture",
@@ -735,6 +777,95 @@ _EN_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?]|$)")
 _EN_DESCRIBED_THEN_REPORTING = re.compile(
     rf",\s*(?:a|an|the)\s[^,.;:!?\"“”]{{1,60}},\s*(?:{'|'.join(_EN_REPORTING_VERBS)})\b"
 )
+# A description after a name: "Olena Kovalenko, a nurse at ...", "Hyun-woo Park, the chief".
+_EN_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\b")
+# A profession or post in lower case right before a name: "businessman Chukwuemeka Obi".
+_EN_ROLE_BEFORE = re.compile(
+    r"\b(?:businessman|businesswoman|minister|defender|midfielder|striker|forward|goalkeeper|"
+    r"manager|coach|grandmaster|champion|favourite|favorite|nurse|doctor|farmer|researcher|"
+    r"scientist|lawyer|activist|journalist|reporter|novelist|writer|author|artist|singer|actor|"
+    r"actress|director|economist|analyst|professor|spokesman|spokeswoman|spokesperson|leader|"
+    r"president|senator|lawmaker|governor|mayor|founder|chairman|chairwoman|candidate|rival|"
+    r"teammate|compatriot|veteran|dissident|blogger|prosecutor|judge|envoy|ambassador|diplomat|"
+    r"commander|colonel|general|captain|presenter|teacher|student|pilot|driver|rapper|poet)\s+$"
+)
+# A place named by what it is: "Arabian Sea", "Mekong Delta", "Moi Avenue", "Lake Victoria".
+_EN_PLACE_LAST = frozenset(
+    [
+        "Sea",
+        "Ocean",
+        "Gulf",
+        "Delta",
+        "Lake",
+        "River",
+        "Mountains",
+        "Desert",
+        "Strait",
+        "Peninsula",
+        "Valley",
+        "Basin",
+        "Island",
+        "Islands",
+        "Avenue",
+        "Street",
+        "Square",
+        "Bridge",
+        "Bay",
+        "Coast",
+        "Canal",
+        "Highway",
+        "Road",
+    ]
+)
+_EN_PLACE_FIRST = frozenset(["Lake", "Mount", "River", "Cape", "Port"])
+# Subjects of "X said" at the start of a sentence that are nobody's name.
+_EN_GROUP_NOUNS = frozenset(
+    [
+        "officials",
+        "police",
+        "residents",
+        "witnesses",
+        "analysts",
+        "critics",
+        "experts",
+        "authorities",
+        "doctors",
+        "scientists",
+        "researchers",
+        "investigators",
+        "prosecutors",
+        "lawmakers",
+        "organisers",
+        "organizers",
+        "sources",
+        "rescuers",
+        "observers",
+        "officers",
+        "troops",
+        "protesters",
+        "demonstrators",
+        "voters",
+        "economists",
+        "others",
+        "both",
+        "many",
+        "some",
+        "several",
+        "it",
+        "they",
+        "we",
+        "he",
+        "she",
+        "this",
+        "that",
+    ]
+)
+# An administrative unit after its name: "Kermanshah province", "Gedaref state".
+_EN_UNIT_AFTER = re.compile(
+    r"\s+(?:province|state|region|district|division|county|governorate|oblast|prefecture)\b"
+)
+_EN_UNIT_BEFORE = re.compile(r"\b(?:city|town|village|port|region|province) of $")
+_EN_SAID_AFTER = re.compile(r"\s+(?:said|says|announced|reported|confirmed|denied)\b")
 _EN_CAPSEQ = re.compile(
     r"\b[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|de|van|von|al) +)?[A-Z][\w'’-]*)*"
 )
@@ -791,9 +922,11 @@ def _gazetteer_candidates(text: str, lang: str) -> Iterable[_Candidate]:
         return
     labels = _gazetteer_labels(lang)
     for match in regex.finditer(text):
-        surface = match.group(1)
+        surface, start = match.group(1), match.start(1)
         label = labels.get(_label_key(surface), "LOC")
-        yield _Candidate(match.start(1), match.end(1), label, surface, 2)
+        if lang == "en" and surface.startswith(("the ", "The ")):
+            surface, start = surface[4:], start + 4  # "the Kremlin": the name is "Kremlin"
+        yield _Candidate(start, match.end(1), label, surface, 2)
 
 
 _AR_ORG_HEADS = {
@@ -1235,14 +1368,66 @@ def _english_candidates(text: str, sentences: list[Sentence]) -> Iterable[_Candi
         yield _Candidate(start, match.end(), "ORG", text[start : match.end()], 3)
     # A run never crosses a sentence: "... spoke in Paris. Smith told ..." is two names.
     starts = frozenset(sentence.start for sentence in sentences)
+    headlines = [(s.start, s.end) for s in sentences if _is_headline(s.text)]
     for match in _EN_CAPSEQ.finditer(text):
+        if any(start <= match.start() < end for start, end in headlines):
+            continue  # "Union Calls Strike As Pay Talks Collapse": every word has a capital
         tokens = [
             (match.start() + m.start(), match.start() + m.end())
             for m in _EN_TOKEN.finditer(match.group())
         ]
         post = bool(_EN_POST_OF_THE.search(text, max(0, match.start() - 40), match.start()))
+        role = bool(_EN_ROLE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
         for part in _split_at_breaks(text, tokens, starts):
-            yield from _english_run(text, part, need_title=post, post=post)
+            place = _english_place(text, part, starts)
+            if place is not None:
+                yield place
+                continue
+            yield from _english_run(text, part, need_title=post, post=post, titled=role)
+            role = False
+
+
+def _is_headline(sentence: str) -> bool:
+    """Title Case: four words or more, nearly all capitalised."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and capitalised >= 0.8 * len(words)
+
+
+def _english_place(text: str, tokens: list[_Token], starts: frozenset[int]) -> _Candidate | None:
+    """A place the run names by its kind ("Arabian Sea", "Lake Victoria", "Kermanshah
+    province", "the city of Szeged"), or an unknown word that says something at the start of a
+    sentence ("Gazprom said"): an organisation, as people and places are known by then."""
+    while len(tokens) > 1 and _en_word(text, tokens[0]) in ("The", "the"):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and _en_word(text, tokens[0]).endswith(("'s", "’s")):
+        tokens = tokens[1:]  # "Chile's Atacama Desert" -> "Atacama Desert"
+    if not tokens:
+        return None
+    start, end, surface = _en_span(text, tokens)
+    words = surface.split()
+    if _label_key(surface) in _gazetteer_labels("en"):
+        return None
+    if (
+        len(words) >= 2
+        and (words[-1] in _EN_PLACE_LAST or words[0] in _EN_PLACE_FIRST)
+        and not any(w in _EN_ORG_WORDS for w in words[1:])
+    ):
+        return _Candidate(start, end, "LOC", surface, 3)
+    if len(words) <= 2 and (
+        _EN_UNIT_AFTER.match(text, end) or _EN_UNIT_BEFORE.search(text, max(0, start - 20), start)
+    ):
+        return _Candidate(start, end, "LOC", surface, 3)
+    if (
+        len(words) == 1
+        and start in starts
+        and _EN_SAID_AFTER.match(text, end)
+        and not _is_en_first_name(surface)
+        and surface not in _EN_LEADING_WORDS
+        and surface.lower() not in _EN_GROUP_NOUNS
+    ):
+        return _Candidate(start, end, "ORG", surface, 1)
+    return None
 
 
 def _split_at_breaks(
@@ -1261,7 +1446,12 @@ def _split_at_breaks(
 
 
 def _english_run(
-    text: str, tokens: list[_Token], *, need_title: bool = False, post: bool = False
+    text: str,
+    tokens: list[_Token],
+    *,
+    need_title: bool = False,
+    post: bool = False,
+    titled: bool = False,
 ) -> Iterable[_Candidate]:
     """Candidates in one capitalised run, split where a person's name ends.
 
@@ -1271,8 +1461,8 @@ def _english_run(
     post and "of" ("Leader of the House John Smith"), where a first name opens the person's name.
     """
     tokens = _strip_reporting_verb(text, tokens)
-    # Strip sentence starters, titles and role words from the left.
-    titled = False
+    # Strip sentence starters, titles and role words from the left; `titled`: a role in lower
+    # case came right before ("businessman Chukwuemeka Obi").
     while tokens and (word := _en_word(text, tokens[0]).rstrip(".")) in _EN_LEADING_WORDS:
         if (
             word in _EN_ROLE_WORDS
@@ -1374,7 +1564,11 @@ def _english_person(text: str, tokens: list[_Token], titled: bool) -> _Candidate
     ):
         return None
     first_known = _is_en_first_name(words[0])
-    reported = bool(_EN_REPORTING.match(text, end) or _EN_DESCRIBED_THEN_REPORTING.match(text, end))
+    reported = bool(
+        _EN_REPORTING.match(text, end)
+        or _EN_DESCRIBED_THEN_REPORTING.match(text, end)
+        or _EN_APPOSITION.match(text, end)
+    )
     reported = reported or (
         _EN_REPORTED_BEFORE.search(text, max(0, start - 16), start) is not None
         and _EN_CLAUSE_ENDS.match(text, end) is not None
