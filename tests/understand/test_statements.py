@@ -987,7 +987,8 @@ def test_walkthrough_every_statement_has_its_own_speaker(lang: str) -> None:
             "جیره‌بندی می‌شود.",
             [
                 ("مهدی کاظمی", "مهدی کاظمی", "سدها خالی است"),
-                ("وزیر", "وزیر", "آب جیره‌بندی می‌شود"),
+                # the role is the speaker; the mention is the post as written
+                ("وزیر", "وزیر نیرو", "آب جیره‌بندی می‌شود"),
             ],
         ),
         (  # the person the unnamed subject is named as
@@ -1654,5 +1655,377 @@ def test_source_quoted_by_an_outlet(
     statements = statements_for(lang, text)
     got = [(s.speaker, s.mention, s.verb, s.kind, s.content) for s in statements]
     assert got == expected
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content
+
+
+# A mark inside a number ("3.9%", "4,1%", "۴٫۱", "250,000") ends no clause, so what was said
+# before an attribution keeps its figures whole. A dateline ("WASHINGTON —") is no part of what
+# was said, and when and where it was said ("said on Friday", "في القاهرة") belong to the
+# attribution; wire style attributes the clause before it only, so what follows ", and" is not
+# attributed ("..., the Labor Department said on Friday, and the rate fell").
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "WASHINGTON — The US economy added 250,000 jobs in October, the Labor Department "
+            "said on Friday, and the unemployment rate fell to 3.9%.",
+            [
+                (
+                    "Labor Department",
+                    "said",
+                    "indirect",
+                    "The US economy added 250,000 jobs in October",
+                )
+            ],
+        ),
+        (
+            "en",
+            "Wages rose 4.1% from a year earlier, according to the report.",
+            [("the report", "according to", "indirect", "Wages rose 4.1% from a year earlier")],
+        ),
+        (
+            "en",
+            "The economy grew 2.5% in 2023, and wages rose 4.1%, according to the report.",
+            [
+                (
+                    "the report",
+                    "according to",
+                    "indirect",
+                    "The economy grew 2.5% in 2023, and wages rose 4.1%",
+                )
+            ],
+        ),
+        (
+            "ru",
+            "Безработица снизилась до 3.9%, заявил Антон Силуанов.",
+            [("Антон Силуанов", "заявил", "indirect", "Безработица снизилась до 3.9%")],
+        ),
+        (
+            "ru",
+            "Зарплаты выросли на 4,1% за год, по данным Росстата.",
+            [("Росстат", "по данным", "indirect", "Зарплаты выросли на 4,1% за год")],
+        ),
+        (
+            "fa",
+            "نرخ تورم به 3.9 درصد رسید، به گزارش ایسنا.",
+            [("ایسنا", "به گزارش", "indirect", "نرخ تورم به 3.9 درصد رسید")],
+        ),
+        (
+            "fa",
+            "دستمزدها ۴٫۱ درصد افزایش یافت، به گزارش ایسنا.",
+            [("ایسنا", "به گزارش", "indirect", "دستمزدها ۴٫۱ درصد افزایش یافت")],
+        ),
+        (
+            "ar",
+            "ارتفع التضخم إلى 3.9 في المئة، بحسب وزارة المالية.",
+            [("وزارة المالية", "بحسب", "indirect", "ارتفع التضخم إلى 3.9 في المئة")],
+        ),
+        (  # a place between the speaker and "إن" belongs to the attribution
+            "ar",
+            "قال رئيس الوزراء المصري مصطفى مدبولي في القاهرة إن التضخم تراجع.",
+            [("مصطفى مدبولي", "قال", "indirect", "التضخم تراجع")],
+        ),
+        (
+            "ar",
+            "وأكد محمد معيط على هامش القمة أن العجز تراجع.",
+            [("محمد معيط", "وأكد", "indirect", "العجز تراجع")],
+        ),
+        (
+            "fa",
+            "علی لاریجانی در تهران گفت که تورم کاهش یافته است.",
+            [("علی لاریجانی", "گفت", "indirect", "تورم کاهش یافته است")],
+        ),
+        (
+            "en",
+            "Prime Minister Mostafa Madbouly said in Cairo that inflation had eased.",
+            [("Mostafa Madbouly", "said", "indirect", "inflation had eased")],
+        ),
+        (
+            "ru",
+            "МОСКВА, 3 ноября — Цены выросли на 2,5%, сообщил Росстат.",
+            [("Росстат", "сообщил", "indirect", "Цены выросли на 2,5%")],
+        ),
+        (  # the time after the verb is the attribution's, and a participle is no content
+            "en",
+            "The bridge will open in May, officials said on Friday, citing engineers.",
+            [("officials", "said", "indirect", "The bridge will open in May")],
+        ),
+        (  # not fired: "added" with an amount reports nothing
+            "en",
+            "The economy added 250,000 jobs in October.",
+            [],
+        ),
+    ],
+)
+def test_numbers_datelines_and_frames_of_the_attribution(
+    lang: str, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    statements = statements_for(lang, text)
+    assert [(s.speaker, s.verb, s.kind, s.content) for s in statements] == expected
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content
+
+
+# A quotation before a speaker named with the post before the name is what they said.
+def test_quote_before_a_post_and_name() -> None:
+    text = '"This is the strongest month since March," Labor Secretary Julie Su told CNN.'
+    [statement] = statements_for("en", text)
+    got = (statement.speaker, statement.verb, statement.kind, statement.content)
+    assert got == ("Julie Su", "told", "direct", "This is the strongest month since March")
+    assert text[statement.start : statement.end] == statement.content
+
+
+# What a plural group believes is a claim put to a vague source: "ويرى مراقبون أن", "کارشناسان
+# معتقدند که", "Эксперты считают, что", "Critics argue that". The group is the speaker as written;
+# the opinion verb reports nothing with any other subject ("أعتقد", "I think", "Smith
+# believes", "they say"). A verb that ends a comparison ("than officials say", "از آن است که
+# مسئولان می‌گویند") is part of what was said, not an attribution.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fa",
+            "کارشناسان معتقدند که بحران آب در مشهد جدی‌تر از آن است که مسئولان می‌گویند.",
+            [
+                (
+                    "کارشناسان",
+                    "معتقدند",
+                    "بحران آب در مشهد جدی‌تر از آن است که مسئولان می‌گویند",
+                )
+            ],
+        ),
+        (
+            "fa",
+            "برخی کارشناسان حوزه آب بر این باورند که بحران جدی است.",
+            [("برخی کارشناسان حوزه آب", "بر این باورند", "بحران جدی است")],
+        ),
+        ("fa", "بحران جدی است، کارشناسان معتقدند.", [("کارشناسان", "معتقدند", "بحران جدی است")]),
+        ("ar", "ويرى مراقبون أن الأزمة ستطول.", [("مراقبون", "ويرى", "الأزمة ستطول")]),
+        ("ar", "ويرى بعض المراقبين أن الأزمة ستطول.", [("بعض المراقبين", "ويرى", "الأزمة ستطول")]),
+        (
+            "ar",
+            "ويعتقد خبراء اقتصاديون أن التضخم سيرتفع.",
+            [("خبراء اقتصاديون", "ويعتقد", "التضخم سيرتفع")],
+        ),
+        (
+            "ru",
+            "Эксперты считают, что кризис затянется.",
+            [("Эксперты", "считают", "кризис затянется")],
+        ),
+        (
+            "ru",
+            "Кризис затянется, считают западные аналитики.",
+            [("западные аналитики", "считают", "Кризис затянется")],
+        ),
+        (
+            "en",
+            "Critics argue that the plan will fail.",
+            [("Critics", "argue", "the plan will fail")],
+        ),
+        (
+            "en",
+            "Officials say the bridge will open in May.",
+            [("Officials", "say", "the bridge will open in May")],
+        ),
+        ("en", "The plan will fail, critics say.", [("critics", "say", "The plan will fail")]),
+        # not fired: one person's opinion, or a comparison
+        ("ar", "يرى الوزير أن الأزمة ستطول.", []),
+        ("ar", "الأسعار أعلى مما يقول المسؤولون.", []),
+        ("fa", "علی رضایی معتقد است که بحران جدی است.", []),
+        ("fa", "قیمت‌ها بیشتر از آنچه مسئولان می‌گویند افزایش یافته است.", []),
+        ("ru", "Я считаю, что кризис затянется.", []),
+        ("ru", "Цены выросли сильнее, чем говорят чиновники.", []),
+        ("en", "They say the plan will fail.", []),
+        ("en", "John Smith believes the plan will fail.", []),
+        ("en", "The crisis is worse than officials said.", []),
+        (
+            "ar",
+            "وقال محمد معيط: «أعتقد أن الأزمة ستطول».",
+            [("محمد معيط", "وقال", "أعتقد أن الأزمة ستطول")],
+        ),
+    ],
+)
+def test_opinions_of_unnamed_groups(
+    lang: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    statements = statements_for(lang, text)
+    assert [(s.speaker, s.verb, s.content) for s in statements] == expected
+    for statement in statements:
+        assert statement.speaker == statement.mention or statement.mention == "محمد معيط"
+        assert text[statement.start : statement.end] == statement.content
+
+
+# "According to him" in each language ("به گفته وی", "وبحسب قوله", "по его словам") names the
+# speaker before it by a pronoun, resolved as "he added" is.
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "pronoun", "verb", "content"),
+    [
+        (
+            "fa",
+            "محمد حسینی افزود که ذخایر سدها کم شده است. به گفته وی، دولت ۵۰۰ میلیارد تومان برای "
+            "مقابله با کم‌آبی اختصاص داده است.",
+            "محمد حسینی",
+            "وی",
+            "به گفته",
+            "دولت ۵۰۰ میلیارد تومان برای مقابله با کم‌آبی اختصاص داده است",
+        ),
+        (
+            "ar",
+            "وقال محمد معيط إن العجز تراجع. وبحسب قوله، فإن الحكومة خصصت 500 مليون دولار للدعم.",
+            "محمد معيط",
+            "قوله",
+            "وبحسب",
+            "الحكومة خصصت 500 مليون دولار للدعم",
+        ),
+        (
+            "ar",
+            "وقال محمد معيط إن العجز تراجع. ووفق قوله، فإن الحكومة خصصت 500 مليون دولار للدعم.",
+            "محمد معيط",
+            "قوله",
+            "ووفق",
+            "الحكومة خصصت 500 مليون دولار للدعم",
+        ),
+        (
+            "ru",
+            "Антон Силуанов заявил, что дефицит сократился. По его словам, правительство "
+            "выделило 500 млрд рублей.",
+            "Антон Силуанов",
+            "его",
+            "По его словам",
+            "правительство выделило 500 млрд рублей",
+        ),
+        (
+            "en",
+            "John Smith said the deficit had narrowed. According to him, the government has set "
+            "aside $500 million.",
+            "John Smith",
+            "him",
+            "According to",
+            "the government has set aside $500 million",
+        ),
+    ],
+)
+def test_according_to_a_pronoun(
+    lang: str, text: str, speaker: str, pronoun: str, verb: str, content: str
+) -> None:
+    first, second = statements_for(lang, text)
+    assert first.speaker == speaker
+    assert (second.speaker, second.mention, second.verb, second.content) == (
+        speaker,
+        pronoun,
+        verb,
+        content,
+    )
+    assert text[second.start : second.end] == content
+
+
+def test_according_to_a_pronoun_needs_a_speaker_before() -> None:
+    assert statements_for("en", "According to him, the government has set aside funds.") == []
+    assert statements_for("ar", "وقال إنه على حد سواء مع الحكومة.") == []
+
+
+# A post held by nobody the article names keeps its role word as the speaker, and is mentioned
+# as written, with what it is of: "مدیرکل هواشناسی خراسان رضوی", "المتحدث باسم الوزارة".
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "mention", "content"),
+    [
+        (
+            "fa",
+            "مدیرکل هواشناسی خراسان رضوی گفت: میزان بارش‌ها کاهش یافته است.",
+            "مدیرکل",
+            "مدیرکل هواشناسی خراسان رضوی",
+            "میزان بارش‌ها کاهش یافته است",
+        ),
+        (
+            "ar",
+            "وقال المتحدث باسم الوزارة إن الأمطار تراجعت.",
+            "المتحدث",
+            "المتحدث باسم الوزارة",
+            "الأمطار تراجعت",
+        ),
+        (
+            "ar",
+            "قال مدير عام الأرصاد الجوية في خراسان إن الأمطار تراجعت.",
+            "مدير",
+            "مدير عام الأرصاد الجوية",
+            "الأمطار تراجعت",
+        ),
+        (  # unnamed, the speaker is as written
+            "en",
+            "The head of the regional weather office said rainfall had fallen.",
+            "The head of the regional weather office",
+            "The head of the regional weather office",
+            "rainfall had fallen",
+        ),
+    ],
+)
+def test_unnamed_post_is_mentioned_in_full(
+    lang: str, text: str, speaker: str, mention: str, content: str
+) -> None:
+    [statement] = statements_for(lang, text)
+    assert (statement.speaker, statement.mention, statement.content) == (speaker, mention, content)
+
+
+# Outlets report: "Reuters reported, citing two sources, that", "روزنامه کیهان نوشت که",
+# "ذكرت صحيفة الأهرام أن", "пишет газета «Ведомости»". "reported" is an outlet's verb only, and
+# reports only what follows "that" or came before it.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Reuters reported, citing two sources, that the talks had failed.",
+            [("two sources", "Reuters reported, citing two sources", "the talks had failed")],
+        ),
+        (
+            "en",
+            "The New York Times reported that the talks had failed.",
+            [("New York Times", "New York Times", "the talks had failed")],
+        ),
+        (
+            "fa",
+            "روزنامه کیهان نوشت که مذاکرات شکست خورده است.",
+            [("روزنامه کیهان", "روزنامه کیهان", "مذاکرات شکست خورده است")],
+        ),
+        (
+            "ar",
+            "ذكرت صحيفة الأهرام أن الحكومة سترفع الأسعار.",
+            [("صحيفة الأهرام", "صحيفة الأهرام", "الحكومة سترفع الأسعار")],
+        ),
+        (
+            "ru",
+            "Как пишет газета «Ведомости», переговоры провалились.",
+            [("Ведомости", "газета «Ведомости»", "переговоры провалились")],
+        ),
+        (
+            "ru",
+            "Газета «Коммерсантъ» пишет, что переговоры провалились.",
+            [("Коммерсантъ", "Коммерсантъ", "переговоры провалились")],
+        ),
+        (  # not fired: no outlet, or nothing reported
+            "en",
+            "The efficacy may be lower than reported by Israeli studies, some experts say.",
+            [
+                (
+                    "some experts",
+                    "some experts",
+                    "The efficacy may be lower than reported by Israeli studies",
+                )
+            ],
+        ),
+        ("en", "The patient reported pain in the chest.", []),
+        ("en", "Apple reported record profits.", []),
+        (  # a quoted name that is no outlet's is no subject of the verb after it
+            "ru",
+            "Кассирша в «Макдоналдсе» заявила полицейским: «Таких не обслуживаем».",
+            [],
+        ),
+    ],
+)
+def test_outlets_report(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    statements = statements_for(lang, text)
+    assert [(s.speaker, s.mention, s.content) for s in statements] == expected
     for statement in statements:
         assert text[statement.start : statement.end] == statement.content

@@ -17,15 +17,29 @@ attribution set off by commas inside what was said ("The plan, the minister said
 that span the whole passage. A quotation is what was said when it is long, or short beside a
 reporting verb ('"It is closed," said the ministry'); a quoted name ("لـ«الأخبار»",
 "«Интерфаксу»") is not. A source relayed by an outlet ("نقلت الأهرام عن مصدر مسؤول", "Reuters
-quoted a senior official as saying", "со ссылкой на источник", "به نقل از یک منبع آگاه") is the
-speaker, its mention written from the outlet to the source.
+quoted a senior official as saying", "со ссылкой на источник", "به نقل از یک منبع آگاه",
+"Reuters reported, citing two sources, that") is the speaker, its mention written from the
+outlet to the source; an outlet named by its kind ("روزنامه کیهان نوشت", "ذكرت صحيفة الأهرام",
+"пишет газета «Ведомости»") speaks for itself, and "reported" is an outlet's verb only.
+
+What a plural group believes ("ويرى مراقبون أن", "کارشناسان معتقدند که", "Эксперты считают,
+что", "Critics argue that", "Officials say") is a claim put to a vague source: the group, as
+written, is the speaker; these opinion verbs report nothing for anyone else ("أعتقد", "I
+think"). A verb that ends a comparison ("than officials say", "از آن است که مسئولان
+می‌گویند") is part of what was said. "According to him" ("به گفته وی", "وبحسب قوله", "по его
+словам") is the speaker before it. A post held by nobody the article names keeps its role word
+as the speaker and is mentioned with what it is of ("مدیرکل هواشناسی خراسان رضوی"). A mark
+inside a number ("3.9", "4,1", "۴٫۱") ends no clause; a dateline ("WASHINGTON —") is not what
+was said; where and when it was said ("قال ... في القاهرة إن", "said on Friday") belong to the
+attribution, and wire style attributes only the clause before it ("X, the department said on
+Friday, and Y": X only).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tabayyun.model import Entity, Sentence, Statement, StatementKind
 from tabayyun.understand.entities import (
@@ -86,6 +100,10 @@ _AR_ACCORDING = ["بحسب", "حسب", "نقلا عن"]
 _AR_ACCORDING_GLUED = ["وفقا ل", "وفقاً ل", "طبقا ل"]
 # An outlet relaying a source: "نقلت صحيفة الأهرام عن مصدر مسؤول قوله إن" (see _CITE_FRAME).
 _AR_CITING = ["نقل", "نقلت"]
+# Only before the pronoun of a speaker named earlier: "وفق قوله", "على حد قولها" (see
+# _ACCORDING_PRONOUN); "على حد سواء" reports nothing.
+_AR_ACCORDING_SAYING = ["وفق", "على حد"]
+_AR_SAYING = ["قوله", "قولها"]
 
 _FA_VERBS = [
     "گفت",
@@ -133,10 +151,39 @@ _RU_PRESENT = (
     "передает передаёт подчеркивает подчёркивает утверждает утверждают"
 )
 _RU_ACCORDING = ["по словам", "по данным", "по информации", "по сведениям"]
+# "по его словам": the pronoun inside the phrase is the speaker named before it.
+_RU_ACCORDING_PRONOUN = r"по (?:его|её|ее) (?:словам|данным|мнению)"
 
 _EN_VERBS = "said says told added stated noted stressed announced explained warned insisted"
+
+# What a group believes: "ويرى مراقبون أن", "کارشناسان معتقدند که", "Эксперты считают, что",
+# "Critics argue that". A claim put to a vague source is a statement, its speaker the group as
+# written; with any other subject ("أعتقد", "I think", "Smith believes") these verbs report
+# nothing (see _GROUP).
+_AR_OPINION = ["يرى", "ترى", "يعتقد", "تعتقد", "يتوقع", "تتوقع", "يرجح", "ترجح"]
+_AR_OPINION += ["يرون", "يعتقدون", "يتوقعون", "يرجحون"]  # after the group: "المراقبون يرون"
+_FA_OPINION = [
+    "معتقدند",
+    "معتقد هستند",
+    "بر این باورند",
+    "بر این عقیده‌اند",
+    "باور دارند",
+    "عقیده دارند",
+    "اعتقاد دارند",
+    "هشدار می‌دهند",
+    "پیش‌بینی می‌کنند",
+]
+_RU_OPINION = "считают полагают уверены убеждены опасаются предупреждают прогнозируют"
+_EN_OPINION = (
+    "argue argued believe believed say think thought contend contended fear feared suspect "
+    "suspected predict predicted warn"
+)
 _EN_ACCORDING = ["according to"]
 _EN_CITING = "quoted"  # "Reuters quoted a senior official as saying ..."
+# What only an outlet does: "Reuters reported that", "..., the BBC reported" (not "the company
+# reported record profits": see _statements_for).
+_EN_OUTLET_VERBS = "reported"
+_REPORTED_THAT = re.compile(r"\bthat\b|:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -148,6 +195,8 @@ class _Verb:
     according: bool  # "according to X": speaker after, content around it
     participle: bool  # "قائلا", "لافتا": the subject of the clause before
     cites: bool = False  # "نقلت X عن Y", "X quoted Y as saying": Y is the speaker
+    opinion: bool = False  # "ويرى مراقبون", "Critics argue": only an unnamed group says it
+    outlet: bool = False  # "reported": only an organisation reports, and only "that ..."
 
 
 def _compile_verbs(lang: str) -> re.Pattern[str]:
@@ -157,30 +206,41 @@ def _compile_verbs(lang: str) -> re.Pattern[str]:
         acc = "|".join(tolerant_pattern(a) for a in _AR_ACCORDING)
         glued = "|".join(tolerant_pattern(a) for a in _AR_ACCORDING_GLUED)
         cite = "|".join(tolerant_pattern(c) for c in reversed(_AR_CITING))
+        opinion = "|".join(tolerant_pattern(o) for o in _AR_OPINION)
+        saying = "|".join(tolerant_pattern(a) for a in _AR_ACCORDING_SAYING)
+        said = "|".join(tolerant_pattern(a) for a in _AR_SAYING)
         return re.compile(
             rf"(?<![{AR_LETTER}])(?:[وف])?(?:(?P<acc>(?:{glued})(?=\s*[{AR_LETTER}])|(?:{acc})"
-            rf"(?:[\u064b-\u0652])*(?![{AR_LETTER}]))|(?:(?P<cite>{cite})|(?P<fem>{fem})"
-            rf"|(?P<masc>{masc}))(?:[\u064b-\u0652])*(?![{AR_LETTER}]))"
+            rf"(?:[\u064b-\u0652])*(?![{AR_LETTER}])|(?:{saying})(?=\s+(?:{said})"
+            rf"(?![{AR_LETTER}])))|(?:(?P<cite>{cite})|(?P<fem>{fem})"
+            rf"|(?P<masc>{masc})|(?P<op>{opinion}))(?:[\u064b-\u0652])*(?![{AR_LETTER}]))"
         )
     if lang == "fa":
         verbs = "|".join(tolerant_pattern(v) for v in sorted(_FA_VERBS, key=len, reverse=True))
         acc = "|".join(tolerant_pattern(a) for a in _FA_ACCORDING)
+        opinion = "|".join(tolerant_pattern(o) for o in _FA_OPINION)
         return re.compile(
-            rf"(?<![{AR_LETTER}])(?:(?P<acc>{acc})|(?P<masc>{verbs}))(?![{AR_LETTER}\u200c])"
+            rf"(?<![{AR_LETTER}])(?:(?P<acc>{acc})|(?P<masc>{verbs})|(?P<op>{opinion}))"
+            rf"(?![{AR_LETTER}\u200c])"
         )
     if lang == "ru":
         stems = "|".join(_RU_VERBS)
-        acc = "|".join(_RU_ACCORDING)
+        acc = "|".join([_RU_ACCORDING_PRONOUN, *_RU_ACCORDING])
         present = "|".join(_RU_PRESENT.split())
+        opinion = "|".join(_RU_OPINION.split())
         return re.compile(
             rf"(?<!\w)(?:(?P<acc>{acc})|(?P<fem>(?:{stems})а)|(?P<masc>(?:{stems})(?:и)?)"
-            rf"|(?P<pres>{present}))(?!\w)",
+            rf"|(?P<pres>{present})|(?P<op>{opinion}))(?!\w)",
             re.IGNORECASE,
         )
     verbs = "|".join(_EN_VERBS.split())
     acc = "|".join(_EN_ACCORDING)
+    opinion = "|".join(_EN_OPINION.split())
+    outlet = "|".join(_EN_OUTLET_VERBS.split())
     return re.compile(
-        rf"\b(?:(?P<acc>{acc})|(?P<cite>{_EN_CITING})|(?P<masc>{verbs}))\b", re.IGNORECASE
+        rf"\b(?:(?P<acc>{acc})|(?P<cite>{_EN_CITING})|(?P<masc>{verbs})|(?P<op>{opinion})"
+        rf"|(?P<outlet>{outlet}))\b",
+        re.IGNORECASE,
     )
 
 
@@ -192,12 +252,22 @@ def _any_of(*phrases: str) -> str:
     return "(?:" + "|".join(tolerant_pattern(p) for p in phrases) + ")"
 
 
+# A full stop, comma or colon between digits is part of a number ("3.9%", "4,1%", "250,000",
+# "10:30"), never the end of a clause: what a clause may hold, up to a mark in `marks`.
+_IN_NUMBER = r"(?<=\d)[.,:٫٬](?=\d)"
+
+
+def _up_to(marks: str) -> str:
+    """Regex source for one character that is not one of `marks`, or a mark inside a number."""
+    return f"(?:{_IN_NUMBER}|[^{marks}])"
+
+
 _AR_PARTICIPLE = re.compile(
     "^[وف]?" + _any_of("قائل", "لافت", "مضيف", "مشير", "مؤكد", "موضح", "معتبر", "مشدد")
 )
 
 _AR_PREPOSITION = _any_of("على", "إلى", "الى", "عن")  # "أشار إلى أن", "أكد على"
-_AR_THAT = _any_of("بأن", "أن", "إن", "انه")
+_AR_THAT = _any_of("بأن", "أن", "إن", "انه", "فإن", "فانه")  # "وبحسب الوزارة، فإن"
 
 # Words that open the content of an indirect statement ("أن", "that", "что", "که").
 _COMPLEMENTIZER = {
@@ -324,10 +394,19 @@ _PRONOUNS = {
     "en": re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
 }
 _FEMININE_PRONOUN = {"she", "она"}
-_CLAUSE_BREAK = re.compile(r"[.:;؛!?؟»”]")
+_CLAUSE_BREAK = re.compile(rf"(?!{_IN_NUMBER})[.:;؛!?؟»”]")
 # The full stop of a title ends no clause: '"We will not retreat," Mr. Smith told reporters.'
 _TITLE_STOP = r"(?<!\w)(?:Mr|Mrs|Ms|Dr|Prof)\."
 _ENDS_WITH_TITLE = re.compile(_TITLE_STOP + "$")
+# A dateline before the first sentence of a report is where it was filed, not what was said:
+# "WASHINGTON —", "NEW YORK (Reuters) -", "LONDON, March 5 —", "МОСКВА, 3 ноября —".
+_DATELINE = {
+    lang: re.compile(
+        rf"[{caps}][{caps}.'’-]+(?:\s[{caps}][{caps}.'’-]+){{0,2}}(?:,\s*[^—–\n(]{{1,30}}?)?"
+        r"\s*(?:\([^()\n]{1,30}\)\s*)?[—–-]+\s+"
+    )
+    for lang, caps in (("en", "A-Z"), ("ru", "А-ЯЁ"))
+}
 _ROLE_WINDOW = 160  # chars between a role word and the name it introduces
 
 
@@ -339,6 +418,10 @@ class _Mention:
     speaker: str
     feminine: bool | None
     organisation: bool = False
+    # the speaker is the words as written: an unnamed subject ("یک شهروند", "a resident") or a
+    # post held by nobody the article names ("مدیرکل هواشناسی خراسان رضوی")
+    as_written: bool = False
+    post: bool = False  # a post as written, whose speaker is its role word: "مدیرکل"
 
 
 @dataclass
@@ -442,7 +525,7 @@ _SUBJECT_LEAD = {
     "en": re.compile(
         r"(?:[\s\"“”'‘’,]*(?:(?:and|but|meanwhile|however|still|yet|now|separately|also|later"
         r"|earlier|elsewhere)\b|(?:in|at|on|outside|inside|near|after|before|during|from|across"
-        r"|speaking)\b[^,.;:]{0,60},))*[\s\"“”'‘’,]*",
+        rf"|speaking)\b{_up_to(',.;:')}{{0,60}},))*[\s\"“”'‘’,]*",
         re.IGNORECASE,
     ),
     "ru": re.compile(rf"(?:[\s,]*(?:{_RU_LEADS})(?!\w))*[\s,]*", re.IGNORECASE),
@@ -461,8 +544,7 @@ def _unnamed_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
     end = _noun_phrase_end(ctx, head.end(), limit)
     if head.groupdict().get("det") is not None and end == head.end():
         return None  # "یک" or "a" with no noun after it
-    words = " ".join(ctx.text[begin:end].split())
-    return _Mention(begin, end, words, words, None)
+    return _as_written(ctx, begin, end)
 
 
 def _noun_phrase_end(ctx: _Context, pos: int, limit: int) -> int:
@@ -504,6 +586,92 @@ def _unnamed_subject(ctx: _Context, start: int, end: int) -> _Mention | None:
     return _unnamed_at(ctx, match.end() if match else start, end)
 
 
+# --- Groups that hold an opinion -----------------------------------------------------------
+# An opinion verb reports a claim only when a plural group holds it: "ويرى مراقبون أن",
+# "ويرى بعض المراقبين أن", "کارشناسان حوزه آب معتقدند که", "Многие эксперты считают, что",
+# "..., считают эксперты.", "Some economists argue that", "..., critics say." The group is the
+# speaker as written, with a quantifier and adjectives; "أعتقد", "I think", "Smith believes"
+# and "they say" are not statements.
+
+_EN_GROUPS = (
+    f"{_EN_SOURCES} commentators specialists opponents sceptics skeptics supporters authorities"
+)
+_FA_GROUPS = (
+    "کارشناسان منتقدان ناظران تحلیلگران تحلیل‌گران اقتصاددانان صاحب‌نظران متخصصان مسئولان "
+    "مسئولین مقامات منابع فعالان پزشکان ساکنان اهالی شاهدان شهروندان کشاورزان دانشمندان "
+    "پژوهشگران محققان"
+)
+_AR_GROUPS = (
+    "مراقبون مراقبين محللون محللين خبراء منتقدون منتقدين مسؤولون مسؤولين اقتصاديون اقتصاديين "
+    "مختصون مختصين متابعون متابعين ناشطون ناشطين نشطاء مصادر أوساط دبلوماسيون دبلوماسيين "
+    "سياسيون سياسيين علماء باحثون باحثين مطلعون مطلعين سكان مواطنون مواطنين سلطات"
+)
+_RU_GROUPS = (
+    "эксперты аналитики критики наблюдатели экономисты специалисты политологи учёные ученые "
+    "источники жители чиновники врачи исследователи социологи власти"
+)
+_EN_NOT_MODIFIER = "today now then also still and but so that which who whom whose than as if"
+_GROUP = {
+    "ar": re.compile(
+        rf"(?:{_any_of('بعض', 'عدد من', 'كثير من', 'معظم', 'غالبية')}\s+)?"
+        rf"(?:ال)?{_any_of(*_AR_GROUPS.split())}(?![{AR_LETTER}])"
+    ),
+    "fa": re.compile(
+        rf"(?:{_any_of('برخی از', 'برخی', 'بسیاری از', 'بسیاری', 'شماری از', 'تعدادی از')}"
+        rf"[\s\u200c]+)?{_any_of(*_FA_GROUPS.split())}(?![{AR_LETTER}\u200c])"
+    ),
+    "ru": re.compile(
+        r"(?:(?:многие|некоторые|другие|ведущие|[а-яё-]+(?:ые|ие))\s+){0,2}"
+        rf"(?:{'|'.join(_RU_GROUPS.split())})(?!\w)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        rf"(?:(?!(?:{'|'.join(_EN_NOT_MODIFIER.split())})\b)[A-Za-z][\w-]*\s+){{0,2}}"
+        rf"(?:{'|'.join(_EN_GROUPS.split())})\b",
+        re.IGNORECASE,
+    ),
+}
+# Between the group and the verb after it, an adverb: "Economists [now] believe".
+_EN_ADVERB = re.compile(r"(?:\s+(?:\w+ly|also|now|still|often))?\s*", re.IGNORECASE)
+
+
+def _group_speaker(ctx: _Context, verb: _Verb, clause_start: int, limit: int) -> _Mention | None:
+    """The group an opinion verb reports, after it ("ويرى مراقبون", "считают эксперты") or
+    opening its clause before it ("Critics argue", "کارشناسان معتقدند"); None for any other
+    subject."""
+    text, lang = ctx.text, ctx.lang
+    if lang in ("ar", "ru"):
+        begin = _SPACES.match(text, verb.end).end()  # type: ignore[union-attr]
+        group = _GROUP[lang].match(text, begin, limit)
+        if group is not None:
+            end = _past_source_detail(ctx, _noun_phrase_end(ctx, group.end(), limit), verb, limit)
+            return _as_written(ctx, begin, end)
+    starts = [m.end() for m in _COMMA.finditer(text, clause_start, verb.start)][-1:]
+    lead = _SUBJECT_LEAD.get(lang)
+    opening = lead.match(text, clause_start, verb.start) if lead is not None else None
+    starts.append(opening.end() if opening is not None else clause_start)
+    for begin in starts:
+        begin = _SPACES.match(text, begin).end()  # type: ignore[union-attr]
+        if lang == "ar" and text[begin : begin + 1] in ("و", "ف"):
+            begin += 1  # "والمراقبون يرون"
+        group = _GROUP[lang].match(text, begin, verb.start)
+        if group is None:
+            continue
+        end = group.end()
+        if lang in ("fa", "ar"):  # "کارشناسان [حوزه آب] معتقدند", "خبراء [اقتصاديون] يعتقدون"
+            end = _noun_phrase_end(ctx, end, verb.start)
+        gap = _EN_ADVERB.fullmatch(text, end, verb.start) if lang == "en" else None
+        if gap is not None or not text[end : verb.start].strip():
+            return _as_written(ctx, begin, end)
+    return None
+
+
+def _as_written(ctx: _Context, start: int, end: int) -> _Mention:
+    """The words of `text[start:end]` as the speaker: "کارشناسان", "بعض المراقبين"."""
+    words = " ".join(ctx.text[start:end].split())
+    return _Mention(start, end, words, words, None, as_written=True)
+
+
 def _unnamed_is_subject(
     ctx: _Context, unnamed: _Mention, candidates: list[_Mention], pronoun: re.Match[str] | None
 ) -> bool:
@@ -542,8 +710,9 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
 # or after one and a colon ("وقال سامي خليل: «الوضع مستقر»"). A quoted name has neither
 # ("لـ«الأخبار» إن", "сообщила «Интерфаксу» защитница", 'The newspaper "Kommersant" said'), and
 # one the entities found ("السفير "كاظم جلالي"") is never what was said.
+_QUOTE_BREAKS = '.!?؟:;«»"“”„\n'
 _QUOTE_SEPARATOR = re.compile(r"\s*(?:[,،]\s*(?:[—–-]\s*)?|[—–-]\s*)")
-_UP_TO_BREAK = re.compile(rf"(?:{_TITLE_STOP}|[^.!?؟:;«»\"“”„\n]){{0,80}}")
+_UP_TO_BREAK = re.compile(f"(?:{_TITLE_STOP}|{_up_to(_QUOTE_BREAKS)}){{0,80}}")
 _SPEAKER_WORDS = 6  # between a quotation and the verb after it, at most
 
 
@@ -686,6 +855,9 @@ def _mention_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
     return None
 
 
+_POST_LINK_END = re.compile(rf"\s+{_any_of('لدى', 'باسم')}\s*$")  # "السفير الصيني لدى #المملكة"
+
+
 def _role_mention(ctx: _Context, role: RoleMatch) -> _Mention:
     person = _person_after_role(ctx, role)
     if person is not None:
@@ -694,7 +866,14 @@ def _role_mention(ctx: _Context, role: RoleMatch) -> _Mention:
         return _Mention(role.start, person.end, named, person.name, role.feminine or None)
     # Past the adjectives and genitives of the post: "مساعد وزير الثقافة والارشاد الاسلامي".
     end = post_end(ctx.text, role.end, ctx.lang)
-    return _Mention(role.start, end, role.text, _resolve_role(ctx, role), role.feminine or None)
+    speaker = _resolve_role(ctx, role)
+    if speaker != role.text:
+        return _Mention(role.start, end, role.text, speaker, role.feminine or None)
+    # Held by nobody named: the role is the speaker, and the mention is the post as written,
+    # with what it is of ("مدیرکل هواشناسی خراسان رضوی", "المتحدث باسم الوزارة").
+    words = " ".join(_POST_LINK_END.sub("", ctx.text[role.start : end]).split())
+    feminine = role.feminine or None
+    return _Mention(role.start, end, words, role.text, feminine, as_written=True, post=True)
 
 
 def _mentions_before(ctx: _Context, start: int, end: int) -> list[_Mention]:
@@ -730,6 +909,55 @@ def _pronoun_before(ctx: _Context, start: int, end: int) -> re.Match[str] | None
     return matches[-1] if matches else None
 
 
+# A comparison that a verb completes ("worse than officials say", "хуже, чем говорят власти",
+# "جدی‌تر از آن است که مسئولان می‌گویند", "أكثر مما يقول المسؤولون") is part of what was said.
+_FA_WORD = r"[^\s\u200c،,.:;؛!?؟«»]+[\s\u200c]+"
+_COMPARED = {
+    "en": re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE),
+    "ru": re.compile(r"(?<!\w)чем\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE),
+    "fa": re.compile(
+        rf"(?<![{AR_LETTER}\u200c]){_any_of('از آن')}(?:[\s\u200c]*{_any_of('چه')}"
+        rf"|(?:\s+{_any_of('است', 'بود', 'هست', 'باشد')})?\s+{_any_of('که')})"
+        rf"[\s\u200c]+(?:{_FA_WORD}){{0,3}}$"
+    ),
+    "ar": re.compile(rf"(?<![{AR_LETTER}]){_any_of('مما', 'عما')}\s+(?:[{AR_LETTER}]+\s+){{0,2}}$"),
+}
+_COMPARED_WINDOW = 80
+
+
+def _is_compared(ctx: _Context, sentence: Sentence, pos: int) -> bool:
+    """True when the verb at `pos` ends a comparison: "than officials say"."""
+    start = max(sentence.start, pos - _COMPARED_WINDOW)
+    return _COMPARED[ctx.lang].search(ctx.text, start, pos) is not None
+
+
+# What "added" adds when it reports nothing: "added 250,000 jobs", "added to the pressure".
+_EN_ADDED_AMOUNT = re.compile(
+    r"\s+(?:[$£€]?\d|(?:to|by|up|another|nearly|about|roughly|some|almost|around)\b)",
+    re.IGNORECASE,
+)
+
+
+# Between an outlet and "reported", the source it cites: "Reuters, citing two sources, reported".
+_EN_CITING_ASIDE = re.compile(r"\s*,\s*(?:citing|quoting)\s[^.;:!?,]{1,80},\s*", re.IGNORECASE)
+
+
+_THE_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _beside_organisation(ctx: _Context, verb: re.Match[str]) -> bool:
+    """True when an organisation is named right before the verb or right after it: "Reuters
+    reported", "..., reported the BBC"."""
+    text = ctx.text
+    for org in ctx.organisations:
+        gap = text[org.end : verb.start()] if org.end <= verb.start() else None
+        if gap is not None and (not gap.strip() or _EN_CITING_ASIDE.fullmatch(gap)):
+            return True
+        if org.start >= verb.end() and _THE_GAP.fullmatch(text, verb.end(), org.start):
+            return True
+    return False
+
+
 def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
     verbs = []
     for match in _VERB_REGEX[ctx.lang].finditer(ctx.text, sentence.start, sentence.end):
@@ -739,11 +967,18 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
         if any(p.start <= match.start() < p.end for p in ctx.persons):
             continue  # the first name of "Said Hamdan said"
         text = match.group()
+        if text.lower() == "added" and _EN_ADDED_AMOUNT.match(ctx.text, match.end()):
+            continue  # "The economy added 250,000 jobs": an amount, not speech
+        if match.groupdict().get("outlet") and not _beside_organisation(ctx, match):
+            continue  # "as high as reported by studies", "the trial has not reported results"
         cites = match.groupdict().get("cite") is not None
         if cites and not _CITE_FRAME[ctx.lang].match(ctx.text, match.end(), sentence.end):
             continue  # "نقلت الحكومة الجرحى", "quoted figures": no source relayed
+        if _is_compared(ctx, sentence, match.start()):
+            continue  # "worse than officials say": inside what was said, not an attribution
         feminine = True if match.groupdict().get("fem") else None
-        known = match.group("acc") is None and match.groupdict().get("pres") is None
+        opinion = match.groupdict().get("op") is not None
+        known = not opinion and match.group("acc") is None and match.groupdict().get("pres") is None
         if ctx.lang in ("ar", "ru") and feminine is None and known and not cites:
             feminine = False  # "نقلت" agrees with the outlet, not with the source
         participle = ctx.lang == "ar" and bool(_AR_PARTICIPLE.match(text))
@@ -756,6 +991,8 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
                 match.group("acc") is not None,
                 participle,
                 cites,
+                opinion,
+                match.groupdict().get("outlet") is not None,
             )
         )
     return verbs
@@ -795,8 +1032,11 @@ def _quote_before(ctx: _Context, verb: _Verb, mention: _Mention) -> tuple[int, i
         if end <= verb.start:
             gap = ctx.text[end : verb.start]
             if mention.text and mention.start >= end and mention.end <= verb.start:
-                gap = gap.replace(ctx.text[mention.start : mention.end], "", 1)
-                gap = _TITLE_AT[ctx.lang].sub("", gap, 1)  # a title before it: Mr. Smith
+                # the speaker, with a title or a post before the name: "Mr. Smith", "Labor
+                # Secretary Julie Su"
+                post = _attribution_start(ctx, verb, mention, False)
+                gap = ctx.text[end : max(end, post)] + ctx.text[mention.end : verb.start]
+                gap = _TITLE_AT[ctx.lang].sub("", gap, 1)
             return (start, end) if not gap.strip(" \t,،—–-") else None
     return None
 
@@ -909,6 +1149,20 @@ def find_statements(
     genders: dict[str, bool] = {}
     for sentence in sorted(sentences, key=lambda s: s.start):
         verbs = _find_verbs(ctx, sentence)
+        # An opinion verb with no group to hold it reports nothing, and bounds no other verb:
+        # "В кредитных организациях уверены, что ..., пишет «Коммерсант»".
+        verbs = [
+            verb
+            for i, verb in enumerate(verbs)
+            if not verb.opinion
+            or _group_speaker(
+                ctx,
+                verb,
+                _clause_start(ctx, sentence, verb),
+                verbs[i + 1].start if i + 1 < len(verbs) else sentence.end,
+            )
+            is not None
+        ]
         in_sentence: list[Statement] = []
         for i, verb in enumerate(verbs):
             limit = verbs[i + 1].start if i + 1 < len(verbs) else sentence.end
@@ -919,6 +1173,69 @@ def find_statements(
             in_sentence.extend(found)
             statements.extend(found)
     return statements
+
+
+# The pronoun of a speaker named before, after "according to" or in it: "به گفته وی", "وبحسب
+# قوله", "по его словам", "according to him". Plural pronouns are left alone: which of the
+# speakers before is meant is not known.
+_ACCORDING_PRONOUN = {
+    "ar": re.compile(rf"\s*(?P<pronoun>{_any_of(*_AR_SAYING)})(?![{AR_LETTER}])"),
+    "fa": re.compile(
+        rf"[\s\u200c]+(?P<pronoun>{_any_of('وی', 'او', 'ایشان')})(?![{AR_LETTER}\u200c])"
+    ),
+    "ru": re.compile(r"по\s+(?P<pronoun>его|её|ее)\s", re.IGNORECASE),
+    "en": re.compile(r"\s+(?P<pronoun>him|her)\b", re.IGNORECASE),
+}
+_FEMININE_SAYING = {"her", "её", "ее", fold("قولها")}
+
+
+def _according_pronoun(
+    ctx: _Context, verb: _Verb, previous: list[Statement], genders: dict[str, bool]
+) -> _Mention | None:
+    """The speaker before, named by a pronoun after "according to" or in it."""
+    at = verb.start if ctx.lang == "ru" else verb.end
+    match = _ACCORDING_PRONOUN[ctx.lang].match(ctx.text, at)
+    if match is None:
+        return None
+    word = match.group("pronoun")
+    she = word.lower() in _FEMININE_SAYING or fold(word) in _FEMININE_SAYING
+    speaker = _previous_speaker(previous, genders, she or None)
+    if not speaker:
+        return None
+    return _Mention(match.start("pronoun"), match.end("pronoun"), word, speaker, she or None)
+
+
+def _is_outlet_name_end(ctx: _Context, pos: int) -> bool:
+    """True when `pos` closes the quoted name of an outlet after its kind: "газета
+    «Коммерсантъ»", "روزنامه «کیهان»"."""
+    if ctx.text[pos : pos + 1] not in _QUOTE_OPENERS:
+        return False
+    for org in ctx.organisations:
+        opener = org.start - 1
+        if org.end == pos and opener >= 0 and ctx.text[opener] == _QUOTE_OPENERS[ctx.text[pos]]:
+            kind = _OUTLET_BEFORE[ctx.lang].search(ctx.text, max(0, opener - 40), opener)
+            return kind is not None
+    return False
+
+
+def _clause_start(ctx: _Context, sentence: Sentence, verb: _Verb) -> int:
+    """Where the clause of `verb` begins: after the last break before it outside quotations,
+    a quotation that ends a sentence, or a dateline ("WASHINGTON —")."""
+    text = ctx.text
+    clause_start = sentence.start
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, verb.start):
+        title = _ENDS_WITH_TITLE.search(text, max(0, match.start() - 4), match.end())
+        outlet = _is_outlet_name_end(ctx, match.start())  # "Газета «Коммерсантъ» пишет"
+        if not _inside(ctx.quotes, match.start()) and title is None and not outlet:
+            clause_start = match.end()
+    for start, end in ctx.quotes:  # a quotation that ends a sentence: '... this year." Experts'
+        if clause_start < end <= verb.start and text[start : end - 1].rstrip()[-1:] in ".!?؟":
+            clause_start = end
+    dateline = _DATELINE.get(ctx.lang)
+    if clause_start == sentence.start and dateline is not None:
+        filed = dateline.match(text, clause_start, verb.start)
+        clause_start = filed.end() if filed is not None else clause_start
+    return clause_start
 
 
 def _statements_for(
@@ -936,17 +1253,16 @@ def _statements_for(
     """
     text, lang = ctx.text, ctx.lang
     floor, limit = bounds
-    clause_start = sentence.start
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, verb.start):
-        title = _ENDS_WITH_TITLE.search(text, max(0, match.start() - 4), match.end())
-        if not _inside(ctx.quotes, match.start()) and title is None:
-            clause_start = match.end()
-    for start, end in ctx.quotes:  # a quotation that ends a sentence: '... this year." Experts'
-        if clause_start < end <= verb.start and text[start : end - 1].rstrip()[-1:] in ".!?؟":
-            clause_start = end
+    clause_start = _clause_start(ctx, sentence, verb)
     speakers: list[_Mention] = []
     after = False
-    if verb.cites:
+    if verb.opinion:
+        # "ويرى مراقبون أن", "Critics argue that": a group's claim; no one else's opinion
+        group = _group_speaker(ctx, verb, clause_start, limit)
+        if group is None:
+            return []
+        speakers, after = [group], group.start >= verb.end
+    elif verb.cites:
         # "نقلت صحيفة الأهرام عن مصدر مسؤول", "Reuters quoted a senior official": the source is
         # the speaker; the outlet is the subject, so no earlier speaker stands in for a source.
         cited = _source_after_citing_verb(ctx, verb, clause_start, limit)
@@ -959,6 +1275,8 @@ def _statements_for(
         or (lang == "en" and _is_said_then_name(ctx, verb, clause_start))
     ):
         mention = _speaker_after(ctx, verb, limit)
+        if mention is None and verb.according:  # "به گفته وی", "по его словам"
+            mention = _according_pronoun(ctx, verb, previous, genders)
         if mention is not None:
             speakers, after = _joined_after(ctx, mention, limit), True
     if not speakers and not verb.according:
@@ -973,8 +1291,11 @@ def _statements_for(
             pronoun = _pronoun_before(ctx, window_start, verb.start)
             unnamed = _unnamed_subject(ctx, clause_start, verb.start)
             cited = _cited_subject(ctx, candidates, verb)
+            outlet = None if candidates else _outlet_subject(ctx, clause_start, verb)
             if cited is not None:  # "РИА Новости со ссылкой на источник сообщает"
                 speakers = [cited]
+            elif outlet is not None:  # "روزنامه کیهان نوشت"
+                speakers = [outlet]
             elif unnamed is not None and _unnamed_is_subject(ctx, unnamed, candidates, pronoun):
                 speakers = [unnamed]
             elif pronoun is not None and (not candidates or candidates[-1].end <= pronoun.start()):
@@ -994,6 +1315,14 @@ def _statements_for(
                 if lang == "fa":  # "وضعیت پایدار است، سخنگوی دولت گفت": the one after the comma
                     index = _trailing_subject(ctx, people, clause_start, verb, limit) or 0
                 speakers = _joined_around(ctx, people, index)
+    if lang == "en" and not after and len(speakers) == 1 and speakers[0].as_written:
+        speakers = [_past_of_phrase(ctx, speakers[0], verb)]
+    if verb.outlet and not (speakers and speakers[0].organisation):
+        return []  # "The patient reported pain"
+    if lang == "en" and not after and len(speakers) == 1 and speakers[0].organisation:
+        relayed = _cited_after_verb(ctx, speakers[0], verb, limit)
+        if relayed is not None:  # "Reuters reported, citing two sources, that"
+            speakers, after = [relayed], True
     if not speakers and not verb.according:
         speaker = _previous_speaker(previous, genders, verb.feminine)
         if speaker:
@@ -1012,6 +1341,9 @@ def _statements_for(
     if span is None:
         return []
     parts, kind = span
+    reported = text[verb.end : parts[0][0]] if parts[0][0] > verb.end else ""
+    if verb.outlet and kind == "indirect" and reported and not _REPORTED_THAT.search(reported):
+        return []  # "Apple reported record profits": no report of what was said
     # Parts around an attribution inside what was said are joined; the offsets then span the
     # whole passage, attribution included ("The plan, X said, will cost" -> "The plan will cost").
     content = " ".join(text[start:end] for start, end in parts)
@@ -1038,7 +1370,7 @@ def _content_span(
 ) -> tuple[_Parts, StatementKind] | None:
     """What was said, and whether it is quoted ("direct") or reported ("indirect")."""
     text = ctx.text
-    content_from = _past_apposition(ctx, named.end, verb) if after else verb.end
+    content_from = max(_past_apposition(ctx, named.end, verb), verb.end) if after else verb.end
     content_from = _content_start(ctx, content_from, verb, limit)
     said_after = _indirect_content(ctx, content_from, limit)
     quote = _quote_after(ctx, content_from, limit + 1)
@@ -1086,6 +1418,7 @@ def _content_span(
 
 
 # The post before an English name: "[Finance Minister] John Smith", "[Leader of the House] X".
+_EN_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _EN_POST_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|the|and)\s+)*)+$")
 
 
@@ -1101,6 +1434,8 @@ def _attribution_start(ctx: _Context, verb: _Verb, named: _Mention, after: bool)
     start = role.start if role is not None else start
     if ctx.lang == "en" and (post := _EN_POST_BEFORE.search(ctx.text, max(0, start - 80), start)):
         start = post.start()
+    if ctx.lang == "en" and (the := _EN_THE_BEFORE.search(ctx.text, max(0, start - 5), start)):
+        start = the.start()  # "the [Labor Department] said"
     return start
 
 
@@ -1138,19 +1473,21 @@ _BEFORE_ATTRIBUTION = {
 # "В Москве,", "در همین حال،".
 _AR_PREPOSITIONS = _any_of("في", "على", "من", "مع", "بعد", "قبل", "خلال", "إلى", "عن", "بدوره")
 _NOT_SAID_LEAD = {
-    "ar": re.compile(rf"[\s،,]*[وف]?{_AR_PREPOSITIONS}(?![{AR_LETTER}])[^،,.]{{0,60}}[،,]\s*"),
+    "ar": re.compile(
+        rf"[\s،,]*[وف]?{_AR_PREPOSITIONS}(?![{AR_LETTER}]){_up_to('،,.')}{{0,60}}[،,]\s*"
+    ),
     "fa": re.compile(
         rf"{_SUBJECT_LEAD['fa'].pattern}(?:{_any_of('در', 'به', 'از', 'با', 'پس از', 'برای')}"
-        rf"(?![{AR_LETTER}\u200c])[^،,.]{{0,60}}[،,]\s*)?"
+        rf"(?![{AR_LETTER}\u200c]){_up_to('،,.')}{{0,60}}[،,]\s*)?"
     ),
     "ru": re.compile(
         rf"(?:[\s,]*(?:{_RU_LEADS})(?!\w)"
-        r"|[\s,]*(?:в|во|на|по|при|кроме|после|до|с|со|из|у)\s[^,.]{0,60},)*[\s,]*",
+        rf"|[\s,]*(?:в|во|на|по|при|кроме|после|до|с|со|из|у)\s{_up_to(',.')}{{0,60}},)*[\s,]*",
         re.IGNORECASE,
     ),
     "en": _SUBJECT_LEAD["en"],
 }
-_COMMA = re.compile("[،,]")
+_COMMA = re.compile(rf"(?!{_IN_NUMBER})[،,]")
 _SPACES = re.compile(r"\s*")
 _NEXT_WORD = re.compile(r"\s+[^\s،,.:;؛«»\"“”]+")
 _LEADING_AND = re.compile(rf"(?:and|but|и|а|но|{_any_of('و', 'اما')})\s+", re.IGNORECASE)
@@ -1176,6 +1513,11 @@ _EN_APPOSITION = re.compile(
 _EN_ADDRESSEE_WORDS = 4  # "told the committee on Monday."
 
 
+# Where a Russian speaker named after the verb is from, with nothing said after it: "сообщил
+# агентству источник [в силовых структурах района]".
+_RU_SPEAKER_DETAIL = re.compile(r"\s+(?:в|во|на|из|при|у)\s", re.IGNORECASE)
+
+
 def _is_tail(
     ctx: _Context, verb: _Verb, named: _Mention, after: bool, span: tuple[int, int]
 ) -> bool:
@@ -1185,11 +1527,17 @@ def _is_tail(
     text = ctx.text
     if _TAIL[ctx.lang].fullmatch(text, start, end):
         return True
-    if _COMMA.search(text, verb.end, start) and (
-        _LEADING_AND.match(text, start, end)
-        or (ctx.lang == "en" and _EN_PARTICIPLE.match(text, start, end))
+    # past when and where it was said: "said on Friday, and the rate fell"
+    frame = _TAIL[ctx.lang].match(text, start, end)
+    rest = frame.end() if frame is not None else start
+    if _COMMA.search(text, verb.end, rest) and (
+        _LEADING_AND.match(text, rest, end)
+        or (ctx.lang == "en" and _EN_PARTICIPLE.match(text, rest, end))
     ):
         return True  # "Prices rose, officials said, and wages fell" / ", citing costs"
+    detail = _RU_SPEAKER_DETAIL.match(text, named.end, end) if ctx.lang == "ru" else None
+    if after and detail is not None and not text[named.end : start].strip():
+        return True  # "..., сообщил источник [в силовых структурах района]."
     if ctx.lang != "en":
         return False
     if verb.text.lower() == "told" and len(text[start:end].split()) <= _EN_ADDRESSEE_WORDS:
@@ -1316,7 +1664,7 @@ def _speaker_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
     mention = _named_after(ctx, verb, limit)
     if mention is not None and mention.organisation:
         return _cited_by(ctx, mention, verb, limit) or mention
-    return mention
+    return _past_post(ctx, mention, verb, limit) if mention is not None else None
 
 
 def _named_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
@@ -1325,8 +1673,11 @@ def _named_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
     if mention is not None and mention.organisation and ctx.lang == "ru" and not verb.according:
         # "сообщила «Интерфаксу» защитница X", "сообщил ТАСС, что": to whom, not who
         return _past_addressee(ctx, mention, verb, limit)
-    if mention is None and verb.according:
-        mention = _outlet_at(ctx, verb.end, limit)  # "به گزارش خبرگزاری ایسنا"
+    if mention is None and (verb.according or ctx.lang in ("ar", "ru")):
+        # "به گزارش خبرگزاری ایسنا", "ذكرت صحيفة الأهرام", "пишет газета «Ведомости»"
+        mention = _outlet_at(ctx, verb.end, limit)
+        if mention is not None and ctx.lang == "ru" and not verb.according:
+            return _past_addressee(ctx, mention, verb, limit)  # "сообщил агентству «X» источник"
     if mention is None:
         mention = _described_person(ctx, verb.end, limit)  # "заявила правозащитница X"
     frames = _FRAMES_BEFORE_SPEAKER.get(ctx.lang)
@@ -1347,6 +1698,35 @@ def _named_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
         if mention is not None:
             mention.end = _past_source_detail(ctx, mention.end, verb, limit)
     return mention
+
+
+_WORDS = re.compile(r"(?:\s+[^\W\d_]+)+")
+
+
+def _past_post(ctx: _Context, mention: _Mention, verb: _Verb, limit: int) -> _Mention:
+    """A post named after the verb, past what it is of, up to what was said: "قال [مدير عام
+    الأرصاد الجوية] في خراسان إن"."""
+    end = _past_source_detail(ctx, mention.end, verb, limit)
+    if not mention.as_written or not _WORDS.fullmatch(ctx.text, mention.end, end):
+        return mention  # none, or not words: "#العربية_صحة https"
+    words = " ".join(ctx.text[mention.start : end].split())
+    speaker = mention.speaker if mention.post else words
+    return replace(mention, end=end, text=words, speaker=speaker)
+
+
+# What an English subject is of, up to its verb: "The head [of the regional weather office]
+# said", "A resident [of the town] said".
+_EN_OF_PHRASE = re.compile(r"\s+of\s+[^,.;:!?\"“”()]{1,60}?\s*")
+
+
+def _past_of_phrase(ctx: _Context, mention: _Mention, verb: _Verb) -> _Mention:
+    """An unnamed subject or post before the verb, with what it is of."""
+    if _EN_OF_PHRASE.fullmatch(ctx.text, mention.end, verb.start) is None:
+        return mention
+    end = len(ctx.text[: verb.start].rstrip())
+    words = " ".join(ctx.text[mention.start : end].split())
+    speaker = mention.speaker if mention.post else words
+    return replace(mention, end=end, text=words, speaker=speaker)
 
 
 def _past_addressee(ctx: _Context, outlet: _Mention, verb: _Verb, limit: int) -> _Mention | None:
@@ -1397,6 +1777,38 @@ _OUTLET_AT = {
 }
 
 
+def _outlet_subject(ctx: _Context, clause_start: int, verb: _Verb) -> _Mention | None:
+    """An outlet named by its kind and a name that is no entity, opening the clause right
+    before the verb: "[روزنامه کیهان] نوشت که", "[خبرگزاری فارس] گزارش داد"."""
+    if ctx.lang != "fa":
+        return None
+    begin = _SUBJECT_LEAD["fa"].match(ctx.text, clause_start, verb.start).end()  # type: ignore[union-attr]
+    outlet = _outlet_at(ctx, begin, verb.start)
+    head = _OUTLET_AT["fa"].match(ctx.text, begin, verb.start)
+    if outlet is None and head is not None:
+        end = _noun_phrase_end(ctx, head.start() + len(head.group().rstrip()), verb.start)
+        words = " ".join(ctx.text[begin:end].split())
+        named = len(words.split()) > len(head.group().split())
+        outlet = _Mention(begin, end, words, words, None, True) if named else None
+    if outlet is None:
+        return None
+    gap = ctx.text[outlet.end : verb.start]
+    return outlet if not gap.strip() or _FA_LEAD.fullmatch(gap) else None
+
+
+def _cited_after_verb(ctx: _Context, outlet: _Mention, verb: _Verb, limit: int) -> _Mention | None:
+    """The source an outlet cites right after its verb: "Reuters reported[, citing two
+    sources,] that"."""
+    link = _CITING["en"].match(ctx.text, verb.end, limit)
+    if link is None:
+        return None
+    source = _source_at(ctx, link.end(), verb, limit)
+    if source is None:
+        return None
+    start = _attribution_start(ctx, verb, outlet, False)
+    return _relayed(ctx, start, source)
+
+
 def _outlet_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
     head = _OUTLET_AT[ctx.lang].match(ctx.text, pos, limit)
     if head is None:
@@ -1404,7 +1816,11 @@ def _outlet_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
     start = head.start() + len(head.group()) - len(head.group().lstrip())
     named = _mention_at(ctx, head.end(), limit)
     if named is not None and named.organisation:
-        return _Mention(start, named.end, ctx.text[start : named.end], named.speaker, None, True)
+        end = named.end  # with the closing mark of a quoted name: "газета «Ведомости»"
+        opened = ctx.text[head.end() : named.start].strip()[-1:]
+        if opened and ctx.text[end : end + 1] == _QUOTE_PAIRS.get(opened):
+            end += 1
+        return _Mention(start, end, ctx.text[start:end], named.speaker, None, True)
     title = _OUTLET_TITLE[ctx.lang].match(ctx.text, head.end(), limit)
     if title is None:
         return None
@@ -1431,11 +1847,14 @@ _OUTLET_TITLE = {
 
 # After a citing verb: the outlet and "عن" ("نقلت [صحيفة الأهرام] عن"), or the source and "as
 # saying" ("quoted [a senior official] as saying"). Without them the verb relays nothing.
+_EN_SOURCE_BREAKS = '.;:!?"“”'
 _CITE_FRAME = {
     "ar": re.compile(
         rf"(?P<outlet>(?:\s+[^\s،,.:;؛«»\"]+){{0,4}}?)\s+{tolerant_pattern('عن')}(?=\s)"
     ),
-    "en": re.compile(r"(?P<source>[^.;:!?\"“”]{1,80}?)\s+as\s+saying\b", re.IGNORECASE),
+    "en": re.compile(
+        f"(?P<source>{_up_to(_EN_SOURCE_BREAKS)}{{1,80}}?)" r"\s+as\s+saying\b", re.IGNORECASE
+    ),
 }
 # What stands between the source and what it said: "قوله إن", "as saying that".
 _SAYING = {
@@ -1453,7 +1872,7 @@ _OUTLET_BEFORE = {
     lang: re.compile(rf"(?:{head})[\s\u200c]+$", _FLAGS[lang]) for lang, head in _OUTLET.items()
 }
 # Up to the end of the clause: where a source's detail may end ("источник [в правительстве]").
-_SOURCE_DETAIL = re.compile(r"[^,.;:!?،؛«»\"“”—–]*")
+_SOURCE_DETAIL = re.compile(_up_to(',.;:!?،؛«»"“”—–') + "*")
 _DETAIL_WORDS = 3
 
 
@@ -1578,7 +1997,7 @@ def _relayed(ctx: _Context, start: int, source: _Mention) -> _Mention:
 # After an unnamed speaker named after an English verb, the clause ends, perhaps after where
 # they are from: '"...," said one commuter.', "said a resident of the town, ".
 _EN_CLAUSE_END = re.compile(
-    r"(?:\s+(?:of|from|in|at|near|on|outside|who|whose)\b[^.,;:!?\"”’]{0,60})?"
+    r"(?:\s+(?:of|from|in|at|near|on|outside|who|whose)\b" + _up_to('.,;:!?"”’') + r"{0,60})?"
     r"\s*(?:[.,;:!?\"”’)—–-]|$)",
     re.IGNORECASE,
 )
@@ -1667,9 +2086,20 @@ def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int:
         start = loose.end()
     if ctx.lang == "ru" and (loose := _RU_BEFORE_THAT.match(ctx.text, start)) is not None:
         start = loose.end()
+    if ctx.lang == "ar" and (place := _AR_BEFORE_THAT.match(ctx.text, start)) is not None:
+        start = place.end()
     return start if start <= limit else pos
 
 
+# Before "إن/أن" only, where and when, opened by a preposition: "قال مدبولي [في القاهرة] إن",
+# "أكد [على هامش القمة] أن"; not "قال في حين أن".
+_AR_TOKEN = r"[^\s،,.:;؛«»\"]+"
+_AR_PLACE_OPENERS = "في من أمام خلال عقب لدى بعد قبل عند أثناء"
+_AR_BEFORE_THAT = re.compile(
+    rf"\s+{_any_of(*_AR_PLACE_OPENERS.split(), 'على هامش')}"
+    rf"(?!\s+{_any_of('حين')}(?![{AR_LETTER}]))(?:\s+{_AR_TOKEN}){{1,4}}?"
+    rf"(?=\s*[،,]?\s*(?:{_AR_PREPOSITION}\s+)?{_AR_THAT}(?![{AR_LETTER}]))"
+)
 # Before ", что" only, to whom, where and about what: "сказал жителям, что", "заявил журналистам
 # в Москве, что", "сообщил «Интерфаксу», что", "заявил о том, что"; not "то же, что".
 _RU_BEFORE_THAT = re.compile(
