@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
+
+from tabayyun.server import accounts
 
 from .conftest import PASSWORD, World, username
 
@@ -123,3 +126,31 @@ def test_a_change_is_audited_without_the_password(world: World) -> None:
     assert NEW not in repr(log) and PASSWORD not in repr(log)
     stored = b"".join(p.read_bytes() for p in world.db_path.parent.glob(world.db_path.name + "*"))
     assert NEW.encode() not in stored
+
+
+def test_adding_a_member_hashes_the_password_before_taking_the_write_lock(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = world.client.app.state.ctx  # type: ignore[attr-defined]
+    hasher = accounts._hasher
+    hashed_under_lock: list[bool] = []
+
+    class Watched:
+        def hash(self, password: str) -> str:
+            hashed_under_lock.append(ctx.db._write_lock.locked())
+            return hasher.hash(password)
+
+    monkeypatch.setattr(accounts, "_hasher", Watched())
+    answer = world.call(
+        "POST",
+        "/org/members",
+        "alpha",
+        "admin",
+        json={
+            "username": "new-checker",
+            "password": "a long enough passphrase",
+            "role": "reviewer",
+        },
+    )
+    assert answer.status_code == 201, answer.text
+    assert hashed_under_lock == [False]
