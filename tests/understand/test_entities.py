@@ -633,3 +633,15 @@ def test_english_names_by_context(text: str, label: str, surface: str) -> None:
 )
 def test_english_capitals_that_are_no_names(text: str) -> None:
     assert entities_for("en", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # A name that starts with hamza on alef is not a defined word ("أليكس" folds to "اليكس").
+        ("قال وزير الصحة الأميركي أليكس آزار إن اللقاح آمن.", ["أليكس آزار"]),
+        ("وقال الأمين العام لهيئة الصحة الأميركية أليكس آزار إن اللقاح آمن.", ["أليكس آزار"]),
+    ],
+)
+def test_arabic_names_opening_with_hamza_alef(text: str, people: list[str]) -> None:
+    assert [e.text for e in entities_for("ar", text) if e.label == "PER"] == people

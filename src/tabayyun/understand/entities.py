@@ -971,7 +971,7 @@ def _arabic_org_candidates(text: str, lang: str) -> Iterable[_Candidate]:
                 break
             token = fold(nxt.group())
             if lang == "ar":  # "وزارة الصحة اليوم", "... التي", "... إلى" are not the name
-                ok = token.startswith(("ال", "وال", "لل")) or token in places
+                ok = _is_defined(nxt.group()) or token in places
                 ok = ok and not _ends_name(text, nxt, lang)
             else:  # Persian has no article: nouns and "و" until a function word or verb
                 ok = token == "و" or not _ends_name(text, nxt, lang)
@@ -1031,7 +1031,7 @@ def _place_head_candidates(text: str, lang: str) -> Iterable[_Candidate]:
             if nxt is None or _ends_name(text, nxt, lang):
                 break
             token = fold(nxt.group())
-            defined = token.startswith(("ال", "لل")) if lang == "ar" else False
+            defined = _is_defined(nxt.group()) if lang == "ar" else False
             bare = count == 0 and fold(match.group(1)) in natural
             if not (defined or token in places or bare or (lang == "fa" and end > match.end(1))):
                 break
@@ -1097,7 +1097,7 @@ def _name_tokens(
             break  # the family name ends the name
         elif (
             _ends_name(text, nxt, lang, inside=count > 0)
-            or (lang == "ar" and token.startswith(("ال", "وال", "بال", "لل")))
+            or (lang == "ar" and _is_defined(nxt.group()))
             or (count > 0 and token in _folded_places(lang))  # "زار الدكتور أحمد حسن طهران"
         ):
             break
@@ -1217,10 +1217,17 @@ def post_end(text: str, pos: int, lang: str) -> int:
             following = _POST_WORD.match(text, match.end())
             pos = following.end() if following is not None and token == "لدي" else match.end()
             continue
-        elif not token.startswith(("ال", "وال", "لل", "بال")) and not _is_construct(text, match):
+        elif not _is_defined(match.group(1)) and not _is_construct(text, match):
             break
         pos = match.end()
     return pos
+
+
+def _is_defined(word: str) -> bool:
+    """An Arabic word with the article as written: "الصحة", "والمياه", "للفضاء"; not a name
+    that starts with hamza on alef ("أليكس", "ألبرت"), which folding would make look alike."""
+    bare = _DIACRITICS.sub("", word).replace("ـ", "")
+    return bare.startswith(("ال", "وال", "لل", "بال"))
 
 
 def _is_construct(text: str, word: re.Match[str]) -> bool:
