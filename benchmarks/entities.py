@@ -1,14 +1,18 @@
-"""Named-entity benchmark: the shipped PER/ORG/LOC recogniser on DIR/entities/*.jsonl.
+"""Named-entity benchmark: the shipped PER/ORG/LOC recogniser on DIR/entities*/*.jsonl.
 
     python benchmarks/entities.py [--data benchmarks/data] [--json] [--lang ar ...] [--errors]
 
-Each file is one language (its stem: ar, fa, ru, en), one JSON object per line:
+Every folder DIR/entities*/ is one dataset, scored on its own: the project has entities/ (the
+development set) and entities-test/ (the held-out set, described in its own README). In a
+folder, each file is one language (its stem: ar, fa, ru, en), one JSON object per line:
 {"id", "text", "entities": [{"start", "end", "label", "text"}]} with str offsets into "text"
-(the project's sets are described in benchmarks/data/entities/README.md). Every text is split by
-the pipeline's sentence splitter (tabayyun.lang.segment) and passed to
+(the format and annotation guidelines are in benchmarks/data/entities/README.md). Every text is
+split by the pipeline's sentence splitter (tabayyun.lang.segment) and passed to
 tabayyun.understand.entities.find_entities, as the pipeline's stage does.
 
-Reported per language and label, per language over all labels, and over all languages:
+Rows are named after the folder: "entities-ar", ..., "entities-all", then "entities-test-ar", ...,
+"entities-test-all". Reported per folder: per language and label, per language over all labels,
+and over all its languages (the "-all" rows, when the folder has several):
 - P, R, F1: exact match, a predicted entity counts only if its start, end and label equal a
   gold entity's;
 - partial_P, partial_R, partial_F1: a predicted entity is correct if it overlaps a gold entity of
@@ -176,26 +180,41 @@ def _print_errors(row: dict[str, Any], gold: set[Span], predicted: set[Span]) ->
             print(f"    {kind:<6} {label} {text[start:end]!r} [{start}:{end}]", file=sys.stderr)
 
 
+def dataset_folders(data: Path) -> list[Path]:
+    """The folders DIR/entities*/, sorted by name (entities/ before entities-test/)."""
+    return sorted(p for p in data.glob("entities*") if p.is_dir())
+
+
 def evaluate(
     data: Path, langs: Sequence[str] | None = None, errors: bool = False
 ) -> list[dict[str, Any]]:
-    """Metric rows per language and label, then over all languages when there are several."""
-    root = data / "entities"
-    if not root.is_dir():
-        raise FileNotFoundError(f"{root} not found; pass --data DIR holding entities/*.jsonl")
-    files = {p.stem: p for p in sorted(root.glob("*.jsonl")) if p.stem in LANGUAGES}
-    wanted = [lang for lang in LANGUAGES if lang in files and (not langs or lang in langs)]
-    if not wanted:
-        raise FileNotFoundError(f"no entity set for {list(langs or LANGUAGES)} in {root}")
-    results = [evaluate_language(lang, read_set(files[lang]), errors) for lang in wanted]
-    rows = [_rows(f"entities-{r.lang}", r.texts, r.seconds, r.counts) for r in results]
-    if len(results) > 1:
-        total = {label: Counts() for label in (*LABELS, "ALL")}
-        for r in results:
-            for label, cell in r.counts.items():
-                total.setdefault(label, Counts()).add(cell)
-        texts, seconds = sum(r.texts for r in results), sum(r.seconds for r in results)
-        rows.append(_rows("entities-all", texts, seconds, total))
+    """Metric rows for every folder DIR/entities*/: per language and label, then over all the
+    folder's languages when there are several."""
+    folders = dataset_folders(data)
+    if not folders:
+        raise FileNotFoundError(
+            f"{data / 'entities*'} not found; pass --data DIR holding entities*/*.jsonl"
+        )
+    sets: dict[str, dict[str, list[dict[str, Any]]]] = {}  # folder name -> language -> rows
+    for folder in folders:  # every file is read and checked before the recogniser runs
+        files = {p.stem: p for p in sorted(folder.glob("*.jsonl")) if p.stem in LANGUAGES}
+        wanted = [lang for lang in LANGUAGES if lang in files and (not langs or lang in langs)]
+        if wanted:
+            sets[folder.name] = {lang: read_set(files[lang]) for lang in wanted}
+    if not sets:
+        names = ", ".join(f.name for f in folders)
+        raise FileNotFoundError(f"no entity set for {list(langs or LANGUAGES)} in {names}")
+    rows: list[list[dict[str, Any]]] = []
+    for name, by_lang in sets.items():
+        results = [evaluate_language(lang, lines, errors) for lang, lines in by_lang.items()]
+        rows += [_rows(f"{name}-{r.lang}", r.texts, r.seconds, r.counts) for r in results]
+        if len(results) > 1:
+            total = {label: Counts() for label in (*LABELS, "ALL")}
+            for r in results:
+                for label, cell in r.counts.items():
+                    total.setdefault(label, Counts()).add(cell)
+            texts, seconds = sum(r.texts for r in results), sum(r.seconds for r in results)
+            rows.append(_rows(f"{name}-all", texts, seconds, total))
     return [row for group in rows for row in group]
 
 
@@ -212,11 +231,13 @@ def _rows(
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
-    head = f"{'dataset':<14}{'label':<6}{'n':>5}{'gold':>6}{'pred':>6}"
+    width = max([14, *(len(r["dataset"]) + 1 for r in rows)])  # "entities-test-all" is long
+    head = f"{'dataset':<{width}}{'label':<6}{'n':>5}{'gold':>6}{'pred':>6}"
     head += "".join(f"{name:>8}" for name in ("P", "R", "F1", "part_P", "part_R", "part_F1"))
     print(head + f"{'sent/s':>9}")
     for r in rows:
-        line = f"{r['dataset']:<14}{r['label']:<6}{r['n']:>5}{r['gold']:>6}{r['predicted']:>6}"
+        line = f"{r['dataset']:<{width}}{r['label']:<6}{r['n']:>5}{r['gold']:>6}"
+        line += f"{r['predicted']:>6}"
         for key in ("P", "R", "F1", "partial_P", "partial_R", "partial_F1"):
             line += f"{r[key]:>8.3f}"
         print(line + f"{r['sentences_per_s']!s:>9}")
