@@ -115,7 +115,8 @@ def load_gazetteer(lang: str) -> Gazetteer:
             f"or pass one of {', '.join(LANGUAGES)}."
         ) from None
     generated = _generated_gazetteers().get(lang, {})
-    organisations = tuple(data.get("ORG", []))
+    extra = _extra_gazetteer(lang)
+    organisations = tuple(dict.fromkeys([*data.get("ORG", []), *extra.get("ORG", [])]))
     # The hand-written lists win: a generated place that is one of their organisations is not
     # a place ("الكويت" the state, not "مؤسسة الكويت").
     taken = {_label_key(name) for name in organisations}
@@ -123,11 +124,16 @@ def load_gazetteer(lang: str) -> Gazetteer:
         dict.fromkeys(
             [
                 *data.get("LOC", []),
+                *(p for p in extra.get("LOC", []) if _label_key(p) not in taken),
                 *(p for p in generated.get("LOC", []) if _label_key(p) not in taken),
             ]
         )
     )
-    first_names = [*data.get("first_names", []), *generated.get("first_names", [])]
+    first_names = [
+        *data.get("first_names", []),
+        *extra.get("first_names", []),
+        *generated.get("first_names", []),
+    ]
     return Gazetteer(
         places=places,
         organisations=organisations,
@@ -138,6 +144,18 @@ def load_gazetteer(lang: str) -> Gazetteer:
             for key in {_first_name_key(name), _first_name_key(name).replace("ى", "ي")}
         ),
     )
+
+
+def _extra_gazetteer(lang: str) -> dict[str, list[str]]:
+    """The larger hand-written lists (`<lang>.extra.json`, checked by
+    scripts/check_gazetteer_extra.py for everyday words): cities, regions, organisations and
+    first names across the region, beside the core lists of `<lang>.json`."""
+    path = resources.files("tabayyun.understand").joinpath("gazetteers", f"{lang}.extra.json")
+    try:
+        data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return data
 
 
 @cache
