@@ -645,3 +645,14 @@ def test_english_capitals_that_are_no_names(text: str) -> None:
 )
 def test_arabic_names_opening_with_hamza_alef(text: str, people: list[str]) -> None:
     assert [e.text for e in entities_for("ar", text) if e.label == "PER"] == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طلب مني صديقي مساعدته.",  # «مني» is "from me", not the name «منى»
+        "سعيد جدا بهذا الخبر.",  # «سعيد» "happy", then an adverb
+    ],
+)
+def test_arabic_words_that_look_like_first_names(text: str) -> None:
+    assert [e for e in entities_for("ar", text) if e.label == "PER"] == []

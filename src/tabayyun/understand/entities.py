@@ -103,6 +103,11 @@ class Gazetteer:
     arabic_script_first_names: frozenset[str]  # _first_name_key forms
 
 
+# A name spelt with ى also takes ي ("مصطفي"), except where that spelling is a common word:
+# «منى» written «مني» is "from me" ("طلب مني صديقي").
+_NOT_FIRST_NAME_KEYS = frozenset({"مني"})
+
+
 @cache
 def load_gazetteer(lang: str) -> Gazetteer:
     """Load `gazetteers/<lang>.json` once."""
@@ -142,6 +147,7 @@ def load_gazetteer(lang: str) -> Gazetteer:
             key
             for name in first_names
             for key in {_first_name_key(name), _first_name_key(name).replace("ى", "ي")}
+            if key not in _NOT_FIRST_NAME_KEYS
         ),
     )
 
@@ -436,6 +442,8 @@ _NOT_NAME = {
         "توضح يضيف تضيف يشير تشير يعلن تعلن يرى ترى يعتبر تعتبر يدعو تدعو يذكر تذكر ينفي تنفي "
         "يحذر تحذر يعرب تعرب قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة لافتا "
         "لافتة معتبرا معتبرة مشددا مشددة "
+        # adverbs and demonstratives after a name-like adjective: "سعيد جدا بهذا"
+        "جدا جداً للغاية تماما دائما أبدا حقا بهذا بهذه بذلك لذلك لهذا لهذه عني مني "
         # numbers: "عبد الرؤوف خمس سنوات"
         "واحد اثنان اثنين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع "
         "تسعة عشر عشرة عشرين ثلاثين مئة مائة ألف آلاف مليون ملايين مليار "
