@@ -1,7 +1,9 @@
 """Check the hand-written extra gazetteers, `understand/gazetteers/<lang>.extra.json`.
 
-Each file holds "LOC", "ORG" and "first_names" (lists of strings) for ar, fa or en. The
-checks:
+Each file holds "LOC", "ORG", "first_names" and "PER" (lists of strings) for ar, fa or en.
+"PER" names public figures as the language's press writes them: full names, and the bare
+surname or single name ("ترامب", "Erdogan") only where that is no common word and no name many
+others share. The checks, the same for every key:
 
 - the JSON loads, has exactly those keys, holds lists of non-empty strings with no stray spaces;
 - each list is at least as long as `MINIMUM` asks;
@@ -11,14 +13,15 @@ checks:
   into en; no tashkeel, no tatweel, ZWNJ only in fa and only between letters;
 - no entry has another label in this file or in the language's other lists (`<lang>.json`,
   `generated.json`): a place that is also an organisation or a first name would be read
-  one way every time;
+  one way every time, and a person's bare surname that is also a first name ("عباس") would
+  make every Abbas the one person;
 - ambiguity: single-word entries that are also common words are printed for review (a
   phrase's frequency says nothing about whether it is a name). English: the
   lower-cased entry has `wordfreq` Zipf frequency above 4.5. Arabic and Persian: the entry (or
   the spelling variants the recogniser's tolerant match also accepts) is above 4.0; for
-  Arabic, also a place or organisation that becomes a common word (above 3.5, and not much
-  rarer than the name itself) with the و/ب/ل/ف the recogniser strips ("ليون" would take
-  "بليون", billion), and a first name that becomes a common word with a glued و (the
+  Arabic, also a place, organisation or person that becomes a common word (above 3.5, and
+  not much rarer than the name itself) with the و/ب/ل/ف the recogniser strips ("ليون" would
+  take "بليون", billion), and a first name that becomes a common word with a glued و (the
   recogniser strips it: "وسام" read as "و" + "سام"); for Persian, a first name that, joined
   with another, spells a frequent word ("پل" + "یس" = "پلیس"). Reviewed entries that stay
   are listed in `_REVIEWED` with the reason; any other flagged entry fails the check, so
@@ -46,11 +49,11 @@ from tabayyun.lang.normalize import normalize  # noqa: E402
 
 GAZ = ROOT / "src/tabayyun/understand/gazetteers"
 LANGS = ("ar", "fa", "en")
-KEYS = ("LOC", "ORG", "first_names")
+KEYS = ("LOC", "ORG", "first_names", "PER")
 MINIMUM = {
-    "ar": {"LOC": 400, "ORG": 250, "first_names": 400},
-    "fa": {"LOC": 400, "ORG": 250, "first_names": 400},
-    "en": {"LOC": 400, "ORG": 250, "first_names": 300},
+    "ar": {"LOC": 400, "ORG": 250, "first_names": 400, "PER": 300},
+    "fa": {"LOC": 400, "ORG": 250, "first_names": 400, "PER": 300},
+    "en": {"LOC": 400, "ORG": 250, "first_names": 300, "PER": 300},
 }
 EN_LIMIT = 4.5  # Zipf: about 30 per million words
 AR_FA_LIMIT = 4.0  # about 10 per million
@@ -94,6 +97,10 @@ _REVIEWED: dict[str, dict[str, str]] = {
             "أبل الأزهر الزمالك الفيفا اليونسكو تشيلسي تويتر جوجل حماس داعش سامسونج سوني "
             "طالبان فيسبوك مايكروسوفت ناسا واتساب يوفنتوس"
         ),
+        "public figure's surname or single name, frequent as that person (الحريري 'silky' "
+        "is rare in news)": (
+            "ترامب أوباما بوتين أردوغان الحريري خامنئي السيسي القذافي ميسي رونالدو"
+        ),
     },
     "fa": {
         "given name; the word reading (if any) is rare in news text": (
@@ -122,11 +129,19 @@ _REVIEWED: dict[str, dict[str, str]] = {
             "توییتر حزب\u200cالله حماس داعش دیزنی سامسونگ سایپا سونی سپاه سپاهان سیا طالبان "
             "فیسبوک فیفا مایکروسافت ناسا نوکیا پرسپولیس چلسی گوگل یوونتوس"
         ),
+        "public figure's surname or single name, frequent as that person (رئیسی as 'a "
+        "chief', with the indefinite ی, is far rarer in news)": (
+            "ترامپ اوباما کلینتون پوتین اردوغان خامنه\u200cای خمینی رئیسی احمدی\u200cنژاد "
+            "خاتمی لاریجانی کروبی رونالدو"
+        ),
     },
     "en": {
         "place name, frequent as itself": "Boston California Florida Michigan Ohio Texas",
         "brand, capitalised in running text": "Apple Facebook Google Twitter",
         "wordfreq scores the tokens g, 7 and 20": "G-7 G-20",
+        "surname, capitalised in running text (lower-case 'trump' is the card-game verb)": (
+            "Trump Obama"
+        ),
     },
 }
 REVIEWED: dict[str, dict[str, str]] = {

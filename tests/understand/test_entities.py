@@ -656,3 +656,17 @@ def test_arabic_names_opening_with_hamza_alef(text: str, people: list[str]) -> N
 )
 def test_arabic_words_that_look_like_first_names(text: str) -> None:
     assert [e for e in entities_for("ar", text) if e.label == "PER"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        # Public figures named by a surname alone, as headlines do (gazetteer "PER" lists).
+        ("ar", "ألمانيا تحذر من تداعيات سياسات ترامب التجارية", "ترامب"),
+        ("ar", "اثناء زيارة أردوغان لألمانيا", "أردوغان"),
+        ("fa", "سفر پزشکیان به نیویورک", "پزشکیان"),
+        ("en", "Zelenskyy met European leaders in Brussels.", "Zelenskyy"),
+    ],
+)
+def test_public_figures_by_surname(lang: str, text: str, person: str) -> None:
+    assert ("PER", person) in {(e.label, e.text) for e in entities_for(lang, text)}

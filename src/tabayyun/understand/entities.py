@@ -101,6 +101,8 @@ class Gazetteer:
     organisations: tuple[str, ...]
     first_names: frozenset[str]  # folded, for Latin and Cyrillic script
     arabic_script_first_names: frozenset[str]  # _first_name_key forms
+    # Public figures the press names by a full name or a surname alone ("ترامب", "Erdogan").
+    people: tuple[str, ...] = ()
 
 
 # A name spelt with ى also takes ي ("مصطفي"), except where that spelling is a common word:
@@ -139,7 +141,14 @@ def load_gazetteer(lang: str) -> Gazetteer:
         *extra.get("first_names", []),
         *generated.get("first_names", []),
     ]
+    taken |= {_label_key(name) for name in places}
+    people = tuple(
+        dict.fromkeys(
+            p for p in [*data.get("PER", []), *extra.get("PER", [])] if _label_key(p) not in taken
+        )
+    )
     return Gazetteer(
+        people=people,
         places=places,
         organisations=organisations,
         first_names=frozenset(fold(n) for n in first_names),
@@ -917,7 +926,7 @@ class _Candidate:
 @cache
 def _gazetteer_regex(lang: str) -> re.Pattern[str] | None:
     gaz = load_gazetteer(lang)
-    names = sorted({*gaz.places, *gaz.organisations}, key=len, reverse=True)
+    names = sorted({*gaz.places, *gaz.organisations, *gaz.people}, key=len, reverse=True)
     if not names:
         return None
     if lang == "en":
@@ -932,7 +941,8 @@ def _gazetteer_regex(lang: str) -> re.Pattern[str] | None:
 @cache
 def _gazetteer_labels(lang: str) -> dict[str, EntityLabel]:
     gaz = load_gazetteer(lang)
-    labels: dict[str, EntityLabel] = {_label_key(n): "LOC" for n in gaz.places}
+    labels: dict[str, EntityLabel] = {_label_key(n): "PER" for n in gaz.people}
+    labels.update({_label_key(n): "LOC" for n in gaz.places})
     labels.update({_label_key(n): "ORG" for n in gaz.organisations})
     return labels
 
