@@ -2,8 +2,13 @@
 
 For each reporting verb the speaker is found after the verb (Arabic VSO, Russian inversion,
 "said X"), else before it in the clause (Persian SOV, "X said"). A subject with no name ("یک
-شهروند", "a resident", "مصدر مطلع", "один из жителей") is the speaker as written; only a clause
-with no subject at all ("وأضاف أن", "وی افزود") carries over the previous statement's speaker.
+شهروند", "a resident", "مصدر مطلع", "один из жителей") is the speaker as written, with what it
+is of ("مصدر في النقابة", "A lawyer for the family", "Источник в мэрии"), and so is a subject
+no entity or source word names ("وقالت البلدية في بيان إن", "Пожарные сообщили", "В мэрии
+сообщили" -> "мэрии"); only a clause with no subject at all ("وأضاف أن", "وی افزود") carries
+over the previous statement's speaker, and a pronoun with nobody quoted before it is the person
+who opens the sentence before ("Mayor X visited ... She said"). A second verb in the sentence
+("..., adding that", "добавив, что", "اما هشدار داد") is the same speaker's second statement.
 Bare surnames, role nouns ("السفير", "the ambassador") and pronouns resolve to the full name the
 article introduced earlier; a post with a name in apposition ("وزير الطاقة والمياه، وليد فياض،")
 is that person. What was said starts after the complementiser and after any time, addressee or
@@ -27,12 +32,14 @@ What a plural group believes ("ويرى مراقبون أن", "کارشناسا�
 written, is the speaker; these opinion verbs report nothing for anyone else ("أعتقد", "I
 think"). A verb that ends a comparison ("than officials say", "از آن است که مسئولان
 می‌گویند") is part of what was said. "According to him" ("به گفته وی", "وبحسب قوله", "по его
-словам") is the speaker before it. A post held by nobody the article names keeps its role word
-as the speaker and is mentioned with what it is of ("مدیرکل هواشناسی خراسان رضوی"). A mark
-inside a number ("3.9", "4,1", "۴٫۱") ends no clause; a dateline ("WASHINGTON —") is not what
-was said; where and when it was said ("قال ... في القاهرة إن", "said on Friday") belong to the
-attribution, and wire style attributes only the clause before it ("X, the department said on
-Friday, and Y": X only).
+словам") is the speaker before it; "according to" a source no entity names takes it as written
+up to the comma ("بحسب الدفاع المدني،", "по данным двух источников,"). A post held by nobody the
+article names is the speaker as written, with what it is of ("مدیرکل هواشناسی خراسان رضوی",
+"المتحدث باسم الوزارة"), not its role word, which would merge every such post in an article;
+a rank is no part of a name ("سرهنگ", "Captain"). A mark inside a number ("3.9", "4,1", "۴٫۱")
+ends no clause; a dateline ("WASHINGTON —") is not what was said; where and when it was said
+("قال ... في القاهرة إن", "said on Friday") belong to the attribution, and wire style attributes
+only the clause before it ("X, the department said on Friday, and Y": X only).
 """
 
 from __future__ import annotations
@@ -61,6 +68,12 @@ from tabayyun.understand.entities import (
     tolerant_pattern,
 )
 
+
+def _word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(words.split())
+
+
 # --- Reporting verbs, per language ---------------------------------------------------------
 # Each row: (form, feminine, position). position says where the speaker stands:
 # "either" (after, else before), "after" (according-to forms), "before" (verb-final Persian).
@@ -85,6 +98,11 @@ _AR_VERBS = [
     ("أعرب", "أعربت"),
     ("أشاد", "أشادت"),
     ("تابع", "تابعت"),
+    # a pledge, a disclosure, a warning, a forecast, each with a clause only (_NEEDS_CLAUSE)
+    ("تعهد", "تعهدت"),
+    ("كشف", "كشفت"),
+    ("حذر", "حذرت"),
+    ("توقع", "توقعت"),
     ("يقول", "تقول"),  # the subject before it: "السيد محمد علي يقول إن"
     ("قائلا", "قائلة"),
     ("لافتا", "لافتة"),
@@ -96,7 +114,7 @@ _AR_VERBS = [
     ("مشددا", "مشددة"),
 ]
 # "وفقا لـ" takes its noun glued on ("وفقا لوزارة المالية") or after a tatweel.
-_AR_ACCORDING = ["بحسب", "حسب", "نقلا عن"]
+_AR_ACCORDING = ["بحسب", "حسب", "نقلا عن", "على حد قول"]
 _AR_ACCORDING_GLUED = ["وفقا ل", "وفقاً ل", "طبقا ل"]
 # An outlet relaying a source: "نقلت صحيفة الأهرام عن مصدر مسؤول قوله إن" (see _CITE_FRAME).
 _AR_CITING = ["نقل", "نقلت"]
@@ -105,10 +123,7 @@ _AR_CITING = ["نقل", "نقلت"]
 _AR_ACCORDING_SAYING = ["وفق", "على حد"]
 _AR_SAYING = ["قوله", "قولها"]
 
-_FA_VERBS = [
-    "گفت",
-    "گفتند",
-    "افزود",
+_FA_COMPOUNDS = [
     "تأکید کرد",
     "تاکید کرد",
     "اظهار داشت",
@@ -120,13 +135,34 @@ _FA_VERBS = [
     "بیان کرد",
     "تصریح کرد",
     "ادامه داد",
+    "یادآور شد",
+    "یادآوری کرد",
+    "هشدار داد",
+    "پیش‌بینی کرد",
+    # what an outlet reports: "ایسنا به نقل از ... گزارش داد"
+    "گزارش داد",
+]
+# Each compound in the plural ("منابع امنیتی اعلام کردند") and the perfect ("پیش‌بینی کرده
+# است", "آن‌طور که سازمان هواشناسی پیش‌بینی کرده،").
+_FA_COMPOUND_FORMS = [
+    form
+    for verb in _FA_COMPOUNDS
+    for form in (verb, f"{verb}ند", f"{verb}ه است", f"{verb}ه‌اند", f"{verb}ه")
+]
+_FA_VERBS = [
+    "گفت",
+    "گفتند",
+    "افزود",
+    "افزودند",
     "می‌گوید",
     "می‌گویند",
     "گفته است",
-    # what an outlet reports: "روزنامه کیهان نوشت", "ایسنا به نقل از ... گزارش داد"
+    "گفته بود",
+    "گفته‌اند",
+    *_FA_COMPOUND_FORMS,
+    # what an outlet reports: "روزنامه کیهان نوشت"
     "نوشت",
     "می‌نویسد",
-    "گزارش داد",
 ]
 _FA_ACCORDING = ["به گفته", "به گزارش"]
 
@@ -144,17 +180,36 @@ _RU_VERBS = [
     "признал",
     "заверил",
     "напомнил",
+    "предупредил",
+    "ответил",
+    "объявил",
 ]
+# Gerunds that add a second statement to the speaker of the first: "..., — сказал Блинов,
+# добавив, что ...". Only after a comma and before "что" or a colon (see _find_verbs).
+_RU_GERUNDS = "добавив отметив подчеркнув уточнив пояснив заявив сообщив предупредив напомнив"
 # Present forms, with no gender: "как сообщает Росстат", "«...», — говорит эксперт".
 _RU_PRESENT = (
     "сообщает сообщают заявляет заявляют говорит говорят отмечает отмечают пишет пишут "
     "передает передаёт подчеркивает подчёркивает утверждает утверждают"
 )
-_RU_ACCORDING = ["по словам", "по данным", "по информации", "по сведениям"]
+_RU_ACCORDING = [
+    "по словам",
+    "по данным",
+    "по информации",
+    "по сведениям",
+    "по прогнозам",
+    "по оценке",
+    "по оценкам",
+]
 # "по его словам": the pronoun inside the phrase is the speaker named before it.
 _RU_ACCORDING_PRONOUN = r"по (?:его|её|ее) (?:словам|данным|мнению)"
 
-_EN_VERBS = "said says told added stated noted stressed announced explained warned insisted"
+_EN_VERBS = (
+    "said says told added stated noted stressed announced explained warned insisted cautioned"
+)
+# Participles that add a second statement to the speaker of the first: "..., Blake said, adding
+# that ...". Only after a comma and before "that" or a quotation (see _find_verbs).
+_EN_PARTICIPLES = "adding noting warning stressing insisting cautioning"
 
 # What a group believes: "ويرى مراقبون أن", "کارشناسان معتقدند که", "Эксперты считают, что",
 # "Critics argue that". A claim put to a vague source is a statement, its speaker the group as
@@ -186,6 +241,22 @@ _EN_OUTLET_VERBS = "reported"
 _REPORTED_THAT = re.compile(r"\bthat\b|:", re.IGNORECASE)
 
 
+# Verbs whose object is a noun as often as a clause ("كشف عن خطة", "حذر من الفيضانات", "ответил
+# на вопрос", "объявил конкурс", "announced plans"): they report only the clause that a
+# complementiser, a colon or a quotation opens after them, or what came before them ("«...»،
+# تعهد المحافظ").
+_NEEDS_CLAUSE = {
+    "ar": frozenset(
+        fold(v)
+        for pair in [("تعهد", "تعهدت"), ("كشف", "كشفت"), ("حذر", "حذرت"), ("توقع", "توقعت")]
+        for v in pair
+    ),
+    "fa": frozenset(),
+    "ru": _word_set("ответил ответила ответили ответило объявил объявила объявили объявило"),
+    "en": _word_set("announced"),  # "announced plans for ...", "announced a new budget"
+}
+
+
 @dataclass(frozen=True)
 class _Verb:
     start: int
@@ -197,6 +268,7 @@ class _Verb:
     cites: bool = False  # "نقلت X عن Y", "X quoted Y as saying": Y is the speaker
     opinion: bool = False  # "ويرى مراقبون", "Critics argue": only an unnamed group says it
     outlet: bool = False  # "reported": only an organisation reports, and only "that ..."
+    clause: bool = False  # reports only a clause opened after it (_NEEDS_CLAUSE)
 
 
 def _compile_verbs(lang: str) -> re.Pattern[str]:
@@ -228,18 +300,21 @@ def _compile_verbs(lang: str) -> re.Pattern[str]:
         acc = "|".join([_RU_ACCORDING_PRONOUN, *_RU_ACCORDING])
         present = "|".join(_RU_PRESENT.split())
         opinion = "|".join(_RU_OPINION.split())
+        gerunds = "|".join(_RU_GERUNDS.split())
+        # "сообщило": an agency or a ministry in the neuter ("Агентство сообщило")
         return re.compile(
-            rf"(?<!\w)(?:(?P<acc>{acc})|(?P<fem>(?:{stems})а)|(?P<masc>(?:{stems})(?:и)?)"
-            rf"|(?P<pres>{present})|(?P<op>{opinion}))(?!\w)",
+            rf"(?<!\w)(?:(?P<acc>{acc})|(?P<fem>(?:{stems})а)|(?P<masc>(?:{stems})(?:и|о)?)"
+            rf"|(?P<pres>{present})|(?P<op>{opinion})|(?P<part>{gerunds}))(?!\w)",
             re.IGNORECASE,
         )
     verbs = "|".join(_EN_VERBS.split())
     acc = "|".join(_EN_ACCORDING)
     opinion = "|".join(_EN_OPINION.split())
     outlet = "|".join(_EN_OUTLET_VERBS.split())
+    participles = "|".join(_EN_PARTICIPLES.split())
     return re.compile(
         rf"\b(?:(?P<acc>{acc})|(?P<cite>{_EN_CITING})|(?P<masc>{verbs})|(?P<op>{opinion})"
-        rf"|(?P<outlet>{outlet}))\b",
+        rf"|(?P<outlet>{outlet})|(?P<part>{participles}))\b",
         re.IGNORECASE,
     )
 
@@ -266,8 +341,9 @@ _AR_PARTICIPLE = re.compile(
     "^[وف]?" + _any_of("قائل", "لافت", "مضيف", "مشير", "مؤكد", "موضح", "معتبر", "مشدد")
 )
 
-_AR_PREPOSITION = _any_of("على", "إلى", "الى", "عن")  # "أشار إلى أن", "أكد على"
-_AR_THAT = _any_of("بأن", "أن", "إن", "انه", "فإن", "فانه")  # "وبحسب الوزارة، فإن"
+_AR_PREPOSITION = _any_of("على", "إلى", "الى", "عن", "من")  # "أشار إلى أن", "حذر من أن"
+# "وبحسب الوزارة، فإن"; with an attached pronoun, which goes with it: "إنها تنتظر" -> "تنتظر"
+_AR_THAT = _any_of("بأنه", "بأنها", "بأن", "أنها", "أنهم", "أن", "إن", "انه", "فإن", "فانه")
 
 # Words that open the content of an indirect statement ("أن", "that", "что", "که").
 _COMPLEMENTIZER = {
@@ -297,7 +373,14 @@ _EN_ADDRESSEE = (  # "reporters", "local radio", "the BBC", "Reuters", "him"
 _FRAME = {
     "ar": [
         rf"(?:{_any_of(*AR_DAY_PARTS.split())}\s+)?{_any_of('أمس', 'اليوم', *AR_WEEKDAYS.split())}",
-        _any_of("الأسبوع الماضي", "الشهر الماضي", "في وقت سابق", "في وقت لاحق")
+        _any_of(
+            "الأسبوع الماضي",
+            "الشهر الماضي",
+            "السنة الماضية",
+            "العام الماضي",
+            "في وقت سابق",
+            "في وقت لاحق",
+        )
         + rf"(?:\s+{_any_of('من')})?",
         # an outlet in quotation marks: "لـ«الأخبار»", "لصحيفة «الأخبار»"
         rf"ل(?:ـ\s*|[{AR_LETTER}]+\s+)?[«\"“][^»\"”\n]{{1,40}}[»\"”]",
@@ -318,6 +401,10 @@ _FRAME = {
         rf"(?:{_any_of('به', 'در جمع')}\s+)?{_any_of('خبرنگاران', 'رسانه‌ها')}",
         rf"{_any_of('در گفت‌وگو با', 'در گفتگو با', 'در مصاحبه با')}\s+[{AR_LETTER}\u200c]+",
         _any_of("در نشست خبری"),
+        # "در بیانیه‌ای (کوتاه)", "در یک پیام": how it was said
+        rf"{_any_of('در')}\s+(?:{_any_of('یک')}\s+)?"
+        rf"{_any_of('بیانیه', 'اطلاعیه', 'پیام', 'نامه', 'گزارش')}(?:\u200c?{_any_of('ای')})?"
+        rf"(?:\s+{_any_of('کوتاه', 'رسمی', 'مکتوب', 'جداگانه', 'تلویزیونی')})?",
     ],
     "ru": [
         r"во? (?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
@@ -326,6 +413,8 @@ _FRAME = {
         r"журналистам|репортёрам|репортерам|прессе",
         r"на (?:пресс-конференции|брифинге|заседании|встрече|форуме|совещании)",
         r"в (?:интервью|эфире|заявлении|обращении|беседе)(?: [^\s,.:]+){0,3}?",
+        r"в (?:[а-яё]+(?:ом|ем|ой|ей) )?(?:обзоре|докладе|отч[её]те|сообщении|публикации|письме"
+        r"|комментарии|пресс-релизе|телеграм-канале)",
     ],
     "en": [
         rf"(?:(?:on|late|early|earlier|later) )?(?:{_EN_DAY})"
@@ -336,7 +425,8 @@ _FRAME = {
         rf"|evening|night|weekend|{_EN_DAY})",
         r"(?:in|at|during|on) (?:a|an|the|his|her|their|its) (?:[\w-]+ ){0,2}?"
         r"(?:statement|interview|briefing|speech|post|letter|conference|address|debate|hearing"
-        r"|meeting|broadcast|call)",
+        r"|meeting|broadcast|call|report|review|note|bulletin|update|release|service|ceremony"
+        r"|rally|session)",
         rf"to {_EN_ADDRESSEE}",
     ],
 }
@@ -357,6 +447,7 @@ _FRAMES_BEFORE_CONTENT = {
     lang: re.compile(_FRAMES[lang] + f"(?={_OPENS[lang]})", _FLAGS[lang]) for lang in _OPENS
 }
 _FRAMES_BEFORE_SPEAKER = {lang: re.compile(_FRAMES[lang], _FLAGS[lang]) for lang in _OPENS}
+_FRAMES_AT = {lang: re.compile(source, _FLAGS[lang]) for lang, source in _FRAMES.items()}
 _OPENS_AT = {lang: re.compile(source, _FLAGS[lang]) for lang, source in _OPENS.items()}
 # Before "that" only, an adverb or a phrase opened by a preposition: "said repeatedly that",
 # "announced in May 2020 that", "said on depletion that"; not "said the plan that was passed".
@@ -368,7 +459,7 @@ _EN_BEFORE_THAT = re.compile(
 # "told" always has someone it was told to: "told reporters the budget", "told local radio that",
 # "told the committee the plan had failed" (up to the next determiner).
 _EN_TOLD = re.compile(
-    rf"\s+(?:{_EN_ADDRESSEE}|(?:[\w'’-]+ ){{1,4}}?(?=that\b)"
+    rf"\s+(?:(?:[\w'’-]+ ){{1,4}}?(?=that\b)|{_EN_ADDRESSEE}"
     r"|(?:the|a|an|his|her|their|its) [\w'’-]+(?: [\w'’-]+)?? (?=(?:the|a|an|his|her|its|their"
     r"|it|he|she|they|we|there|this|these)\b))",
     re.IGNORECASE,
@@ -421,7 +512,8 @@ class _Mention:
     # the speaker is the words as written: an unnamed subject ("یک شهروند", "a resident") or a
     # post held by nobody the article names ("مدیرکل هواشناسی خراسان رضوی")
     as_written: bool = False
-    post: bool = False  # a post as written, whose speaker is its role word: "مدیرکل"
+    post: bool = False  # a post held by nobody named, which its genitive may follow
+    relayed: bool = False  # a source an outlet relays: "Bloomberg, citing [people ...],"
 
 
 @dataclass
@@ -456,7 +548,7 @@ _EN_SOURCES = (
     "experts residents officials sources analysts witnesses critics activists locals economists "
     "campaigners protesters doctors scientists researchers commuters passengers farmers engineers "
     "teachers parents diplomats observers neighbours neighbors villagers workers traders students "
-    "police medics rescuers lawyers academics insiders"
+    "police medics rescuers lawyers academics insiders people"
 )
 _RU_SOURCES = (
     "житель жительница жители горожанин горожанка горожане очевидец очевидица очевидцы источник "
@@ -519,13 +611,16 @@ _NP_LENGTH = 3  # words after the determiner or source noun, at most
 # What may open a clause before its subject: "و", "همچنین", "However,", "In Leeds,", "При этом".
 _FA_LEADS = _any_of("و", "اما", "ولی", "همچنین", "سپس", "در همین حال", "در این میان", "از سوی دیگر")
 # Conjunctions and links that open a Russian clause before its subject.
-_RU_LEADS = "а|и|но|также|при этом|кроме того|однако|между тем|в свою очередь"
+_RU_LEADS = (
+    "а|и|но|также|при этом|кроме того|однако|между тем|в свою очередь|позднее|позже|затем|потом"
+)
 _SUBJECT_LEAD = {
     "fa": re.compile(rf"(?:[\s،,]*{_FA_LEADS}(?![{AR_LETTER}\u200c]))*[\s،,]*"),
     "en": re.compile(
         r"(?:[\s\"“”'‘’,]*(?:(?:and|but|meanwhile|however|still|yet|now|separately|also|later"
         r"|earlier|elsewhere)\b|(?:in|at|on|outside|inside|near|after|before|during|from|across"
-        rf"|speaking)\b{_up_to(',.;:')}{{0,60}},))*[\s\"“”'‘’,]*",
+        r"|speaking|talking|writing|responding|commenting|asked|answering)\b"
+        rf"{_up_to(',.;:')}{{0,60}},))*[\s\"“”'‘’,]*",
         re.IGNORECASE,
     ),
     "ru": re.compile(rf"(?:[\s,]*(?:{_RU_LEADS})(?!\w))*[\s,]*", re.IGNORECASE),
@@ -582,6 +677,9 @@ def _unnamed_subject(ctx: _Context, start: int, end: int) -> _Mention | None:
         last = _unnamed_at(ctx, start + commas[-1], end)
         if last is not None and not ctx.text[last.end : end].strip():
             return last
+        words = _written_words(ctx, start + commas[-1], end, 3)
+        if words and not ctx.text[words[-1][1] : end].strip() and ctx.lang == "en":
+            return None  # "The storm, [forecasters] said, ...": the subject follows the comma
     match = lead.match(ctx.text, start, end)
     return _unnamed_at(ctx, match.end() if match else start, end)
 
@@ -666,10 +764,25 @@ def _group_speaker(ctx: _Context, verb: _Verb, clause_start: int, limit: int) ->
     return None
 
 
+def _extended(ctx: _Context, mention: _Mention, end: int) -> _Mention:
+    """`mention` up to `end`; a speaker as written takes the words added ("مصدر [في الاتحاد]")."""
+    if end == mention.end:
+        return mention
+    if not mention.as_written:
+        return replace(mention, end=end)
+    words = " ".join(ctx.text[mention.start : end].split())
+    return replace(mention, end=end, text=words, speaker=words)
+
+
 def _as_written(ctx: _Context, start: int, end: int) -> _Mention:
-    """The words of `text[start:end]` as the speaker: "کارشناسان", "بعض المراقبين"."""
+    """The words of `text[start:end]` as the speaker: "کارشناسان", "بعض المراقبين"; past a rank
+    inside them, the name it introduces: "قائد الشرطة [العميد] فارس النجار" -> "فارس النجار"."""
     words = " ".join(ctx.text[start:end].split())
-    return _Mention(start, end, words, words, None, as_written=True)
+    speaker = words
+    for rank in _RANK_IN[ctx.lang].finditer(words):
+        if len(words[rank.end() :].split()) >= 2:
+            speaker = words[rank.end() :]
+    return _Mention(start, end, words, speaker, None, as_written=True)
 
 
 def _unnamed_is_subject(
@@ -800,6 +913,12 @@ def _inside_post(ctx: _Context, role: RoleMatch, inner: RoleMatch) -> bool:
     return not joined and inner.end <= post_end(ctx.text, role.end, ctx.lang)
 
 
+# Between a name and the post after it: "Kenji Watanabe[, the company's ]president",
+# "رضایی[، ]سخنگوی".
+_POST_AFTER_NAME = re.compile(r"\s*[،,]\s*(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}", re.IGNORECASE)
+_APPOSITION_GAP = 30
+
+
 def _role_people(ctx: _Context) -> list[tuple[int, str, str, bool]]:
     """Which person holds which role, learnt where the article introduces them.
 
@@ -815,7 +934,7 @@ def _role_people(ctx: _Context) -> list[tuple[int, str, str, bool]]:
     for person in ctx.persons:  # "John Smith, the ambassador," / "رضایی، سخنگوی ..."
         for role in ctx.roles:
             gap = ctx.text[person.end : role.start]
-            if 0 <= role.start - person.end <= 3 and re.fullmatch(r"\s*[،,]\s*", gap):
+            if 0 <= role.start - person.end <= _APPOSITION_GAP and _POST_AFTER_NAME.fullmatch(gap):
                 found.append((person.start, role.key, person.name, role.feminine))
     return found
 
@@ -831,7 +950,44 @@ def _resolve_role(ctx: _Context, role: RoleMatch) -> str:
 
 
 # A title before the name is not the mention: "قال الدكتور أحمد حسن", "said Dr John Smith".
-_TITLE_AT = {lang: re.compile(rf"(?:{title})(?!\w)[\s.]*") for lang, title in TITLES.items()}
+# Ranks and forms of address before a name, which the entity finder keeps in the name ("سرهنگ
+# جواد اسدی") or leaves outside it ("Captain Yuri Baranov"): no part of who the speaker is.
+_RANKS = {
+    "ar": _any_of(
+        "العميد", "العقيد", "اللواء", "المقدم", "الرائد", "النقيب", "الملازم", "الفريق", "المشير"
+    ),
+    "fa": _any_of("سرهنگ", "سرتیپ", "سرلشکر", "سردار", "سرگرد", "سروان", "ستوان", "ژنرال"),
+    "ru": r"(?:полковник|подполковник|генерал-[а-я]+|генерал|майор|капитан|лейтенант|сержант"
+    r"|отец)",
+    "en": r"(?:Captain|Capt|Colonel|Col|General|Gen|Major|Lieutenant|Lt|Sergeant|Sgt|Detective"
+    r"|Inspector|Constable|Commander|Superintendent|Chief Superintendent|Father|Reverend|Rev)",
+}
+_TITLE_AT = {
+    lang: re.compile(rf"(?:(?:{title}|{_RANKS[lang]})(?![\w\u200c])[\s.]*)+", _FLAGS[lang])
+    for lang, title in TITLES.items()
+}
+_RANK_AT = {
+    lang: re.compile(rf"(?:(?:{rank})(?![\w\u200c])\.?\s+)+", 0 if lang == "en" else _FLAGS[lang])
+    for lang, rank in _RANKS.items()
+}
+
+
+_RANK_IN = {
+    lang: re.compile(
+        rf"(?<![\w\u200c])(?:(?:{rank})(?![\w\u200c])\.?\s+)+", 0 if lang == "en" else _FLAGS[lang]
+    )
+    for lang, rank in _RANKS.items()
+}
+
+
+def _without_rank(person: Entity, lang: str) -> Entity:
+    """`person` named without the rank the entity finder kept: "سرهنگ جواد اسدی" -> "جواد
+    اسدی". The mention keeps it, as written."""
+    name = person.name or person.text
+    rank = _RANK_AT[lang].match(name)
+    if rank is None or len(name[rank.end() :].split()) < 2:
+        return person
+    return replace(person, name=name[rank.end() :])
 
 
 def _mention_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
@@ -869,11 +1025,24 @@ def _role_mention(ctx: _Context, role: RoleMatch) -> _Mention:
     speaker = _resolve_role(ctx, role)
     if speaker != role.text:
         return _Mention(role.start, end, role.text, speaker, role.feminine or None)
-    # Held by nobody named: the role is the speaker, and the mention is the post as written,
-    # with what it is of ("مدیرکل هواشناسی خراسان رضوی", "المتحدث باسم الوزارة").
-    words = " ".join(_POST_LINK_END.sub("", ctx.text[role.start : end]).split())
+    # Held by nobody named: the post as written, with what it is of, is the speaker
+    # ("مدیرکل هواشناسی خراسان رضوی", "المتحدث باسم الوزارة"): the role word alone would merge
+    # every spokesman of an article into one.
+    start = role.start
+    if ctx.lang == "en" and (article := _EN_ARTICLE_BEFORE.search(ctx.text, 0, start)):
+        start = article.start()  # "[a] spokesperson for the city council"
+    if ctx.lang == "fa" and (adverb := _FA_ADVERB_AFTER.search(ctx.text, start, end)):
+        end = adverb.start()  # "وزیر راه [پیش‌تر] گفته بود": when, not what the post is of
+    words = " ".join(_POST_LINK_END.sub("", ctx.text[start:end]).split())
     feminine = role.feminine or None
-    return _Mention(role.start, end, words, role.text, feminine, as_written=True, post=True)
+    return _Mention(start, end, words, words, feminine, as_written=True, post=True)
+
+
+_EN_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# Adverbs of time the Persian post reader takes for descriptors, cut from the post's end.
+_FA_ADVERB_AFTER = re.compile(
+    rf"[\s\u200c]+{_any_of('پیش‌تر', 'پیشتر', 'قبلا', 'قبلاً', 'اخیرا', 'اخیراً', 'همچنین', 'نیز')}$"
+)
 
 
 def _mentions_before(ctx: _Context, start: int, end: int) -> list[_Mention]:
@@ -976,12 +1145,22 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
             continue  # "نقلت الحكومة الجرحى", "quoted figures": no source relayed
         if _is_compared(ctx, sentence, match.start()):
             continue  # "worse than officials say": inside what was said, not an attribution
+        before = (ctx.text, max(0, match.start() - 12), match.start())
+        if ctx.lang == "ar" and _AR_NOUN_BEFORE.search(*before):
+            continue  # "طلب عدم ذكر اسمه", "بعد كشف روسيا": a verbal noun, not a verb
+        if ctx.lang == "en" and _EN_PASSIVE.search(*before):
+            continue  # "the merger could be announced": what was said, with nobody saying it
+        if _NOT_SAID_BEFORE[ctx.lang].search(*before):
+            continue  # "Министерство не ответило", "did not say": a refusal; "سخن می‌گوید": speaks
+        part = match.groupdict().get("part") is not None
+        if part and not _adds_a_clause(ctx, match):
+            continue  # "a warning that", "stressing the need": no second statement
         feminine = True if match.groupdict().get("fem") else None
         opinion = match.groupdict().get("op") is not None
         known = not opinion and match.group("acc") is None and match.groupdict().get("pres") is None
-        if ctx.lang in ("ar", "ru") and feminine is None and known and not cites:
+        if ctx.lang in ("ar", "ru") and feminine is None and known and not cites and not part:
             feminine = False  # "نقلت" agrees with the outlet, not with the source
-        participle = ctx.lang == "ar" and bool(_AR_PARTICIPLE.match(text))
+        participle = part or (ctx.lang == "ar" and bool(_AR_PARTICIPLE.match(text)))
         verbs.append(
             _Verb(
                 match.start(),
@@ -993,9 +1172,50 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
                 cites,
                 opinion,
                 match.groupdict().get("outlet") is not None,
+                _needs_clause(ctx.lang, text),
             )
         )
     return verbs
+
+
+def _needs_clause(lang: str, verb: str) -> bool:
+    key = verb.lower() if lang in ("en", "ru") else fold(verb)
+    if lang == "ar" and key[:1] in ("و", "ف") and key[1:] in _NEEDS_CLAUSE["ar"]:
+        return True  # "وحذرت", "فكشف"
+    return key in _NEEDS_CLAUSE[lang]
+
+
+# Words after which an Arabic verb form is a verbal noun: "عدم ذكر", "بعد كشف", "قبل إعلان".
+_AR_NOUN_BEFORE = re.compile(
+    rf"(?<![{AR_LETTER}])"
+    rf"{_any_of('عدم', 'بعد', 'قبل', 'دون', 'رغم', 'عند', 'إثر', 'عقب', 'منذ')}\s+$"
+)
+# Before a verb, what makes it report nothing: a negation ("не ответило", "did not say", "has
+# not said") or, in Persian, the noun of "to speak" ("سخن می‌گوید", "سخن گفت").
+_NOT_SAID_BEFORE = {
+    "ar": re.compile(r"(?!)"),
+    "fa": re.compile(rf"(?<![{AR_LETTER}]){_any_of('سخن')}[\s\u200c]+$"),
+    "ru": re.compile(r"(?<!\w)не\s+$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:not|n[’']t|never)\s+$", re.IGNORECASE),
+}
+# A passive reporting verb has no speaker: "could be announced", "was said to be".
+_EN_PASSIVE = re.compile(r"\b(?:be|been|being|is|was|were|are)\s+$", re.IGNORECASE)
+# A participle or gerund adds a statement only after a comma and before what was said:
+# ", adding that", ", добавив, что", ", adding: “...”".
+_PARTICIPLE_BEFORE = re.compile(r"[,،]\s*$")
+_PARTICIPLE_AFTER = {
+    "en": re.compile(r"\s+that\b|\s*:?\s*[\"“]", re.IGNORECASE),
+    "ru": re.compile(r"\s*(?:,\s*что(?!\w)|:)", re.IGNORECASE),
+}
+
+
+def _adds_a_clause(ctx: _Context, verb: re.Match[str]) -> bool:
+    """True when an English participle or Russian gerund adds what was said: ", adding that"."""
+    after = _PARTICIPLE_AFTER.get(ctx.lang)
+    before = _PARTICIPLE_BEFORE.search(ctx.text, max(0, verb.start() - 3), verb.start())
+    return (
+        before is not None and after is not None and after.match(ctx.text, verb.end()) is not None
+    )
 
 
 # Russian direct speech cut by the author's words inside its guillemets: «План, — заявил
@@ -1035,10 +1255,17 @@ def _quote_before(ctx: _Context, verb: _Verb, mention: _Mention) -> tuple[int, i
                 # the speaker, with a title or a post before the name: "Mr. Smith", "Labor
                 # Secretary Julie Su"
                 post = _attribution_start(ctx, verb, mention, False)
-                gap = ctx.text[end : max(end, post)] + ctx.text[mention.end : verb.start]
+                tail = ctx.text[mention.end : verb.start]
+                frames = _BEFORE_VERB_GAP.get(ctx.lang)
+                if ctx.lang == "fa" and frames is not None and frames.fullmatch(tail):
+                    tail = ""  # "«...»، دادستانی [در بیانیه‌ای کوتاه] اعلام کرد"
+                gap = ctx.text[end : max(end, post)] + tail
                 gap = _TITLE_AT[ctx.lang].sub("", gap, 1)
             return (start, end) if not gap.strip(" \t,،—–-") else None
     return None
+
+
+_TRAILING_CONJUNCTIONS = (" و", " and", " but", " но", " а", " اما", " ولی", " لكن", " ولكن")
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1049,9 +1276,10 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in junk:
         end -= 1
-    for conjunction in (" و", " and"):  # "..., and" before the next verb
+    for conjunction in _TRAILING_CONJUNCTIONS:  # "..., and" / "، اما" before the next verb
         if text.endswith(conjunction, start, end):
             end -= len(conjunction)
+            break
     while end > start and text[end - 1] in junk:
         end -= 1
     # A quotation mark is stray only when its pair is not in the span: "«الأخبار» صحيفة جيدة".
@@ -1131,7 +1359,8 @@ def find_statements(
     """
     check_lang(lang)
     persons = sorted(
-        [e for e in entities if e.label == "PER"] + _bare_surnames(text, lang, sentences, entities),
+        [_without_rank(e, lang) for e in entities if e.label == "PER"]
+        + _bare_surnames(text, lang, sentences, entities),
         key=lambda e: e.start,
     )
     organisations = [e for e in entities if e.label == "ORG"]
@@ -1301,6 +1530,10 @@ def _statements_for(
             elif pronoun is not None and (not candidates or candidates[-1].end <= pronoun.start()):
                 she = pronoun.group().lower() in _FEMININE_PRONOUN
                 speaker = _previous_speaker(previous, genders, she or verb.feminine)
+                if not speaker and _opens_sentence(ctx, sentence, pronoun.start()):
+                    # nobody quoted yet: the subject of the sentence before ("Mayor X visited
+                    # ... She said")
+                    speaker = _subject_before(ctx, sentence, genders, she or None)
                 if speaker:
                     speakers = [
                         _Mention(
@@ -1315,15 +1548,23 @@ def _statements_for(
                 if lang == "fa":  # "وضعیت پایدار است، سخنگوی دولت گفت": the one after the comma
                     index = _trailing_subject(ctx, people, clause_start, verb, limit) or 0
                 speakers = _joined_around(ctx, people, index)
-    if lang == "en" and not after and len(speakers) == 1 and speakers[0].as_written:
-        speakers = [_past_of_phrase(ctx, speakers[0], verb)]
-    if verb.outlet and not (speakers and speakers[0].organisation):
+            elif pronoun is None:
+                # "[ارتش] در بیانیه‌ای اعلام کرد", "[Авиакомпания] сообщила", "[Rescue workers]
+                # said", "В [полиции] сообщили": a subject no entity names
+                written = _impersonal_place(ctx, clause_start, verb, limit) or _written_before(
+                    ctx, clause_start, verb
+                )
+                speakers = [written] if written is not None else []
+                after = written is not None and written.start >= verb.end  # "Как уточнили в X,"
+    if lang != "ar" and not after and len(speakers) == 1 and speakers[0].as_written:
+        speakers = [_past_complement(ctx, speakers[0], verb)]
+    if verb.outlet and not (speakers and (speakers[0].organisation or speakers[0].relayed)):
         return []  # "The patient reported pain"
     if lang == "en" and not after and len(speakers) == 1 and speakers[0].organisation:
         relayed = _cited_after_verb(ctx, speakers[0], verb, limit)
         if relayed is not None:  # "Reuters reported, citing two sources, that"
             speakers, after = [relayed], True
-    if not speakers and not verb.according:
+    if not speakers and not verb.according and not _has_own_subject(ctx, verb, clause_start):
         speaker = _previous_speaker(previous, genders, verb.feminine)
         if speaker:
             speakers = [_Mention(verb.start, verb.start, "", speaker, verb.feminine)]
@@ -1371,8 +1612,18 @@ def _content_span(
     """What was said, and whether it is quoted ("direct") or reported ("indirect")."""
     text = ctx.text
     content_from = max(_past_apposition(ctx, named.end, verb), verb.end) if after else verb.end
+    if after and (close := _CLOSING_QUOTE.match(text, content_from)) is not None:
+        content_from = close.end()  # 'كشفت "وزارة الصحة" أن': past the speaker's closing mark
+    aside = _ASIDE.match(text, content_from, limit) if after and ctx.lang in _OPENS_AT else None
+    if aside is not None and _OPENS_AT[ctx.lang].match(text, aside.end()):
+        content_from = aside.end()  # "وكشف مسؤول[، طلب عدم الكشف عن اسمه،] أن"
+    if after and verb.according and ctx.lang == "en":
+        described = _EN_DESCRIBED_AFTER.match(text, content_from, limit)
+        content_from = described.end() if described is not None else content_from
     content_from = _content_start(ctx, content_from, verb, limit)
     said_after = _indirect_content(ctx, content_from, limit)
+    if verb.clause and not _CLAUSE_OPENS[ctx.lang].match(text, content_from):
+        said_after = None  # "كشف عن خطة", "ответил на вопрос": a noun, not what was said
     quote = _quote_after(ctx, content_from, limit + 1)
     quote_before = None if verb.according else _quote_before(ctx, verb, named)
     if quote is not None and quote_before is not None and _is_cut(text, quote_before):
@@ -1391,15 +1642,28 @@ def _content_span(
             quote = None
     if quote is not None:
         return [_clean_span(text, quote[0] + 1, quote[1] - 1)], "direct"
-    around = _content_around(ctx, verb, named, after, limit, clause_start)
+    # A participle adds what follows it: nothing before it is its own ("..., добавив, что").
+    around = (
+        None if verb.participle else _content_around(ctx, verb, named, after, limit, clause_start)
+    )
     if around is not None:  # inside a quotation: «План, — заявил Силуанов, — обойдётся ...»
         return around, "direct" if _inside(ctx.quotes, verb.start) else "indirect"
     span = said_after
-    if not verb.according and (span is None or _is_tail(ctx, verb, named, after, span)):
+    if span is not None and ctx.lang == "en" and (demand := _EN_THEN_DEMANDED.search(text, *span)):
+        span = _said_span(text, span[0], demand.start())  # "..., and called for an inquiry"
+    if (
+        not verb.according
+        and not verb.participle
+        and (span is None or _is_tail(ctx, verb, named, after, span))
+    ):
         # "A bridge will open in May, officials said.": what was said came first.
         before = _content_before(ctx, _attribution_start(ctx, verb, named, after), clause_start)
         if before is not None:
             return [before], "indirect"
+    if span is not None and verb.according and _LEADING_AND.match(text, span[0], span[1]):
+        # "X is effective, according to trials, and is cheap": what came before, not the rest
+        before = _content_before(ctx, verb.start, clause_start)
+        span = before if before is not None else None
     if span is not None and verb.according and after and _reports_next(ctx, span[0], limit):
         return None  # "به گزارش ایرنا، مهدی کاظمی گفت ...": the outlet of the next statement
     if span is None:
@@ -1414,12 +1678,37 @@ def _content_span(
                 else (named.end, verb.start)
             )
             span = _said_span(text, *lead)
-    return None if span is None else ([span], "indirect")
+    if span is None:
+        return None
+    # "«...»، بحسب X", '"...," according to X': the whole of it quoted
+    quoted = any(_clean_span(text, start + 1, end - 1) == span for start, end in ctx.quotes)
+    return [span], "direct" if quoted else "indirect"
 
 
 # The post before an English name: "[Finance Minister] John Smith", "[Leader of the House] X".
 _EN_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _EN_POST_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|the|and)\s+)*)+$")
+# A post in lower case between the comma and the name: ", [transport commissioner] Helen Marsh".
+_EN_LOWER_POST = re.compile(r"(?<=,)\s+((?:[a-z][\w'’-]*\s+){1,3})$")
+
+
+# Who the source after "according to" is, set off by commas: "According to Dr X[, head of the
+# hospital's emergency unit,] most of the injured ...".
+_EN_DESCRIBED_AFTER = re.compile(
+    r",\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,2}(?:of|at|for|in)\s+[^,.;:!?\"“”]{1,50}(?=,)"
+)
+# After what was said, a demand or an accusation joined by "and" is none of it: "said the
+# government was hiding the cost[, and called for an inquiry]".
+_EN_THEN_DEMANDED = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?:called|urged|demanded|asked|accused|criticised|criticized"
+    r"|pledged|promised|vowed)\b",
+    re.IGNORECASE,
+)
+# A description in apposition before a name, after a comma or a quotation: "“...,” [the
+# church's pastor, ]Samuel Adeyemi, said", "..., [parliament's speaker, ]Aino Virtanen, told".
+_EN_APPOSITIVE_BEFORE = re.compile(
+    r"(?<=[,”\"])\s*((?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s*,\s*)$"
+)
 
 
 def _attribution_start(ctx: _Context, verb: _Verb, named: _Mention, after: bool) -> int:
@@ -1436,6 +1725,11 @@ def _attribution_start(ctx: _Context, verb: _Verb, named: _Mention, after: bool)
         start = post.start()
     if ctx.lang == "en" and (the := _EN_THE_BEFORE.search(ctx.text, max(0, start - 5), start)):
         start = the.start()  # "the [Labor Department] said"
+    person = any(p.start == named.start for p in ctx.persons)
+    if ctx.lang == "en" and person and (post := _EN_LOWER_POST.search(ctx.text, 0, start)):
+        start = post.start(1)  # "..., [transport commissioner] Helen Marsh said"
+    elif ctx.lang == "en" and person and (post := _EN_APPOSITIVE_BEFORE.search(ctx.text, 0, start)):
+        start = post.start(1)
     return start
 
 
@@ -1465,7 +1759,8 @@ def _reports_next(ctx: _Context, start: int, limit: int) -> bool:
 
 _BEFORE_ATTRIBUTION = {
     "ar": re.compile(rf"[،,]\s*(?:{_any_of('كما')}\s+)?$"),
-    "fa": re.compile(r"[،,]\s*$"),
+    # "هوا، [آن‌طور که] سازمان هواشناسی پیش‌بینی کرده، ..."
+    "fa": re.compile(rf"[،,]\s*(?:{_any_of('آن‌طور که', 'همان‌طور که', 'چنان‌که')}\s*)?$"),
     "ru": re.compile(r"(?:[,]\s*(?:[—–-]\s*)?(?:как\s+)?|\s[—–-]\s*)$", re.IGNORECASE),
     "en": re.compile(r"[,]\s*(?:as\s+)?$", re.IGNORECASE),
 }
@@ -1578,6 +1873,10 @@ def _content_before(
         return None
     if not aside and _is_post(ctx, start, end):
         return None
+    if _FRAMES_AT[ctx.lang].fullmatch(text, start, end):
+        return None  # "This week, X announced ...": when, not what
+    if not aside and ctx.lang in ("en", "ru") and all(w[:1].isupper() for w in said.split()):
+        return None  # names alone, which the entities missed: "John Smith, Jane Doe said."
     return start, end
 
 
@@ -1679,7 +1978,7 @@ def _named_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
         if mention is not None and ctx.lang == "ru" and not verb.according:
             return _past_addressee(ctx, mention, verb, limit)  # "сообщил агентству «X» источник"
     if mention is None:
-        mention = _described_person(ctx, verb.end, limit)  # "заявила правозащитница X"
+        mention = _described_person(ctx, verb.end, limit, verb.feminine)  # "заявила ... X"
     frames = _FRAMES_BEFORE_SPEAKER.get(ctx.lang)
     frame = frames.match(ctx.text, verb.end, limit) if frames is not None else None
     if mention is None and not verb.according and frame is not None:
@@ -1696,8 +1995,264 @@ def _named_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
         ):
             mention = None  # "said the bridge was closed": what was said, not who said it
         if mention is not None:
-            mention.end = _past_source_detail(ctx, mention.end, verb, limit)
+            mention = _extended(ctx, mention, _past_source_detail(ctx, mention.end, verb, limit))
+    if verb.according and (mention is None or mention.as_written):
+        # "بحسب [الدفاع المدني]،", "according to [two people briefed on it],"
+        written = _written_according(ctx, verb, limit, mention)
+        if mention is None or (written is not None and written.end > mention.end):
+            mention = written
+        if mention is not None and _not_a_source(ctx, mention):
+            return None  # "according to the plan", "حسب الخطة"
+    elif mention is None and ctx.lang in ("ar", "ru") and not verb.participle and not verb.cites:
+        mention = _written_after(ctx, verb, frame.end() if frame else verb.end, limit)
     return mention
+
+
+# --- Speakers as written -------------------------------------------------------------------
+# A subject that no entity, post or source word names is the subject all the same: "وقال
+# [الجيش] في بيان إن", "بحسب [الدفاع المدني]، ...", "according to [local media], ...", "по
+# данным [двух источников], ...". It is the words as written, when they are few, open with no
+# function word, and end where the subject must: where what was said opens, or at the comma or
+# the end of the clause.
+_WRITTEN_WORD = re.compile(r"\s*([^\s،,.:;؛!?؟«»\"“”„()\[\]—–]+)")
+_WRITTEN_LENGTH = 6
+# Inside a complement, not at its start: "عضو [في] مجلس إدارة النادي", "a spokesperson [for]
+# the city council".
+_INNER_WORDS = {
+    "ar": frozenset(fold(w) for w in ["في", "من", "لدى", "باسم"]),
+    "fa": frozenset(fold(w) for w in ["در", "از", "و"]),
+    "ru": _word_set("в во на из при у с по и"),
+    "en": _word_set("of for to with at in from on near and by about"),
+}
+_EN_NOT_SUBJECT = _word_set(
+    "it he she they we i you him her them us this these that those there here who what which "
+    "nobody everyone everybody someone somebody anyone no all because when if while after before "
+    "just today yesterday tonight now then also again already later earlier recently"
+)
+# Words that cannot end a subject: "[The] said property", "All told".
+_EN_DETERMINERS = _word_set("the a an all some any each every this that these those")
+_RU_NOT_SUBJECT = _word_set("он она оно они мы я вы ты это этом тот та те кто что как")
+# What "according to" follows that says nothing: "according to the plan", "حسب الخطة", "по
+# плану" (not matched), "طبق القانون".
+_NOT_A_SOURCE = {
+    "ar": frozenset(
+        fold(w)
+        for w in ["الخطة", "القانون", "الجدول", "الدستور", "الاتفاق", "الأصول", "المنطقة", "الحاجة"]
+    ),
+    "fa": frozenset(fold(w) for w in ["برنامه", "قانون", "قرار"]),
+    "ru": frozenset(),
+    "en": _word_set(
+        "plan plans schedule rules rule law laws regulations tradition custom protocol script "
+        "procedure"
+    ),
+}
+
+
+def _plain_word(ctx: _Context, word: str, first: bool) -> bool:
+    """True when `word` may stand in a subject as written: no function word or pronoun first,
+    no number; inside it, the prepositions of a complement ("مصدر [في] الاتحاد")."""
+    lang = ctx.lang
+    key = word.lower() if lang in ("en", "ru") else fold(word)
+    if not first and key in _INNER_WORDS[lang]:
+        return True
+    if any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return False  # "15", "👇👇"
+    if lang in ("ar", "fa"):
+        return not ends_phrase(word, lang) and key not in _INNER_WORDS[lang]
+    if lang == "en":
+        stop = _NP_STOPS["en"] | (_EN_NOT_SUBJECT if first else frozenset())
+        return key not in stop and not (first and word[:1].islower() and key == "said")
+    return key not in _RU_NOT_DESCRIPTOR and not (first and key in _RU_NOT_SUBJECT)
+
+
+def _is_inner(ctx: _Context, word: str) -> bool:
+    key = word.lower() if ctx.lang in ("en", "ru") else fold(word)
+    return key in _INNER_WORDS[ctx.lang]
+
+
+def _written_words(
+    ctx: _Context, pos: int, limit: int, length: int = _WRITTEN_LENGTH, *, first: bool = True
+) -> list[tuple[int, int]]:
+    """The plain words from `pos`, up to `length`, as (start, end) spans; `first`: they open
+    the subject, so no preposition may lead them."""
+    words: list[tuple[int, int]] = []
+    while len(words) < length:
+        word = _WRITTEN_WORD.match(ctx.text, pos, limit)
+        if word is None or not _plain_word(ctx, word.group(1), first and not words):
+            break
+        words.append(word.span(1))
+        pos = word.end()
+    while words and _is_inner(ctx, ctx.text[slice(*words[-1])]):
+        words.pop()  # a complement ends on its noun: not "مصدر في"
+    return words
+
+
+# The clause ends after the subject: a comma, a full stop or the end of the text.
+_SUBJECT_CLOSED = re.compile(r"\s*(?:[,،.;؛!?؟]|$)")
+
+
+def _opens_clause_at(text: str, pos: int) -> bool:
+    """True when what stands before `pos` is the start of the text, a mark that ends a clause
+    or a comma, perhaps with "and" after it: "[,] according to", "[.] وبحسب"."""
+    before = text[:pos].rstrip()
+    before = re.sub(r"(?:\b(?:and|but)|(?<!\w)(?:и|а|но))$", "", before, flags=re.I).rstrip()
+    return not before or before[-1] in ',،.:;؛!?؟\n«»"“”—–'
+
+
+def _written_according(
+    ctx: _Context, verb: _Verb, limit: int, found: _Mention | None
+) -> _Mention | None:
+    """The source after "according to" as written, up to the comma or the end of the clause,
+    where the phrase opens the clause or follows a comma: "بحسب [الدفاع المدني]،", ", according
+    to [local media].", "по данным [двух источников],", "به گفته [یک فروشنده در بازار]،" (an
+    unnamed source `found` and its complement); a person named inside it is the speaker:
+    "По словам мэра города [Виктора Кравца],"."""
+    if not _opens_clause_at(ctx.text, verb.start):
+        return None  # "تختلف الأسعار بحسب المنطقة": how, not who
+    pos = found.end if found is not None else verb.end
+    words = _written_words(ctx, pos, limit, first=found is None)
+    start = found.start if found is not None else (words[0][0] if words else pos)
+    for end in [w[1] for w in reversed(words)] + ([found.end] if found is not None else []):
+        if _SUBJECT_CLOSED.match(ctx.text, end, limit) or end == limit:
+            for person in ctx.persons:
+                if start <= person.start and person.end <= end:
+                    return _Mention(person.start, person.end, person.text, person.name, None)
+            return _as_written(ctx, start, end)
+    return None
+
+
+def _not_a_source(ctx: _Context, mention: _Mention) -> bool:
+    """True for what "according to" follows without anyone saying it: "the plan", "الخطة"."""
+    if not mention.as_written:
+        return False
+    lang = ctx.lang
+    words = [w.lower() if lang in ("en", "ru") else fold(w) for w in mention.text.split()]
+    words = [w for w in words if w not in _EN_DETERMINERS] if lang == "en" else words
+    return bool(words) and words[0] in _NOT_A_SOURCE[lang]  # the head: "[plan]", "[الخطة]"
+
+
+_SAID_BEFORE_MARKS = ",،—–-"  # and the end of a quotation (see _written_after)
+# What may stand before an Arabic verb that opens its clause: "[كما] قال", "[ثم] أضاف", "[لو]
+# قال", or the conjunction written on it ("وقال").
+_AR_VERB_LEAD = re.compile(
+    rf"(?<![{AR_LETTER}])[وف]?"
+    rf"{_any_of('كما', 'ثم', 'لو', 'إن', 'إذا', 'بينما', 'فيما', 'حين', 'عندما')}\s*$"
+)
+# What opens a clause after a verb that needs one, or after a subject as written: the
+# complementiser, or a colon or quotation: not "عن" or "على" before a noun ("أعلنت روسيا عن
+# لقاح"), nor a quoted name ("أعلنت شركة «مودرنا» نتائج").
+_CLAUSE_OPENS = {
+    "ar": re.compile(
+        rf"[\s،,]*(?:(?:{_AR_PREPOSITION}\s+)?{_AR_THAT}(?![{AR_LETTER}])|:\s*[«\"“]|:\s*$)"
+    ),
+    "fa": re.compile(r"(?!)"),
+    "ru": re.compile(r"\s*(?:,\s*что(?!\w)|:|[«\"„“]|,?\s*[—–])", re.IGNORECASE),
+    "en": re.compile(r"[\s,]*(?:that\b|:|[\"“])", re.IGNORECASE),
+}
+
+
+def _written_before(ctx: _Context, clause_start: int, verb: _Verb) -> _Mention | None:
+    """The subject that opens the clause before the verb, as written, where no entity names it:
+    "[ارتش] در بیانیه‌ای اعلام کرد", "[Авиакомпания] сообщила, что", "[Rescue workers] said";
+    after a comma, the words right before the verb: "The storm, [forecasters] said, ..."."""
+    if ctx.lang == "ar" and fold(verb.text).lstrip("وف") not in _AR_PRESENT:
+        return None  # the Arabic subject follows its verb, but for "[والدته] تقول"
+    text = ctx.text
+    start = max([clause_start, *(e for s, e in ctx.quotes if clause_start < e <= verb.start)])
+    leads = _SUBJECT_LEAD.get(ctx.lang)
+    lead = leads.match(text, start, verb.start) if leads is not None else None
+    begins = [lead.end() if lead is not None else start]
+    commas = [m.end() for m in _COMMA.finditer(text, start, verb.start)]
+    begins += commas[-1:]
+    for begin in reversed(begins):
+        begin = _SEPARATORS.match(text, begin).end()  # type: ignore[union-attr]
+        rank = _RANK_AT[ctx.lang].match(text, begin, verb.start)
+        begin = rank.end() if rank is not None else begin  # "[Detective Inspector] Sarah Blake"
+        words = _written_words(ctx, begin, verb.start, _SUBJECT_WORDS[ctx.lang])
+        if not words or any(e.start < verb.start and e.end > words[0][0] for e in ctx.persons):
+            continue
+        if ctx.lang == "en" and any(text[slice(*w)].lower() in _EN_NOT_SUBJECT for w in words):
+            continue  # "Today we", "CDC just", "because I": no subject as written
+        for count in range(1, len(words) + 1):
+            end = words[count - 1][1]
+            if text[slice(*words[count - 1])].lower() in _EN_DETERMINERS:
+                continue  # "The said property"
+            if _BEFORE_VERB_GAP[ctx.lang].fullmatch(text, end, verb.start):
+                return _as_written(ctx, words[0][0], end)
+    return None
+
+
+_SUBJECT_WORDS = {"ar": 2, "fa": 3, "ru": 3, "en": 3}
+_AR_PRESENT = frozenset(fold(v) for v in ["يقول", "تقول"])
+_SEPARATORS = re.compile(r"[\s,،—–-]*")
+# "В полиции сообщили", "Как пояснили в пресс-службе губернатора,": a Russian plural verb with
+# no subject says who spoke by where ("В Минздраве сообщили" -> "Минздраве").
+_RU_PLURAL = re.compile(r"(?:ли|ют|ят|ат)$", re.IGNORECASE)
+_RU_PLACE_BEFORE = re.compile(
+    r"(?:как\s+)?(?:в|во|на)\s+((?:[^\s,.:;!?«»\"—–]+\s+){0,2}?[^\s,.:;!?«»\"—–]+)\s+$",
+    re.IGNORECASE,
+)
+_RU_PLACE_AFTER = re.compile(
+    r"\s+(?:в|во|на)\s+((?:[^\s,.:;!?«»\"—–]+\s+){0,2}?[^\s,.:;!?«»\"—–]+)(?=\s*(?:[,.;:!?]|$))",
+    re.IGNORECASE,
+)
+
+
+def _impersonal_place(ctx: _Context, clause_start: int, verb: _Verb, limit: int) -> _Mention | None:
+    """Where a Russian plural verb with no subject was said, as its speaker: "В [полиции]
+    сообщили", "Как пояснили в [пресс-службе губернатора],"."""
+    if ctx.lang != "ru" or not _RU_PLURAL.search(verb.text):
+        return None
+    lead = _SUBJECT_LEAD["ru"].match(ctx.text, clause_start, verb.start)
+    begin = lead.end() if lead is not None else clause_start
+    before = _RU_PLACE_BEFORE.fullmatch(ctx.text, begin, verb.start)
+    if before is not None:
+        return _as_written(ctx, *before.span(1))
+    after = _RU_PLACE_AFTER.match(ctx.text, verb.end, limit)
+    if after is not None and ctx.text[clause_start : verb.start].strip(" ,").lower() in ("как", ""):
+        return _as_written(ctx, *after.span(1))
+    return None
+
+
+def _written_after(ctx: _Context, verb: _Verb, pos: int, limit: int) -> _Mention | None:
+    """The Arabic or Russian subject after the verb as written, where no entity names it:
+    "وقال [الجيش] في بيان إن", "«...»، قالت [النيابة العامة] في بيان مقتضب.", "..., предупредил
+    [банк] в квартальном обзоре.", "Как сообщают [местные СМИ], ..."."""
+    text = ctx.text
+    if ctx.lang == "ar":
+        attached = verb.text[:1] in ("و", "ف")  # "وقال"
+        lead = _AR_VERB_LEAD.search(text, 0, verb.start)
+        if not (attached or lead or _opens_clause_at(text, verb.start)):
+            return None  # "الذي أعلن فيه", "بعد كشف روسيا": a relative clause or a noun
+    words = _written_words(ctx, pos, limit, _WRITTEN_AFTER_WORDS[ctx.lang])
+    opens = _CLAUSE_OPENS[ctx.lang]
+    # After a quotation or a comma, the subject may close the clause: "«...»، قالت [X].", and
+    # so may "как": "Как сообщают [X], ..."
+    before = text[: verb.start].rstrip(" \t\n,،—–-")
+    quoted = any(end == len(before) for _, end in ctx.quotes)  # not a quoted name: "«Макдоналдс»"
+    said_before = quoted or text[: verb.start].rstrip()[-1:] in _SAID_BEFORE_MARKS
+    as_before = _RU_AS_BEFORE.search(text, 0, verb.start) is not None
+    said_before = said_before or as_before
+    if ctx.lang == "ru" and not said_before:
+        return None  # the Russian subject stands before the verb unless the verb is inverted
+    for count in range(1, len(words) + 1):
+        end = words[count - 1][1]
+        if opens.match(text, _content_start(ctx, end, verb, limit, places=False)):
+            return _as_written(ctx, words[0][0], end)
+        rest = text[end:limit]
+        tail = _TAIL[ctx.lang].fullmatch(text, end, limit)
+        detail = ctx.lang == "ru" and _RU_DETAIL_TO_END.fullmatch(text, end, limit)
+        if said_before and (not rest.strip(" \t\n.،,") or tail or detail):
+            return _as_written(ctx, words[0][0], end)  # nothing said after it
+        if as_before and _SUBJECT_CLOSED.match(text, end, limit):
+            return _as_written(ctx, words[0][0], end)  # "Как пишут [местные газеты], ..."
+    return None
+
+
+_WRITTEN_AFTER_WORDS = {"ar": _WRITTEN_LENGTH, "ru": 3}
+_RU_AS_BEFORE = re.compile(r"(?<!\w)как\s*$", re.IGNORECASE)
+# Where a Russian speaker after the verb is from, up to the end: "банк [в квартальном обзоре]."
+_RU_DETAIL_TO_END = re.compile(r"\s+(?:в|во|на|из|при|у)\s[^,.;:!?«»\"—–]{1,50}[.,;!?]?\s*", re.I)
 
 
 _WORDS = re.compile(r"(?:\s+[^\W\d_]+)+")
@@ -1707,26 +2262,80 @@ def _past_post(ctx: _Context, mention: _Mention, verb: _Verb, limit: int) -> _Me
     """A post named after the verb, past what it is of, up to what was said: "قال [مدير عام
     الأرصاد الجوية] في خراسان إن"."""
     end = _past_source_detail(ctx, mention.end, verb, limit)
+    if ctx.lang == "ru" and mention.post and end == mention.end:
+        end = _ru_genitive_end(ctx, mention.end, limit)  # "сказал представитель [городской думы]."
     if not mention.as_written or not _WORDS.fullmatch(ctx.text, mention.end, end):
         return mention  # none, or not words: "#العربية_صحة https"
     words = " ".join(ctx.text[mention.start : end].split())
-    speaker = mention.speaker if mention.post else words
-    return replace(mention, end=end, text=words, speaker=speaker)
+    return replace(mention, end=end, text=words, speaker=words)
 
 
-# What an English subject is of, up to its verb: "The head [of the regional weather office]
-# said", "A resident [of the town] said".
-_EN_OF_PHRASE = re.compile(r"\s+of\s+[^,.;:!?\"“”()]{1,60}?\s*")
+def _ru_genitive_end(ctx: _Context, pos: int, limit: int) -> int:
+    """End of what a Russian post after its verb is of, where the clause ends after it: "сказал
+    представитель [городской думы].", "— заявил пресс-секретарь [министерства]"."""
+    words = _written_words(ctx, pos, limit, 3, first=True)
+    for count in range(len(words), 0, -1):
+        end = words[count - 1][1]
+        if _SUBJECT_CLOSED.match(ctx.text, end, limit) or end == limit:
+            return end
+    return pos
 
 
-def _past_of_phrase(ctx: _Context, mention: _Mention, verb: _Verb) -> _Mention:
-    """An unnamed subject or post before the verb, with what it is of."""
-    if _EN_OF_PHRASE.fullmatch(ctx.text, mention.end, verb.start) is None:
+# What an unnamed subject or a post is of, up to its verb: "The head [of the regional weather
+# office] said", "A source familiar [with the negotiations] told", "یک منبع [در شهرداری] گفت",
+# "Источник [в правительстве] сообщил", and, for a Russian post, its genitive: "Представитель
+# [аэропорта] сообщила". When and how it was said stays out: "A resident [in Leeds] on Monday
+# said", "ارتش در بیانیه‌ای اعلام کرد".
+_COMPLEMENT_OPENERS = {
+    "fa": frozenset(fold(w) for w in ["در", "از"]),
+    "ru": _word_set("в во на из при у с со по"),
+    "en": _word_set("of for to with at in from on near inside outside close"),
+}
+_BEFORE_VERB_GAP = {
+    "ar": re.compile(rf"(?:{_FRAMES['ar']})?\s*"),
+    "fa": _FA_LEAD,
+    "ru": re.compile(
+        rf"(?:{_FRAMES['ru']}|\s+(?:также|ранее|вчера|сегодня|уже|тоже|официально))*\s*",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        rf"(?:{_FRAMES['en']}|\s+(?:(?!family|assembly|supply|rally|july|italy)\w+ly|also|now"
+        r"|still|often|has|have|just|already|again))*\s*",
+        re.I,
+    ),
+}
+_COMPLEMENT_WORDS = 6
+
+
+def _past_complement(ctx: _Context, mention: _Mention, verb: _Verb) -> _Mention:
+    """An unnamed subject or a post before the verb, with what it is of."""
+    text, lang = ctx.text, ctx.lang
+    gap = _BEFORE_VERB_GAP[lang]
+    words: list[tuple[int, int]] = []
+    pos = mention.end
+    while len(words) < _COMPLEMENT_WORDS:
+        word = _WRITTEN_WORD.match(text, pos, verb.start)
+        if word is None:
+            break
+        words.append(word.span(1))
+        pos = word.end()
+    if not words:
         return mention
-    end = len(ctx.text[: verb.start].rstrip())
-    words = " ".join(ctx.text[mention.start : end].split())
-    speaker = mention.speaker if mention.post else words
-    return replace(mention, end=end, text=words, speaker=speaker)
+    first = text[slice(*words[0])]
+    key = first.lower() if lang in ("en", "ru") else fold(first)
+    genitive = lang == "ru" and mention.post and key not in _RU_NOT_DESCRIPTOR
+    if key not in _COMPLEMENT_OPENERS[lang] and not genitive:
+        return mention
+    if not genitive and _FRAMES_AT[lang].match(text, mention.end, verb.start):
+        return mention  # "on Monday", "در بیانیه‌ای": when and how, not who
+    for count in range(1 if genitive else 2, len(words) + 1):
+        end = words[count - 1][1]
+        last = text[slice(*words[count - 1])]
+        if not _plain_word(ctx, last, True) or last.lower() in _EN_DETERMINERS:
+            continue  # a complement ends on its noun: not "A lawyer for [the]"
+        if gap.fullmatch(text, end, verb.start):
+            return _extended(ctx, mention, end)
+    return mention
 
 
 def _past_addressee(ctx: _Context, outlet: _Mention, verb: _Verb, limit: int) -> _Mention | None:
@@ -1738,7 +2347,8 @@ def _past_addressee(ctx: _Context, outlet: _Mention, verb: _Verb, limit: int) ->
     pos = close.end() if close is not None else outlet.end
     following = _mention_at(ctx, pos, limit) or _described_person(ctx, pos, limit)
     if following is None and (following := _unnamed_at(ctx, pos, limit)) is not None:
-        following.end = _past_source_detail(ctx, following.end, verb, limit)
+        end = _past_source_detail(ctx, following.end, verb, limit)
+        following = _extended(ctx, following, end)
     if following is not None and not following.organisation:
         return following
     return None if _OPENS_AT[ctx.lang].match(ctx.text, pos) else outlet
@@ -1747,18 +2357,35 @@ def _past_addressee(ctx: _Context, outlet: _Mention, verb: _Verb, limit: int) ->
 _CLOSING_QUOTE = re.compile(r"[»\"”“]")
 # Lower-case words before a Russian name after the verb: "заявила правозащитница Мария
 # Иванова", "сказал премьер-министр Михаил Мишустин", "сказал жителям Иван Петров".
-_RU_DESCRIBED = re.compile(r"\s*((?:[а-яё][а-яё-]*\s+){1,2})(?=[А-ЯЁ])")
+_RU_DESCRIBED = re.compile(r"\s*((?:[а-яё][а-яё-]*\s+){1,5})(?=[А-ЯЁ])")
 _RU_NOT_DESCRIPTOR = frozenset(f"{_RU_NP_STOPS} что чтобы это этом об".split())
+# Inside a long description, what the post is of: "заместитель мэра [по] транспорту"
+_RU_DESCRIPTOR_LINKS = _word_set("по при в на")
 
 
-def _described_person(ctx: _Context, pos: int, limit: int) -> _Mention | None:
+def _is_feminine_form(person: Entity) -> bool:
+    """True when a Russian name reads as a woman's in the nominative ("Амина Юсупова"), whose
+    lemma the entity finder gave in the masculine ("Амин Юсупов")."""
+    words = person.text.split()
+    return len(words) >= 2 and all(w.endswith(("а", "я")) for w in words)
+
+
+def _described_person(
+    ctx: _Context, pos: int, limit: int, feminine: bool | None = None
+) -> _Mention | None:
     if ctx.lang != "ru":
         return None
     match = _RU_DESCRIBED.match(ctx.text, pos, limit)
-    if match is None or any(w in _RU_NOT_DESCRIPTOR for w in match.group(1).split()):
+    if match is None:
+        return None
+    words = match.group(1).split()
+    if not words or words[0] in _RU_NOT_DESCRIPTOR:
+        return None
+    if any(w in _RU_NOT_DESCRIPTOR and w not in _RU_DESCRIPTOR_LINKS for w in words):
         return None
     for person in ctx.persons:
-        if person.start == match.end() and _is_nominative(person):  # not "сказал премьеру Ивану"
+        nominative = _is_nominative(person) or (feminine and _is_feminine_form(person))
+        if person.start == match.end() and nominative:  # not "сказал премьеру Ивану"
             described = ctx.text[match.start(1) : person.end]
             return _Mention(match.start(1), person.end, described, person.name, None)
     return None
@@ -1874,6 +2501,16 @@ _OUTLET_BEFORE = {
 # Up to the end of the clause: where a source's detail may end ("источник [в правительстве]").
 _SOURCE_DETAIL = re.compile(_up_to(',.;:!?،؛«»"“”—–') + "*")
 _DETAIL_WORDS = 3
+_DETAIL_LENGTH = 5  # words of a complement after the verb: "عضو [في مجلس إدارة النادي]"
+# A clause set off by commas after a speaker: "، طلب عدم الكشف عن اسمه،", ", who asked not to
+# be named,".
+_ASIDE = re.compile(r"\s*[،,][^،,.:;؛!?؟«»\"]{1,60}[،,]")
+# What opens what was said after a speaker's complement; in English not a determiner, which
+# opens the complement's own noun ("said a resident of [the] town.").
+_DETAIL_OPENS = {
+    **_OPENS_AT,
+    "en": re.compile(r"[\s,]*(?:that\b|[:\"“‘])", re.IGNORECASE),
+}
 
 
 def _source_after_citing_verb(
@@ -1894,9 +2531,23 @@ def _source_after_citing_verb(
         source = _source_at(ctx, verb.end, verb, frame.end("source"))
         subject = _subject_right_before(ctx, clause_start, verb)
         start = subject.start if subject is not None else -1
+        if source is not None and source.as_written:
+            source = _named_after_comma(ctx, source, frame.end("source")) or source
     if source is None:
         return None
     return _relayed(ctx, start if 0 <= start < source.start else source.start, source)
+
+
+def _named_after_comma(ctx: _Context, source: _Mention, limit: int) -> _Mention | None:
+    """The person named in apposition after a post or source, up to `limit`: "the mayor of the
+    town, [Idris Bello], as saying"."""
+    for person in ctx.persons:
+        if source.end <= person.start and person.end <= limit:
+            gap = ctx.text[source.end : person.start]
+            if _COMMA.search(gap) and len(gap) <= _ROLE_WINDOW and not _CLAUSE_BREAK.search(gap):
+                end = person.end
+                return _Mention(source.start, end, ctx.text[source.start : end], person.name, None)
+    return None
 
 
 def _subject_right_before(ctx: _Context, clause_start: int, verb: _Verb) -> _Mention | None:
@@ -1947,15 +2598,15 @@ def _source_at(ctx: _Context, pos: int, verb: _Verb, limit: int) -> _Mention | N
     if source is None:
         return _source_as_written(ctx, pos, limit)
     opens = _OPENS_AT.get(ctx.lang)
-    if opens is not None and opens.match(ctx.text, _content_start(ctx, source.end, verb, limit)):
+    start = _content_start(ctx, source.end, verb, limit, places=False)
+    if opens is not None and opens.match(ctx.text, start):
         return source  # what was said follows: "مصدر مسؤول [قوله] إن"
     end = _past_source_detail(ctx, source.end, verb, limit)
     if end == source.end:  # the clause ends after a few words: "источник в правительстве."
         rest = _SOURCE_DETAIL.match(ctx.text, end, limit)
         if rest is not None and len(rest.group().split()) <= _DETAIL_WORDS:
             end += len(rest.group().rstrip())
-    source.end = end
-    return source
+    return _extended(ctx, source, end)
 
 
 # A source that is no entity, after a link that can only introduce one: "به نقل از [روابط عمومی
@@ -1991,7 +2642,15 @@ def _source_as_written(ctx: _Context, pos: int, limit: int) -> _Mention | None:
 def _relayed(ctx: _Context, start: int, source: _Mention) -> _Mention:
     """`source` as the speaker, named as written from the outlet at `start` to the source."""
     named = " ".join(ctx.text[start : source.end].split())
-    return _Mention(start, source.end, named, source.speaker, source.feminine, source.organisation)
+    return _Mention(
+        start,
+        source.end,
+        named,
+        source.speaker,
+        source.feminine,
+        source.organisation,
+        relayed=True,
+    )
 
 
 # After an unnamed speaker named after an English verb, the clause ends, perhaps after where
@@ -2005,11 +2664,16 @@ _EN_CLAUSE_END = re.compile(
 
 def _past_source_detail(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int:
     """Past what places an unnamed speaker, where what was said follows it: "وقال مصدر مطلع
-    [في الوزارة] إن", "said a resident [of the town] that"."""
-    opens = _OPENS_AT.get(ctx.lang)
+    [في الوزارة] إن", "said a resident [of the town] that". The place is the speaker's
+    complement here ("سكان [في الحي]"), not where it was said."""
+    opens = _DETAIL_OPENS.get(ctx.lang)
     end = pos
-    for _ in range(4):
-        if opens is None or opens.match(ctx.text, _content_start(ctx, end, verb, limit)):
+    for _ in range(_DETAIL_LENGTH + 1):
+        start = _content_start(ctx, end, verb, limit, places=False)
+        if opens is None or opens.match(ctx.text, start):
+            return end
+        aside = _ASIDE.match(ctx.text, end, limit)  # "مسؤول رفيع في الوزارة[، طلب عدم ...،] أن"
+        if end > pos and aside is not None and opens.match(ctx.text, aside.end()):
             return end
         word = _NEXT_WORD.match(ctx.text, end, limit)
         if word is None:
@@ -2070,8 +2734,9 @@ def _past_apposition(ctx: _Context, pos: int, verb: _Verb) -> int:
     return end if opens else pos
 
 
-def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int:
-    """Where what was said may begin after `pos`: past the addressee of "told" and the frames."""
+def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int, *, places: bool = True) -> int:
+    """Where what was said may begin after `pos`: past the addressee of "told" and the frames;
+    with `places`, also past where it was said ("قال مدبولي [في القاهرة] إن")."""
     start = pos
     saying = _SAYING.get(ctx.lang) if verb.cites else None
     if saying is not None and (said := saying.match(ctx.text, start, limit)) is not None:
@@ -2082,6 +2747,8 @@ def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int) -> int:
     frames = _FRAMES_BEFORE_CONTENT.get(ctx.lang)
     match = frames.match(ctx.text, start) if frames is not None else None
     start = match.end() if match else start
+    if not places:
+        return start if start <= limit else pos
     if ctx.lang == "en" and (loose := _EN_BEFORE_THAT.match(ctx.text, start)) is not None:
         start = loose.end()
     if ctx.lang == "ru" and (loose := _RU_BEFORE_THAT.match(ctx.text, start)) is not None:
@@ -2108,11 +2775,18 @@ _RU_BEFORE_THAT = re.compile(
 )
 
 
+# "and", "but" before a verb with no subject of its own: "said ..., but warned that", "сообщила
+# ..., но предупредила", "گفت ...، اما هشدار داد".
+_CONJOINED = re.compile(rf"(?:(?<!\w)(?:and|but|и|но|а|{_any_of('اما', 'ولی', 'و')})\s+|[,،]\s*)$")
+
+
 def _is_conjoined(text: str, verb: _Verb) -> bool:
     """ "وأعلن", "and added": a verb that shares the subject of the one before it."""
     word = text[verb.start : verb.end]
-    before = text[max(0, verb.start - 6) : verb.start]
-    return word.startswith("و") or bool(re.search(r"(?:\band|,|،)\s*$", before))
+    return (
+        word.startswith("و")
+        or _CONJOINED.search(text, max(0, verb.start - 6), verb.start) is not None
+    )
 
 
 def _is_said_then_name(ctx: _Context, verb: _Verb, clause_start: int) -> bool:
@@ -2121,6 +2795,56 @@ def _is_said_then_name(ctx: _Context, verb: _Verb, clause_start: int) -> bool:
     before = ctx.text[max(0, verb.start - 4) : verb.start]
     opens = not ctx.text[clause_start : verb.start].strip(" \t\n\"“‘'")
     return opens or bool(re.search(r"[\"”’,]\s*$", before))
+
+
+# A subject that is not the speaker before: the writer ("I told him", "мы сообщили"), or, after
+# an Arabic relative pronoun, the subject after the verb ("الذي أعلنت عنه الصين").
+_OWN_SUBJECT_BEFORE = {
+    "ar": re.compile(
+        rf"(?<![{AR_LETTER}]){_any_of('الذي', 'التي', 'الذين', 'اللذين', 'اللتين')}\s*$"
+    ),
+    "fa": re.compile(r"(?!)"),
+    "ru": re.compile(r"(?<!\w)(?:я|мы)\s+(?:\w+\s+)?$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?$", re.IGNORECASE),
+}
+
+
+def _has_own_subject(ctx: _Context, verb: _Verb, clause_start: int) -> bool:
+    """True when the verb has a subject of its own that is no speaker: "I told him", "الذي
+    أعلنت عنه الصين"; it continues nobody's statement."""
+    before = _OWN_SUBJECT_BEFORE[ctx.lang]
+    return before.search(ctx.text, max(clause_start, verb.start - 30), verb.start) is not None
+
+
+def _opens_sentence(ctx: _Context, sentence: Sentence, pos: int) -> bool:
+    """True when only a conjunction or a link stands before `pos` in its sentence: "She said",
+    "But he cautioned", "Он также отметил"."""
+    lead = _SUBJECT_LEAD.get(ctx.lang)
+    match = lead.match(ctx.text, sentence.start, pos) if lead is not None else None
+    return (match.end() if match is not None else sentence.start) >= pos
+
+
+def _subject_before(
+    ctx: _Context, sentence: Sentence, genders: dict[str, bool], feminine: bool | None
+) -> str:
+    """The person who opens the sentence before `sentence`, of the pronoun's gender where it is
+    known: "[Mayor Rosa Delgado] visited the district on Sunday."."""
+    end = len(ctx.text[: sentence.start].rstrip()) - 1  # the mark that ends the sentence before
+    start = max(ctx.text.rfind(mark, 0, max(0, end)) for mark in ".!?؟\n") + 1
+    people = [p for p in ctx.persons if start <= p.start and p.end <= sentence.start]
+    titled = (
+        people
+        and any(  # "[Mayor] Rosa Delgado"
+            r.end <= people[0].start and not ctx.text[r.end : people[0].start].strip()
+            for r in ctx.roles
+        )
+    )
+    if not people or (ctx.text[start : people[0].start].strip(" \t\n\"“”'«»") and not titled):
+        return ""  # the sentence before does not open with a name ("Mayor X", "X")
+    first = people[0]
+    if feminine is not None and genders.get(first.name) not in (feminine, None):
+        return ""
+    return first.name
 
 
 def _previous_speaker(
