@@ -8,7 +8,7 @@ import pytest
 
 from tabayyun.errors import PipelineError
 from tabayyun.model import Entity
-from tabayyun.understand.entities import find_entities, fold
+from tabayyun.understand.entities import find_entities, find_roles, fold
 
 from . import article_body, split_sentences
 
@@ -670,3 +670,10 @@ def test_arabic_words_that_look_like_first_names(text: str) -> None:
 )
 def test_public_figures_by_surname(lang: str, text: str, person: str) -> None:
     assert ("PER", person) in {(e.label, e.text) for e in entities_for(lang, text)}
+
+
+def test_a_rank_is_a_title_and_after_is_no_ambassador() -> None:
+    people = [e.text for e in entities_for("ar", "قال العقيد أحمد المسماري إن القوات تقدمت.")]
+    assert people == ["أحمد المسماري"]
+    # «после» ("after") is also посол's prepositional case, but never a role in news text.
+    assert find_roles("Он приехал после встречи с министром.", "ru") == []
