@@ -678,3 +678,16 @@ def test_a_rank_is_a_title_and_after_is_no_ambassador() -> None:
     # «после» ("after") is also посол's prepositional case, but never a role in news text.
     roles = find_roles("Он приехал после встречи с министром.", "ru")
     assert [role.key for role in roles] == ["министр"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("وقال سامي الحداد إن الطريق مغلق.", ["سامي الحداد"]),
+        ("وأكد طارق البزاز أن الأسعار ارتفعت.", ["طارق البزاز"]),
+        # a post after the first name is not a family name
+        ("التقى محمد الرئيس في القصر.", []),
+    ],
+)
+def test_arabic_defined_family_name_after_a_first_name(text: str, people: list[str]) -> None:
+    assert [e.text for e in entities_for("ar", text) if e.label == "PER"] == people

@@ -1125,14 +1125,16 @@ def _name_tokens(
         )
         # A family name of the nisba form after a first name: "حيدر الساعدي", "محمد شياع
         # السوداني" ("ال" words are otherwise adjectives of a post: "الرئيس السوري").
+        # ... and any defined family name right after a known first name: "سامي الحداد".
         nisba = (
             lang == "ar"
             and count > 0
             and len(token) > 4
             and token.startswith("ال")
-            and token.endswith("ي")
+            and (token.endswith("ي") or (known_first and count == 1))
             and not _ends_name(text, nxt, lang)
             and token not in _folded_places(lang)
+            and not _is_role_word(nxt.group())
         )
         if (known_first and count == 0) or linked:
             pass  # a known first name, even one that is also a common word; "شمس الدين"
@@ -1274,6 +1276,11 @@ def post_end(text: str, pos: int, lang: str) -> int:
             break
         pos = match.end()
     return pos
+
+
+def _is_role_word(word: str) -> bool:
+    """A post or role ("الرئيس", "المتحدث"): "قال محمد الرئيس" is no family name."""
+    return any(r.start == 0 and r.end == len(word) for r in find_roles(word, "ar"))
 
 
 def _is_defined(word: str) -> bool:
