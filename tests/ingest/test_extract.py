@@ -289,3 +289,19 @@ def test_byline_job_titles_are_not_authors(byline: str, author: str) -> None:
         "</article></body></html>"
     )
     assert extract_html(html).author == author
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Opinion | Why the budget cuts will fail", None),  # a section, not the site
+        ("Why the budget cuts will fail | Middle East | Al Jazeera", "Al Jazeera"),
+    ],
+)
+def test_title_sections_are_not_outlets(title: str, outlet: str | None) -> None:
+    body = "<p>" + "The budget cuts will fail because nobody planned the winter. " * 3 + "</p>"
+    html = (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<h1>Why the budget cuts will fail</h1>{body}</article></body></html>"
+    )
+    assert extract_html(html).outlet == outlet

@@ -615,3 +615,11 @@ def test_regional_currencies(lang: str, text: str, value: float, currency: str) 
 
 def test_pounds_of_a_weight_are_not_money() -> None:
     assert [q.currency for q in find_quantities("500 pounds of cocaine", "en")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text", ["15,000 lira in Beirut", "Pakistan raised 500 billion rupees", "200 dinars"]
+)
+def test_currencies_of_several_countries_need_their_country(text: str) -> None:
+    # Lebanese or Turkish lira, Indian or Pakistani rupees: no code is better than a wrong one.
+    assert all(q.currency is None for q in find_quantities(text, "en"))

@@ -509,6 +509,38 @@ def _name(value: Any) -> str | None:
 # How a <title> joins the headline and the site's name: "Headline | Site", "Site :: Headline".
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|｜•·:]{1,2}|[-–—])\s+")
 MAX_SITE_WORDS = 6
+# Labels a <title> puts beside a headline that name a section, not the site.
+_SECTION_WORDS = frozenset(
+    " ".join(w.split()).casefold()
+    for w in (
+        "Opinion",
+        "Live",
+        "Analysis",
+        "Breaking",
+        "Breaking News",
+        "Video",
+        "Watch",
+        "Exclusive",
+        "Update",
+        "Explainer",
+        "Editorial",
+        "Comment",
+        "Photos",
+        "News",
+        "رأي",
+        "عاجل",
+        "مباشر",
+        "فيديو",
+        "تحليل",
+        "یادداشت",
+        "ویدئو",
+        "فوری",
+        "Мнение",
+        "Видео",
+        "Срочно",
+        "Онлайн",
+    )
+)
 _HOST_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 
@@ -521,7 +553,13 @@ def _title_site(tree: Any, headline: str | None) -> str | None:
     for separator in _TITLE_SEPARATOR.finditer(title):
         before, after = title[: separator.start()], title[separator.end() :]
         for told, site in ((before, after), (after, before)):
-            if _key(told) == wanted and 0 < len(site.split()) <= MAX_SITE_WORDS:
+            # "Headline | Middle East | Al Jazeera": the site is the outermost part
+            site = _TITLE_SEPARATOR.split(site)[-1 if site is after else 0]
+            if (
+                _key(told) == wanted
+                and 0 < len(site.split()) <= MAX_SITE_WORDS
+                and _key(site) not in _SECTION_WORDS
+            ):
                 return site
     return None
 
