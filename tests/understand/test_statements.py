@@ -2478,3 +2478,279 @@ def test_verbs_that_report_a_clause_and_asides(
 ) -> None:
     statements = statements_for(lang, text)
     assert [(s.speaker, s.verb, s.content) for s in statements] == expected
+
+
+# After an Arabic verb, a subject as written is a noun phrase that can be one: not an adverb or
+# a circumstantial accusative ("مجددا", "مبتسما", "بدوره", "مرة أخرى"), nor a word of the
+# phrase a preposition opens after the verb ("في مقابلة تلفزيونية", "خلال لقائه نظيره
+# الفرنسي"). With none, the clause has no subject, and the speaker before goes on.
+MOEIT_SAID = "قال وزير المالية محمد معيط إن العجز سينخفض. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("وأكد مجددا أن الدين سيتراجع.", "وأكد"),
+        ("وقال مبتسما إن الدين سيتراجع.", "وقال"),
+        ("وقال مازحا إن الدين سيتراجع.", "وقال"),
+        ("وقال مستدركا إن الدين سيتراجع.", "وقال"),
+        ("وقال حرفيا إن الدين سيتراجع.", "وقال"),
+        ("وقال حينها إن الدين سيتراجع.", "وقال"),
+        ("وقال بدوره إن الدين سيتراجع.", "وقال"),
+        ("وشدد مرة أخرى على أن الدين سيتراجع.", "وشدد"),
+        ("وقال في مقابلة تلفزيونية إن الدين سيتراجع.", "وقال"),
+        ("وأكد في بيان رسمي أن الدين سيتراجع.", "وأكد"),
+        ("وقال في كلمة ألقاها إن الدين سيتراجع.", "وقال"),
+        ("وأكد خلال لقائه نظيره الفرنسي أن الدين سيتراجع.", "وأكد"),
+        ("وقال في تصريحات صحفية إن الدين سيتراجع.", "وقال"),
+        ("وقال متحدثا للصحفيين إن الدين سيتراجع.", "وقال"),
+        ("وأوضح بالقول إن الدين سيتراجع.", "وأوضح"),
+    ],
+)
+def test_arabic_adverbs_and_phrases_after_the_verb_are_no_subject(sentence: str, verb: str) -> None:
+    text = MOEIT_SAID + sentence
+    statements = statements_for("ar", text)
+    assert [(s.speaker, s.verb, s.content) for s in statements] == [
+        ("محمد معيط", "قال", "العجز سينخفض"),
+        ("محمد معيط", verb, "الدين سيتراجع"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقالت لجنة الانتخابات إن النتائج ستعلن غدا.", "لجنة الانتخابات"),
+        ("وقالت الشرطة في بيان رسمي إن الحادث عرضي.", "الشرطة"),
+        ("وقال أمس الجيش إن القافلة وصلت.", "الجيش"),
+        ("وقالت والدتها إن الفتاة بخير.", "والدتها"),
+        ("وقال مراسلنا إن الاشتباكات تجددت.", "مراسلنا"),
+        ("وقال لوكالة رويترز مصدر مطلع إن المفاوضات توقفت.", "مصدر مطلع"),
+        ("وقال بدوره المتحدث باسم الوزارة إن الطرق مغلقة.", "المتحدث باسم الوزارة"),
+    ],
+)
+def test_arabic_subjects_written_after_the_verb(text: str, speaker: str) -> None:
+    assert [s.speaker for s in statements_for("ar", text)] == [speaker]
+
+
+# "وفقا لل...": after the glued "ل", "ل" is the article's ("للأمم" = "ل" + "الأمم"); a law, a
+# plan or a constitution is no source.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وفقا للأمم المتحدة، نزح مليون شخص.",
+            [("الأمم المتحدة", "وفقا ل", "نزح مليون شخص")],
+        ),
+        ("طبقا للقانون، يحق للموظف إجازة سنوية.", []),
+        ("وفقا للخطة، ستفتتح المدرسة في مايو.", []),
+        ("وفقا للدستور، تجرى الانتخابات كل أربع سنوات.", []),
+    ],
+)
+def test_arabic_according_to_the_article_after_lam(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(s.speaker, s.verb, s.content) for s in statements_for("ar", text)] == expected
+
+
+# Time and discourse phrases ("В четверг", "На этой неделе", "В итоге", "В 2023 году") are no
+# place whose people speak for a Russian plural verb; a place after them is ("В среду в
+# Кремле заявили").
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "В четверг заявили",
+        "На днях сообщили",
+        "В 2023 году сообщили",
+        "На этой неделе сообщили",
+        "В ответ заявили",
+        "В итоге сообщили",
+        "В конце концов сообщили",
+        "Во вторник вечером сообщили",
+    ],
+)
+def test_russian_times_are_no_impersonal_place(opening: str) -> None:
+    assert statements_for("ru", f"{opening}, что налоги не вырастут.") == []
+
+
+def test_russian_place_after_a_time() -> None:
+    statements = statements_for("ru", "В среду в Кремле заявили, что налоги не вырастут.")
+    assert [(s.speaker[:5], s.verb, s.content) for s in statements] == [
+        ("Кремл", "заявили", "налоги не вырастут")
+    ]
+
+
+# A relative pronoun ("которая сообщила") is its antecedent, and the main clause before it is
+# no part of what was said; a leading adverbial participle ("Отвечая на вопрос журналистов,")
+# and an apposition after the speaker ("..., заместитель директора") are none either.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "27 декабря в полицию обратилась жительница Димитровграда, которая сообщила, что "
+            "стала жертвой мошенников.",
+            [("жительница Димитровграда", "сообщила", "стала жертвой мошенников")],
+        ),
+        (
+            "Отвечая на вопрос журналистов, Дмитрий Песков заявил, что Кремль не комментирует "
+            "слухи.",
+            [("Дмитрий Песков", "заявил", "Кремль не комментирует слухи")],
+        ),
+        (
+            "Выступая на форуме, президент сказал, что экономика растёт.",
+            [("президент", "сказал", "экономика растёт")],
+        ),
+        (
+            "Комментируя решение, министр заявил, что суд ошибся.",
+            [("министр", "заявил", "суд ошибся")],
+        ),
+        (
+            "Ситуация под контролем, — отметил Игорь Егоров, заместитель директора института.",
+            [("Игорь Егоров", "отметил", "Ситуация под контролем")],
+        ),
+        (
+            "Шествие, по словам источника, близкого к мэрии, начнётся в полдень.",
+            [("источника, близкого к мэрии", "по словам", "Шествие начнётся в полдень")],
+        ),
+        (
+            "Ситуация стабильна, заявил Егоров, заместитель директора института.",
+            [("Егоров", "заявил", "Ситуация стабильна")],
+        ),
+        (
+            "В полицию обратился Иван Петров, который сообщил, что у него украли машину.",
+            [("Иван Петров", "сообщил", "у него украли машину")],
+        ),
+        # still an aside: dashes on both sides, or commas around an attribution
+        (
+            "Ситуация стабильна, — заявил Песков, — но мы следим.",
+            [("Песков", "заявил", "Ситуация стабильна")],
+        ),
+        (
+            "План, заявил Силуанов, обойдётся в 4 млрд рублей.",
+            [("Силуанов", "заявил", "План обойдётся в 4 млрд рублей")],
+        ),
+    ],
+)
+def test_russian_relative_pronouns_participles_and_appositions(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(s.speaker, s.verb, s.content) for s in statements_for("ru", text)] == expected
+
+
+# Persian: "نوشت" inside "می‌نوشت" (he used to write) reports nothing; the pluperfect "اعلام
+# کرده بود که" is one verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("او سال‌ها برای روزنامه اطلاعات مقاله می‌نوشت و در دانشگاه تدریس می‌کرد.", []),
+        (
+            "وزارت نیرو اعلام کرده بود که برق قطع نمی‌شود.",
+            [("وزارت نیرو", "اعلام کرده بود", "برق قطع نمی‌شود")],
+        ),
+        (
+            "رئیس جمهور در سفر به استان خوزستان گفت که دولت از کشاورزان حمایت می‌کند.",
+            [("رئیس جمهور", "گفت", "دولت از کشاورزان حمایت می‌کند")],
+        ),
+    ],
+)
+def test_persian_imperfect_pluperfect_and_subject_before_a_phrase(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(s.speaker, s.verb, s.content) for s in statements_for("fa", text)] == expected
+
+
+# What a group believes is a clause ("that", "أن", "что", "که", a colon or a quotation, or an
+# English clause with a verb); a noun or a preposition after the verb reports nothing.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Experts argue about the causes of inflation.", []),
+        ("en", "Police say nothing about the motive.", []),
+        ("en", "Residents say goodbye to the old bridge.", []),
+        ("ar", "ويتوقع خبراء ارتفاع الأسعار.", []),
+        ("ar", "ويتوقع خبراء ارتفاع الأسعار العام المقبل.", []),
+        ("ru", "Врачи предупреждают о росте заболеваемости.", []),
+        ("fa", "کارشناسان افزایش قیمت‌ها را پیش‌بینی می‌کنند.", []),
+        ("fa", "ایران‌خودرو قیمت جدید محصولات خود را اعلام کرد.", []),
+        ("en", "Experts predict a recession.", []),
+        (
+            "en",
+            "Campaigners say the reforms go too far.",
+            [("Campaigners", "say", "the reforms go too far")],
+        ),
+        (
+            "fa",
+            "کارشناسان اقتصادی معتقدند ادامه این روند به رکود منجر می‌شود.",
+            [("کارشناسان اقتصادی", "معتقدند", "ادامه این روند به رکود منجر می‌شود")],
+        ),
+        ("en", "Police say nothing was stolen.", [("Police", "say", "nothing was stolen")]),
+        (
+            "en",
+            "Officials say prices will rise next year.",
+            [("Officials", "say", "prices will rise next year")],
+        ),
+        (
+            "ru",
+            "Врачи предупреждают, что заболеваемость вырастет.",
+            [("Врачи", "предупреждают", "заболеваемость вырастет")],
+        ),
+    ],
+)
+def test_group_opinions_need_a_clause(
+    lang: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(s.speaker, s.verb, s.content) for s in statements_for(lang, text)] == expected
+
+
+# A subject as written has no adverbs ("Тогда", "сама", "always") and is no pronoun ("им",
+# "Ее"); "признал" reports only a clause; "said nothing/little about" and "Nobody said" report
+# nothing; a Persian subject ends before the phrase a preposition opens.
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ru",
+            "Тогда муж сообщил, что деньги пропали.",
+            [("муж", "сообщил", "деньги пропали")],
+        ),
+        (
+            "ru",
+            "Хозяйка квартиры сама сообщила, что деньги пропали.",
+            [("Хозяйка квартиры", "сообщила", "деньги пропали")],
+        ),
+        ("ru", "И вдруг им сообщили, что рейс отменён.", []),
+        ("ru", "Ее признали виновной в мошенничестве.", []),
+        ("ru", "Подозреваемый признал вину и раскаялся.", []),
+        (
+            "ru",
+            "Подозреваемый признал, что украл деньги.",
+            [("Подозреваемый", "признал", "украл деньги")],
+        ),
+        ("en", "Nobody said anything about the strike.", []),
+        ("en", "Tuesday's data said little about wages.", []),
+        (
+            "en",
+            "My mother always said that hard work pays off.",
+            [("My mother", "said", "hard work pays off")],
+        ),
+    ],
+)
+def test_subjects_as_written_without_adverbs_or_pronouns(
+    lang: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(s.speaker, s.verb, s.content) for s in statements_for(lang, text)] == expected
+
+
+# An empty quotation is nothing said: no statement has a content without a letter or a digit.
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "«», — заявил Песков."),
+        ("ar", "«»، قال الوزير."),
+        ("en", '"It is a lie," "" the minister said.'),
+        ("en", '"..." the minister said.'),
+    ],
+)
+def test_no_statement_without_content(lang: str, text: str) -> None:
+    for statement in statements_for(lang, text):
+        assert any(c.isalnum() for c in statement.content), statement
+        assert statement.start < statement.end

@@ -40,13 +40,27 @@ a rank is no part of a name ("سرهنگ", "Captain"). A mark inside a number ("
 ends no clause; a dateline ("WASHINGTON —") is not what was said; where and when it was said
 ("قال ... في القاهرة إن", "said on Friday") belong to the attribution, and wire style attributes
 only the clause before it ("X, the department said on Friday, and Y": X only).
+
+A subject as written is a noun phrase that can be one: after an Arabic verb, no adverb or
+circumstantial accusative ("وأكد مجددا", "وقال مبتسما", "بدوره") and no word of a phrase that
+a preposition opens ("وقال في مقابلة تلفزيونية إن"); in Russian, no time or discourse phrase
+taken for a place ("В четверг заявили"), no pronoun ("им", "которая": a relative pronoun is
+its antecedent) and no adverb ("Тогда муж", "сама"); an English subject drops its adverbs ("My
+mother always said"). What a group believes, and "признал", report a clause, not a noun
+("Experts argue about ...", "Подозреваемый признал вину"); a leading adverbial participle
+("Отвечая на вопрос журналистов,") and an apposition after the speaker are no part of what was
+said; nothing with no letter or digit in it was said ("«», — заявил Песков."). Every search
+near a verb looks at its sentence or a window of a few hundred characters, so an article's
+cost grows with its length, not with its square.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from tabayyun.model import Entity, Sentence, Statement, StatementKind
 from tabayyun.understand.entities import (
@@ -147,7 +161,15 @@ _FA_COMPOUNDS = [
 _FA_COMPOUND_FORMS = [
     form
     for verb in _FA_COMPOUNDS
-    for form in (verb, f"{verb}ند", f"{verb}ه است", f"{verb}ه‌اند", f"{verb}ه")
+    for form in (
+        verb,
+        f"{verb}ند",
+        f"{verb}ه است",
+        f"{verb}ه‌اند",
+        f"{verb}ه بود",
+        f"{verb}ه بودند",
+        f"{verb}ه",
+    )
 ]
 _FA_VERBS = [
     "گفت",
@@ -158,6 +180,7 @@ _FA_VERBS = [
     "می‌گویند",
     "گفته است",
     "گفته بود",
+    "گفته بودند",
     "گفته‌اند",
     *_FA_COMPOUND_FORMS,
     # what an outlet reports: "روزنامه کیهان نوشت"
@@ -252,7 +275,11 @@ _NEEDS_CLAUSE = {
         for v in pair
     ),
     "fa": frozenset(),
-    "ru": _word_set("ответил ответила ответили ответило объявил объявила объявили объявило"),
+    # "признал вину": a guilt, not a statement; "признал, что ..." reports one
+    "ru": _word_set(
+        "ответил ответила ответили ответило объявил объявила объявили объявило признал признала "
+        "признали признало"
+    ),
     "en": _word_set("announced"),  # "announced plans for ...", "announced a new budget"
 }
 
@@ -291,8 +318,9 @@ def _compile_verbs(lang: str) -> re.Pattern[str]:
         verbs = "|".join(tolerant_pattern(v) for v in sorted(_FA_VERBS, key=len, reverse=True))
         acc = "|".join(tolerant_pattern(a) for a in _FA_ACCORDING)
         opinion = "|".join(tolerant_pattern(o) for o in _FA_OPINION)
+        # not inside a word: "[می‌]نوشت" (he used to write) is no "نوشت"
         return re.compile(
-            rf"(?<![{AR_LETTER}])(?:(?P<acc>{acc})|(?P<masc>{verbs})|(?P<op>{opinion}))"
+            rf"(?<![{AR_LETTER}\u200c])(?:(?P<acc>{acc})|(?P<masc>{verbs})|(?P<op>{opinion}))"
             rf"(?![{AR_LETTER}\u200c])"
         )
     if lang == "ru":
@@ -370,6 +398,18 @@ _EN_ADDRESSEE = (  # "reporters", "local radio", "the BBC", "Reuters", "him"
     r"|news agency|news conference|press conference|briefing)"
     r"|(?-i:(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}))(?!\w)"
 )
+# To whom, before what was said: "للصحفيين", "لوكالة رويترز"; not "لدى", "لأن", "لكن".
+_AR_TO_WHOM = (
+    rf"ل(?:ـ\s*)?(?!{_any_of('دى', 'أن', 'كن', 'قد')}(?![{AR_LETTER}]))[{AR_LETTER}]+"
+    rf"(?:\s+[{AR_LETTER}]+){{0,2}}?"
+)
+# Before a speaker, only what cannot be the speaker's own first word: "ل" with the article
+# ("للصحفيين") or before an outlet's kind ("لوكالة"), not "لجنة الانتخابات", "لبنان".
+_AR_TO_WHOM_BEFORE_SPEAKER = (
+    rf"ل(?:ـ\s*)?(?:ل[{AR_LETTER}]+|"
+    rf"{_any_of('وكالة', 'صحيفة', 'جريدة', 'قناة', 'موقع', 'إذاعة', 'تلفزيون', 'مجلة', 'شبكة')}"
+    rf"(?:\s+[{AR_LETTER}]+){{0,2}}?)"
+)
 _FRAME = {
     "ar": [
         rf"(?:{_any_of(*AR_DAY_PARTS.split())}\s+)?{_any_of('أمس', 'اليوم', *AR_WEEKDAYS.split())}",
@@ -384,9 +424,7 @@ _FRAME = {
         + rf"(?:\s+{_any_of('من')})?",
         # an outlet in quotation marks: "لـ«الأخبار»", "لصحيفة «الأخبار»"
         rf"ل(?:ـ\s*|[{AR_LETTER}]+\s+)?[«\"“][^»\"”\n]{{1,40}}[»\"”]",
-        # "للصحفيين", "لوكالة رويترز"; not "لدى", "لأن", "لكن"
-        rf"ل(?:ـ\s*)?(?!{_any_of('دى', 'أن', 'كن', 'قد')}(?![{AR_LETTER}]))[{AR_LETTER}]+"
-        rf"(?:\s+[{AR_LETTER}]+){{0,2}}?",
+        _AR_TO_WHOM,
         # the occasion: "لدى وصوله إلى بغداد", "خلال لقائه بالصحفيين", "عقب لقائه الرئيس"
         rf"{_any_of('لدى', 'خلال', 'عقب', 'أثناء', 'إثر', 'عند')}\s+[{AR_LETTER}]+"
         rf"(?:\s+[{AR_LETTER}]+){{0,4}}?",
@@ -447,6 +485,9 @@ _FRAMES_BEFORE_CONTENT = {
     lang: re.compile(_FRAMES[lang] + f"(?={_OPENS[lang]})", _FLAGS[lang]) for lang in _OPENS
 }
 _FRAMES_BEFORE_SPEAKER = {lang: re.compile(_FRAMES[lang], _FLAGS[lang]) for lang in _OPENS}
+_FRAMES_BEFORE_SPEAKER["ar"] = re.compile(
+    _FRAMES["ar"].replace(_AR_TO_WHOM, _AR_TO_WHOM_BEFORE_SPEAKER, 1), _FLAGS["ar"]
+)
 _FRAMES_AT = {lang: re.compile(source, _FLAGS[lang]) for lang, source in _FRAMES.items()}
 _OPENS_AT = {lang: re.compile(source, _FLAGS[lang]) for lang, source in _OPENS.items()}
 # Before "that" only, an adverb or a phrase opened by a preposition: "said repeatedly that",
@@ -525,6 +566,42 @@ class _Context:
     quotes: list[tuple[int, int]]
     roles: list[RoleMatch]
     role_people: list[tuple[int, str, str, bool]]  # (position, role key, name, feminine)
+    # every entity's span, places included, by start: "روسيا" in "وقالت روسيا" is a name
+    named: list[tuple[int, int]] = field(default_factory=list)
+    # Starts (and the quotations' ends) of the lists above, each sorted by start, so that what
+    # stands near a verb is found by bisection, not by a walk through the whole article.
+    person_starts: list[int] = field(init=False)
+    org_starts: list[int] = field(init=False)
+    role_starts: list[int] = field(init=False)
+    quote_ends: list[int] = field(init=False)
+    speaker_starts: frozenset[int] = field(init=False)  # where a person or organisation starts
+    role_holders: dict[str, list[tuple[int, str, str, bool]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.persons.sort(key=lambda e: e.start)
+        self.organisations.sort(key=lambda e: e.start)
+        self.roles.sort(key=lambda r: r.start)
+        self.quotes.sort()
+        self.person_starts = [e.start for e in self.persons]
+        self.org_starts = [e.start for e in self.organisations]
+        self.role_starts = [r.start for r in self.roles]
+        self.quote_ends = [end for _, end in self.quotes]
+        self.speaker_starts = frozenset(self.person_starts + self.org_starts)
+
+
+_T = TypeVar("_T")
+_REACH = 300  # the longest entity, role or quoted name a backward search looks for
+
+
+def _starting(items: list[_T], starts: list[int], low: int, high: int) -> list[_T]:
+    """The items, sorted by their `starts`, that start in [low, high)."""
+    return items[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+
+
+def _quotes_ending(ctx: _Context, low: int, high: int) -> list[tuple[int, int]]:
+    """The quotations that end in (low, high]; they never overlap, so their ends are sorted."""
+    ends = ctx.quote_ends
+    return ctx.quotes[bisect.bisect_right(ends, low) : bisect.bisect_right(ends, high)]
 
 
 # --- Unnamed speakers ----------------------------------------------------------------------
@@ -613,6 +690,7 @@ _FA_LEADS = _any_of("و", "اما", "ولی", "همچنین", "سپس", "در ه
 # Conjunctions and links that open a Russian clause before its subject.
 _RU_LEADS = (
     "а|и|но|также|при этом|кроме того|однако|между тем|в свою очередь|позднее|позже|затем|потом"
+    "|тогда|вдруг|теперь|сейчас|снова|опять|вскоре|наконец|сначала|сразу|уже|вот"
 )
 _SUBJECT_LEAD = {
     "fa": re.compile(rf"(?:[\s،,]*{_FA_LEADS}(?![{AR_LETTER}\u200c]))*[\s،,]*"),
@@ -645,7 +723,7 @@ def _unnamed_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
 def _noun_phrase_end(ctx: _Context, pos: int, limit: int) -> int:
     """End of the words after a determiner or a source noun that belong to its noun phrase."""
     regex, lang = _NP_WORD[ctx.lang], ctx.lang
-    entity_starts = {e.start for e in (*ctx.persons, *ctx.organisations)}
+    entity_starts = ctx.speaker_starts
     end = pos
     for _ in range(_NP_LENGTH if lang != "ru" else 2):
         match = regex.match(ctx.text, end, limit)
@@ -671,7 +749,7 @@ def _unnamed_subject(ctx: _Context, start: int, end: int) -> _Mention | None:
     lead = _SUBJECT_LEAD.get(ctx.lang)
     if lead is None:
         return None
-    start = max([start, *(e for s, e in ctx.quotes if start < e <= end)])
+    start = max([start, *(e for _, e in _quotes_ending(ctx, start, end))])
     commas = [m.end() for m in _COMMA.finditer(ctx.text[start:end])]
     if commas:
         last = _unnamed_at(ctx, start + commas[-1], end)
@@ -812,9 +890,10 @@ def _unnamed_is_subject(
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    for start, end in spans:
-        if start < pos < end:
-            return (start, end)
+    """The span of `spans` (sorted, none overlapping: the quotations) that holds `pos`."""
+    index = bisect.bisect_left(spans, (pos,)) - 1  # the last that starts before `pos`
+    if index >= 0 and spans[index][1] > pos:
+        return spans[index]
     return None
 
 
@@ -835,6 +914,8 @@ def _speech_quotes(text: str, lang: str, entities: list[Entity]) -> list[tuple[i
     spans = []
     for start, end in quote_spans(text):
         inner = text[start + 1 : end - 1]
+        if not any(c.isalnum() for c in inner):
+            continue  # "«»", '"..."': nothing said
         if len(inner.split()) >= 4:  # what people said; quoted names are short
             spans.append((start, end))
             continue
@@ -877,22 +958,21 @@ def _person_after_role(ctx: _Context, role: RoleMatch) -> Entity | None:
     Another role between them ends the apposition ("وزير الخارجية والسفير كاظم جلالي"), unless
     it describes this one's post: "معاون [شهردار] تهران، محسن هاشمی".
     """
-    for person in ctx.persons:
-        if person.start >= role.end:
-            gap = ctx.text[role.end : person.start]
-            if ctx.lang == "ru" and _RU_POST_GAP.fullmatch(gap):
-                # "пресс-секретарь президента [России Владимира Путина] Дмитрий Песков": the
-                # post holds others in the genitive; the person it introduces is nominative.
-                if not _is_nominative(person):
-                    continue
-                return person
-            if _gap_is_apposition(gap) and not any(
-                role.end <= r.start < person.start and not _inside_post(ctx, role, r)
-                for r in ctx.roles
-                if r is not role
-            ):
-                return person
-            return None
+    for person in _starting(ctx.persons, ctx.person_starts, role.end, role.end + _REACH):
+        gap = ctx.text[role.end : person.start]
+        if ctx.lang == "ru" and _RU_POST_GAP.fullmatch(gap):
+            # "пресс-секретарь президента [России Владимира Путина] Дмитрий Песков": the post
+            # holds others in the genitive; the person it introduces is nominative.
+            if not _is_nominative(person):
+                continue
+            return person
+        if _gap_is_apposition(gap) and not any(
+            not _inside_post(ctx, role, r)
+            for r in _starting(ctx.roles, ctx.role_starts, role.end, person.start)
+            if r is not role
+        ):
+            return person
+        return None
     return None
 
 
@@ -932,16 +1012,17 @@ def _role_people(ctx: _Context) -> list[tuple[int, str, str, bool]]:
             introduced.add(person.start)
             found.append((role.start, role.key, person.name, role.feminine))
     for person in ctx.persons:  # "John Smith, the ambassador," / "رضایی، سخنگوی ..."
-        for role in ctx.roles:
-            gap = ctx.text[person.end : role.start]
-            if 0 <= role.start - person.end <= _APPOSITION_GAP and _POST_AFTER_NAME.fullmatch(gap):
+        near = person.end + _APPOSITION_GAP + 1
+        for role in _starting(ctx.roles, ctx.role_starts, person.end, near):
+            if _POST_AFTER_NAME.fullmatch(ctx.text, person.end, role.start):
                 found.append((person.start, role.key, person.name, role.feminine))
     return found
 
 
 def _resolve_role(ctx: _Context, role: RoleMatch) -> str:
-    earlier = [r for r in ctx.role_people if r[1] == role.key and r[0] <= role.start]
-    later = [r for r in ctx.role_people if r[1] == role.key and r[0] > role.start]
+    holders = ctx.role_holders.get(role.key, [])
+    earlier = [r for r in holders if r[0] <= role.start]
+    later = [r for r in holders if r[0] > role.start]
     if earlier:
         return earlier[-1][2]
     if later:
@@ -995,19 +1076,18 @@ def _mention_at(ctx: _Context, pos: int, limit: int) -> _Mention | None:
     skip = re.compile(r"[\s\"«“„]*").match(ctx.text, pos)
     begin = skip.end() if skip else pos
     title = _TITLE_AT[ctx.lang].match(ctx.text, begin)
-    if title is not None and any(p.start == title.end() for p in ctx.persons):
+    if title is not None and _starting(
+        ctx.persons, ctx.person_starts, title.end(), title.end() + 1
+    ):
         begin = title.end()
     if begin >= limit:
         return None
-    for person in ctx.persons:
-        if begin <= person.start <= begin + 1:
-            return _Mention(person.start, person.end, person.text, person.name, None)
-    for role in ctx.roles:
-        if role.start == begin or (begin < role.start <= begin + 1):
-            return _role_mention(ctx, role)
-    for org in ctx.organisations:
-        if begin <= org.start <= begin + 1:
-            return _Mention(org.start, org.end, org.text, org.name or org.text, None, True)
+    for person in _starting(ctx.persons, ctx.person_starts, begin, begin + 2):
+        return _Mention(person.start, person.end, person.text, person.name, None)
+    for role in _starting(ctx.roles, ctx.role_starts, begin, begin + 2):
+        return _role_mention(ctx, role)
+    for org in _starting(ctx.organisations, ctx.org_starts, begin, begin + 2):
+        return _Mention(org.start, org.end, org.text, org.name or org.text, None, True)
     return None
 
 
@@ -1029,7 +1109,9 @@ def _role_mention(ctx: _Context, role: RoleMatch) -> _Mention:
     # ("مدیرکل هواشناسی خراسان رضوی", "المتحدث باسم الوزارة"): the role word alone would merge
     # every spokesman of an article into one.
     start = role.start
-    if ctx.lang == "en" and (article := _EN_ARTICLE_BEFORE.search(ctx.text, 0, start)):
+    if ctx.lang == "en" and (
+        article := _EN_ARTICLE_BEFORE.search(ctx.text, max(0, start - 8), start)
+    ):
         start = article.start()  # "[a] spokesperson for the city council"
     if ctx.lang == "fa" and (adverb := _FA_ADVERB_AFTER.search(ctx.text, start, end)):
         end = adverb.start()  # "وزیر راه [پیش‌تر] گفته بود": when, not what the post is of
@@ -1048,11 +1130,11 @@ _FA_ADVERB_AFTER = re.compile(
 def _mentions_before(ctx: _Context, start: int, end: int) -> list[_Mention]:
     """Speaker candidates in `text[start:end]`: people, roles and pronouns, in order."""
     found: list[_Mention] = []
-    for person in ctx.persons:
-        if start <= person.start and person.end <= end:
+    for person in _starting(ctx.persons, ctx.person_starts, start, end):
+        if person.end <= end:
             found.append(_Mention(person.start, person.end, person.text, person.name, None))
-    for role in ctx.roles:
-        if start <= role.start and role.end <= end:
+    for role in _starting(ctx.roles, ctx.role_starts, start, end):
+        if role.end <= end:
             mention = _role_mention(ctx, role)
             if not any(m.start <= mention.end - 1 and mention.start < m.end for m in found):
                 found.append(mention)
@@ -1061,9 +1143,9 @@ def _mentions_before(ctx: _Context, start: int, end: int) -> list[_Mention]:
                     if m.start <= mention.end - 1 and mention.start < m.end:
                         m.feminine = mention.feminine
     if ctx.lang != "ar":  # Arabic looks across the whole sentence, where an ORG is often an object
-        for org in ctx.organisations:
+        for org in _starting(ctx.organisations, ctx.org_starts, start, end):
             overlaps = any(m.start < org.end and org.start < m.end for m in found)
-            if start <= org.start and org.end <= end and not overlaps:
+            if org.end <= end and not overlaps:
                 found.append(
                     _Mention(org.start, org.end, org.text, org.name or org.text, None, True)
                 )
@@ -1118,7 +1200,8 @@ def _beside_organisation(ctx: _Context, verb: re.Match[str]) -> bool:
     """True when an organisation is named right before the verb or right after it: "Reuters
     reported", "..., reported the BBC"."""
     text = ctx.text
-    for org in ctx.organisations:
+    near = _starting(ctx.organisations, ctx.org_starts, verb.start() - _REACH, verb.end() + 10)
+    for org in near:
         gap = text[org.end : verb.start()] if org.end <= verb.start() else None
         if gap is not None and (not gap.strip() or _EN_CITING_ASIDE.fullmatch(gap)):
             return True
@@ -1133,11 +1216,14 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
         quote = _inside(ctx.quotes, match.start())
         if quote is not None and not _is_author_words(ctx, quote, match):
             continue  # a verb inside a quotation is part of what was said
-        if any(p.start <= match.start() < p.end for p in ctx.persons):
+        near = _starting(ctx.persons, ctx.person_starts, match.start() - _REACH, match.start() + 1)
+        if any(match.start() < p.end for p in near):
             continue  # the first name of "Said Hamdan said"
         text = match.group()
         if text.lower() == "added" and _EN_ADDED_AMOUNT.match(ctx.text, match.end()):
             continue  # "The economy added 250,000 jobs": an amount, not speech
+        if ctx.lang == "en" and _EN_SAID_NOTHING.match(ctx.text, match.end()):
+            continue  # "said little about wages": nothing said
         if match.groupdict().get("outlet") and not _beside_organisation(ctx, match):
             continue  # "as high as reported by studies", "the trial has not reported results"
         cites = match.groupdict().get("cite") is not None
@@ -1172,7 +1258,7 @@ def _find_verbs(ctx: _Context, sentence: Sentence) -> list[_Verb]:
                 cites,
                 opinion,
                 match.groupdict().get("outlet") is not None,
-                _needs_clause(ctx.lang, text),
+                (opinion and ctx.lang != "fa") or _needs_clause(ctx.lang, text),
             )
         )
     return verbs
@@ -1196,8 +1282,15 @@ _NOT_SAID_BEFORE = {
     "ar": re.compile(r"(?!)"),
     "fa": re.compile(rf"(?<![{AR_LETTER}]){_any_of('سخن')}[\s\u200c]+$"),
     "ru": re.compile(r"(?<!\w)не\s+$", re.IGNORECASE),
-    "en": re.compile(r"\b(?:not|n[’']t|never)\s+$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:not|n[’']t|never|nobody|no one|none)\s+$", re.IGNORECASE),
 }
+# After an English verb, what says that nothing was said: "said little about wages", "said
+# nothing.", "said anything about the strike".
+_EN_SAID_NOTHING = re.compile(
+    r"\s+(?:(?:little|nothing|anything|something)(?:\s+(?:about|of|on|regarding|else|further"
+    r"|in|to|more|new)\b|\s*(?:[.,;!?]|$))|(?:much|more|a lot)\s+(?:about|regarding)\b)",
+    re.IGNORECASE,
+)
 # A passive reporting verb has no speaker: "could be announced", "was said to be".
 _EN_PASSIVE = re.compile(r"\b(?:be|been|being|is|was|were|are)\s+$", re.IGNORECASE)
 # A participle or gerund adds a statement only after a comma and before what was said:
@@ -1236,9 +1329,9 @@ def _is_author_words(ctx: _Context, quote: tuple[int, int], verb: re.Match[str])
 def _quote_after(ctx: _Context, pos: int, limit: int) -> tuple[int, int] | None:
     match = re.compile(r"[\s،,:—–-]*").match(ctx.text, pos)
     begin = match.end() if match else pos
-    for start, end in ctx.quotes:
-        if start == begin and start < limit:
-            return (start, end)
+    index = bisect.bisect_left(ctx.quotes, (begin,))
+    if index < len(ctx.quotes) and ctx.quotes[index][0] == begin < limit:
+        return ctx.quotes[index]
     return None
 
 
@@ -1248,7 +1341,7 @@ def _quote_before(ctx: _Context, verb: _Verb, mention: _Mention) -> tuple[int, i
     Only punctuation, dashes and the speaker's own mention may stand between them, so a
     "وأضاف" after someone else's quotation does not repeat it.
     """
-    for start, end in reversed(ctx.quotes):
+    for start, end in _quotes_ending(ctx, verb.start - _REACH, verb.start)[-1:]:
         if end <= verb.start:
             gap = ctx.text[end : verb.start]
             if mention.text and mention.start >= end and mention.end <= verb.start:
@@ -1307,6 +1400,7 @@ def _said_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= 2 else None
 
 
+_FA_OBJECT_END = re.compile(rf"(?<![{AR_LETTER}\u200c]){_any_of('را')}[\s،,]*$")
 _FA_LEAD_WORDS = _any_of("همچنین", "نیز", "با بیان این\u200cکه")
 _FA_LEAD = re.compile(rf"(?:{_FRAMES['fa']}|[\s،,]*{_FA_LEAD_WORDS})*[\s،,]*")
 
@@ -1328,25 +1422,39 @@ def _bare_surnames(
     text: str, lang: str, sentences: list[Sentence], entities: list[Entity]
 ) -> list[Entity]:
     """PER entities for bare surnames of people named earlier that no entity covers."""
-    starts = [s.start for s in sentences]
-    whole = [e for e in entities if not any(e.start < s < e.end for s in starts)]
+    starts = sorted(s.start for s in sentences)
+
+    def across(entity: Entity) -> bool:  # a sentence starts inside it
+        index = bisect.bisect_right(starts, entity.start)
+        return index < len(starts) and starts[index] < entity.end
+
+    whole = sorted((e for e in entities if not across(e)), key=lambda e: e.start)
+    whole_starts = [e.start for e in whole]
     names: dict[str, tuple[int, set[str]]] = {}  # surname -> (first full mention's end, names)
-    for person in sorted((e for e in whole if e.label == "PER"), key=lambda e: e.start):
+    for person in (e for e in whole if e.label == "PER"):
         words = (person.name or person.text).split()
         if len(words) >= 2 and len(fold(words[-1])) >= _SURNAME_LENGTH:
             end, full = names.get(words[-1], (person.end, set()))
             names[words[-1]] = (end, full | {" ".join(words)})
+    # two people who share a surname: which one is meant is not known
+    known = {_surname_key(n, lang): (n, *names[n]) for n in names if len(names[n][1]) == 1}
+    if not known:
+        return []
+    bodies = sorted((n for n, _, _ in known.values()), key=len, reverse=True)
+    body = "|".join(re.escape(n) if lang in ("en", "ru") else tolerant_pattern(n) for n in bodies)
     found = []
-    for surname, (first_end, full) in names.items():
-        if len(full) > 1:
-            continue  # two people share it: which one is meant is not known
-        body = re.escape(surname) if lang in ("en", "ru") else tolerant_pattern(surname)
-        for match in re.finditer(rf"(?<![\w\u200c]){body}(?![\w\u200c])", text):
-            if match.start() >= first_end and not any(
-                e.start < match.end() and match.start() < e.end for e in whole
-            ):
-                found.append(Entity(match.group(), "PER", match.start(), match.end(), *full))
+    for match in re.finditer(rf"(?<![\w\u200c])(?:{body})(?![\w\u200c])", text):
+        surname = known.get(_surname_key(match.group(), lang))
+        if surname is None or match.start() < surname[1]:
+            continue
+        near = _starting(whole, whole_starts, match.start() - _REACH, match.end())
+        if not any(match.start() < e.end for e in near):
+            found.append(Entity(match.group(), "PER", match.start(), match.end(), *surname[2]))
     return found
+
+
+def _surname_key(word: str, lang: str) -> str:
+    return word if lang in ("en", "ru") else fold(word)
 
 
 def find_statements(
@@ -1372,8 +1480,11 @@ def find_statements(
         _speech_quotes(text, lang, entities),
         find_roles(text, lang),
         [],
+        sorted((e.start, e.end) for e in entities),
     )
     ctx.role_people = _role_people(ctx)
+    for held in ctx.role_people:
+        ctx.role_holders.setdefault(held[1], []).append(held)
     statements: list[Statement] = []
     genders: dict[str, bool] = {}
     for sentence in sorted(sentences, key=lambda s: s.start):
@@ -1439,7 +1550,7 @@ def _is_outlet_name_end(ctx: _Context, pos: int) -> bool:
     «Коммерсантъ»", "روزنامه «کیهان»"."""
     if ctx.text[pos : pos + 1] not in _QUOTE_OPENERS:
         return False
-    for org in ctx.organisations:
+    for org in _starting(ctx.organisations, ctx.org_starts, pos - _REACH, pos):
         opener = org.start - 1
         if org.end == pos and opener >= 0 and ctx.text[opener] == _QUOTE_OPENERS[ctx.text[pos]]:
             kind = _OUTLET_BEFORE[ctx.lang].search(ctx.text, max(0, opener - 40), opener)
@@ -1457,7 +1568,8 @@ def _clause_start(ctx: _Context, sentence: Sentence, verb: _Verb) -> int:
         outlet = _is_outlet_name_end(ctx, match.start())  # "Газета «Коммерсантъ» пишет"
         if not _inside(ctx.quotes, match.start()) and title is None and not outlet:
             clause_start = match.end()
-    for start, end in ctx.quotes:  # a quotation that ends a sentence: '... this year." Experts'
+    # a quotation that ends a sentence: '... this year." Experts'
+    for start, end in _quotes_ending(ctx, clause_start, verb.start):
         if clause_start < end <= verb.start and text[start : end - 1].rstrip()[-1:] in ".!?؟":
             clause_start = end
     dateline = _DATELINE.get(ctx.lang)
@@ -1508,6 +1620,18 @@ def _statements_for(
             mention = _according_pronoun(ctx, verb, previous, genders)
         if mention is not None:
             speakers, after = _joined_after(ctx, mention, limit), True
+    relative = (
+        _RU_RELATIVE_BEFORE.search(text, max(clause_start, verb.start - 40), verb.start)
+        if lang == "ru" and not speakers
+        else None
+    )
+    if relative is not None:
+        # "жительница Димитровграда, [которая] сообщила, что": the antecedent, or nobody; the
+        # clause it hangs from is no part of what was said
+        antecedent = _antecedent(ctx, clause_start, relative.start())
+        if antecedent is None:
+            return []
+        speakers, floor = [antecedent], max(floor, relative.end())
     if not speakers and not verb.according:
         if in_sentence and (verb.participle or _is_conjoined(text, verb)):
             last = in_sentence[-1]
@@ -1588,6 +1712,8 @@ def _statements_for(
     # Parts around an attribution inside what was said are joined; the offsets then span the
     # whole passage, attribution included ("The plan, X said, will cost" -> "The plan will cost").
     content = " ".join(text[start:end] for start, end in parts)
+    if not any(c.isalnum() for c in content):
+        return []  # "«», — заявил Песков.": nothing was said
     return [
         Statement(
             speaker=mention.speaker,
@@ -1601,6 +1727,29 @@ def _statements_for(
         )
         for mention in speakers
     ]
+
+
+# A relative pronoun before a Russian verb: "жительница, [которая] сообщила", "те, [кто]
+# сообщил".
+_RU_RELATIVE_BEFORE = re.compile(
+    r",\s*(?:котор(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ую|ых|ыми)|кто)"
+    r"\s+(?:(?:также|уже|тоже|затем|потом|позже|позднее|ранее|сама|сам|сами)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _antecedent(ctx: _Context, clause_start: int, comma: int) -> _Mention | None:
+    """Who a relative pronoun after `comma` stands for: the person, post or organisation that
+    ends at the comma, or an unnamed subject there ("жительница Димитровграда"); else None."""
+    found = _mentions_before(ctx, clause_start, comma)
+    if found and not ctx.text[found[-1].end : comma].strip():
+        return found[-1]
+    for word in re.finditer(r"(?<!\w)\w", ctx.text[max(clause_start, comma - 60) : comma]):
+        pos = max(clause_start, comma - 60) + word.start()
+        unnamed = _unnamed_at(ctx, pos, comma)
+        if unnamed is not None and not ctx.text[unnamed.end : comma].strip():
+            return unnamed
+    return None
 
 
 _Parts = list[tuple[int, int]]  # what was said: one span, or two around an attribution
@@ -1622,7 +1771,7 @@ def _content_span(
         content_from = described.end() if described is not None else content_from
     content_from = _content_start(ctx, content_from, verb, limit)
     said_after = _indirect_content(ctx, content_from, limit)
-    if verb.clause and not _CLAUSE_OPENS[ctx.lang].match(text, content_from):
+    if verb.clause and not _opens_a_clause(ctx, verb, content_from):
         said_after = None  # "كشف عن خطة", "ответил на вопрос": a noun, not what was said
     quote = _quote_after(ctx, content_from, limit + 1)
     quote_before = None if verb.according else _quote_before(ctx, verb, named)
@@ -1670,19 +1819,58 @@ def _content_span(
         if verb.according and after:
             # "According to X, ...": what follows; ", according to X." : what came before.
             span = _said_span(text, clause_start, verb.start)
-        elif not after and named.text and named.end <= verb.start:
-            # What stands between the subject and the verb (Persian puts what was said there).
+        elif not after and named.text and named.end <= verb.start and not verb.clause:
+            # What stands between the subject and the verb (Persian puts what was said there),
+            # but for an object: "کارشناسان [افزایش قیمت‌ها را] پیش‌بینی می‌کنند".
             lead = (
                 _strip_persian_lead(ctx, named.end, verb.start)
                 if ctx.lang == "fa"
                 else (named.end, verb.start)
             )
-            span = _said_span(text, *lead)
+            span = None if _FA_OBJECT_END.search(text, *lead) else _said_span(text, *lead)
     if span is None:
         return None
     # "«...»، بحسب X", '"...," according to X': the whole of it quoted
-    quoted = any(_clean_span(text, start + 1, end - 1) == span for start, end in ctx.quotes)
+    holder = _inside(ctx.quotes, span[0])
+    quoted = holder is not None and _clean_span(text, holder[0] + 1, holder[1] - 1) == span
     return [span], "direct" if quoted else "indirect"
+
+
+# An English clause with no "that" after an opinion verb: a subject and a verb within a few
+# words ("Officials say [prices will] rise", "Police say nothing [was] stolen"); not a
+# preposition or a noun ("argue about the causes", "say goodbye", "say nothing about").
+_EN_BARE_CLAUSE = re.compile(
+    r"[\s,]*(?!(?:about|of|on|to|for|with|at|in|from|by|over|against|goodbye|hello|sorry|thanks"
+    r"|yes|no)\b)[\w'’-]+(?:\s+[\w'’$%.-]+){0,5}?\s+(?:will|would|is|are|was|were|has|have|had"
+    r"|can|could|may|might|must|should|shall|does|do|did|won['’]t|isn['’]t|aren['’]t|wasn['’]t"
+    r"|weren['’]t|rose|fell|grew|went|came|took|made|gave|got|saw|knew|left|lost|won|began|ran"
+    r"|kept|held|paid|met|spent|stood|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+# Or a subject pronoun, or a determiner and a few words, after a verb of saying or believing
+# ("Campaigners say [the reforms go too far]"), not of fearing or predicting, whose object is
+# a noun as often ("Experts predict a recession").
+_EN_BARE_SUBJECT = re.compile(
+    r"[\s,]*(?:(?:he|she|they|we|it|i|there)\b|(?:the|a|an|this|these|those|his|her|its|their"
+    r"|our|some|all|many|most)\s+[\w'’-]+(?:\s+[\w'’$%-]+){2})",
+    re.IGNORECASE,
+)
+_EN_CLAUSE_OPINIONS = _word_set("argue argued believe believed say think thought contend contended")
+
+
+def _opens_a_clause(ctx: _Context, verb: _Verb, pos: int) -> bool:
+    """True when what was said after a verb that needs a clause opens one at `pos`: a
+    complementiser, a colon or a quotation; after an English opinion verb, a bare clause."""
+    if _CLAUSE_OPENS[ctx.lang].match(ctx.text, pos):
+        return True
+    if ctx.lang != "en" or not verb.opinion:
+        return False
+    if _EN_BARE_CLAUSE.match(ctx.text, pos) is not None:
+        return True
+    said = verb.text.lower() in _EN_CLAUSE_OPINIONS
+    return said and _EN_BARE_SUBJECT.match(ctx.text, pos) is not None
 
 
 # The post before an English name: "[Finance Minister] John Smith", "[Leader of the House] X".
@@ -1717,20 +1905,31 @@ def _attribution_start(ctx: _Context, verb: _Verb, named: _Mention, after: bool)
     if after or not named.text:
         return verb.start
     start = min(named.start, verb.start)
-    role = next(
-        (r for r in ctx.roles if r.end <= start and not ctx.text[r.end : start].strip()), None
-    )
-    start = role.start if role is not None else start
+    role = _role_right_before(ctx, start)
+    start = role if role is not None else start
     if ctx.lang == "en" and (post := _EN_POST_BEFORE.search(ctx.text, max(0, start - 80), start)):
         start = post.start()
     if ctx.lang == "en" and (the := _EN_THE_BEFORE.search(ctx.text, max(0, start - 5), start)):
         start = the.start()  # "the [Labor Department] said"
-    person = any(p.start == named.start for p in ctx.persons)
-    if ctx.lang == "en" and person and (post := _EN_LOWER_POST.search(ctx.text, 0, start)):
+    if ctx.lang != "en" or not _starting(
+        ctx.persons, ctx.person_starts, named.start, named.start + 1
+    ):
+        return start
+    window = (ctx.text, max(0, start - _REACH), start)
+    if (post := _EN_LOWER_POST.search(*window)) is not None:
         start = post.start(1)  # "..., [transport commissioner] Helen Marsh said"
-    elif ctx.lang == "en" and person and (post := _EN_APPOSITIVE_BEFORE.search(ctx.text, 0, start)):
+    elif (post := _EN_APPOSITIVE_BEFORE.search(*window)) is not None:
         start = post.start(1)
     return start
+
+
+def _role_right_before(ctx: _Context, pos: int) -> int | None:
+    """Where the role that ends right before `pos` (but for spaces) starts: "[Finance
+    Minister] John Smith"."""
+    for role in _starting(ctx.roles, ctx.role_starts, pos - _REACH, pos):
+        if role.end <= pos and not ctx.text[role.end : pos].strip():
+            return role.start
+    return None
 
 
 def _is_cut(text: str, quote: tuple[int, int]) -> bool:
@@ -1833,6 +2032,11 @@ def _is_tail(
     detail = _RU_SPEAKER_DETAIL.match(text, named.end, end) if ctx.lang == "ru" else None
     if after and detail is not None and not text[named.end : start].strip():
         return True  # "..., сообщил источник [в силовых структурах района]."
+    if ctx.lang == "ru" and after and _COMMA.search(text, named.end, start):
+        # "..., — отметил Игорь Егоров, [заместитель директора института]."
+        return _THAT_AT["ru"].match(text, start) is None and not _CLAUSE_OPENS["ru"].match(
+            text, named.end
+        )
     if ctx.lang != "en":
         return False
     if verb.text.lower() == "told" and len(text[start:end].split()) <= _EN_ADDRESSEE_WORDS:
@@ -1866,8 +2070,12 @@ def _content_before(
     if (conjunction := _LEADING_AND.match(text, start, end)) is not None:
         start = conjunction.end()  # "..., and wages fell, the minister added."
     said = text[start:end]
-    for entity in (*ctx.persons, *ctx.organisations):  # not a list of names: "Smith, Jones said"
-        if start <= entity.start and entity.end <= end:
+    entities = [
+        *_starting(ctx.persons, ctx.person_starts, start, end),
+        *_starting(ctx.organisations, ctx.org_starts, start, end),
+    ]
+    for entity in entities:  # not a list of names: "Smith, Jones said"
+        if entity.end <= end:
             said = said.replace(entity.text, " ")
     if len(text[start:end].split()) < (1 if aside else 2) or not said.split():
         return None
@@ -1883,8 +2091,8 @@ def _content_before(
 def _is_post(ctx: _Context, start: int, end: int) -> bool:
     """True when `text[start:end]` is only a post or an unnamed subject, in apposition to the
     speaker after it: "وزیر نیرو، علی‌اکبر محرابیان، گفت", "A resident, Mary Brown, said"."""
-    for role in ctx.roles:
-        if 0 <= role.start - start <= 1 and post_end(ctx.text, role.end, ctx.lang) >= end:
+    for role in _starting(ctx.roles, ctx.role_starts, start, start + 2):
+        if post_end(ctx.text, role.end, ctx.lang) >= end:
             return True
     unnamed = _unnamed_at(ctx, start, end)
     return unnamed is not None and unnamed.end >= end
@@ -1933,12 +2141,44 @@ def _content_around(
     if (
         not rest.split()
         or _LEADING_AND.match(rest)
+        or _THAT_AT[lang].match(rest)  # "Отвечая на вопрос, Песков заявил, [что] ...": no aside
         or _TAIL[lang].fullmatch(text, start, end)
         or (lang == "en" and _EN_PARTICIPLE.match(rest))
         or (lang == "en" and after and _EN_APPOSITION.fullmatch(rest))
+        or (after and _is_apposition(ctx, start, end))  # "заявил X, [пресс-секретарь ...]"
     ):
         return None
+    dash = _DASH_BEFORE.search(text, max(0, verb.start - 12), verb.start)
+    if lang == "ru" and dash is not None and not _DASH.search(text, pos, start):
+        return None  # "..., — отметил X, заместитель ...": a dash opens what a dash closes
     return [head, (start, end)]
+
+
+# A description after a speaker is a few words, a post among the first two: "заявил Песков,
+# [пресс-секретарь президента]", "отметил Егоров, [заместитель директора института]".
+_APPOSITION_WORDS = 6
+
+
+def _is_apposition(ctx: _Context, start: int, end: int) -> bool:
+    """True when `text[start:end]`, after a speaker named after the verb, describes them."""
+    if _is_post(ctx, start, end):
+        return True
+    words = list(re.finditer(r"\S+", ctx.text[start:end]))
+    if ctx.lang != "ru" or not words or len(words) > _APPOSITION_WORDS:
+        return False
+    second = start + words[min(1, len(words) - 1)].end()
+    return bool(_starting(ctx.roles, ctx.role_starts, start, second))
+
+
+# What opens a clause of its own after an attribution, so that no aside is there.
+_THAT_AT = {
+    "ar": re.compile(rf"{_AR_THAT}(?![{AR_LETTER}])"),
+    "fa": re.compile(rf"{_any_of('که')}(?![{AR_LETTER}\u200c])"),
+    "ru": re.compile(r"что(?!\w)", re.IGNORECASE),
+    "en": re.compile(r"that\b", re.IGNORECASE),
+}
+_DASH = re.compile(r"[—–]")
+_DASH_BEFORE = re.compile(r"[—–]\s*(?:как\s+)?$", re.IGNORECASE)
 
 
 def _trailing_subject(
@@ -1967,27 +2207,40 @@ def _speaker_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
 
 
 def _named_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
-    """Who is named right after the verb, an outlet included."""
-    mention = _mention_at(ctx, verb.end, limit)
+    """Who is named right after the verb, an outlet included; in Arabic, past an adverb ("وقال
+    [بدوره] الوزير")."""
+    arabic = ctx.lang == "ar" and not verb.according
+    start = _past_ar_adverbs(ctx, verb.end, limit) if arabic else verb.end
+    mention = _mention_at(ctx, start, limit)
+    if (
+        arabic
+        and mention is not None
+        and _AR_GLUED_PREPOSITION.fullmatch(ctx.text, start, mention.start)
+    ):
+        # "وقال [لوكالة رويترز] مصدر مطلع إن": to whom it was said; who said it follows
+        start = mention.end
+        mention = _mention_at(ctx, start, limit) or _unnamed_at(ctx, start, limit)
+        if mention is None:
+            return None
     if mention is not None and mention.organisation and ctx.lang == "ru" and not verb.according:
         # "сообщила «Интерфаксу» защитница X", "сообщил ТАСС, что": to whom, not who
         return _past_addressee(ctx, mention, verb, limit)
     if mention is None and (verb.according or ctx.lang in ("ar", "ru")):
         # "به گزارش خبرگزاری ایسنا", "ذكرت صحيفة الأهرام", "пишет газета «Ведомости»"
-        mention = _outlet_at(ctx, verb.end, limit)
+        mention = _outlet_at(ctx, start, limit)
         if mention is not None and ctx.lang == "ru" and not verb.according:
             return _past_addressee(ctx, mention, verb, limit)  # "сообщил агентству «X» источник"
     if mention is None:
         mention = _described_person(ctx, verb.end, limit, verb.feminine)  # "заявила ... X"
     frames = _FRAMES_BEFORE_SPEAKER.get(ctx.lang)
-    frame = frames.match(ctx.text, verb.end, limit) if frames is not None else None
+    frame = frames.match(ctx.text, start, limit) if frames is not None else None
     if mention is None and not verb.according and frame is not None:
         named = _mention_at(ctx, frame.end(), limit)
         # A person or a post: "заявил в интервью РИА Новости" names the outlet, not the speaker.
         if named is not None and not named.organisation:
             mention = named
     if mention is None:
-        mention = _unnamed_at(ctx, frame.end() if frame else verb.end, limit)
+        mention = _unnamed_at(ctx, frame.end() if frame else start, limit)
         if (
             mention is not None
             and ctx.lang == "en"
@@ -2001,11 +2254,28 @@ def _named_after(ctx: _Context, verb: _Verb, limit: int) -> _Mention | None:
         written = _written_according(ctx, verb, limit, mention)
         if mention is None or (written is not None and written.end > mention.end):
             mention = written
+        if mention is not None and ctx.lang == "ar":
+            mention = _with_article(ctx, verb, mention)
+        if mention is not None and ctx.lang == "ru":
+            # "по словам источника[, близкого к мэрии],": who the source is
+            described = _RU_PARTICIPLE_AFTER.match(ctx.text, mention.end, limit)
+            mention = _extended(ctx, mention, described.end(1)) if described else mention
         if mention is not None and _not_a_source(ctx, mention):
             return None  # "according to the plan", "حسب الخطة"
     elif mention is None and ctx.lang in ("ar", "ru") and not verb.participle and not verb.cites:
-        mention = _written_after(ctx, verb, frame.end() if frame else verb.end, limit)
+        if arabic and _AR_PHRASE_OPENS.match(ctx.text, start, limit):
+            return None  # "وقال في مقابلة [تلفزيونية] إن": a word of the phrase, no subject
+        mention = _written_after(ctx, verb, frame.end() if frame else start, limit)
     return mention
+
+
+# A participle phrase in apposition after a Russian source, up to a comma or the end:
+# "источника[, близкого к мэрии]", "экспертов[, знакомых с ситуацией]".
+_RU_PARTICIPLE_AFTER = re.compile(
+    r"(\s*,\s*[а-яё]+(?:вшего|вших|щего|щих|щей|щему|нного|нных|ого|его|ых|их)"
+    r"(?:\s+[^\s,.;:!?«»\"—–]+){1,5})(?=\s*(?:[,.;!?]|$))",
+    re.IGNORECASE,
+)
 
 
 # --- Speakers as written -------------------------------------------------------------------
@@ -2031,7 +2301,16 @@ _EN_NOT_SUBJECT = _word_set(
 )
 # Words that cannot end a subject: "[The] said property", "All told".
 _EN_DETERMINERS = _word_set("the a an all some any each every this that these those")
-_RU_NOT_SUBJECT = _word_set("он она оно они мы я вы ты это этом тот та те кто что как")
+_RU_NOT_SUBJECT = _word_set(
+    "он она оно они мы я вы ты это этом тот та те кто что как который которая которое которые"
+)
+# Pronouns that are no subject ("им сообщили"), and possessives that are none alone ("Ее
+# признали"), though they open one ("Его адвокат сообщил").
+_RU_OBJECT_PRONOUNS = _word_set(
+    "им ему ей нам вам мне меня нас вас них ним ней нему него неё нее тебе тебя себе себя ими "
+    "нами вами"
+)
+_RU_POSSESSIVES = _word_set("его её ее их")
 # What "according to" follows that says nothing: "according to the plan", "حسب الخطة", "по
 # плану" (not matched), "طبق القانون".
 _NOT_A_SOURCE = {
@@ -2062,6 +2341,8 @@ def _plain_word(ctx: _Context, word: str, first: bool) -> bool:
     if lang == "en":
         stop = _NP_STOPS["en"] | (_EN_NOT_SUBJECT if first else frozenset())
         return key not in stop and not (first and word[:1].islower() and key == "said")
+    if key in _RU_OBJECT_PRONOUNS:
+        return False  # "вдруг [им] сообщили"
     return key not in _RU_NOT_DESCRIPTOR and not (first and key in _RU_NOT_SUBJECT)
 
 
@@ -2091,12 +2372,24 @@ def _written_words(
 _SUBJECT_CLOSED = re.compile(r"\s*(?:[,،.;؛!?؟]|$)")
 
 
+_AND_BUT_END = re.compile(r"(?:\b(?:and|but)|(?<!\w)(?:и|а|но))$", re.IGNORECASE)
+
+
+def _end_before(text: str, pos: int, junk: str = "") -> int:
+    """`pos` moved back past white space and the characters of `junk`: where the text before
+    `pos`, right-stripped, ends. Only the stripped characters are read, not the whole prefix."""
+    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in junk):
+        pos -= 1
+    return pos
+
+
 def _opens_clause_at(text: str, pos: int) -> bool:
     """True when what stands before `pos` is the start of the text, a mark that ends a clause
     or a comma, perhaps with "and" after it: "[,] according to", "[.] وبحسب"."""
-    before = text[:pos].rstrip()
-    before = re.sub(r"(?:\b(?:and|but)|(?<!\w)(?:и|а|но))$", "", before, flags=re.I).rstrip()
-    return not before or before[-1] in ',،.:;؛!?؟\n«»"“”—–'
+    end = _end_before(text, pos)
+    if (conjunction := _AND_BUT_END.search(text, max(0, end - 4), end)) is not None:
+        end = _end_before(text, conjunction.start())
+    return end == 0 or text[end - 1] in ',،.:;؛!?؟\n«»"“”—–'
 
 
 def _written_according(
@@ -2114,11 +2407,21 @@ def _written_according(
     start = found.start if found is not None else (words[0][0] if words else pos)
     for end in [w[1] for w in reversed(words)] + ([found.end] if found is not None else []):
         if _SUBJECT_CLOSED.match(ctx.text, end, limit) or end == limit:
-            for person in ctx.persons:
-                if start <= person.start and person.end <= end:
+            for person in _starting(ctx.persons, ctx.person_starts, start, end):
+                if person.end <= end:
                     return _Mention(person.start, person.end, person.text, person.name, None)
             return _as_written(ctx, start, end)
     return None
+
+
+def _with_article(ctx: _Context, verb: _Verb, mention: _Mention) -> _Mention:
+    """A source as written after a glued "ل" that begins with the article's "ل": "وفقا ل[لأمم
+    المتحدة]" is "ل" and "الأمم المتحدة", whose "ا" the spelling drops."""
+    glued = fold(verb.text).endswith("ل") and mention.start == verb.end
+    if not (glued and mention.as_written and mention.text.startswith("ل")):
+        return mention
+    words = "ا" + mention.text
+    return replace(mention, text=words, speaker=words)
 
 
 def _not_a_source(ctx: _Context, mention: _Mention) -> bool:
@@ -2158,7 +2461,7 @@ def _written_before(ctx: _Context, clause_start: int, verb: _Verb) -> _Mention |
     if ctx.lang == "ar" and fold(verb.text).lstrip("وف") not in _AR_PRESENT:
         return None  # the Arabic subject follows its verb, but for "[والدته] تقول"
     text = ctx.text
-    start = max([clause_start, *(e for s, e in ctx.quotes if clause_start < e <= verb.start)])
+    start = max([clause_start, *(e for _, e in _quotes_ending(ctx, clause_start, verb.start))])
     leads = _SUBJECT_LEAD.get(ctx.lang)
     lead = leads.match(text, start, verb.start) if leads is not None else None
     begins = [lead.end() if lead is not None else start]
@@ -2169,7 +2472,8 @@ def _written_before(ctx: _Context, clause_start: int, verb: _Verb) -> _Mention |
         rank = _RANK_AT[ctx.lang].match(text, begin, verb.start)
         begin = rank.end() if rank is not None else begin  # "[Detective Inspector] Sarah Blake"
         words = _written_words(ctx, begin, verb.start, _SUBJECT_WORDS[ctx.lang])
-        if not words or any(e.start < verb.start and e.end > words[0][0] for e in ctx.persons):
+        near = _starting(ctx.persons, ctx.person_starts, begin - _REACH, verb.start)
+        if not words or any(e.end > words[0][0] for e in near):
             continue
         if ctx.lang == "en" and any(text[slice(*w)].lower() in _EN_NOT_SUBJECT for w in words):
             continue  # "Today we", "CDC just", "because I": no subject as written
@@ -2177,6 +2481,8 @@ def _written_before(ctx: _Context, clause_start: int, verb: _Verb) -> _Mention |
             end = words[count - 1][1]
             if text[slice(*words[count - 1])].lower() in _EN_DETERMINERS:
                 continue  # "The said property"
+            if count == 1 and text[slice(*words[0])].lower() in _RU_POSSESSIVES:
+                continue  # "[Ее] признали": a pronoun, not a subject as written
             if _BEFORE_VERB_GAP[ctx.lang].fullmatch(text, end, verb.start):
                 return _as_written(ctx, words[0][0], end)
     return None
@@ -2205,13 +2511,113 @@ def _impersonal_place(ctx: _Context, clause_start: int, verb: _Verb, limit: int)
         return None
     lead = _SUBJECT_LEAD["ru"].match(ctx.text, clause_start, verb.start)
     begin = lead.end() if lead is not None else clause_start
+    when = _RU_TIME_BEFORE.match(ctx.text, begin, verb.start)  # "[В среду] в Кремле заявили"
+    begin = when.end() if when is not None else begin
     before = _RU_PLACE_BEFORE.fullmatch(ctx.text, begin, verb.start)
     if before is not None:
-        return _as_written(ctx, *before.span(1))
+        return _ru_place(ctx, *before.span(1))
     after = _RU_PLACE_AFTER.match(ctx.text, verb.end, limit)
     if after is not None and ctx.text[clause_start : verb.start].strip(" ,").lower() in ("как", ""):
-        return _as_written(ctx, *after.span(1))
+        return _ru_place(ctx, *after.span(1))
     return None
+
+
+# When, and discourse phrases, are no place: "В [четверг] заявили", "На [этой неделе]", "В
+# [2023 году]", "В [ответ]", "В [итоге]", "В [конце концов]".
+_RU_NOT_PLACE = _word_set(
+    "понедельник вторник среду четверг пятницу субботу воскресенье январе феврале марте апреле "
+    "мае июне июле августе сентябре октябре ноябре декабре году годах года годы веке неделе "
+    "неделю месяце днях дни день время итоге ответ конце концов результате частности целом "
+    "очередь связи числе рамках случае ходе начале середине период момент дальнейшем будущем "
+    "прошлом утро утром вечер вечером ночь ночью выходные этой этом этот эти прошлой прошлом "
+    "следующей текущем нынешнем том свою целях итогам течение противном общем принципе сути "
+    "основном первую вторую очереди"
+)
+_RU_TIME_BEFORE = re.compile(
+    rf"(?:[\s,]*(?:{'|'.join(_FRAME['ru'][:2])})(?!\w))+\s*", re.IGNORECASE
+)
+
+
+def _ru_place(ctx: _Context, start: int, end: int) -> _Mention | None:
+    """The place `text[start:end]` as the speaker, unless it says when or how."""
+    words = ctx.text[start:end].lower().split()
+    if any(w in _RU_NOT_PLACE or any(c.isdigit() for c in w) for w in words):
+        return None
+    return _as_written(ctx, start, end)
+
+
+# After an Arabic verb, what says how or when it was said, not who said it: an adverb or a
+# circumstantial accusative ("مجددا", "مبتسما", "حرفيا", "متحدثا"), and a few words and phrases
+# that end otherwise ("بدوره", "حينها", "مرة أخرى", "بالقول"). An accusative is an undefined
+# word in "-ا" that no entity names ("روسيا", "أمريكا") and that is no possessive ("والدتها",
+# "مراسلنا") or function word ("هذا", "إذا").
+_AR_ADVERB_WORDS = frozenset(
+    fold(w)
+    for w in _word_set(
+        "بدوره بدورها بدورهم بدورهما حينها عندها وقتها يومها حينئذ عندئذ كذلك بالقول صراحة "
+        "بصراحة بوضوح بشدة علنا"
+    )
+)
+_AR_NOT_ADVERB = frozenset(
+    fold(w) for w in _word_set("هذا لا ما إذا كما لما إنما بينما عندما كلما حيثما مهما")
+)
+_AR_ADVERB_PHRASE = re.compile(
+    rf"[\s،,]*{_any_of('مرة أخرى', 'مرة ثانية', 'من جديد', 'فيما بعد', 'بعد ذلك')}"
+    rf"(?![{AR_LETTER}])"
+)
+_AR_WORD_AT = re.compile(rf"[\s،,]*([{AR_LETTER}]+)")
+_AR_PHRASE_PREPOSITIONS = (
+    "في من أمام خلال عقب لدى بعد قبل عند أثناء إثر عبر على إلى الى عن مع حول بشأن وسط تجاه "
+    "نحو ضمن منذ حتى بين دون"
+)
+# What opens a phrase after the verb, whose words are none of them its subject: "في مقابلة
+# تلفزيونية", "خلال لقائه نظيره الفرنسي", "للصحفيين", "لوكالة رويترز", "بالقول".
+_AR_PHRASE_OPENS = re.compile(
+    rf"[\s،,]*(?:{_any_of(*_AR_PHRASE_PREPOSITIONS.split())}"
+    rf"(?![{AR_LETTER}])|{_AR_TO_WHOM_BEFORE_SPEAKER}|{_any_of('بال')})"
+)
+
+
+_AR_GLUED_PREPOSITION = re.compile(r"\s*[لب]ـ?\s*")
+
+
+def _is_ar_adverb(ctx: _Context, start: int, word: str) -> bool:
+    key = fold(word)
+    if key in _AR_ADVERB_WORDS:
+        return True
+    accusative = len(key) >= 3 and key.endswith("ا") and not key.startswith("ال")
+    if not accusative or key in _AR_NOT_ADVERB or key.endswith(("ها", "نا", "هما", "وا")):
+        return False
+    return _entity_at(ctx, start) is None
+
+
+def _entity_at(ctx: _Context, pos: int) -> tuple[int, int] | None:
+    """The span of an entity (of any label) that holds `pos`."""
+    index = bisect.bisect_right(ctx.named, (pos, len(ctx.text) + 1)) - 1
+    while index >= 0 and ctx.named[index][0] > pos - _ENTITY_REACH:
+        start, end = ctx.named[index]
+        if start <= pos < end:
+            return (start, end)
+        index -= 1
+    return None
+
+
+_ENTITY_REACH = 200  # an entity is no longer than this
+
+
+def _past_ar_adverbs(ctx: _Context, pos: int, limit: int) -> int:
+    """Past the Arabic adverbs at `pos`: "وقال [مبتسما] إن", "وشدد [مرة أخرى] على أن"."""
+    end = pos
+    while end < limit:
+        phrase = _AR_ADVERB_PHRASE.match(ctx.text, end, limit)
+        if phrase is not None:
+            end = phrase.end()
+            continue
+        word = _AR_WORD_AT.match(ctx.text, end, limit)
+        if word is None or not _is_ar_adverb(ctx, word.start(1), word.group(1)):
+            break
+        end = word.end()
+    return end
 
 
 def _written_after(ctx: _Context, verb: _Verb, pos: int, limit: int) -> _Mention | None:
@@ -2221,17 +2627,19 @@ def _written_after(ctx: _Context, verb: _Verb, pos: int, limit: int) -> _Mention
     text = ctx.text
     if ctx.lang == "ar":
         attached = verb.text[:1] in ("و", "ف")  # "وقال"
-        lead = _AR_VERB_LEAD.search(text, 0, verb.start)
+        lead = _AR_VERB_LEAD.search(text, max(0, verb.start - 30), verb.start)
         if not (attached or lead or _opens_clause_at(text, verb.start)):
             return None  # "الذي أعلن فيه", "بعد كشف روسيا": a relative clause or a noun
     words = _written_words(ctx, pos, limit, _WRITTEN_AFTER_WORDS[ctx.lang])
     opens = _CLAUSE_OPENS[ctx.lang]
     # After a quotation or a comma, the subject may close the clause: "«...»، قالت [X].", and
     # so may "как": "Как сообщают [X], ..."
-    before = text[: verb.start].rstrip(" \t\n,،—–-")
-    quoted = any(end == len(before) for _, end in ctx.quotes)  # not a quoted name: "«Макдоналдс»"
-    said_before = quoted or text[: verb.start].rstrip()[-1:] in _SAID_BEFORE_MARKS
-    as_before = _RU_AS_BEFORE.search(text, 0, verb.start) is not None
+    before = _end_before(text, verb.start, ",،—–-")
+    # not a quoted name: "«Макдоналдс»"
+    quoted = any(end == before for _, end in _quotes_ending(ctx, before - 1, before))
+    last = _end_before(text, verb.start)
+    said_before = quoted or last == 0 or text[last - 1] in _SAID_BEFORE_MARKS
+    as_before = _RU_AS_BEFORE.search(text, max(0, verb.start - 20), verb.start) is not None
     said_before = said_before or as_before
     if ctx.lang == "ru" and not said_before:
         return None  # the Russian subject stands before the verb unless the verb is inverted
@@ -2295,12 +2703,15 @@ _BEFORE_VERB_GAP = {
     "ar": re.compile(rf"(?:{_FRAMES['ar']})?\s*"),
     "fa": _FA_LEAD,
     "ru": re.compile(
-        rf"(?:{_FRAMES['ru']}|\s+(?:также|ранее|вчера|сегодня|уже|тоже|официально))*\s*",
+        rf"(?:{_FRAMES['ru']}|\s+(?:также|ранее|вчера|сегодня|уже|тоже|официально|сама|сам|само"
+        r"|сами|лично|тогда|вдруг|снова|вновь|опять|ещё|еще|позже|позднее|затем|потом|наконец"
+        r"|сразу|публично|неоднократно))*\s*",
         re.IGNORECASE,
     ),
     "en": re.compile(
         rf"(?:{_FRAMES['en']}|\s+(?:(?!family|assembly|supply|rally|july|italy)\w+ly|also|now"
-        r"|still|often|has|have|just|already|again))*\s*",
+        r"|still|often|has|have|just|already|again|always|once|then|too|even|sometimes|first"
+        r"|later|ever))*\s*",
         re.I,
     ),
 }
@@ -2308,8 +2719,12 @@ _COMPLEMENT_WORDS = 6
 
 
 def _past_complement(ctx: _Context, mention: _Mention, verb: _Verb) -> _Mention:
-    """An unnamed subject or a post before the verb, with what it is of."""
+    """An unnamed subject or a post before the verb, with what it is of. A Persian post takes
+    its genitive in it ("مدیرکل هواشناسی خراسان رضوی"); a phrase after it is where it spoke:
+    "رئیس جمهور [در سفر به استان خوزستان] گفت"."""
     text, lang = ctx.text, ctx.lang
+    if lang == "fa" and mention.post:
+        return mention
     gap = _BEFORE_VERB_GAP[lang]
     words: list[tuple[int, int]] = []
     pos = mention.end
@@ -2383,9 +2798,9 @@ def _described_person(
         return None
     if any(w in _RU_NOT_DESCRIPTOR and w not in _RU_DESCRIPTOR_LINKS for w in words):
         return None
-    for person in ctx.persons:
+    for person in _starting(ctx.persons, ctx.person_starts, match.end(), match.end() + 1):
         nominative = _is_nominative(person) or (feminine and _is_feminine_form(person))
-        if person.start == match.end() and nominative:  # not "сказал премьеру Ивану"
+        if nominative:  # not "сказал премьеру Ивану"
             described = ctx.text[match.start(1) : person.end]
             return _Mention(match.start(1), person.end, described, person.name, None)
     return None
@@ -2541,8 +2956,9 @@ def _source_after_citing_verb(
 def _named_after_comma(ctx: _Context, source: _Mention, limit: int) -> _Mention | None:
     """The person named in apposition after a post or source, up to `limit`: "the mayor of the
     town, [Idris Bello], as saying"."""
-    for person in ctx.persons:
-        if source.end <= person.start and person.end <= limit:
+    near = source.end + _ROLE_WINDOW + 1
+    for person in _starting(ctx.persons, ctx.person_starts, source.end, near):
+        if person.end <= limit:
             gap = ctx.text[source.end : person.start]
             if _COMMA.search(gap) and len(gap) <= _ROLE_WINDOW and not _CLAUSE_BREAK.search(gap):
                 end = person.end
@@ -2726,7 +3142,7 @@ def _past_apposition(ctx: _Context, pos: int, verb: _Verb) -> int:
     """
     if ctx.lang != "ar":
         return pos
-    role = next((r for r in ctx.roles if r.start >= pos), None)
+    role = next(iter(_starting(ctx.roles, ctx.role_starts, pos, pos + _REACH)), None)
     if role is None or ctx.text[pos : role.start].strip():
         return pos
     end = post_end(ctx.text, role.end, ctx.lang)
@@ -2745,6 +3161,13 @@ def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int, *, places: 
         told = _EN_TOLD.match(ctx.text, start, limit)
         start = told.end() if told else start
     frames = _FRAMES_BEFORE_CONTENT.get(ctx.lang)
+    if ctx.lang == "ar" and (adverbs := _past_ar_adverbs(ctx, start, limit)) > start:
+        # "وأكد [مجددا] أن", "وقال [متحدثا] للصحفيين إن", "وشدد [مرة أخرى] على أن"
+        opens = _OPENS_AT["ar"].match(ctx.text, adverbs) or _FRAMES_BEFORE_CONTENT["ar"].match(
+            ctx.text, adverbs
+        )
+        place = places and _AR_BEFORE_THAT.match(ctx.text, adverbs)
+        start = adverbs if opens or place else start
     match = frames.match(ctx.text, start) if frames is not None else None
     start = match.end() if match else start
     if not places:
@@ -2824,21 +3247,25 @@ def _opens_sentence(ctx: _Context, sentence: Sentence, pos: int) -> bool:
     return (match.end() if match is not None else sentence.start) >= pos
 
 
+_SENTENCE_REACH = 1000  # the sentence before, at most, where a pronoun's antecedent opens it
+
+
 def _subject_before(
     ctx: _Context, sentence: Sentence, genders: dict[str, bool], feminine: bool | None
 ) -> str:
     """The person who opens the sentence before `sentence`, of the pronoun's gender where it is
     known: "[Mayor Rosa Delgado] visited the district on Sunday."."""
-    end = len(ctx.text[: sentence.start].rstrip()) - 1  # the mark that ends the sentence before
-    start = max(ctx.text.rfind(mark, 0, max(0, end)) for mark in ".!?؟\n") + 1
-    people = [p for p in ctx.persons if start <= p.start and p.end <= sentence.start]
-    titled = (
-        people
-        and any(  # "[Mayor] Rosa Delgado"
-            r.end <= people[0].start and not ctx.text[r.end : people[0].start].strip()
-            for r in ctx.roles
-        )
-    )
+    end = _end_before(ctx.text, sentence.start) - 1  # the mark that ends the sentence before
+    window = max(0, end - _SENTENCE_REACH)
+    start = max(ctx.text.rfind(mark, window, max(0, end)) for mark in ".!?؟\n") + 1
+    if start == 0 and window > 0:
+        return ""  # no sentence this long opens with a name
+    people = [
+        p
+        for p in _starting(ctx.persons, ctx.person_starts, start, sentence.start)
+        if p.end <= sentence.start
+    ]
+    titled = people and _role_right_before(ctx, people[0].start) is not None  # "[Mayor] Rosa"
     if not people or (ctx.text[start : people[0].start].strip(" \t\n\"“”'«»") and not titled):
         return ""  # the sentence before does not open with a name ("Mayor X", "X")
     first = people[0]
