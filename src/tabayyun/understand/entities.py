@@ -1293,8 +1293,12 @@ def _descriptor_stops(lang: str) -> frozenset[str]:
     a post holds other posts ("معاون شهردار تهران")."""
     words = [*_NOT_NAME_COMMON.split(), *_NOT_NAME[lang].split()]
     if lang == "fa":
-        words += [*_persian_verb_forms(), *_FA_LIGHT_VERBS.split()]
+        # adverbs of time end a post too: "وزیر راه [پیش‌تر] گفته بود"
+        words += [*_persian_verb_forms(), *_FA_LIGHT_VERBS.split(), *_FA_TIME_ADVERBS]
     return _keys(words) - {"و"}
+
+
+_FA_TIME_ADVERBS = ("پیش‌تر", "پیشتر", "قبلا", "قبلاً", "اخیرا", "اخیراً", "همچنین", "نیز")
 
 
 def ends_phrase(word: str, lang: str) -> bool:

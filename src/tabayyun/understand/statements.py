@@ -1113,18 +1113,12 @@ def _role_mention(ctx: _Context, role: RoleMatch) -> _Mention:
         article := _EN_ARTICLE_BEFORE.search(ctx.text, max(0, start - 8), start)
     ):
         start = article.start()  # "[a] spokesperson for the city council"
-    if ctx.lang == "fa" and (adverb := _FA_ADVERB_AFTER.search(ctx.text, start, end)):
-        end = adverb.start()  # "وزیر راه [پیش‌تر] گفته بود": when, not what the post is of
     words = " ".join(_POST_LINK_END.sub("", ctx.text[start:end]).split())
     feminine = role.feminine or None
     return _Mention(start, end, words, words, feminine, as_written=True, post=True)
 
 
 _EN_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
-# Adverbs of time the Persian post reader takes for descriptors, cut from the post's end.
-_FA_ADVERB_AFTER = re.compile(
-    rf"[\s\u200c]+{_any_of('پیش‌تر', 'پیشتر', 'قبلا', 'قبلاً', 'اخیرا', 'اخیراً', 'همچنین', 'نیز')}$"
-)
 
 
 def _mentions_before(ctx: _Context, start: int, end: int) -> list[_Mention]:
