@@ -511,7 +511,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|｜•·:]{1,2}|[-–—])\s+")
 MAX_SITE_WORDS = 6
 # Labels a <title> puts beside a headline that name a section, not the site.
 _SECTION_WORDS = frozenset(
-    " ".join(w.split()).casefold()
+    w.casefold()  # compared with _key(site): the words hold single spaces already
     for w in (
         "Opinion",
         "Live",
