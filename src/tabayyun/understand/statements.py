@@ -236,8 +236,9 @@ _EN_PARTICIPLES = "adding noting warning stressing insisting cautioning"
 
 # What a group believes: "ويرى مراقبون أن", "کارشناسان معتقدند که", "Эксперты считают, что",
 # "Critics argue that". A claim put to a vague source is a statement, its speaker the group as
-# written; with any other subject ("أعتقد", "I think", "Smith believes") these verbs report
-# nothing (see _GROUP).
+# written; so is what a named person or organisation believes ("Smith believes that", "Глеб
+# Назаров считает, что": an attributed claim). With any other subject ("أعتقد", "I think",
+# "they say") these verbs report nothing (see _GROUP and _named_holder).
 _AR_OPINION = ["يرى", "ترى", "يعتقد", "تعتقد", "يتوقع", "تتوقع", "يرجح", "ترجح"]
 _AR_OPINION += ["يرون", "يعتقدون", "يتوقعون", "يرجحون"]  # after the group: "المراقبون يرون"
 _FA_OPINION = [
@@ -250,11 +251,21 @@ _FA_OPINION = [
     "اعتقاد دارند",
     "هشدار می‌دهند",
     "پیش‌بینی می‌کنند",
+    # one named holder: "پرویز امینی معتقد است" (see _named_holder)
+    "معتقد است",
+    "بر این باور است",
+    "بر این عقیده است",
+    "باور دارد",
+    "عقیده دارد",
+    "اعتقاد دارد",
 ]
-_RU_OPINION = "считают полагают уверены убеждены опасаются предупреждают прогнозируют"
+_RU_OPINION = (
+    "считают полагают уверены убеждены опасаются предупреждают прогнозируют "
+    "считает полагает уверен уверена убежден убеждён убеждена опасается прогнозирует"
+)
 _EN_OPINION = (
     "argue argued believe believed say think thought contend contended fear feared suspect "
-    "suspected predict predicted warn"
+    "suspected predict predicted warn argues believes thinks contends fears suspects predicts"
 )
 _EN_ACCORDING = ["according to"]
 _EN_CITING = "quoted"  # "Reuters quoted a senior official as saying ..."
@@ -839,6 +850,48 @@ def _group_speaker(ctx: _Context, verb: _Verb, clause_start: int, limit: int) ->
         gap = _EN_ADVERB.fullmatch(text, end, verb.start) if lang == "en" else None
         if gap is not None or not text[end : verb.start].strip():
             return _as_written(ctx, begin, end)
+    return None
+
+
+# Between a named holder and the opinion verb: nothing, a comma, or an apposition between commas
+# ("پرویز امینی، کارشناس اقتصادی، معتقد است", "Smith, a lecturer at X, argues that").
+_HOLDER_GAP = re.compile(r"\s*(?:[,،]\s*(?:[^,،.!?؟:;«»\"\n]{1,80}[,،]\s*)?)?")
+
+
+def _opinion_holder(ctx: _Context, verb: _Verb, clause_start: int, limit: int) -> _Mention | None:
+    """Who holds the opinion `verb` reports: an unnamed group, or someone named."""
+    return _group_speaker(ctx, verb, clause_start, limit) or _named_holder(
+        ctx, verb, clause_start, limit
+    )
+
+
+def _named_holder(ctx: _Context, verb: _Verb, clause_start: int, limit: int) -> _Mention | None:
+    """The person or organisation named as holding an opinion: right before the verb ("John
+    Smith believes that", "Глеб Назаров считает, что", "علی رضایی معتقد است") or, in Arabic and
+    Russian, right after it ("ويرى الوزير محمد أحمد أن", "считает министр Иванов"); None for a
+    pronoun, a post held by nobody named, or anyone further away."""
+    text, lang = ctx.text, ctx.lang
+    if lang in ("ar", "ru"):
+        start = _past_ar_adverbs(ctx, verb.end, limit) if lang == "ar" else verb.end
+        after = _mention_at(ctx, start, limit)
+        if after is not None and not (after.as_written or after.post) and after.speaker:
+            return after
+    candidates = [
+        m
+        for m in _mentions_before(ctx, clause_start, verb.start)
+        if m.speaker and not (m.as_written or m.post)
+    ]
+    # The first that only an apposition separates from the verb: "Smith, a lecturer at [Leeds
+    # University], argues" is Smith's opinion. A lone comma closes an apposition whose head came
+    # earlier ("[Leeds University], argues"), except in Persian and Arabic, where the name is
+    # often the apposition itself: "یک کارشناس اقتصادی، پرویز امینی، معتقد است".
+    for holder in candidates:
+        gap = text[holder.end : verb.start]
+        lone_comma = len(re.findall(r"[,،]", gap)) == 1 and lang not in ("fa", "ar")
+        if (_HOLDER_GAP.fullmatch(gap) and not lone_comma) or (
+            lang == "en" and _EN_ADVERB.fullmatch(gap)
+        ):
+            return holder
     return None
 
 
@@ -1489,7 +1542,7 @@ def find_statements(
             verb
             for i, verb in enumerate(verbs)
             if not verb.opinion
-            or _group_speaker(
+            or _opinion_holder(
                 ctx,
                 verb,
                 _clause_start(ctx, sentence, verb),
@@ -1593,7 +1646,7 @@ def _statements_for(
     after = False
     if verb.opinion:
         # "ويرى مراقبون أن", "Critics argue that": a group's claim; no one else's opinion
-        group = _group_speaker(ctx, verb, clause_start, limit)
+        group = _opinion_holder(ctx, verb, clause_start, limit)
         if group is None:
             return []
         speakers, after = [group], group.start >= verb.end
