@@ -173,27 +173,29 @@ def load(path: Path) -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if isinstance(v, list)}
 
 
+# language, the characters an entry may hold, letters of the neighbouring script, their error
+_SCRIPT_RULES = {
+    "ar": ("Arabic", _AR_ALLOWED, _AR_NOT_ARABIC, "Persian letter in Arabic"),
+    "fa": ("Persian", _FA_ALLOWED, _FA_NOT_PERSIAN, "Arabic ي/ك/ى/ة in Persian (write ی/ک/ه)"),
+}
+
+
 def script_errors(lang: str, entry: str) -> list[str]:
     errors = []
     if entry != entry.strip() or "  " in entry or not entry:
         errors.append("stray or double space")
     if _TASHKEEL.search(entry):
         errors.append("tashkeel or tatweel")
-    if lang == "ar":
-        if not _AR_ALLOWED.fullmatch(entry):
-            bad = sorted({c for c in entry if not _AR_ALLOWED.fullmatch(c)})
-            errors.append(f"characters outside Arabic: {bad}")
-        if any(c in _AR_NOT_ARABIC for c in entry):
-            errors.append("Persian letter in Arabic")
-    elif lang == "fa":
-        if not _FA_ALLOWED.fullmatch(entry):
-            bad = sorted({c for c in entry if not _FA_ALLOWED.fullmatch(c)})
-            errors.append(f"characters outside Persian: {bad}")
-        if any(c in _FA_NOT_PERSIAN for c in entry):
-            errors.append("Arabic ي/ك/ى/ة in Persian (write ی/ک/ه)")
-        if re.search("(^|[ \u200c])\u200c|\u200c($|[ ])", entry):
-            errors.append("ZWNJ not between letters")
-    else:
+    if lang in _SCRIPT_RULES:
+        language, allowed, foreign, foreign_error = _SCRIPT_RULES[lang]
+        if not allowed.fullmatch(entry):
+            bad = sorted({c for c in entry if not allowed.fullmatch(c)})
+            errors.append(f"characters outside {language}: {bad}")
+        if any(c in foreign for c in entry):
+            errors.append(foreign_error)
+    if lang == "fa" and re.search("(^|[ \u200c])\u200c|\u200c($|[ ])", entry):
+        errors.append("ZWNJ not between letters")
+    if lang not in _SCRIPT_RULES:
         if _ARABIC_BLOCK.search(entry) or _CYRILLIC.search(entry):
             errors.append("Arabic or Cyrillic letter in English")
         if not _EN_ALLOWED.fullmatch(entry) or any(

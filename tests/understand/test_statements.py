@@ -27,6 +27,15 @@ def seed_statements() -> list[Statement]:
     return statements_for("ar")
 
 
+def found(lang: str, text: str, *fields: str) -> list[tuple[object, ...]]:
+    """The statements of `text` as tuples of their `fields`, each one's offsets checked to span
+    its content."""
+    statements = statements_for(lang, text)
+    for statement in statements:
+        assert text[statement.start : statement.end] == statement.content
+    return [tuple(getattr(s, f) for f in fields) for s in statements]
+
+
 def triples(statements: list[Statement]) -> set[tuple[str, str, str, str]]:
     return {(s.speaker, s.mention, s.verb, s.kind) for s in statements}
 
@@ -595,10 +604,7 @@ def test_titled_speakers_end_before_the_verb(
 def test_statement_frames_and_speakers(
     lang: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    statements = statements_for(lang, text)
-    assert [(s.speaker, s.verb, s.content) for s in statements] == expected
-    for statement in statements:
-        assert text[statement.start : statement.end] == statement.content
+    assert found(lang, text, "speaker", "verb", "content") == expected
 
 
 # The claim's author is evidence, so a quote must never go to the wrong speaker. A subject
@@ -1018,10 +1024,7 @@ def test_walkthrough_every_statement_has_its_own_speaker(lang: str) -> None:
 def test_explicit_subjects_are_never_replaced(
     lang: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    statements = statements_for(lang, text)
-    assert [(s.speaker, s.mention, s.content) for s in statements] == expected
-    for statement in statements:
-        assert text[statement.start : statement.end] == statement.content
+    assert found(lang, text, "speaker", "mention", "content") == expected
 
 
 # What was said often comes first, with the attribution after it: "A bridge will open in May,
@@ -1351,10 +1354,7 @@ def test_explicit_subjects_are_never_replaced(
 def test_attribution_after_content_short_quotes_and_addressees(
     lang: str, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    statements = statements_for(lang, text)
-    assert [(s.speaker, s.verb, s.kind, s.content) for s in statements] == expected
-    for statement in statements:
-        assert text[statement.start : statement.end] == statement.content
+    assert found(lang, text, "speaker", "verb", "kind", "content") == expected
 
 
 # An attribution set off by commas inside what was said ("The plan, the minister said, will
@@ -1459,10 +1459,7 @@ def test_attribution_inside_what_was_said(
 def test_attribution_after_content_is_not_an_interruption(
     lang: str, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    statements = statements_for(lang, text)
-    assert [(s.speaker, s.verb, s.kind, s.content) for s in statements] == expected
-    for statement in statements:
-        assert text[statement.start : statement.end] == statement.content
+    assert found(lang, text, "speaker", "verb", "kind", "content") == expected
 
 
 # A surname alone, after a quotation or before the verb, is the person the article named in
@@ -1767,10 +1764,7 @@ def test_source_quoted_by_an_outlet(
 def test_numbers_datelines_and_frames_of_the_attribution(
     lang: str, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    statements = statements_for(lang, text)
-    assert [(s.speaker, s.verb, s.kind, s.content) for s in statements] == expected
-    for statement in statements:
-        assert text[statement.start : statement.end] == statement.content
+    assert found(lang, text, "speaker", "verb", "kind", "content") == expected
 
 
 # A quotation before a speaker named with the post before the name is what they said.
@@ -2065,10 +2059,7 @@ def test_unnamed_post_is_mentioned_in_full(
     ],
 )
 def test_outlets_report(lang: str, text: str, expected: list[tuple[str, str, str]]) -> None:
-    statements = statements_for(lang, text)
-    assert [(s.speaker, s.mention, s.content) for s in statements] == expected
-    for statement in statements:
-        assert text[statement.start : statement.end] == statement.content
+    assert found(lang, text, "speaker", "mention", "content") == expected
 
 
 # A post that no named person holds, and an unnamed source, are the speaker as the article
@@ -2142,10 +2133,7 @@ def test_outlets_report(lang: str, text: str, expected: list[tuple[str, str, str
 def test_unnamed_speakers_are_described_in_full(
     lang: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    statements = statements_for(lang, text)
-    assert [(s.speaker, s.verb, s.content) for s in statements] == expected
-    for statement in statements:
-        assert text[statement.start : statement.end] == statement.content
+    assert found(lang, text, "speaker", "verb", "content") == expected
 
 
 # A subject that no entity, post word or source word names is still the subject, as written:
@@ -2289,10 +2277,7 @@ def test_subjects_no_entity_names_are_written_out(
 def test_second_reporting_verb_in_a_sentence(
     lang: str, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    statements = statements_for(lang, text)
-    assert [(s.speaker, s.verb, s.content) for s in statements] == expected
-    for statement in statements:
-        assert text[statement.start : statement.end] == statement.content
+    assert found(lang, text, "speaker", "verb", "content") == expected
 
 
 # A pronoun or a verb with no subject in the next sentence continues the speaker before; with
