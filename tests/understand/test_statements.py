@@ -2500,6 +2500,56 @@ def test_verbs_that_report_a_clause_and_asides(
     assert [(s.speaker, s.verb, s.content) for s in statements] == expected
 
 
+# "announced" with no "that": a subject and its finite verb is what was announced; a noun with
+# what hangs on it (an infinitive, a preposition, a participle, a relative) is not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Clemson announced 28 student-athletes tested positive for COVID-19.",
+            [("Clemson", "announced", "28 student-athletes tested positive for COVID-19")],
+        ),
+        (
+            "The ministry announced the border would reopen on Monday.",
+            [("The ministry", "announced", "the border would reopen on Monday")],
+        ),
+        (
+            "The ministry announced on Friday they were providing a loan.",
+            [("The ministry", "announced", "they were providing a loan")],
+        ),
+        (
+            "The ministry announced two people died.",
+            [("The ministry", "announced", "two people died")],
+        ),
+        (
+            "The ministry announced the number of the dead had risen.",
+            [("The ministry", "announced", "the number of the dead had risen")],
+        ),
+        (
+            "The ministry announced it's ending the curfew.",
+            [("The ministry", "announced", "it's ending the curfew")],
+        ),
+        ("The ministry announced plans for a new stadium.", []),
+        ("The ministry announced a new budget.", []),
+        ("The ministry announced its resignation.", []),
+        ("The ministry announced on Monday.", []),
+        ("The ministry announced a $5 billion package to support farmers.", []),
+        ("The ministry announced plans to build a wall.", []),
+        ("The ministry announced a plan approved by parliament.", []),
+        ("The ministry announced a new vaccine developed jointly by two labs.", []),
+        ("The ministry announced a new program called Vax Up.", []),
+        ("The ministry announced a revised plan for the schools.", []),
+        ("The ministry announced 5 confirmed cases.", []),
+        ("The ministry announced the measures adopted last week.", []),
+        ("The ministry announced a package the opposition rejected.", []),
+        ("The ministry announced its resignation. The board will meet today.", []),
+        ("The plan announced today will cost more.", []),
+    ],
+)
+def test_announced_with_no_that(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found("en", text, "speaker", "verb", "content") == expected
+
+
 # After an Arabic verb, a subject as written is a noun phrase that can be one: not an adverb or
 # a circumstantial accusative ("مجددا", "مبتسما", "بدوره", "مرة أخرى"), nor a word of the
 # phrase a preposition opens after the verb ("في مقابلة تلفزيونية", "خلال لقائه نظيره

@@ -277,7 +277,8 @@ _REPORTED_THAT = re.compile(r"\bthat\b|:", re.IGNORECASE)
 
 # Verbs whose object is a noun as often as a clause ("كشف عن خطة", "حذر من الفيضانات", "ответил
 # на вопрос", "объявил конкурс", "announced plans"): they report only the clause that a
-# complementiser, a colon or a quotation opens after them, or what came before them ("«...»،
+# complementiser, a colon or a quotation opens after them (in English, also a bare clause:
+# "announced the border would reopen", see _EN_FINITE_CLAUSE), or what came before them ("«...»،
 # تعهد المحافظ").
 _NEEDS_CLAUSE = {
     "ar": frozenset(
@@ -1907,13 +1908,84 @@ _EN_BARE_SUBJECT = re.compile(
 _EN_CLAUSE_OPINIONS = _word_set("argue argued believe believed say think thought contend contended")
 
 
+# After "announced", whose object is a noun as often, a clause with no "that" is a subject and
+# its finite verb ("Clemson announced [28 student-athletes tested] positive", "announced [the
+# border would] reopen", "announced [they will] release"), not a noun with what hangs on it:
+# an infinitive, a preposition or a relative ("announced plans to", "a $5 billion package for",
+# "a plan that", "a package the opposition rejected", "measures it said would"), a participle
+# ("a plan approved by", "new cases linked to", "a program called X") or an adjective after a
+# determiner or a number ("a revised plan", "5 confirmed cases").
+_EN_NOT_IN_SUBJECT = (
+    "to for on in at by with from into onto over under about against through across after "
+    "before during since until within without upon via as than that which who whom whose what "
+    "when where while if because and or but not"
+)
+_EN_ARTICLES = "a an the this these those his her its their our my your some"
+_EN_PRONOUNS = "he she it they we i you there"
+_EN_BEFORE_A_NOUN = (
+    f"{_EN_ARTICLES} several many any each every no all both few more most other new first "
+    "next last further additional one two three four five six seven eight nine ten dozen dozens "
+    "hundred hundreds thousand thousands million millions billion billions"
+)
+_EN_FINITE = (
+    "will would is are was were has have had can could may might must should shall does do did "
+    "rose fell grew went came took gave saw knew began ran became"
+)
+_EN_PAST_OR_PARTICIPLE = (
+    "made held paid kept spent left lost won met got sold bought brought built found sent"
+)
+# Words in -ed that are no finite verb after a noun: "a program called", "a deal valued at",
+# "one hundred", "a high speed"
+_EN_ED_NOT_FINITE = (
+    "called named dubbed titled entitled labelled labeled aimed designed intended geared tailored "
+    "based focused targeted dedicated valued priced scheduled slated expected hundred need speed "
+    "seed feed breed greed"
+)
+# After a participle, what makes it one: "approved by", "developed jointly by", "linked to",
+# "adopted last week"
+_EN_AFTER_PARTICIPLE = (
+    "by to at as for in with from on into onto over under about through across against among "
+    "between within without upon via last earlier yesterday today"
+)
+
+
+def _either(words: str) -> str:
+    """Regex source for any of the space-separated `words`, as whole words."""
+    return rf"(?:{'|'.join(words.split())})\b"
+
+
+_EN_WORD = rf"(?!{_either(_EN_NOT_IN_SUBJECT)})(?:[\w'’$%-]|(?<=\d),(?=\d))+"
+# After the subject's first word, a determiner or a pronoun opens a clause of its own, but after
+# "of": "the number of the dead"
+_EN_NEXT_WORD = rf"(?:(?<=\bof\s)|(?!{_either(_EN_ARTICLES)}|{_either(_EN_PRONOUNS)})){_EN_WORD}"
+_EN_LAST_WORD = rf"(?!{_either(_EN_BEFORE_A_NOUN)}|\d)"
+_EN_SUBJECT = (
+    rf"(?:{_EN_LAST_WORD}{_EN_WORD}"
+    rf"|{_EN_WORD}(?:\s+{_EN_NEXT_WORD}){{0,4}}?\s+{_EN_LAST_WORD}{_EN_NEXT_WORD})"
+)
+_EN_FINITE_VERB = (
+    rf"(?-i:{_either(_EN_FINITE)}|[a-z]+n['’]t\b|(?!{_either(_EN_ED_NOT_FINITE)})"
+    rf"(?:[a-z]{{2,}}ed\b|{_either(_EN_PAST_OR_PARTICIPLE)})"
+    rf"(?!\s+(?:[a-z]+ly\s+)?{_either(_EN_AFTER_PARTICIPLE)}))"
+)
+# The subject and its verb, or a pronoun with its verb in one word ("announced [she's] endorsing").
+_EN_FINITE_CLAUSE = re.compile(
+    rf"[\s,]*(?:{_either(_EN_PRONOUNS)}['’](?:s|re|ll|d|ve|m)\b|{_EN_SUBJECT}\s+{_EN_FINITE_VERB})",
+    re.IGNORECASE,
+)
+
+
 def _opens_a_clause(ctx: _Context, verb: _Verb, pos: int) -> bool:
     """True when what was said after a verb that needs a clause opens one at `pos`: a
-    complementiser, a colon or a quotation; after an English opinion verb, a bare clause."""
+    complementiser, a colon or a quotation; in English, a clause with no "that" after it."""
     if _CLAUSE_OPENS[ctx.lang].match(ctx.text, pos):
         return True
-    if ctx.lang != "en" or not verb.opinion:
+    if ctx.lang != "en":
         return False
+    if not verb.opinion:  # "announced [the border would] reopen"
+        # a time left before it is no subject: "the plan announced [today will] cost"
+        frame = _FRAMES_AT["en"].match(ctx.text, pos)
+        return frame is None and _EN_FINITE_CLAUSE.match(ctx.text, pos) is not None
     if _EN_BARE_CLAUSE.match(ctx.text, pos) is not None:
         return True
     said = verb.text.lower() in _EN_CLAUSE_OPINIONS
