@@ -25,8 +25,10 @@ def checked_preference(value: float) -> float:
     value = float(value)
     if not math.isfinite(value) or abs(value) > MAX_FOREIGN_PREFERENCE:
         raise ConfigError(
-            f"match_foreign_preference must be between -{MAX_FOREIGN_PREFERENCE:g} and "
-            f"{MAX_FOREIGN_PREFERENCE:g} (log-odds), not {value}; 0 leaves scores as they are."
+            "match_foreign_preference must be between -%(max)s and %(max)s (log-odds), "
+            "not %(value)s; 0 leaves scores as they are.",
+            max=f"{MAX_FOREIGN_PREFERENCE:g}",
+            value=value,
         )
     return value
 

@@ -21,7 +21,18 @@ from __future__ import annotations
 
 
 class TabayyunError(Exception):
-    """Base of every error tabayyun raises on purpose."""
+    """Base of every error tabayyun raises on purpose.
+
+    A message a person may read in another language is given as a template with %(name)s
+    parameters, e.g. `InputError("no claim %(id)s", id=7)`: `str(error)` is the English text
+    (what the API, the CLI and the log show); `msgid` and `params` let the web UI translate the
+    template first and fill in the parameters afterwards (`tabayyun.web.errors`).
+    """
+
+    def __init__(self, message: str = "", /, **params: object) -> None:
+        super().__init__(message % params if params else message)
+        self.msgid = message
+        self.params = params
 
 
 class ConfigError(TabayyunError):

@@ -110,7 +110,9 @@ def organisation_id(conn: Connection, slug: str) -> int:
     """The id of organisation `slug`; NotFoundError when there is none."""
     found = conn.execute(select(organisations.c.id).where(organisations.c.slug == slug)).scalar()
     if found is None:
-        raise NotFoundError(f"no organisation {slug!r}; check the id with your partner")
+        raise NotFoundError(
+            "no organisation %(slug)s; check the id with your partner", slug=repr(slug)
+        )
     return int(found)
 
 
@@ -158,12 +160,13 @@ def check_new_account(conn: Connection, username: str, role: str) -> str:
         )
     ).first()
     if taken and taken.username == username:
-        raise ConflictError(f"username {username!r} is taken; pick another")
+        raise ConflictError("username %(username)s is taken; pick another", username=repr(username))
     if taken:
         raise ConflictError(
-            f"username {username!r} is taken: it reads the same as an existing one (usernames "
+            "username %(username)s is taken: it reads the same as an existing one (usernames "
             "ignore case, invisible characters and letter variants such as ي/ی and ك/ک); "
-            "pick another"
+            "pick another",
+            username=repr(username),
         )
     return key
 
@@ -171,7 +174,9 @@ def check_new_account(conn: Connection, username: str, role: str) -> str:
 def check_password_rule(password: str) -> None:
     """InputError for a password shorter than MIN_PASSWORD_LENGTH."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InputError(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+        raise InputError(
+            "the password must have at least %(num)s characters", num=MIN_PASSWORD_LENGTH
+        )
 
 
 def hash_password(password: str) -> str:
@@ -189,7 +194,9 @@ def set_password_hash(conn: Connection, user_id: int, password_hash: str) -> Non
 def check_role(role: str) -> None:
     """InputError unless `role` is one of ROLES."""
     if role not in ROLES:
-        raise InputError(f"role must be one of {', '.join(ROLES)}, got {role!r}")
+        raise InputError(
+            "role must be one of %(roles)s, got %(role)s", roles=", ".join(ROLES), role=repr(role)
+        )
 
 
 def actor_for_user(conn: Connection, user_id: int, *, via: str) -> Actor | None:
@@ -408,7 +415,7 @@ def create_api_key(
     gets at most that, and that when no lifetime is asked for (InputError for a longer one).
     """
     if expires_in_days is not None:
-        check_key_days(expires_in_days, "an API key's lifetime")
+        check_key_days(expires_in_days, "an API key's lifetime is 1 to %(max)s days, not %(days)s")
     longest = conn.execute(
         select(organisations.c.max_key_days)
         .join(users, users.c.org_id == organisations.c.id)
@@ -417,8 +424,9 @@ def create_api_key(
     if longest is not None:
         if expires_in_days is not None and expires_in_days > longest:
             raise InputError(
-                f"your organisation allows API keys of at most {longest} days; ask for "
-                f"{longest} days or fewer (an admin sets the limit on the organisation page)"
+                "your organisation allows API keys of at most %(days)s days; ask for "
+                "%(days)s days or fewer (an admin sets the limit on the organisation page)",
+                days=longest,
             )
         expires_in_days = expires_in_days or int(longest)
     expires_at = None if expires_in_days is None else now_iso(timedelta(days=expires_in_days))
@@ -434,10 +442,12 @@ def create_api_key(
     return NewSecret(key_id, f"{KEY_PREFIX}{key_id}_{secret}", expires_at)
 
 
-def check_key_days(days: int, what: str) -> None:
-    """InputError unless `days` is a whole number of days from 1 to MAX_KEY_DAYS."""
+def check_key_days(days: int, message: str) -> None:
+    """InputError(`message`) unless `days` is a whole number of days from 1 to MAX_KEY_DAYS;
+    the message names the limit as %(max)s and what was given as %(days)s."""
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_KEY_DAYS:
-        raise InputError(f"{what} is 1 to {MAX_KEY_DAYS} days, not {days!r}")
+        given = days if type(days) is int else repr(days)  # a number, for the reader's digits
+        raise InputError(message, max=MAX_KEY_DAYS, days=given)
 
 
 def _expired(expires_at: str | None, now: str) -> bool:
@@ -520,7 +530,9 @@ def revoke_api_key(conn: Connection, user_id: int, key_id: int) -> None:
         .values(revoked_at=func.coalesce(api_keys.c.revoked_at, now_iso()))
     )
     if result.rowcount == 0:
-        raise NotFoundError(f"you have no API key {key_id}; list yours with GET /api/v1/keys")
+        raise NotFoundError(
+            "you have no API key %(id)s; list yours with GET /api/v1/keys", id=key_id
+        )
 
 
 def revoke_api_keys(conn: Connection, user_id: int) -> int:

@@ -88,7 +88,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         if status >= 500:
             log.error("%s: %s", type(error).__name__, error)
         if not _is_api(request):
-            return await html_error(request, status, code, str(error), headers)
+            return await html_error(request, status, code, error, headers)  # in its language
         return JSONResponse(error_body(code, str(error)), status_code=status, headers=headers)
 
     @app.exception_handler(HTTPException)

@@ -211,7 +211,7 @@ def list_page(
     where = [claims.c.org_id == org_id]
     if status:
         if status not in STATUSES:
-            raise InputError(f"status must be one of {', '.join(STATUSES)}")
+            raise InputError("status must be one of %(choices)s", choices=", ".join(STATUSES))
         where.append(claims.c.status == status)
     if assignee_id is not None:
         where.append(claims.c.assignee_id == assignee_id)
@@ -234,7 +234,9 @@ def get(conn: Connection, actor: Actor, claim_id: int) -> dict[str, Any]:
         _with_assignee().where(claims.c.id == claim_id, claims.c.org_id == actor.org_id)
     ).first()
     if row is None:
-        raise NotFoundError(f"no claim {claim_id} in your queue; list it with GET /api/v1/claims")
+        raise NotFoundError(
+            "no claim %(id)s in your queue; list it with GET /api/v1/claims", id=claim_id
+        )
     return dict(row._mapping)
 
 
@@ -250,10 +252,20 @@ def transition(
     """Move `claim` to `to_status` (with column `changes`) and record it in its history."""
     current = claim["status"]
     if to_status not in TRANSITIONS.get(current, frozenset()):
-        allowed = ", ".join(sorted(TRANSITIONS.get(current, frozenset()))) or "none"
+        allowed = ", ".join(sorted(TRANSITIONS.get(current, frozenset())))
+        if not allowed:
+            raise ConflictError(
+                "claim %(id)s is %(status)s; it cannot become %(target)s (allowed next: none)",
+                id=claim["id"],
+                status=current,
+                target=to_status,
+            )
         raise ConflictError(
-            f"claim {claim['id']} is {current}; it cannot become {to_status} "
-            f"(allowed next: {allowed})"
+            "claim %(id)s is %(status)s; it cannot become %(target)s (allowed next: %(allowed)s)",
+            id=claim["id"],
+            status=current,
+            target=to_status,
+            allowed=allowed,
         )
     now = now_iso()
     conn.execute(

@@ -48,8 +48,10 @@ class PermissionDenied(ServerError):
 
     def __init__(self, permission: str, role: str) -> None:
         super().__init__(
-            f"your role {role!r} lacks the permission {permission!r}; "
-            "ask an admin of your organisation for a role that has it"
+            "your role %(role)s lacks the permission %(permission)s; "
+            "ask an admin of your organisation for a role that has it",
+            role=repr(role),
+            permission=repr(permission),
         )
         self.permission = permission
 

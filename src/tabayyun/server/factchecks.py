@@ -169,8 +169,9 @@ def get_visible(conn: Connection, actor: Actor, factcheck_id: int) -> Any:
     ).first()
     if row is None:
         raise NotFoundError(
-            f"no fact-check {factcheck_id} visible to your organisation; "
-            "search the registry with GET /api/v1/factchecks"
+            "no fact-check %(id)s visible to your organisation; "
+            "search the registry with GET /api/v1/factchecks",
+            id=factcheck_id,
         )
     return row
 
@@ -179,9 +180,15 @@ def get_owned(conn: Connection, actor: Actor, factcheck_id: int) -> Any:
     """The row of a fact-check owned by `actor`'s organisation (others may only read)."""
     row = get_visible(conn, actor, factcheck_id)
     if row.organisation != actor.org_slug:
+        if not row.organisation:
+            raise ConflictError(
+                "fact-check %(id)s belongs to no organisation; only its owner may change it",
+                id=factcheck_id,
+            )
         raise ConflictError(
-            f"fact-check {factcheck_id} belongs to {row.organisation or 'no organisation'}; "
-            "only its owner may change it"
+            "fact-check %(id)s belongs to %(owner)s; only its owner may change it",
+            id=factcheck_id,
+            owner=row.organisation,
         )
     return row
 
@@ -189,7 +196,7 @@ def get_owned(conn: Connection, actor: Actor, factcheck_id: int) -> Any:
 def build(fields: dict[str, Any], *, organisation: str, visibility: str) -> FactCheck:
     """A FactCheck from API fields, read as ClaimReview so ratings normalise as on import."""
     if visibility not in VISIBILITIES:
-        raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}")
+        raise InputError("visibility must be one of %(choices)s", choices=", ".join(VISIBILITIES))
     rating = fields.get("rating") or {}
     node: dict[str, Any] = {
         "@type": "ClaimReview",
@@ -299,12 +306,18 @@ def _clash(conn: Connection, taken: int, fc: FactCheck, actor: Actor | None) -> 
     )
     if visible:
         return ConflictError(
-            f"a fact-check with key {fc.key!r} exists already (id {taken}); update that one"
+            "a fact-check with key %(key)s exists already (id %(id)s); update that one",
+            key=repr(fc.key),
+            id=taken,
         )
-    what = "URL" if fc.url else "claim, publisher and date"
+    if fc.url:
+        return ConflictError(
+            "another organisation holds a fact-check with this URL and has not shared it with "
+            "yours; give yours its own URL, or ask them to share theirs"
+        )
     return ConflictError(
-        f"another organisation holds a fact-check with this {what} and has not shared it with "
-        "yours; give yours its own URL, or ask them to share theirs"
+        "another organisation holds a fact-check with this claim, publisher and date and has "
+        "not shared it with yours; give yours its own URL, or ask them to share theirs"
     )
 
 
@@ -342,7 +355,7 @@ def date_filters(date_from: str | None, date_to: str | None) -> list[ColumnEleme
     where = []
     for value in (date_from, date_to):
         if value and not _ISO_DATE.match(value):
-            raise InputError(f"dates are written YYYY-MM-DD, got {value!r}")
+            raise InputError("dates are written YYYY-MM-DD, got %(value)s", value=repr(value))
     if date_from:
         where.append(factchecks.c.date_published >= date_from)
     if date_to:

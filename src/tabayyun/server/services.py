@@ -244,7 +244,7 @@ def revoke_member_keys(ctx: ServerContext, actor: Actor, user_id: int) -> dict[s
             select(users.c.id).where(users.c.id == user_id, users.c.org_id == actor.org_id)
         ).scalar()
         if member is None:
-            raise NotFoundError(f"no member {user_id} in your organisation")
+            raise NotFoundError("no member %(id)s in your organisation", id=user_id)
         revoked = accounts.revoke_api_keys(conn, user_id)
         audit.record(conn, actor, "member.keys_revoked", f"user:{user_id}", {"revoked": revoked})
     return {"id": user_id, "revoked": revoked}
@@ -275,7 +275,7 @@ def update_member(
             .values(**changes)
         )
         if result.rowcount == 0:
-            raise NotFoundError(f"no member {user_id} in your organisation")
+            raise NotFoundError("no member %(id)s in your organisation", id=user_id)
         if active is False:
             # Deactivation ends the sessions too: reactivating must not bring back a browser
             # left signed in (the CLI's `user deactivate` does the same).
@@ -348,7 +348,7 @@ def set_match_preference(ctx: ServerContext, actor: Actor, preference: float | N
         try:
             preference = checked_preference(preference)
         except ConfigError as exc:  # the caller's input, not the server's configuration
-            raise InputError(str(exc)) from None
+            raise InputError(exc.msgid, **exc.params) from None
     _set_org_setting(
         ctx, actor, "match_foreign_preference", preference, ("org.match_preference", "preference")
     )
@@ -384,8 +384,9 @@ def set_queue_threshold(ctx: ServerContext, actor: Actor, threshold: float | Non
     require(actor.role, "org.manage")
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise InputError(
-            f"the queue threshold is a check-worthiness probability from 0 to 1, not {threshold}; "
-            "leave it empty for the server's setting"
+            "the queue threshold is a check-worthiness probability from 0 to 1, not %(value)s; "
+            "leave it empty for the server's setting",
+            value=threshold,
         )
     _set_org_setting(
         ctx, actor, "checkworthiness_threshold", threshold, ("org.queue_threshold", "threshold")
@@ -398,7 +399,9 @@ def set_max_key_days(ctx: ServerContext, actor: Actor, days: int | None) -> None
     a longer one is refused."""
     require(actor.role, "org.manage")
     if days is not None:
-        accounts.check_key_days(days, "the longest lifetime of a key")
+        accounts.check_key_days(
+            days, "the longest lifetime of a key is 1 to %(max)s days, not %(days)s"
+        )
     _set_org_setting(ctx, actor, "max_key_days", days, ("org.max_key_days", "max_key_days"))
 
 
@@ -474,8 +477,9 @@ def _analyse(
         parsed = urlsplit(url.strip())
         if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
             raise InputError(
-                f"{url[:200]!r} is not a web address; the server fetches only http(s) URLs "
-                "(to analyse a file, paste its text or use `tabayyun analyze FILE`)"
+                "%(url)s is not a web address; the server fetches only http(s) URLs "
+                "(to analyse a file, paste its text or use `tabayyun analyze FILE`)",
+                url=repr(url[:200]),
             )
         # The loader refuses private, loopback and link-local targets unless settings allow.
         try:
@@ -486,9 +490,10 @@ def _analyse(
             # The loader's own message names the address a host resolves to: useful on the
             # command line, a map of the internal network for any signed-in caller here.
             raise BlockedAddressError(
-                f"refused to fetch {url.strip()[:200]!r}: it leads to a private, loopback or "
+                "refused to fetch %(url)s: it leads to a private, loopback or "
                 "link-local address; the server's administrator can allow such addresses "
-                "(TABAYYUN_ALLOW_PRIVATE_ADDRESSES)"
+                "(TABAYYUN_ALLOW_PRIVATE_ADDRESSES)",
+                url=repr(url.strip()[:200]),
             ) from None
     return service.analyze_text(
         text or "", title=title, lang=lang, settings=ctx.settings, near_duplicates=stored
@@ -649,7 +654,7 @@ def get_article(ctx: ServerContext, actor: Actor, doc_id: int) -> dict[str, Any]
     with ctx.db.read() as conn:
         exists = conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first()
     if exists is None:
-        raise NotFoundError(f"no article {doc_id}; list articles with GET /api/v1/articles")
+        raise NotFoundError("no article %(id)s; list articles with GET /api/v1/articles", id=doc_id)
     data = ctx.store.get(doc_id).to_dict()
     data["id"] = doc_id
     # `near_duplicate_of` is the original's content hash; this is its id, for a link.
@@ -747,7 +752,11 @@ def assign_claim(
             select(users.c.role, users.c.username).where(users.c.id == user_id)
         ).one()
         if not has_permission(role, "claims.review"):
-            raise ConflictError(f"{assignee} is a {role} and cannot review claims; pick a reviewer")
+            raise ConflictError(
+                "%(assignee)s is a %(role)s and cannot review claims; pick a reviewer",
+                assignee=str(assignee),
+                role=role,
+            )
         # The history names the assignee: a reassignment is otherwise "in review -> in review".
         claims.transition(
             conn, actor, claim, "in_review", changes={"assignee_id": user_id}, note=name
@@ -805,7 +814,9 @@ def _member_id(conn: Any, actor: Actor, username: str) -> int:
         conn, username, users.c.org_id == actor.org_id, users.c.active.is_(True)
     )
     if found is None:
-        raise NotFoundError(f"no active member {username!r} in your organisation")
+        raise NotFoundError(
+            "no active member %(username)s in your organisation", username=repr(username)
+        )
     return found
 
 
@@ -965,11 +976,13 @@ def import_factchecks(
     """
     require(actor.role, "factchecks.write")
     if visibility not in VISIBILITIES:
-        raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}")
+        raise InputError("visibility must be one of %(choices)s", choices=", ".join(VISIBILITIES))
     if visibility == "public":
         require(actor.role, "factchecks.publish")
     if len(content) > ctx.settings.max_input_bytes:
-        raise InputError(f"the file exceeds {ctx.settings.max_input_bytes} bytes; split it")
+        raise InputError(
+            "the file exceeds %(max)s bytes; split it", max=ctx.settings.max_input_bytes
+        )
     # The readers pick the format from the file name, so keep only its (safe) suffix.
     suffix = "".join(ch for ch in Path(filename).suffix.lower() if ch.isalnum() or ch == ".")
     counts = {"added": 0, "updated": 0, "unchanged": 0, "refused": 0}

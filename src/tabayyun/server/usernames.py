@@ -86,7 +86,9 @@ _WRITING_SYSTEMS = {
     "Hangul": frozenset({"Hangul", "Korean"}),
     "Bopomofo": frozenset({"Bopomofo", "Chinese"}),
 }
-_RULE = f"{MIN_LENGTH}-{MAX_LENGTH} letters, digits or . @ _ - characters"
+# What a name may be (each message is a whole sentence, for translation: see tabayyun.errors).
+_LIMITS = {"min": MIN_LENGTH, "max": MAX_LENGTH}
+_NOT_A_NAME = "username %(username)s must be %(min)s-%(max)s letters, digits or . @ _ - characters"
 
 
 def username_key(username: str) -> str:
@@ -113,26 +115,37 @@ def check_new_username(username: str) -> str:
     is not acceptable. Uniqueness of the key is the caller's to check."""
     form = unicodedata.normalize("NFKC", username)
     if not MIN_LENGTH <= len(form) <= MAX_LENGTH or len(username) > MAX_LENGTH:
-        raise InputError(f"username {username!r} must be {_RULE}")
+        raise InputError(_NOT_A_NAME, username=repr(username), **_LIMITS)
     for char in form:
         if char == _ZWNJ or char in _PUNCTUATION or _is_letter_or_digit(char):
             continue
         if _is_invisible(char):
             raise InputError(
-                f"username {username!r} holds an invisible or text-direction character "
-                f"({_code(char)}); type the name again instead of pasting it"
+                "username %(username)s holds an invisible or text-direction character "
+                "(%(code)s); type the name again instead of pasting it",
+                username=repr(username),
+                code=_code(char),
             )
-        raise InputError(f"username {username!r} must be {_RULE}; remove {char!r} ({_code(char)})")
+        raise InputError(
+            "username %(username)s must be %(min)s-%(max)s letters, digits or . @ _ - characters; "
+            "remove %(char)s (%(code)s)",
+            username=repr(username),
+            char=repr(char),
+            code=_code(char),
+            **_LIMITS,
+        )
     letters = [c for c in form if unicodedata.category(c).startswith("L")]
     systems = _check_one_script(username, letters)
     if _ZWNJ in form and "Arabic" not in systems:
         raise InputError(
-            f"username {username!r} holds an invisible character ({_code(_ZWNJ)}), which only "
-            "names in Arabic script may use; type the name again without it"
+            "username %(username)s holds an invisible character (%(code)s), which only "
+            "names in Arabic script may use; type the name again without it",
+            username=repr(username),
+            code=_code(_ZWNJ),
         )
     key = username_key(username)
     if len(key) < MIN_LENGTH:
-        raise InputError(f"username {username!r} must be {_RULE}")
+        raise InputError(_NOT_A_NAME, username=repr(username), **_LIMITS)
     return key
 
 
@@ -167,8 +180,10 @@ def _check_one_script(username: str, letters: list[str]) -> frozenset[str]:
     if rare:
         shown = ", ".join(f"{c!r} ({_code(c)})" for c in rare[:3])
         raise InputError(
-            f"username {username!r} uses letters of a script that usernames do not accept "
-            f"({shown}); write it in Latin, Arabic, Cyrillic or another script in common use"
+            "username %(username)s uses letters of a script that usernames do not accept "
+            "(%(letters)s); write it in Latin, Arabic, Cyrillic or another script in common use",
+            username=repr(username),
+            letters=shown,
         )
     common = frozenset.intersection(*by_letter.values())
     if common:
@@ -183,7 +198,11 @@ def _check_one_script(username: str, letters: list[str]) -> frozenset[str]:
     fewest = scripts[-1]
     shown = ", ".join(f"{c!r} {_code(c)}" for c in groups[fewest][:3])
     raise InputError(
-        f"username {username!r} mixes {', '.join(scripts[:-1])} and {fewest} letters "
-        f"({fewest}: {shown}), so it can pass for another name; write it in one script, "
-        "e.g. with one keyboard layout (digits and . @ _ - go with any script)"
+        "username %(username)s mixes %(scripts)s and %(fewest)s letters "
+        "(%(fewest)s: %(letters)s), so it can pass for another name; write it in one script, "
+        "e.g. with one keyboard layout (digits and . @ _ - go with any script)",
+        username=repr(username),
+        scripts=", ".join(scripts[:-1]),
+        fewest=fewest,
+        letters=shown,
     )

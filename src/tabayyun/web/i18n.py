@@ -102,6 +102,11 @@ class I18n:
             return ""
         return self._native(format_decimal(value, locale=self.locale, numbering_system="default"))
 
+    def integer(self, value: int) -> str:
+        """A whole number in the locale's digits without grouping: an id or a count in a
+        sentence, e.g. "claim 1234" (Persian: "۱۲۳۴")."""
+        return self._native(str(value))
+
     def score(self, value: float | None) -> str:
         """A probability or match score as a percentage, e.g. "87%" (Persian: "۸۷٪")."""
         if value is None:

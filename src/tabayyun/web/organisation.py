@@ -16,6 +16,7 @@ from tabayyun.server.permissions import ROLES, has_permission
 from tabayyun.server.routes.common import Ctx, Who
 from tabayyun.server.services import ServerContext
 from tabayyun.web.common import Form, decimal, optional, redirect, text, too_many_attempts
+from tabayyun.web.i18n import N_
 from tabayyun.web.render import page_language, render
 
 router = APIRouter(include_in_schema=False)
@@ -120,8 +121,8 @@ def _secret(form: Form, name: str) -> str:
 def create_key(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
     name = text(form, "name")[:100]
     if not name:
-        raise InputError("say what the key is for")
-    days = _days(form, "expires_in_days", "pick how long the key works")  # empty: never
+        raise InputError(N_("say what the key is for"))
+    days = _days(form, "expires_in_days", N_("pick how long the key works"))  # empty: never
     created = services.create_key(ctx, actor, name, expires_in_days=days)
     # The key is in this page only: it is never stored in clear, so it cannot be shown again.
     page = _page(request, ctx, actor, new_key=created, status_code=201)
@@ -137,18 +138,19 @@ def revoke_key(ctx: Ctx, actor: Who, key_id: int) -> Response:
 
 @router.post("/org/key-lifetime")
 def set_key_lifetime(ctx: Ctx, actor: Who, form: Form) -> Response:
-    error = f"the longest lifetime is a number of days from 1 to {MAX_KEY_DAYS} (empty: no limit)"
-    services.set_max_key_days(ctx, actor, _days(form, "max_key_days", error))
+    error = N_("the longest lifetime is a number of days from 1 to %(max)s (empty: no limit)")
+    services.set_max_key_days(ctx, actor, _days(form, "max_key_days", error, max=MAX_KEY_DAYS))
     return redirect("/org#keys", "key_lifetime_set")
 
 
-def _days(form: Form, name: str, error: str) -> int | None:
-    """A number of days typed in any of the four languages' digits; None when empty."""
+def _days(form: Form, name: str, error: str, **params: object) -> int | None:
+    """A number of days typed in any of the four languages' digits; None when empty,
+    `InputError(error, **params)` when it is not a number."""
     raw = text(form, name)
     try:
         return int(raw) if raw else None  # int() reads Arabic and Persian digits too
     except ValueError:
-        raise InputError(error) from None
+        raise InputError(error, **params) from None
 
 
 @router.post("/org/partners")
@@ -165,14 +167,14 @@ def remove_partner(ctx: Ctx, actor: Who, slug: str) -> Response:
 
 @router.post("/org/trust")
 def set_trust(ctx: Ctx, actor: Who, form: Form) -> Response:
-    trust = decimal(form, "trust", "trust is a number between 0 and 1")
+    trust = decimal(form, "trust", N_("trust is a number between 0 and 1"))
     services.set_trust(ctx, actor, text(form, "publisher"), trust)
     return redirect("/org#trust", "trust_set")
 
 
 @router.post("/org/matching")
 def set_match_preference(ctx: Ctx, actor: Who, form: Form) -> Response:
-    error = "the preference is a number, e.g. 1.5 or -1 (empty: the server's setting)"
+    error = N_("the preference is a number, e.g. 1.5 or -1 (empty: the server's setting)")
     preference = decimal(form, "preference", error)
     services.set_match_preference(ctx, actor, preference)
     return redirect("/org#matching", "match_preference_set")
@@ -180,7 +182,7 @@ def set_match_preference(ctx: Ctx, actor: Who, form: Form) -> Response:
 
 @router.post("/org/queue")
 def set_queue_threshold(ctx: Ctx, actor: Who, form: Form) -> Response:
-    error = "the threshold is a number from 0 to 1, e.g. 0.5 (empty: the server's setting)"
+    error = N_("the threshold is a number from 0 to 1, e.g. 0.5 (empty: the server's setting)")
     threshold = decimal(form, "threshold", error)
     services.set_queue_threshold(ctx, actor, threshold)
     return redirect("/org#queue", "queue_threshold_set")

@@ -23,7 +23,7 @@ from tabayyun.server.errors import AuthenticationError, NotFoundError, RateLimit
 from tabayyun.server.permissions import has_permission
 from tabayyun.server.routes.common import Ctx, Who
 from tabayyun.web.common import Form, integer, optional, redirect, text, too_many_attempts
-from tabayyun.web.i18n import LANG_COOKIE, LANGUAGES
+from tabayyun.web.i18n import LANG_COOKIE, LANGUAGES, N_
 from tabayyun.web.registry import factcheck_fields
 from tabayyun.web.render import highlight, local_path, page_language, render
 
@@ -307,7 +307,7 @@ def comment(claim_id: int, ctx: Ctx, actor: Who, form: Form) -> Response:
 def fact_checked(claim_id: int, ctx: Ctx, actor: Who, form: Form) -> Response:
     factcheck_id = integer(form, "factcheck_id")
     if factcheck_id is None:
-        raise InputError("choose the fact-check that answers this claim")
+        raise InputError(N_("choose the fact-check that answers this claim"))
     services.mark_fact_checked(ctx, actor, claim_id, factcheck_id, optional(form, "note"))
     return redirect(f"/claims/{claim_id}", "fact_checked")
 

@@ -18,7 +18,9 @@ from tabayyun.server import services
 from tabayyun.server.factchecks import EDITABLE
 from tabayyun.server.routes.common import Ctx, Who
 from tabayyun.web.common import Form, optional, redirect, text, upload
-from tabayyun.web.render import local_path, render
+from tabayyun.web.errors import reader_text
+from tabayyun.web.i18n import N_
+from tabayyun.web.render import local_path, page_language, render
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
@@ -43,11 +45,14 @@ def factcheck_fields(form: FormData) -> tuple[dict[str, Any], str]:
     verdict, label = optional(form, "verdict"), text(form, "rating")
     if verdict or label:
         if not verdict and label not in LABEL_WORDS:
-            raise InputError(f"rating must be one of {', '.join(LABEL_WORDS)}")
+            raise InputError(
+                N_("rating must be one of %(choices)s"), choices=", ".join(LABEL_WORDS)
+            )
         fields["rating"] = {"alternate_name": verdict or LABEL_WORDS[label]}
     visibility = text(form, "visibility") or "private"
     if visibility not in VISIBILITIES:
-        raise InputError(f"visibility must be one of {', '.join(VISIBILITIES)}")
+        choices = ", ".join(VISIBILITIES)
+        raise InputError(N_("visibility must be one of %(choices)s"), choices=choices)
     return fields, visibility
 
 
@@ -94,7 +99,7 @@ def export(ctx: Ctx, actor: Who, format: str = "datafeed") -> Response:
 def import_file(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
     file = upload(form, "file")
     if file is None or not file.filename:
-        raise InputError("choose a file to import")
+        raise InputError(N_("choose a file to import"))
     # The form's "Column mapping": field=column items, one a line or separated by ";".
     mapping = parse_mapping(i for i in re.split(r"[\n;]", text(form, "map")) if i.strip())
     content = file.file.read(ctx.settings.max_input_bytes + 1)
@@ -102,7 +107,17 @@ def import_file(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
         ctx, actor, filename=file.filename, content=content,
         visibility=text(form, "visibility") or "private", mapping=mapping or None,
     )  # fmt: skip
-    return render(request, "import_result.html", actor=actor, result=result, filename=file.filename)
+    # Why an item was refused, in the reader's language where the catalogue has it (a reason
+    # about the item's own content stays the importer's English).
+    i18n = page_language(request)
+    rejected = []
+    for item in result["rejected"]:
+        reason, lang = reader_text(i18n, item["reason"])
+        rejected.append({"location": item["location"], "reason": reason, "lang": lang})
+    return render(
+        request, "import_result.html", actor=actor, result=result, rejected=rejected,
+        filename=file.filename,
+    )  # fmt: skip
 
 
 @router.get("/factchecks/new", response_class=HTMLResponse)

@@ -1,0 +1,193 @@
+"""Error details in the reader's language: the web UI translates what the server says about a
+form's input (the error page and the forms that show their own errors), while the API keeps
+its English messages."""
+
+from __future__ import annotations
+
+import ast
+import html
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+import tabayyun
+from server.conftest import sample_text
+from tabayyun.errors import InputError
+from tabayyun.server.errors import NotFoundError, PermissionDenied
+from tabayyun.web.errors import SERVER_MESSAGES, reader_message, reader_text
+from tabayyun.web.i18n import I18n
+
+from .conftest import PASSWORD, World, fresh_client, ingest, sign_in
+
+PACKAGE = Path(tabayyun.__file__).parent
+
+
+def detail(page: str) -> str:
+    """The error page's detail, unescaped (its element and text)."""
+    found = page.split('<p class="detail"', 1)
+    assert len(found) == 2, "no detail on the error page"
+    return html.unescape(found[1].split("</p>", 1)[0])
+
+
+def queue_claim_id(world: World) -> int:
+    return int(world.call("GET", "/claims", "alpha", "viewer").json()["items"][0]["id"])
+
+
+def in_language(world: World, lang: str) -> TestClient:
+    client = fresh_client(world)
+    client.cookies.set("lang", lang)
+    return client
+
+
+def test_every_marked_server_message_is_raised_verbatim() -> None:
+    """The web UI's copy of the server's messages names templates the server still raises (a
+    changed message would otherwise lose its translation unnoticed)."""
+    constants: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        if "web" in path.relative_to(PACKAGE).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                constants.add(node.value)
+    assert [m for m in SERVER_MESSAGES if m not in constants] == []
+
+
+def test_a_message_is_translated_after_its_parameters_are_kept_apart() -> None:
+    error = NotFoundError("no claim %(id)s in your queue; list it with GET /api/v1/claims", id=42)
+    assert str(error) == "no claim 42 in your queue; list it with GET /api/v1/claims"
+    assert reader_message(I18n("en"), error) == (str(error), "en")
+    assert reader_message(I18n("fa"), error) == (
+        "ادعایی با شمارهٔ ۴۲ در صف بررسی شما نیست؛ فهرست ادعاها را با GET /api/v1/claims ببینید",
+        "fa",
+    )
+    denied = PermissionDenied("factchecks.publish", "reviewer")
+    assert str(denied) == (
+        "your role 'reviewer' lacks the permission 'factchecks.publish'; "
+        "ask an admin of your organisation for a role that has it"
+    )
+    assert reader_message(I18n("ru"), denied)[0].startswith(
+        "У вашей роли 'reviewer' нет права 'factchecks.publish'"
+    )
+
+
+def test_a_message_without_a_translation_stays_english_never_empty() -> None:
+    unknown = InputError("line 3: no %(what)s here", what="text")
+    assert reader_message(I18n("fa"), unknown) == ("line 3: no text here", "en")
+    plain = InputError("50% of nothing")
+    assert reader_message(I18n("ar"), plain) == ("50% of nothing", "en")
+    assert reader_text(I18n("ru"), "a reason nobody translated") == (
+        "a reason nobody translated",
+        "en",
+    )
+
+
+def test_a_web_form_error_is_shown_in_the_readers_language(web: World) -> None:
+    """Marking a claim fact-checked without choosing the fact-check (the web form's own check)."""
+    token = sign_in(web.client, "alpha", "admin")
+    assert ingest(web.client, token, sample_text("en")).status_code == 303
+    claim_id = queue_claim_id(web)
+    english = "choose the fact-check that answers this claim"
+    for lang, expected in (
+        ("fa", "راستی‌آزمایی‌ای را که به این ادعا پاسخ می‌دهد برگزینید"),
+        ("ru", "Выберите проверку фактов, которая отвечает на это утверждение"),
+        ("en", english),
+    ):
+        web.client.cookies.set("lang", lang)
+        page = web.client.post(
+            f"/claims/{claim_id}/fact-checked", data={"csrf_token": token, "factcheck_id": ""}
+        )
+        assert page.status_code == 400, page.text
+        shown = detail(page.text)
+        assert expected in shown, (lang, shown)
+        if lang != "en":
+            assert english not in page.text
+            assert 'lang="en"' not in shown
+        else:
+            assert shown.startswith(' dir="ltr" lang="en">')
+
+
+def test_a_server_error_with_parameters_is_translated_and_the_api_keeps_english(
+    web: World,
+) -> None:
+    """Adding a member whose username is taken: the service's ConflictError, with the name."""
+    english = "username 'reviewer.alpha' is taken; pick another"
+    form = {"username": "reviewer.alpha", "password": PASSWORD, "role": "viewer"}
+    for lang, expected in (
+        ("ru", "Имя пользователя 'reviewer.alpha' занято; выберите другое"),
+        ("fa", "نام کاربری 'reviewer.alpha' قبلاً گرفته شده است؛ نام دیگری برگزینید"),
+        ("en", english),
+    ):
+        client = in_language(web, lang)
+        token = sign_in(client, "alpha", "admin")
+        page = client.post("/org/members", data={**form, "csrf_token": token})
+        assert page.status_code == 409, page.text
+        assert expected in detail(page.text), lang
+        if lang != "en":
+            assert english not in html.unescape(page.text)
+    api = web.call("POST", "/org/members", "alpha", "admin", json=form)
+    assert api.status_code == 409
+    assert api.json()["error"] == {"code": "conflict", "message": english, "details": None}
+
+
+def test_numbers_in_a_translated_detail_use_the_readers_digits(web: World) -> None:
+    client = in_language(web, "fa")
+    sign_in(client, "alpha", "viewer")
+    page = client.get("/claims/987")
+    assert page.status_code == 404
+    assert "ادعایی با شمارهٔ ۹۸۷ در صف بررسی شما نیست" in detail(page.text)
+    arabic = in_language(web, "ar")
+    token = sign_in(arabic, "alpha", "admin")
+    lifetime = arabic.post("/org/key-lifetime", data={"csrf_token": token, "max_key_days": "x"})
+    assert lifetime.status_code == 400
+    assert "أطول مدة صلاحية عددٌ من الأيام من 1 إلى 3650 (فارغ: بلا حد)" in detail(lifetime.text)
+    api = web.call("GET", "/claims/987", "alpha", "viewer")
+    assert api.json()["error"]["message"] == (
+        "no claim 987 in your queue; list it with GET /api/v1/claims"
+    )
+
+
+def test_a_service_input_error_in_arabic_and_its_english_api_twin(web: World) -> None:
+    """Trust outside 0..1 passes the form's number check and is refused by the service."""
+    english = "trust must be between 0 (never) and 1 (fully)"
+    client = in_language(web, "ar")
+    token = sign_in(client, "alpha", "admin")
+    page = client.post("/org/trust", data={"csrf_token": token, "publisher": "X", "trust": "2"})
+    assert page.status_code == 400
+    assert "يجب أن تكون الثقة بين 0 (أبدًا) و1 (تمامًا)" in detail(page.text)
+    assert english not in page.text
+    api = web.call("PUT", "/org/trust", "alpha", "admin", json={"publisher": "X", "trust": 2})
+    assert api.status_code == 400 and api.json()["error"]["message"] == english
+
+
+def test_an_untranslated_server_message_is_shown_in_english(web: World) -> None:
+    client = in_language(web, "fa")
+    token = sign_in(client, "alpha", "editor")
+    bad = client.post(
+        "/factchecks/import",
+        data={"csrf_token": token, "map": "ادعا"},
+        files={"file": ("checks.csv", b"a,b\n1,2\n")},
+    )
+    assert bad.status_code == 400
+    shown = detail(bad.text)
+    assert shown.startswith(' dir="ltr" lang="en">') and "is not field=column" in shown
+
+
+def test_the_import_report_gives_a_refusal_in_the_readers_language(web: World) -> None:
+    url = "https://factcheck.example.org/owned-by-beta"
+    owned = web.call(
+        "POST", "/factchecks", "beta", "editor",
+        json={"claim_reviewed": "The dam is empty", "rating": {"alternate_name": "False"},
+              "url": url},
+    )  # fmt: skip
+    assert owned.status_code == 201, owned.text
+    csv = f"claimReviewed,alternateName,url\nThe dam is empty,False,{url}\n".encode()
+    client = in_language(web, "ru")
+    token = sign_in(client, "alpha", "editor")
+    report = client.post(
+        "/factchecks/import",
+        data={"csrf_token": token, "visibility": "private"},
+        files={"file": ("checks.csv", csv)},
+    )
+    assert report.status_code == 200, report.text
+    assert "Проверка фактов с этим адресом принадлежит другой организации" in report.text
+    assert "another organisation owns a fact-check with this URL" not in report.text
