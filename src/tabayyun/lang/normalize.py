@@ -14,7 +14,7 @@ Decisions (the index and every query depend on them, so change them only with a 
 - ZWNJ is removed, joining the parts: "می‌خواهم" and "میخواهم" become one token. Replacing it with
   a space would instead split every Persian plural and verb prefix into stop-word-like fragments.
   Articles that type a real space ("می خواهم") index two words; `query_readings` looks a Persian
-  query up both ways instead (and the registry search reads it as `persian_spellings`). The claim
+  query up both ways instead (and the registry search reads the same `query_forms`). The claim
   matcher, which indexes both sides itself, reads Persian in `persian_match_form` instead.
 - Other invisible characters (zero-width, bidi controls, BOM, soft hyphen) are removed.
 - Arabic decimal/thousands separators and percent sign become ASCII ("۳٫۵٪" -> "3.5%").
@@ -142,11 +142,6 @@ def search_terms(text: str, lang: str | None) -> list[str]:
 READING_LANGS: tuple[str | None, ...] = (None, *_STEMMER_NAMES)
 
 
-def normalized_readings(text: str) -> list[str]:
-    """`text` normalised as each of READING_LANGS would store it, each distinct form once."""
-    return list(dict.fromkeys(normalize(text, lang) for lang in READING_LANGS))
-
-
 def search_term_readings(text: str) -> list[list[str]]:
     """`text`'s search terms as each stemming language (and no language) would index it.
 
@@ -217,24 +212,30 @@ def persian_match_form(text: str) -> str:
     return join_persian_affixes(normalize(_zwnj_as_space(text), "fa"))
 
 
+def query_forms(text: str, lang: str | None) -> list[tuple[str, str | None]]:
+    """The search forms a query is read in, each with the language it is read as: `text` as
+    `lang`, or with no language as each of READING_LANGS; a Persian query (as "fa", and with no
+    language) also in its `persian_spellings`. `query_readings` stems them; the registry search
+    looks them up as they are. A form may repeat."""
+    forms = [(normalize(text, code), code) for code in ((lang,) if lang else READING_LANGS)]
+    if lang in (None, "fa"):
+        forms += [(form, "fa") for form in persian_spellings(text)]
+    return forms
+
+
 def query_readings(text: str, lang: str | None) -> list[list[str]]:
     """The readings a query is looked up as: a document matches when it holds every term of one.
 
-    The query's search terms as `lang`, or with no language its `search_term_readings`. A Persian
-    query (as "fa", and in the Persian reading of one with no language) is also read with every
-    ZWNJ as a space, with every spaced prefix or suffix joined, and with every spaced "و" joined,
-    so "می‌خواهم" finds an article that typed "می خواهم" and back, and «حمل و نقل» finds
-    «حمل‌ونقل». Three readings more at most, however long the query.
+    The search terms of each of its `query_forms`: as `lang`, or with no language as
+    `search_term_readings` does. A Persian query (as "fa", and in the Persian reading of one with
+    no language) is also read with every ZWNJ as a space, with every spaced prefix or suffix
+    joined, and with every spaced "و" joined, so "می‌خواهم" finds an article that typed
+    "می خواهم" and back, and «حمل و نقل» finds «حمل‌ونقل». Three readings more at most, however
+    long the query.
     """
-    readings = (
-        [list(dict.fromkeys(search_terms(text, lang)))] if lang else search_term_readings(text)
-    )
-    if lang in (None, "fa"):
-        readings += [
-            list(dict.fromkeys(search_terms(form, "fa"))) for form in persian_spellings(text)
-        ]
     unique: list[list[str]] = []
-    for terms in readings:
+    for form, code in query_forms(text, lang):
+        terms = list(dict.fromkeys(stem_tokens(tokenize(form), code or "und")))
         if terms and terms not in unique:
             unique.append(terms)
     return unique

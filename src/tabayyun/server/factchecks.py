@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Connection, and_, func, insert, or_, selec
 
 from tabayyun.errors import InputError
 from tabayyun.lang.codes import language_filter
-from tabayyun.lang.normalize import normalize, normalized_readings, persian_spellings
+from tabayyun.lang.normalize import normalize, query_forms
 from tabayyun.registry.model import VISIBILITIES, FactCheck, from_claimreview
 from tabayyun.registry.store import _row as factcheck_row
 from tabayyun.registry.store import visible_to as registry_visible_to
@@ -118,15 +118,13 @@ def filters(
     if publisher:
         where.append(factchecks.c.publisher == publisher)
     # Each claim is stored normalised in its own language (Persian keeps ی and ک, Arabic maps
-    # them to ي and ك): with no language given, the query may be read as any of them.
-    readings = [normalize(q or "", lang)] if lang else normalized_readings(q or "")
-    if lang in (None, "fa"):
-        # Stored claims lose their ZWNJs ("می‌خواهم" -> "میخواهم") and keep typed spaces, so a
-        # query is also read as `persian_spellings` (the article search's readings): with each
-        # ZWNJ a space it finds "می خواهم" too. (Its words are looked up as parts of words, so
-        # the spaced query already finds the joined claim, and the joined reading adds nothing.)
-        readings += persian_spellings(q or "")
-    found = [_every_word(reading) for reading in dict.fromkeys(readings) if reading.split()]
+    # them to ي and ك): with no language given, the query may be read as any of them. Stored
+    # claims lose their ZWNJs ("می‌خواهم" -> "میخواهم") and keep typed spaces, so a Persian
+    # query is also read as the article search reads it (`query_forms`): with each ZWNJ a space
+    # it finds "می خواهم" too. (Its words are looked up as parts of words, so the spaced query
+    # already finds the joined claim, and the joined reading adds nothing.)
+    readings = dict.fromkeys(form for form, _ in query_forms(q or "", lang))
+    found = [_every_word(reading) for reading in readings if reading.split()]
     if found:
         where.append(or_(*found))
     return where

@@ -341,7 +341,7 @@ _TITLE_WORDS: dict[str, tuple[str, ...]] = {
         "الشاعرة",
         "المهاجم",
         "الحارس",
-        # military and police ranks
+        # military and police ranks (not statements._RANKS: these start a name; "الفريق" is a team)
         "العقيد",
         "العميد",
         "المقدم",

@@ -42,6 +42,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from tabayyun.lang.normalize import ARABIC_LETTER_FOLDS
 from tabayyun.model import Quantity
 
 __all__ = ["SUPPORTED_LANGS", "UNIT_KINDS", "find_quantities"]
@@ -56,17 +57,11 @@ _FOLD = str.maketrans(
         "\u066b": ".",  # Arabic decimal separator
         "\u066c": ",",  # Arabic thousands separator
         "\u066a": "%",  # Arabic percent sign
-        "\u06cc": "\u064a",  # Persian yeh -> Arabic yeh
-        "\u0649": "\u064a",  # alef maksura -> yeh
-        "\u06a9": "\u0643",  # Persian kaf -> Arabic kaf
-        "\u06aa": "\u0643",  # swash kaf -> Arabic kaf
-        "\u06be": "\u0647",  # heh doachashmee -> heh ("ھزار", Urdu-layout keyboards)
-        "\u06c1": "\u0647",  # heh goal -> heh
-        "\u06c3": "\u0629",  # teh marbuta goal -> teh marbuta
-        "\u0623": "\u0627",  # alef variants -> bare alef
-        "\u0625": "\u0627",
-        "\u0622": "\u0627",
-        "\u0671": "\u0627",
+        # The letter folds every reader shares (yeh, kaf, alef, heh typed on Urdu layouts), but
+        # teh marbuta stays apart from heh, as do ۀ ە ۂ, which the search form folds with it:
+        # the word lists name the dotless spellings they read ("مائه"). ۃ is a teh marbuta.
+        **{c: f for c, f in ARABIC_LETTER_FOLDS.items() if c not in "ةۀەۂۃ"},
+        "\u06c3": "\u0629",
     }
 )
 

@@ -1087,6 +1087,8 @@ def _resolve_role(ctx: _Context, role: RoleMatch) -> str:
 # A title before the name is not the mention: "قال الدكتور أحمد حسن", "said Dr John Smith".
 # Ranks and forms of address before a name, which the entity finder keeps in the name ("سرهنگ
 # جواد اسدی") or leaves outside it ("Captain Yuri Baranov"): no part of who the speaker is.
+# Not entities' title ranks: these only strip a rank off a name already found, so «الفريق» (also
+# "the team") may stand here.
 _RANKS = {
     "ar": _any_of(
         "العميد", "العقيد", "اللواء", "المقدم", "الرائد", "النقيب", "الملازم", "الفريق", "المشير"
