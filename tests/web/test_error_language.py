@@ -5,16 +5,28 @@ its English messages."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import html
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
+import pytest
 from fastapi.testclient import TestClient
 
 import tabayyun
 from server.conftest import sample_text
-from tabayyun.errors import InputError
+from tabayyun.errors import FetchError, InputError
+from tabayyun.ingest.fetch import Fetcher
 from tabayyun.server.errors import NotFoundError, PermissionDenied
-from tabayyun.web.errors import SERVER_MESSAGES, reader_message, reader_text
+from tabayyun.web.errors import (
+    SERVER_MESSAGES,
+    SERVER_PHRASES,
+    read_back,
+    reader_message,
+    reader_text,
+)
 from tabayyun.web.i18n import I18n
 
 from .conftest import PASSWORD, World, fresh_client, ingest, sign_in
@@ -33,6 +45,12 @@ def queue_claim_id(world: World) -> int:
     return int(world.call("GET", "/claims", "alpha", "viewer").json()["items"][0]["id"])
 
 
+def import_csv(client: TestClient, token: str, csv: bytes, **form: str) -> Any:
+    """Import `csv` as checks.csv through the registry's import form (private by default)."""
+    data = {"csrf_token": token, "visibility": "private", **form}
+    return client.post("/factchecks/import", data=data, files={"file": ("checks.csv", csv)})
+
+
 def in_language(world: World, lang: str) -> TestClient:
     client = fresh_client(world)
     client.cookies.set("lang", lang)
@@ -40,8 +58,9 @@ def in_language(world: World, lang: str) -> TestClient:
 
 
 def test_every_marked_server_message_is_raised_verbatim() -> None:
-    """The web UI's copy of the server's messages names templates the server still raises (a
-    changed message would otherwise lose its translation unnoticed)."""
+    """The web UI's copy of the server's messages (and of the words they take as parameters)
+    names templates the server still raises (a changed message would otherwise lose its
+    translation unnoticed)."""
     constants: set[str] = set()
     for path in PACKAGE.rglob("*.py"):
         if "web" in path.relative_to(PACKAGE).parts:
@@ -50,6 +69,7 @@ def test_every_marked_server_message_is_raised_verbatim() -> None:
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 constants.add(node.value)
     assert [m for m in SERVER_MESSAGES if m not in constants] == []
+    assert [m for m in SERVER_PHRASES if m not in constants] == []
 
 
 def test_a_message_is_translated_after_its_parameters_are_kept_apart() -> None:
@@ -159,17 +179,141 @@ def test_a_service_input_error_in_arabic_and_its_english_api_twin(web: World) ->
     assert api.status_code == 400 and api.json()["error"]["message"] == english
 
 
+class Unreachable:
+    """A fetcher stand-in whose error nobody translated."""
+
+    def fetch(self, url: str) -> None:
+        raise FetchError("the network of %(url)s is on strike", url=url)
+
+
 def test_an_untranslated_server_message_is_shown_in_english(web: World) -> None:
+    web.client.app.state.ctx.fetcher = Unreachable()  # type: ignore[attr-defined]
     client = in_language(web, "fa")
     token = sign_in(client, "alpha", "editor")
-    bad = client.post(
-        "/factchecks/import",
-        data={"csrf_token": token, "map": "ادعا"},
-        files={"file": ("checks.csv", b"a,b\n1,2\n")},
+    page = client.post("/articles", data={"csrf_token": token, "url": "https://x.example/a"})
+    assert page.status_code == 502
+    shown = detail(page.text)
+    assert shown.startswith(' dir="ltr" lang="en">') and "https://x.example/a is on strike" in shown
+
+
+def test_a_message_read_back_from_its_english_text_takes_the_closest_template() -> None:
+    """A reason that reaches the web UI as text is read back into its template: the one with
+    the most words of its own, its numbers as numbers and the server's own words translated,
+    never the reader's quoted input."""
+    flag = "datePublished: expected text, got number; imported without it"
+    assert read_back(flag) == (
+        "%(field)s: expected text, got %(kind)s; imported without it",
+        {"field": "datePublished", "kind": "number"},
     )
-    assert bad.status_code == 400
-    shown = detail(bad.text)
-    assert shown.startswith(' dir="ltr" lang="en">') and "is not field=column" in shown
+    assert reader_text(I18n("ru"), flag) == (
+        "datePublished: ожидался текст, получено: число; импортировано без этого поля",
+        "ru",
+    )
+    quoted = "reviewRating.bestRating: expected a number, got 'text'"
+    assert reader_text(I18n("fa"), quoted) == (
+        "reviewRating.bestRating: عدد انتظار می‌رفت؛ داده‌شده: 'text'",
+        "fa",
+    )
+    cells = "3 cells where the header has 12; check for an unquoted comma or a missing cell"
+    assert reader_text(I18n("fa"), cells)[0].startswith("این سطر ۳ خانه دارد، ولی سطر عنوان ۱۲")
+    assert read_back("a reason nobody translated: 3 cells") is None
+
+
+@pytest.fixture
+def site_answers_404(web: World) -> Iterator[None]:
+    """Article URLs are fetched from a site that answers 404 Not Found to everything."""
+    fetcher = Fetcher(
+        dataclasses.replace(web.settings, per_host_delay=0.0),
+        transport=httpx.MockTransport(lambda request: httpx.Response(404, text="gone")),
+        resolver=lambda host: ["93.184.215.14"],
+    )
+    web.client.app.state.ctx.fetcher = fetcher  # type: ignore[attr-defined]
+    yield
+    fetcher.close()
+
+
+@pytest.mark.usefixtures("site_answers_404")
+def test_an_article_url_that_cannot_be_fetched_is_explained_in_persian(web: World) -> None:
+    url = "https://news.example/gone"
+    english = (
+        f"{url} answered HTTP 404 Not Found; check the URL; the article may have moved or "
+        "been deleted"
+    )
+    client = in_language(web, "fa")
+    token = sign_in(client, "alpha", "editor")
+    for path in ("/articles", "/analyze"):
+        page = client.post(path, data={"csrf_token": token, "url": url})
+        assert page.status_code == 502, page.text
+        shown = detail(page.text)
+        assert (
+            f"{url} با HTTP ۴۰۴ Not Found پاسخ داد؛ نشانی را بررسی کنید؛ شاید مقاله جابه‌جا یا "
+            "حذف شده باشد"
+        ) in shown, shown
+        assert 'lang="en"' not in shown and english not in page.text
+    api = web.call("POST", "/articles", "alpha", "editor", json={"url": url})
+    assert api.status_code == 502
+    assert api.json()["error"]["message"] == english
+
+
+def test_a_fact_check_with_a_bad_date_is_explained_in_russian(web: World) -> None:
+    fields = {"claim_reviewed": "The dam is empty", "date_published": "2024-13-45"}
+    english = (
+        "date_published: expected a date like 2024-03-05, 1402/09/01 or 5 March 2024, "
+        "got '2024-13-45'"
+    )
+    client = in_language(web, "ru")
+    token = sign_in(client, "alpha", "editor")
+    page = client.post("/factchecks/new", data={**fields, "rating": "false", "csrf_token": token})
+    assert page.status_code == 400, page.text
+    shown = detail(page.text)
+    assert (
+        "date_published: ожидалась дата вида 2024-03-05, 1402/09/01 или 5 March 2024, "
+        "получено: '2024-13-45'"
+    ) in shown, shown
+    assert english not in page.text
+    no_rating = client.post("/factchecks/new", data={**fields, "csrf_token": token})
+    assert "rating: отсутствует; у проверки фактов должен быть вердикт" in detail(no_rating.text)
+    api = web.call(
+        "POST", "/factchecks", "alpha", "editor",
+        json={**fields, "rating": {"alternate_name": "False"}},
+    )  # fmt: skip
+    assert api.status_code == 400
+    assert api.json()["error"]["message"] == english
+
+
+def test_an_import_report_gives_its_reasons_in_arabic(web: World) -> None:
+    """A CSV row with a missing cell is not imported; one with an unknown verdict and an
+    unreadable date is imported but worth a look: each reason in the reader's language, the
+    API's report in English."""
+    csv = b"claim,verdict,date\nThe dam is empty,Blorp,2024-13-45\nThe bridge fell,False\n"
+    english = [
+        "2 cells where the header has 3; check for an unquoted comma or a missing cell",
+        "unknown rating 'Blorp': kept as 'unknown'",
+        "datePublished: cannot read '2024-13-45' as a date; imported without it",
+    ]
+    client = in_language(web, "ar")
+    token = sign_in(client, "alpha", "editor")
+    report = import_csv(client, token, csv)
+    assert report.status_code == 200, report.text
+    page = html.unescape(report.text)
+    for arabic in (
+        "عدد الخلايا 2 وعدد أعمدة صف العناوين 3؛ ابحث عن فاصلة خارج علامات الاقتباس",
+        "تقييم غير معروف 'Blorp': حُفظ بوصفه 'unknown' (غير معروف)",
+        "datePublished: تعذّرت قراءة '2024-13-45' بوصفه تاريخًا؛ استُورد التدقيق من دونه",
+    ):
+        assert arabic in page, arabic
+    assert not [reason for reason in english if reason in page]
+    assert '<bdi dir="ltr">checks.csv:row 3</bdi>' in page
+    mapping = import_csv(client, token, csv, map="ادعا")
+    assert mapping.status_code == 400
+    assert "الربط 'ادعا' ليس بالشكل field=column" in detail(mapping.text)
+    api = web.call(
+        "POST", "/factchecks/import", "alpha", "editor",
+        files={"file": ("checks.csv", csv)}, data={"visibility": "private"},
+    )  # fmt: skip
+    assert api.status_code == 200, api.text
+    reasons = [item["reason"] for item in api.json()["rejected"] + api.json()["flagged"]]
+    assert reasons == english
 
 
 def test_the_import_report_gives_a_refusal_in_the_readers_language(web: World) -> None:
@@ -183,11 +327,7 @@ def test_the_import_report_gives_a_refusal_in_the_readers_language(web: World) -
     csv = f"claimReviewed,alternateName,url\nThe dam is empty,False,{url}\n".encode()
     client = in_language(web, "ru")
     token = sign_in(client, "alpha", "editor")
-    report = client.post(
-        "/factchecks/import",
-        data={"csrf_token": token, "visibility": "private"},
-        files={"file": ("checks.csv", csv)},
-    )
+    report = import_csv(client, token, csv)
     assert report.status_code == 200, report.text
     assert "Проверка фактов с этим адресом принадлежит другой организации" in report.text
     assert "another organisation owns a fact-check with this URL" not in report.text

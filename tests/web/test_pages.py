@@ -474,7 +474,7 @@ def test_import_form_maps_csv_columns_and_shows_what_was_flagged(web: World) -> 
     assert "نگاشت ستون‌ها (فقط CSV)" in persian
     bad = client.post("/factchecks/import", data={"csrf_token": token, "map": "ادعا"},
                       files={"file": ("checks.csv", csv)})  # fmt: skip
-    assert bad.status_code == 400 and "is not field=column" in bad.text
+    assert bad.status_code == 400 and "به شکل field=column (فیلد=ستون) نیست" in bad.text
 
 
 def test_languages_beyond_the_four_have_their_own_names(web: World) -> None:

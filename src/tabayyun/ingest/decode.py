@@ -22,7 +22,6 @@ from tabayyun.errors import (
     InputTooLargeError,
 )
 
-SUPPORTED = "UTF-8, UTF-16, Windows-1256, Windows-1251, KOI8-R or ISO-8859-6"
 # What article ingest takes, for the message about a binary input.
 ARTICLE_INPUT = "the article as text, HTML, a feed or JSONL"
 
@@ -154,14 +153,17 @@ def _decode(raw: bytes, declared: str | None, wanted: str) -> tuple[str, str]:
             if text is not None and _is_plausible_utf16(text):
                 return text, label
         raise BinaryInputError(
-            f"the input has NUL or control bytes, so it is not text: give {wanted}"
+            "the input has NUL or control bytes, so it is not text: give %(wanted)s", wanted=wanted
         )
     text = _strict(raw, "utf_8")
     if text is not None:
         return text, "utf-8"
     best = _best_single_byte(raw)
     if best is None:
-        raise DecodingError(f"the input is not valid {SUPPORTED}: re-save the file as UTF-8")
+        raise DecodingError(
+            "the input is not valid UTF-8, UTF-16, Windows-1256, Windows-1251, KOI8-R or "
+            "ISO-8859-6: re-save the file as UTF-8"
+        )
     return best
 
 
@@ -176,8 +178,9 @@ def _by_bom(raw: bytes) -> tuple[str, str] | None:
             text = _strict(raw, codec)
             if text is None or not _is_clean(text):
                 raise DecodingError(
-                    f"the input starts with a {label} byte order mark but is not valid {label}: "
-                    "re-save the file as UTF-8"
+                    "the input starts with a %(label)s byte order mark but is not valid "
+                    "%(label)s: re-save the file as UTF-8",
+                    label=label,
                 )
             return text, label
     return None
@@ -188,7 +191,9 @@ def _reject_magic(raw: bytes, wanted: str) -> None:
         if raw.startswith(magic):
             if magic in _WEAK_MAGIC and _control_ratio_bytes(raw[:512]) == 0:
                 continue
-            raise BinaryInputError(f"the input is {kind}, not text: give {wanted}")
+            raise BinaryInputError(
+                "the input is %(kind)s, not text: give %(wanted)s", kind=kind, wanted=wanted
+            )
 
 
 def _try_declared(raw: bytes, declared: str) -> tuple[str, str] | None:

@@ -130,7 +130,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     warnings: list[str] = []
     tree = _parse(html)
     if tree is None:
-        raise NoArticleTextError(_no_text_message(url))
+        raise _no_article_text(url)
     base = url or _canonical(tree)
     jsonld = _jsonld(tree, warnings)
     article = _article_node(jsonld)
@@ -152,7 +152,7 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     related.extend(inline)
     text = _lines(text)
     if _letters(text) < MIN_ARTICLE_LETTERS:
-        raise NoArticleTextError(_no_text_message(url))
+        raise _no_article_text(url)
 
     doc = doc or {}
     publisher = article.get("publisher")
@@ -607,8 +607,14 @@ def _unique_links(links: list[RelatedLink]) -> list[RelatedLink]:
     return unique
 
 
-def _no_text_message(url: str | None) -> str:
-    return (
-        f"no article text found in {url or 'the page'}: is it a front page or behind a script? "
-        "save the article page itself"
+def _no_article_text(url: str | None) -> NoArticleTextError:
+    if not url:
+        return NoArticleTextError(
+            "no article text found in the page: is it a front page or behind a script? "
+            "save the article page itself"
+        )
+    return NoArticleTextError(
+        "no article text found in %(url)s: is it a front page or behind a script? "
+        "save the article page itself",
+        url=url,
     )

@@ -46,28 +46,36 @@ def parse_feed(raw: bytes, *, url: str | None = None) -> ParsedFeed:
         raise EmptyInputError("the feed is empty: check the feed URL or file")
     headers = {"content-location": url} if url else {}
     parsed: Any = feedparser.parse(raw, response_headers=headers, sanitize_html=True)
-    where = url or "the input"
     if not parsed.get("version") and not parsed.entries:
+        if not url:
+            raise FeedError(
+                "the input is not an RSS or Atom feed (no channel, feed or item elements): "
+                "give the feed's address, or load the page as HTML instead"
+            )
         raise FeedError(
-            f"{where} is not an RSS or Atom feed (no channel, feed or item elements): "
-            "give the feed's address, or load the page as HTML instead"
+            "%(url)s is not an RSS or Atom feed (no channel, feed or item elements): "
+            "give the feed's address, or load the page as HTML instead",
+            url=url,
         )
     broken = _malformed_items(raw) if parsed.get("bozo") else {}
     if broken and len(broken["spans"]) != len(parsed.entries):
         # The forgiving parser merged or split items, so indexes cannot be trusted.
         broken = {}
     items: list[FeedItem] = []
+    # Reasons are message templates filled in (the web UI reads them back to translate them).
     errors: list[tuple[int, str]] = []
     for index, entry in enumerate(parsed.entries, 1):
         reason = broken.get("errors", {}).get(index)
         if reason:
-            errors.append(
-                (index, f"item {index} is broken XML ({reason}): ask the outlet to fix its feed")
+            broken_item = (
+                "item %(index)s is broken XML (%(reason)s): ask the outlet to fix its feed"
             )
+            errors.append((index, broken_item % {"index": index, "reason": reason}))
             continue
         item = _item(index, entry)
         if not (item.title or item.link or item.content_html or item.summary):
-            errors.append((index, f"item {index} has no title, link or content: nothing to read"))
+            no_content = "item %(index)s has no title, link or content: nothing to read"
+            errors.append((index, no_content % {"index": index}))
             continue
         items.append(item)
     feed_title = parsed.feed.get("title") or None

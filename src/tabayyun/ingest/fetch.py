@@ -83,10 +83,11 @@ def resolve_host(host: str) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
         raise FetchError(
-            f"could not resolve {host}: {reason}; check the URL's spelling and your network "
-            "or DNS settings"
+            "could not resolve %(host)s: %(reason)s; check the URL's spelling and your network "
+            "or DNS settings",
+            host=host,
+            reason=getattr(exc, "strerror", None) or str(exc),
         ) from None
     addresses: list[str] = []
     for info in infos:
@@ -113,34 +114,61 @@ class _Target:
 def _check_target(
     url: str | httpx.URL, *, allow_private: bool, resolver: Resolver, via: str | None = None
 ) -> _Target:
-    shown = f"{url} (redirected from {via})" if via else str(url)
     try:
         parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
-        raise FetchError(f"{shown} is not a valid URL ({exc}); check how it is written") from None
+        raise _hop_error(
+            "%(url)s is not a valid URL (%(detail)s); check how it is written",
+            "%(url)s (redirected from %(via)s) is not a valid URL (%(detail)s); "
+            "check how it is written",
+            url,
+            via,
+            detail=str(exc),
+        ) from None
     if parsed.scheme not in ("http", "https"):
-        raise FetchError(f"only http and https URLs can be fetched, not {shown}")
+        raise _hop_error(
+            "only http and https URLs can be fetched, not %(url)s",
+            "only http and https URLs can be fetched, not %(url)s (redirected from %(via)s)",
+            url,
+            via,
+        )
     host = parsed.raw_host.decode("ascii").lower()
     if not host:
-        raise FetchError(f"{shown} has no host name; write it as http(s)://host/path")
+        raise _hop_error(
+            "%(url)s has no host name; write it as http(s)://host/path",
+            "%(url)s (redirected from %(via)s) has no host name; write it as http(s)://host/path",
+            url,
+            via,
+        )
     literal = _parse_ip_literal(host)
     if literal is not None:
         addresses = [literal]
     else:
         addresses = [_parse_resolved(host, text) for text in resolver(host)]
         if not addresses:
-            raise FetchError(f"{host} resolves to no address; check the URL's spelling")
+            raise FetchError("%(host)s resolves to no address; check the URL's spelling", host=host)
     if not allow_private:
         for address in addresses:
             reason = blocked_reason(address)
             if reason is None:
                 continue
             where = f"{address} is" if literal is not None else f"{host} resolves to {address},"
+            shown = f"{url} (redirected from {via})" if via else str(url)
             raise BlockedAddressError(
                 f"refused to fetch {shown}: {where} {reason}; "
                 "pass --allow-private to fetch it anyway"
             )
     return _Target(url=parsed, host=host, address=str(addresses[0]))
+
+
+def _hop_error(
+    plain: str, redirected: str, url: str | httpx.URL, via: str | None, **params: object
+) -> FetchError:
+    """The error about a hop: `plain` for the URL as given, `redirected` (which also names the
+    URL that redirected to it, as `via`) for one a redirect led to."""
+    if via:
+        return FetchError(redirected, url=str(url), via=via, **params)
+    return FetchError(plain, url=str(url), **params)
 
 
 def _parse_resolved(host: str, text: str) -> IPAddress:
@@ -165,11 +193,11 @@ def _parse_ip_literal(host: str) -> IPAddress | None:
     if not labels or not _NUMERIC_LABEL.fullmatch(labels[-1]):
         return None
     if len(labels) > 4 or not all(_IPV4_PART.fullmatch(label) for label in labels):
-        raise FetchError(f"{host} is not a valid IPv4 address; check the URL")
+        raise FetchError("%(host)s is not a valid IPv4 address; check the URL", host=host)
     numbers = [_ipv4_number(label) for label in labels]
     *leading, last = numbers
     if any(n > 255 for n in leading) or last >= 256 ** (5 - len(numbers)):
-        raise FetchError(f"{host} is not a valid IPv4 address; check the URL")
+        raise FetchError("%(host)s is not a valid IPv4 address; check the URL", host=host)
     value = last
     for index, number in enumerate(leading):
         value += number << (8 * (3 - index))
@@ -276,14 +304,18 @@ class Fetcher:
             redirects += 1
             if redirects > self.settings.max_redirects:
                 raise FetchError(
-                    f"more than {self.settings.max_redirects} redirects fetching {url}; the site "
-                    "may be misconfigured, or raise max_redirects (TABAYYUN_MAX_REDIRECTS)"
+                    "more than %(max)s redirects fetching %(url)s; the site may be "
+                    "misconfigured, or raise max_redirects (TABAYYUN_MAX_REDIRECTS)",
+                    max=self.settings.max_redirects,
+                    url=url,
                 )
             key = str(next_url.copy_with(fragment=None))
             if key in seen:
                 raise FetchError(
-                    f"redirect loop fetching {url}: {next_url} was already visited; "
-                    "the site is misconfigured, try again later"
+                    "redirect loop fetching %(url)s: %(next)s was already visited; "
+                    "the site is misconfigured, try again later",
+                    url=url,
+                    next=str(next_url),
                 )
             seen.add(key)
             target = _check_target(
@@ -330,43 +362,52 @@ class Fetcher:
         try:
             return self._client.send(request, stream=True)
         except httpx.TimeoutException:
-            raise FetchError(self._timeout_message(target.url)) from None
+            raise self._timed_out(target.url) from None
         except httpx.ConnectError as exc:
             raise FetchError(
-                f"could not connect to {target.host} ({target.address}) for {target.url}: {exc}; "
-                "check the URL and your network connection, or try again later"
+                "could not connect to %(host)s (%(address)s) for %(url)s: %(detail)s; "
+                "check the URL and your network connection, or try again later",
+                host=target.host,
+                address=target.address,
+                url=str(target.url),
+                detail=str(exc),
             ) from None
         except httpx.HTTPError as exc:
             raise FetchError(
-                f"network error fetching {target.url}: {exc}; try again later"
+                "network error fetching %(url)s: %(detail)s; try again later",
+                url=str(target.url),
+                detail=str(exc),
             ) from None
 
     def _redirect_target(self, url: str, target: _Target, response: httpx.Response) -> httpx.URL:
         location = response.headers.get("location")
         if not location:
             raise FetchError(
-                f"{target.url} answered HTTP {response.status_code} without a Location header; "
-                "the site is misconfigured, try the final URL directly"
+                "%(url)s answered HTTP %(status)s without a Location header; "
+                "the site is misconfigured, try the final URL directly",
+                url=str(target.url),
+                status=response.status_code,
             )
         try:
             return target.url.join(location.strip())
         except httpx.InvalidURL as exc:
             raise FetchError(
-                f"{target.url} redirects to an invalid URL {location!r} ({exc}) while fetching "
-                f"{url}; try the final URL directly"
+                "%(url)s redirects to an invalid URL %(location)s (%(detail)s) while fetching "
+                "%(start)s; try the final URL directly",
+                url=str(target.url),
+                location=repr(location),
+                detail=str(exc),
+                start=url,
             ) from None
 
     def _finish(self, url: str, target: _Target, response: httpx.Response) -> FetchResult:
         status = response.status_code
-        if status >= 400:
-            raise FetchError(
-                f"{target.url} answered HTTP {status} {response.reason_phrase}; "
-                + _status_advice(status)
-            )
         if not 200 <= status < 300:
             raise FetchError(
-                f"{target.url} answered HTTP {status} {response.reason_phrase}, not a page; "
-                "check the URL in a browser"
+                _status_message(status),
+                url=str(target.url),
+                status=status,
+                reason=response.reason_phrase,
             )
         content = self._read_capped(target.url, response)
         content_type = response.headers.get("content-type")
@@ -383,11 +424,14 @@ class Fetcher:
 
     def _read_capped(self, url: httpx.URL, response: httpx.Response) -> bytes:
         limit = self.settings.max_input_bytes
-        advice = "raise max_input_bytes (TABAYYUN_MAX_INPUT_BYTES) to accept it"
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise InputTooLargeError(
-                f"{url} is {int(declared)} bytes, more than the limit of {limit} bytes; {advice}"
+                "%(url)s is %(size)s bytes, more than the limit of %(max)s bytes; "
+                "raise max_input_bytes (TABAYYUN_MAX_INPUT_BYTES) to accept it",
+                url=str(url),
+                size=int(declared),
+                max=limit,
             )
         # Count decompressed bytes and stop early: a small gzip body can inflate enormously.
         deadline = self._clock() + self.settings.fetch_timeout
@@ -398,33 +442,62 @@ class Fetcher:
                 size += len(chunk)
                 if size > limit:
                     raise InputTooLargeError(
-                        f"{url} is more than the limit of {limit} bytes (stopped reading); {advice}"
+                        "%(url)s is more than the limit of %(max)s bytes (stopped reading); "
+                        "raise max_input_bytes (TABAYYUN_MAX_INPUT_BYTES) to accept it",
+                        url=str(url),
+                        max=limit,
                     )
                 # A server can trickle bytes just fast enough to dodge the read timeout.
                 if self._clock() > deadline:
-                    raise FetchError(self._timeout_message(url))
+                    raise self._timed_out(url)
                 chunks.append(chunk)
         except httpx.TimeoutException:
-            raise FetchError(self._timeout_message(url)) from None
+            raise self._timed_out(url) from None
         except httpx.HTTPError as exc:
-            raise FetchError(f"network error reading {url}: {exc}; try again later") from None
+            raise FetchError(
+                "network error reading %(url)s: %(detail)s; try again later",
+                url=str(url),
+                detail=str(exc),
+            ) from None
         return b"".join(chunks)
 
-    def _timeout_message(self, url: httpx.URL) -> str:
-        return (
-            f"timed out after {self.settings.fetch_timeout:g} s fetching {url}; try again later "
-            "or raise fetch_timeout (TABAYYUN_FETCH_TIMEOUT)"
+    def _timed_out(self, url: httpx.URL) -> FetchError:
+        return FetchError(
+            "timed out after %(seconds)s s fetching %(url)s; try again later "
+            "or raise fetch_timeout (TABAYYUN_FETCH_TIMEOUT)",
+            seconds=_seconds(self.settings.fetch_timeout),
+            url=str(url),
         )
 
 
-def _status_advice(status: int) -> str:
+def _seconds(value: float) -> int | float | str:
+    """`value` as a parameter that reads as `f"{value:g}"`: a number where one does."""
+    for number in (int(value) if float(value).is_integer() else None, value):
+        if number is not None and str(number) == f"{value:g}":
+            return number
+    return f"{value:g}"
+
+
+def _status_message(status: int) -> str:
+    """The message for an HTTP status that is neither a page nor a redirect: what to do next."""
+    if status < 400:
+        return "%(url)s answered HTTP %(status)s %(reason)s, not a page; check the URL in a browser"
     if status in (401, 403):
-        return "the site refused access; open it in a browser or save the page and analyse the file"
+        return (
+            "%(url)s answered HTTP %(status)s %(reason)s; the site refused access; open it in a "
+            "browser or save the page and analyse the file"
+        )
     if status in (404, 410):
-        return "check the URL; the article may have moved or been deleted"
+        return (
+            "%(url)s answered HTTP %(status)s %(reason)s; check the URL; the article may have "
+            "moved or been deleted"
+        )
     if status == 429 or status >= 500:
-        return "the site is busy or failing; try again later"
-    return "check the URL"
+        return (
+            "%(url)s answered HTTP %(status)s %(reason)s; the site is busy or failing; "
+            "try again later"
+        )
+    return "%(url)s answered HTTP %(status)s %(reason)s; check the URL"
 
 
 def fetch_url(url: str, settings: Settings) -> FetchResult:

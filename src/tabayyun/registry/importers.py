@@ -52,9 +52,10 @@ CSV_FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "headline", "title"),
     "reviewBody": ("reviewbody", "review_body", "summary", "description"),
 }
-# What a fact-check import reads, for messages about a file it cannot read.
-ACCEPTED = (
-    "ClaimReview JSON or JSON-LD, JSON Lines, a DataFeed, CSV, or HTML pages with ClaimReview"
+# What a fact-check import reads, for messages about a file it cannot read ("give ...").
+FACTCHECK_INPUT = (
+    "fact-checks as ClaimReview JSON or JSON-LD, JSON Lines, a DataFeed, CSV, or HTML pages "
+    "with ClaimReview"
 )
 _FORMATS = {
     ".html": "html",
@@ -79,11 +80,9 @@ def read_factchecks(
     settings = settings or Settings.from_env()
     try:
         raw, kind = _load(name, settings)
-        text, _ = decode_bytes(
-            raw, max_bytes=settings.max_input_bytes, wanted=f"fact-checks as {ACCEPTED}"
-        )
+        text, _ = decode_bytes(raw, max_bytes=settings.max_input_bytes, wanted=FACTCHECK_INPUT)
     except EmptyInputError:
-        yield name, InputError(f"the file is empty: give fact-checks as {ACCEPTED}")
+        yield name, InputError("the file is empty: give %(wanted)s", wanted=FACTCHECK_INPUT)
         return
     except InputError as error:
         yield name, error
@@ -110,7 +109,12 @@ def read_html(text: str, name: str) -> Iterator[Parsed]:
     try:
         tree = lxml.html.fromstring(text)
     except (ParserError, XMLSyntaxError, ValueError) as error:
-        yield name, InputError(f"not readable HTML ({error}); save the page again and retry")
+        yield (
+            name,
+            InputError(
+                "not readable HTML (%(detail)s); save the page again and retry", detail=str(error)
+            ),
+        )
         return
     extractor = JsonLdExtractor()
     found = False
@@ -123,7 +127,8 @@ def read_html(text: str, name: str) -> Iterator[Parsed]:
             yield (
                 where,
                 InputError(
-                    f"broken JSON-LD ({error}); the block was skipped: fix the page's markup"
+                    "broken JSON-LD (%(detail)s); the block was skipped: fix the page's markup",
+                    detail=str(error),
                 ),
             )
             continue
@@ -147,8 +152,11 @@ def read_json_text(text: str, name: str) -> Iterator[Parsed]:
         yield (
             name,
             InputError(
-                f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno}); "
-                "fix it, or name the file .jsonl if it holds one object per line"
+                "not valid JSON: %(detail)s (line %(line)s, column %(column)s); "
+                "fix it, or name the file .jsonl if it holds one object per line",
+                detail=error.msg,
+                line=error.lineno,
+                column=error.colno,
             ),
         )
         return
@@ -176,7 +184,9 @@ def read_jsonl(text: str, name: str) -> Iterator[Parsed]:
             yield (
                 where,
                 InputError(
-                    f"not valid JSON: {error.msg} (column {error.colno}); fix or remove the line"
+                    "not valid JSON: %(detail)s (column %(column)s); fix or remove the line",
+                    detail=error.msg,
+                    column=error.colno,
                 ),
             )
             continue
@@ -213,8 +223,10 @@ def read_csv(
             yield (
                 where,
                 InputError(
-                    f"{len(row)} cells where the header has {len(header)}; "
-                    "check for an unquoted comma or a missing cell"
+                    "%(cells)s cells where the header has %(columns)s; "
+                    "check for an unquoted comma or a missing cell",
+                    cells=len(row),
+                    columns=len(header),
                 ),
             )
             continue
@@ -235,7 +247,7 @@ def parse_mapping(items: Iterable[str]) -> dict[str, str]:
         field, sep, column = item.partition("=")
         if not sep or not field.strip() or not column.strip():
             raise InputError(
-                f"mapping {quoted(item)} is not field=column, e.g. claimReviewed=claim"
+                "mapping %(item)s is not field=column, e.g. claimReviewed=claim", item=quoted(item)
             )
         mapping[field.strip()] = column.strip()
     return mapping
@@ -289,7 +301,10 @@ def _walk(node: object, where: str, *, strict: bool) -> Iterator[Parsed]:
         return
     if not isinstance(node, dict):
         if strict:
-            yield where, InputError(f"expected a ClaimReview object, got {type(node).__name__}")
+            yield (
+                where,
+                InputError("expected a ClaimReview object, got %(kind)s", kind=type(node).__name__),
+            )
         return
     types = schema_types(node)
     if "ClaimReview" in types:
@@ -309,8 +324,9 @@ def _walk(node: object, where: str, *, strict: bool) -> Iterator[Parsed]:
         yield (
             where,
             InputError(
-                f"@type: expected ClaimReview or DataFeed, got {node.get('@type')!r}; "
-                "only ClaimReview items are fact-checks"
+                "@type: expected ClaimReview or DataFeed, got %(type)s; "
+                "only ClaimReview items are fact-checks",
+                type=repr(node.get("@type")),
             ),
         )
 
@@ -380,14 +396,19 @@ def _csv_columns(header: list[str], mapping: Mapping[str, str]) -> dict[str, int
     unknown = sorted(set(mapping) - set(CSV_FIELDS))
     if unknown:
         raise InputError(
-            f"mapping: unknown field(s) {', '.join(unknown)}; use {', '.join(CSV_FIELDS)}"
+            "mapping: unknown field(s) %(fields)s; use %(known)s",
+            fields=", ".join(unknown),
+            known=", ".join(CSV_FIELDS),
         )
     columns: dict[str, int] = {}
     for field, column in mapping.items():
         if _header_key(column) not in positions:
             raise InputError(
-                f"mapping: column {quoted(column)} for {field} is not in the header "
-                f"({', '.join(header)}); fix the mapping"
+                "mapping: column %(column)s for %(field)s is not in the header (%(header)s); "
+                "fix the mapping",
+                column=quoted(column),
+                field=field,
+                header=", ".join(header),
             )
         columns[field] = positions[_header_key(column)]
     taken = set(columns.values())
@@ -401,8 +422,9 @@ def _csv_columns(header: list[str], mapping: Mapping[str, str]) -> dict[str, int
                 break
     if "claimReviewed" not in columns:
         raise InputError(
-            f"no claim column among {', '.join(header)}; name one 'claimReviewed', "
-            "or map yours: claimReviewed=your column"
+            "no claim column among %(header)s; name one 'claimReviewed', "
+            "or map yours: claimReviewed=your column",
+            header=", ".join(header),
         )
     return columns
 

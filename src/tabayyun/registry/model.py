@@ -165,11 +165,11 @@ def from_claimreview(
     instead of rejecting the fact-check.
     """
     if not isinstance(obj, dict):
-        raise InputError(f"expected a ClaimReview object, got {_kind(obj)}")
+        raise InputError("expected a ClaimReview object, got %(kind)s", kind=_kind(obj))
     if "ClaimReview" not in schema_types(obj):
         raise InputError(
-            f"@type: expected ClaimReview, got {_shown(obj.get('@type'))}; "
-            "only ClaimReview items are fact-checks"
+            "@type: expected ClaimReview, got %(got)s; only ClaimReview items are fact-checks",
+            got=_shown(obj.get("@type")),
         )
     claim = _text(obj, "claimReviewed", required=True)
     assert claim is not None  # required=True never returns None
@@ -178,7 +178,11 @@ def from_claimreview(
     lang = _language(obj, claim, flags)  # may detect it: after the cheaper checks above
     item = obj.get("itemReviewed")
     if item is not None and not isinstance(item, dict):
-        raise InputError(f"itemReviewed: expected a Claim object, got {_kind(item)}")
+        raise InputError(
+            "%(field)s: expected a Claim object, got %(kind)s",
+            field="itemReviewed",
+            kind=_kind(item),
+        )
     item = item or {}
     author = _name(obj, "author")
     publisher_node = obj.get("publisher")
@@ -241,17 +245,23 @@ def _text(
         value = value[0]  # JSON-LD allows a one-element list for any single value
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise InputError(f"{prefix}{name}: missing; add it and import again")
+            raise InputError("%(field)s: missing; add it and import again", field=prefix + name)
         return None
     if not isinstance(value, str):
-        raise InputError(f"{prefix}{name}: expected text, got {_kind(value)}")
+        raise InputError(
+            "%(field)s: expected text, got %(kind)s", field=prefix + name, kind=_kind(value)
+        )
     return value.strip()
 
 
 def _url(node: dict[str, Any], name: str, prefix: str = "") -> str | None:
     value = _text(node, name, prefix)
     if value is not None and not value.lower().startswith(("http://", "https://")):
-        raise InputError(f"{prefix}{name}: expected an http(s) URL, got {quoted(value)}")
+        raise InputError(
+            "%(field)s: expected an http(s) URL, got %(value)s",
+            field=prefix + name,
+            value=quoted(value),
+        )
     return value
 
 
@@ -261,10 +271,11 @@ def _date(
     """The field as ISO 8601 (see the module's docstring); `flags` None: strict."""
     try:
         value = _text(node, name, prefix)
-    except InputError as error:
+    except InputError as error:  # not text ("expected text, got number")
         if flags is None:
             raise
-        flags.append(f"{error}; imported without it")
+        not_text = "%(field)s: expected text, got %(kind)s; imported without it"
+        flags.append(not_text % error.params)
         return None
     if value is None:
         return None
@@ -276,10 +287,12 @@ def _date(
         return iso
     if flags is None:
         raise InputError(
-            f"{prefix}{name}: expected a date like 2024-03-05, 1402/09/01 or 5 March 2024, "
-            f"got {quoted(value)}"
+            "%(field)s: expected a date like 2024-03-05, 1402/09/01 or 5 March 2024, got %(value)s",
+            field=prefix + name,
+            value=quoted(value),
         )
-    flags.append(f"{prefix}{name}: cannot read {quoted(value)} as a date; imported without it")
+    unreadable = "%(field)s: cannot read %(value)s as a date; imported without it"
+    flags.append(unreadable % {"field": prefix + name, "value": quoted(value)})
     return None
 
 
@@ -307,7 +320,9 @@ def _name(node: dict[str, Any], name: str, prefix: str = "") -> str | None:
     if isinstance(value, dict):
         return _text(value, "name", f"{prefix}{name}.", required=True)
     raise InputError(
-        f"{prefix}{name}: expected a name or an object with a name, got {_kind(value)}"
+        "%(field)s: expected a name or an object with a name, got %(kind)s",
+        field=prefix + name,
+        kind=_kind(value),
     )
 
 
@@ -319,18 +334,26 @@ def _language(node: dict[str, Any], claim: str, flags: list[str] | None) -> str:
     if value is None:
         return _detect(claim)
     if not isinstance(value, str) or not value.strip():
-        raise InputError(f"inLanguage: expected a language code like 'ar', got {_shown(value)}")
+        raise InputError(
+            "%(field)s: expected a language code like 'ar', got %(got)s",
+            field="inLanguage",
+            got=_shown(value),
+        )
     if is_language_tag(value):
         return language_code(value)
     if flags is None:
         raise InputError(
-            f"inLanguage: expected a language code like 'ar' or 'fa-IR' (BCP 47), "
-            f"got {quoted(value)}"
+            "%(field)s: expected a language code like 'ar' or 'fa-IR' (BCP 47), got %(value)s",
+            field="inLanguage",
+            value=quoted(value),
         )
     detected = _detect(claim)
+    not_a_code = (
+        "%(field)s: %(value)s is not a language code like 'ar' or 'fa-IR'; "
+        "detected %(detected)s from the claim"
+    )
     flags.append(
-        f"inLanguage: {quoted(value)} is not a language code like 'ar' or 'fa-IR'; "
-        f"detected {quoted(detected)} from the claim"
+        not_a_code % {"field": "inLanguage", "value": quoted(value), "detected": quoted(detected)}
     )
     return detected
 
@@ -346,19 +369,30 @@ def _rating(node: dict[str, Any]) -> Rating:
     if isinstance(value, list) and len(value) == 1:
         value = value[0]
     if value is None:
-        raise InputError("reviewRating: missing; a fact-check needs its verdict")
+        raise InputError("%(field)s: missing; a fact-check needs its verdict", field="reviewRating")
     if not isinstance(value, dict):
-        raise InputError(f"reviewRating: expected a Rating object, got {_kind(value)}")
+        raise InputError(
+            "%(field)s: expected a Rating object, got %(kind)s",
+            field="reviewRating",
+            kind=_kind(value),
+        )
     raw = value.get("ratingValue")
     if raw is not None and (isinstance(raw, bool) or not isinstance(raw, str | int | float)):
-        raise InputError(f"reviewRating.ratingValue: expected a number or text, got {_kind(raw)}")
+        raise InputError(
+            "%(field)s: expected a number or text, got %(kind)s",
+            field="reviewRating.ratingValue",
+            kind=_kind(raw),
+        )
     best = _number(value, "bestRating")
     worst = _number(value, "worstRating")
     alternate = _text(value, "alternateName", "reviewRating.")
     if isinstance(raw, str):
         raw = raw.strip() or None
     if raw is None and alternate is None:
-        raise InputError("reviewRating: needs alternateName (the verdict in words) or ratingValue")
+        raise InputError(
+            "%(field)s: needs alternateName (the verdict in words) or ratingValue",
+            field="reviewRating",
+        )
     normalized = normalize_rating(raw, best, worst, alternate)
     return Rating(
         value=raw,
@@ -378,7 +412,11 @@ def _number(node: dict[str, Any], name: str) -> float | None:
         return None
     number = as_number(value)
     if number is None:
-        raise InputError(f"reviewRating.{name}: expected a number, got {_shown(value)}")
+        raise InputError(
+            "%(field)s: expected a number, got %(got)s",
+            field=f"reviewRating.{name}",
+            got=_shown(value),
+        )
     return number
 
 
@@ -404,7 +442,11 @@ def _appearances(item: dict[str, Any], lang: str, flags: list[str] | None) -> li
                     )
                 )
             else:
-                raise InputError(f"{where}: expected a URL or an object, got {_kind(entry)}")
+                raise InputError(
+                    "%(field)s: expected a URL or an object, got %(kind)s",
+                    field=where,
+                    kind=_kind(entry),
+                )
     unique: dict[ClaimAppearance, None] = dict.fromkeys(found)  # ordered de-duplication
     return list(unique)
 
@@ -413,7 +455,9 @@ def check_visibility(value: str) -> Visibility:
     """`value` as a `Visibility`; InputError when it is not one of `VISIBILITIES`."""
     if value not in VISIBILITIES:
         raise InputError(
-            f"visibility must be one of {', '.join(VISIBILITIES)}, got {quoted(value)}"
+            "visibility must be one of %(choices)s, got %(value)s",
+            choices=", ".join(VISIBILITIES),
+            value=quoted(value),
         )
     return cast(Visibility, value)
 

@@ -71,8 +71,10 @@ def import_factchecks(
 
 def flag_reasons(fc: FactCheck) -> list[str]:
     """Why an imported fact-check needs a person's look (empty when it does not)."""
-    unknown = f"unknown rating {quoted(fc.rating.source_text)}: kept as 'unknown'"
-    return ([] if fc.rating.known else [unknown]) + fc.flags
+    # A template filled in: the web UI reads it back to translate it.
+    unknown = "unknown rating %(rating)s: kept as 'unknown'"
+    reasons = [] if fc.rating.known else [unknown % {"rating": quoted(fc.rating.source_text)}]
+    return reasons + fc.flags
 
 
 def export_factchecks(

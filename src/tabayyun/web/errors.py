@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 from urllib.parse import quote
 
 from fastapi import Request, Response
@@ -15,7 +17,7 @@ from tabayyun.server.audit import Actor
 from tabayyun.server.auth import SESSION_COOKIE, context
 from tabayyun.server.errors import AuthenticationError
 from tabayyun.web.i18n import N_, I18n, translations
-from tabayyun.web.render import local_path, page_language, render
+from tabayyun.web.render import ENV, local_path, page_language, render
 
 # What each status means to a reader; the server's own message follows as detail.
 TITLES = {
@@ -32,6 +34,9 @@ TITLES = {
     502: N_("The page could not be fetched"),
     503: N_("Not available yet"),
 }
+# A server-side fault's detail stays in the log, except where it is about what the reader asked
+# for: a web address that could not be fetched says why (the site's answer, a timeout...).
+DETAILED_FAULTS = frozenset({"fetch_failed"})
 EXPLANATIONS = {
     "csrf_failed": N_(
         "The form was sent without its security token or with a wrong one. Reload the page "
@@ -46,7 +51,10 @@ EXPLANATIONS = {
 # the web package only). The server raises each verbatim as a template with %(name)s parameters
 # (see tabayyun.errors.TabayyunError), its English text is what the API answers, and the web UI
 # shows its translation; tests/web/test_error_language.py checks each is still raised. The
-# web forms mark their own messages where they raise them.
+# web forms mark their own messages where they raise them. A message that reaches the web UI as
+# English text only (an import's reasons, an error re-raised from its text) is read back into
+# its template and parameters here (`read_back`). A parameter that is a technical detail (a
+# library's own message, an HTTP reason phrase, a field's name) is shown as it is.
 SERVER_MESSAGES = (
     # permissions
     N_(
@@ -130,6 +138,7 @@ SERVER_MESSAGES = (
     N_("say why the claim is dismissed (`reason`)"),
     # fact-checks
     N_("visibility must be one of %(choices)s"),
+    N_("visibility must be one of %(choices)s, got %(value)s"),
     N_("claim_reviewed: required; give the claim that the fact-check reviews"),
     N_("dates are written YYYY-MM-DD, got %(value)s"),
     N_(
@@ -155,7 +164,204 @@ SERVER_MESSAGES = (
         "this would change one of your organisation's public fact-checks, "
         "which needs the right to publish (an editor or admin)"
     ),
+    # fetching an article's web address (tabayyun.ingest.fetch)
+    N_(
+        "could not resolve %(host)s: %(reason)s; check the URL's spelling and your network "
+        "or DNS settings"
+    ),
+    N_("%(url)s is not a valid URL (%(detail)s); check how it is written"),
+    N_(
+        "%(url)s (redirected from %(via)s) is not a valid URL (%(detail)s); check how it is written"
+    ),
+    N_("only http and https URLs can be fetched, not %(url)s"),
+    N_("only http and https URLs can be fetched, not %(url)s (redirected from %(via)s)"),
+    N_("%(url)s has no host name; write it as http(s)://host/path"),
+    N_("%(url)s (redirected from %(via)s) has no host name; write it as http(s)://host/path"),
+    N_("%(host)s resolves to no address; check the URL's spelling"),
+    N_("%(host)s is not a valid IPv4 address; check the URL"),
+    N_(
+        "more than %(max)s redirects fetching %(url)s; the site may be "
+        "misconfigured, or raise max_redirects (TABAYYUN_MAX_REDIRECTS)"
+    ),
+    N_(
+        "redirect loop fetching %(url)s: %(next)s was already visited; "
+        "the site is misconfigured, try again later"
+    ),
+    N_(
+        "timed out after %(seconds)s s fetching %(url)s; try again later "
+        "or raise fetch_timeout (TABAYYUN_FETCH_TIMEOUT)"
+    ),
+    N_(
+        "could not connect to %(host)s (%(address)s) for %(url)s: %(detail)s; "
+        "check the URL and your network connection, or try again later"
+    ),
+    N_("network error fetching %(url)s: %(detail)s; try again later"),
+    N_("network error reading %(url)s: %(detail)s; try again later"),
+    N_(
+        "%(url)s answered HTTP %(status)s without a Location header; "
+        "the site is misconfigured, try the final URL directly"
+    ),
+    N_(
+        "%(url)s redirects to an invalid URL %(location)s (%(detail)s) while fetching "
+        "%(start)s; try the final URL directly"
+    ),
+    N_("%(url)s answered HTTP %(status)s %(reason)s, not a page; check the URL in a browser"),
+    N_(
+        "%(url)s answered HTTP %(status)s %(reason)s; the site refused access; open it in a "
+        "browser or save the page and analyse the file"
+    ),
+    N_(
+        "%(url)s answered HTTP %(status)s %(reason)s; check the URL; the article may have "
+        "moved or been deleted"
+    ),
+    N_("%(url)s answered HTTP %(status)s %(reason)s; the site is busy or failing; try again later"),
+    N_("%(url)s answered HTTP %(status)s %(reason)s; check the URL"),
+    N_(
+        "%(url)s is %(size)s bytes, more than the limit of %(max)s bytes; "
+        "raise max_input_bytes (TABAYYUN_MAX_INPUT_BYTES) to accept it"
+    ),
+    N_(
+        "%(url)s is more than the limit of %(max)s bytes (stopped reading); "
+        "raise max_input_bytes (TABAYYUN_MAX_INPUT_BYTES) to accept it"
+    ),
+    # a fetched page or feed without an article, pasted text without one (tabayyun.ingest)
+    N_(
+        "%(url)s is not an RSS or Atom feed (no channel, feed or item elements): "
+        "give the feed's address, or load the page as HTML instead"
+    ),
+    N_(
+        "the input is not an RSS or Atom feed (no channel, feed or item elements): "
+        "give the feed's address, or load the page as HTML instead"
+    ),
+    N_("item %(index)s is broken XML (%(reason)s): ask the outlet to fix its feed"),
+    N_("item %(index)s has no title, link or content: nothing to read"),
+    N_(
+        "no article text found in %(url)s: is it a front page or behind a script? "
+        "save the article page itself"
+    ),
+    N_(
+        "no article text found in the page: is it a front page or behind a script? "
+        "save the article page itself"
+    ),
+    N_("no article text found in the text: give the article's body, not only its headline"),
+    # the bytes of a fetched page or an imported file (tabayyun.ingest.decode)
+    N_("the input is empty: give a file, URL or text with an article"),
+    N_("the input holds only whitespace: give an article's text"),
+    N_("the input has NUL or control bytes, so it is not text: give %(wanted)s"),
+    N_("the input is %(kind)s, not text: give %(wanted)s"),
+    N_(
+        "the input is not valid UTF-8, UTF-16, Windows-1256, Windows-1251, KOI8-R or "
+        "ISO-8859-6: re-save the file as UTF-8"
+    ),
+    N_(
+        "the input starts with a %(label)s byte order mark but is not valid "
+        "%(label)s: re-save the file as UTF-8"
+    ),
+    # an imported file or item the importer cannot read (tabayyun.registry.importers)
+    N_("the file is empty: give %(wanted)s"),
+    N_("cannot tell the format: name the file .json, .jsonl, .csv or .html"),
+    N_("not readable HTML (%(detail)s); save the page again and retry"),
+    N_("broken JSON-LD (%(detail)s); the block was skipped: fix the page's markup"),
+    N_("no ClaimReview JSON-LD on the page; give the fact-check article's own URL"),
+    N_(
+        "not valid JSON: %(detail)s (line %(line)s, column %(column)s); "
+        "fix it, or name the file .jsonl if it holds one object per line"
+    ),
+    N_("not valid JSON: %(detail)s (column %(column)s); fix or remove the line"),
+    N_("the CSV file is empty; give a header row and one row per check"),
+    N_(
+        "%(cells)s cells where the header has %(columns)s; "
+        "check for an unquoted comma or a missing cell"
+    ),
+    N_("mapping %(item)s is not field=column, e.g. claimReviewed=claim"),
+    N_("mapping: unknown field(s) %(fields)s; use %(known)s"),
+    N_(
+        "mapping: column %(column)s for %(field)s is not in the header (%(header)s); "
+        "fix the mapping"
+    ),
+    N_(
+        "no claim column among %(header)s; name one 'claimReviewed', "
+        "or map yours: claimReviewed=your column"
+    ),
+    N_(
+        "@type: expected ClaimReview or DataFeed, got %(type)s; "
+        "only ClaimReview items are fact-checks"
+    ),
+    N_("dataFeedElement: expected a list of DataFeedItem objects"),
+    N_("claimReview: expected a list of reviews in each claim"),
+    N_("expected a review object"),
+    # a fact-check's fields, imported or from the fact-check form (tabayyun.registry.model);
+    # %(field)s is the ClaimReview path, or the form's (API's) name for the field
+    N_("expected a ClaimReview object, got %(kind)s"),
+    N_("@type: expected ClaimReview, got %(got)s; only ClaimReview items are fact-checks"),
+    N_("%(field)s: missing; add it and import again"),
+    N_("%(field)s: expected text, got %(kind)s"),
+    N_("%(field)s: expected an http(s) URL, got %(value)s"),
+    N_("%(field)s: expected a date like 2024-03-05, 1402/09/01 or 5 March 2024, got %(value)s"),
+    N_("%(field)s: expected a name or an object with a name, got %(kind)s"),
+    N_("%(field)s: expected a Claim object, got %(kind)s"),
+    N_("%(field)s: expected a URL or an object, got %(kind)s"),
+    N_("%(field)s: expected a language code like 'ar', got %(got)s"),
+    N_("%(field)s: expected a language code like 'ar' or 'fa-IR' (BCP 47), got %(value)s"),
+    N_("%(field)s: missing; a fact-check needs its verdict"),
+    N_("%(field)s: expected a Rating object, got %(kind)s"),
+    N_("%(field)s: expected a number or text, got %(kind)s"),
+    N_("%(field)s: expected a number, got %(got)s"),
+    N_("%(field)s: needs alternateName (the verdict in words) or ratingValue"),
+    # why an imported fact-check is worth a look (the import's report, not an error)
+    N_("unknown rating %(rating)s: kept as 'unknown'"),
+    N_("%(field)s: cannot read %(value)s as a date; imported without it"),
+    N_("%(field)s: expected text, got %(kind)s; imported without it"),
+    N_(
+        "%(field)s: %(value)s is not a language code like 'ar' or 'fa-IR'; "
+        "detected %(detected)s from the claim"
+    ),
 )
+# The server's own words that its messages take as parameters named `kind`, `got` or `wanted`
+# (what an input is, what it should be), translated where they are shown. A parameter that
+# names the reader's input never is: the server quotes it.
+SERVER_PHRASES = (
+    # what a JSON value is (tabayyun.registry.model)
+    N_("object"),
+    N_("list"),
+    N_("text"),
+    N_("boolean"),
+    N_("null"),
+    N_("number"),
+    N_("nothing"),
+    # what a binary input is (tabayyun.ingest.decode)
+    N_("a PNG image"),
+    N_("a JPEG image"),
+    N_("a GIF image"),
+    N_("a PDF document"),
+    N_("a ZIP archive (or DOCX/XLSX/EPUB)"),
+    N_("an empty ZIP archive"),
+    N_("a GZIP archive"),
+    N_("a BZIP2 archive"),
+    N_("an XZ archive"),
+    N_("a 7-Zip archive"),
+    N_("a Zstandard archive"),
+    N_("a RAR archive"),
+    N_("an old Microsoft Office document"),
+    N_("an executable"),
+    N_("a Windows executable"),
+    N_("an SQLite database"),
+    N_("a RIFF media file (WebP, WAV, AVI)"),
+    N_("an Ogg media file"),
+    N_("an MP3 file"),
+    N_("an MP4 video"),
+    # what an input should be
+    N_("the article as text, HTML, a feed or JSONL"),
+    N_(
+        "fact-checks as ClaimReview JSON or JSON-LD, JSON Lines, a DataFeed, CSV, or HTML pages "
+        "with ClaimReview"
+    ),
+)
+PHRASE_PARAMETERS = frozenset({"kind", "got", "wanted"})
+_PHRASES = frozenset(SERVER_PHRASES)
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+# Longer texts are not read back (each template is a regular expression tried on the text).
+_MAX_READ_BACK = 4000
 
 
 def reader_text(
@@ -167,8 +373,12 @@ def reader_text(
     the API says it: never an empty detail."""
     params = params or {}
     translated = translations(i18n.lang).gettext(msgid) if msgid else msgid
+    if translated == msgid and not params and (found := read_back(msgid)) is not None:
+        english = english or msgid
+        msgid, params = found
+        translated = translations(i18n.lang).gettext(msgid)
     if translated != msgid:
-        shown = {name: _shown(i18n, value) for name, value in params.items()}
+        shown = {name: _shown(i18n, name, value) for name, value in params.items()}
         try:
             return translated % shown if shown else translated, i18n.lang
         except (KeyError, ValueError, TypeError):  # a broken translation: say it in English
@@ -181,14 +391,60 @@ def reader_message(i18n: I18n, error: TabayyunError) -> tuple[str, str]:
     return reader_text(i18n, error.msgid, error.params, english=str(error))
 
 
-def _shown(i18n: I18n, value: object) -> object:
-    """A parameter as the reader reads it: numbers in their digits, text as it is."""
+def read_back(text: str) -> tuple[str, dict[str, object]] | None:
+    """The template of `SERVER_MESSAGES` that `text` is filled in from, and its parameters
+    (whole numbers as numbers), e.g. "3 cells where..." -> ("%(cells)s cells where...",
+    {"cells": 3, ...}); None when no template with parameters gives `text`. The template with
+    the most words of its own wins ("...; imported without it" over the same without)."""
+    if len(text) > _MAX_READ_BACK:
+        return None
+    for template, pieces, pattern in _templates():
+        if not (text.startswith(pieces[0]) and text.endswith(pieces[-1])):
+            continue  # cheap checks first
+        if not all(piece in text for piece in pieces[1:-1]):
+            continue
+        match = pattern.fullmatch(text)
+        if match is not None:
+            params = {name: _number(value) for name, value in match.groupdict().items()}
+            return template, params
+    return None
+
+
+@lru_cache(maxsize=1)
+def _templates() -> list[tuple[str, list[str], re.Pattern[str]]]:
+    """Each template with parameters, its literal pieces and a pattern that reads it back."""
+    found = []
+    for template in SERVER_MESSAGES:
+        pieces = _PLACEHOLDER.split(template)[::2]
+        if len(pieces) == 1:
+            continue
+        pattern, seen = [], set()
+        for index, piece in enumerate(_PLACEHOLDER.split(template)):
+            if index % 2 == 0:
+                pattern.append(re.escape(piece))
+            else:
+                pattern.append(f"(?P={piece})" if piece in seen else f"(?P<{piece}>.+?)")
+                seen.add(piece)
+        found.append((template, pieces, re.compile("".join(pattern), re.DOTALL)))
+    return sorted(found, key=lambda item: -sum(len(piece) for piece in item[1]))
+
+
+def _number(value: str) -> object:
+    """A parameter read back: a whole number (written as Python writes it) as a number."""
+    return int(value) if value.isascii() and value.isdigit() and str(int(value)) == value else value
+
+
+def _shown(i18n: I18n, name: str, value: object) -> object:
+    """A parameter as the reader reads it: numbers in their digits, one of the server's own
+    words (`SERVER_PHRASES`) translated, other text as it is."""
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
         return i18n.integer(value)
     if isinstance(value, float):
         return i18n.number(value)
+    if name in PHRASE_PARAMETERS and isinstance(value, str) and value in _PHRASES:
+        return translations(i18n.lang).gettext(value)
     return value
 
 
@@ -234,8 +490,12 @@ async def html_error(
         code=code,
         title=title,
         explanation=EXPLANATIONS.get(code),
-        message=detail if status < 500 else "",
+        message=detail if status < 500 or code in DETAILED_FAULTS else "",
         message_lang=detail_lang,
     )
     page.headers.update(headers or {})
     return page
+
+
+# Templates translate what the server says about an import's items with it.
+ENV.globals["reader_text"] = reader_text
