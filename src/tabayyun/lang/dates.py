@@ -19,7 +19,7 @@ from typing import Literal
 import jdatetime
 from hijridate import Hijri
 
-from tabayyun.lang.normalize import ARABIC_LETTER_FOLDS
+from tabayyun.lang.normalize import ARABIC_LETTER_FOLDS, DIGIT_FOLDS
 
 __all__ = [
     "FoundDate",
@@ -52,8 +52,9 @@ class FoundDate:
 # --- normalization: one character for one character, so offsets survive -----------------------
 
 _ONE_FOR_ONE: dict[int, str] = {
-    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
-    **{0x06F0 + i: str(i) for i in range(10)},  # Persian (extended Arabic-Indic) digits
+    # Digits only: the number signs (NUMBER_SIGN_FOLDS) stay as written, so "١٥٫٠٣٫٢٠٢٤", with
+    # decimal separators, is not read as the dotted date "15.03.2024".
+    **{ord(c): f for c, f in DIGIT_FOLDS.items()},
     # Persian typed with Arabic letters and back; ة and ه both written (القعدة / القعده).
     **{ord(c): f for c, f in ARABIC_LETTER_FOLDS.items()},
     ord("\u200c"): " ",  # ZWNJ: آبان‌ماه, ربیع‌الاول, سه‌شنبه

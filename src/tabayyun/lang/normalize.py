@@ -61,14 +61,18 @@ ARABIC_LETTER_FOLDS: dict[str, str] = {
     **dict.fromkeys("کڪ", "ك"),
 }
 
+# Arabic-Indic (٠-٩) and Persian (۰-۹) digits as ASCII, one for one: every module that reads
+# numbers in Arabic-script text builds its table from this one, so a digit form added here
+# serves them all.
+DIGIT_FOLDS: dict[str, str] = {
+    chr(base + i): str(i) for base in (0x0660, 0x06F0) for i in range(10)
+}
+# The Arabic decimal separator, thousands separator and percent sign as ASCII ("۳٫۵٪" -> "3.5%").
+NUMBER_SIGN_FOLDS: dict[str, str] = {"\u066b": ".", "\u066c": ",", "\u066a": "%"}
+
 _COMMON = {
     **_DELETE,
-    **{ord(c): f for c, f in (_ALEF_FOLDS | _HEH_FOLDS).items()},
-    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
-    **{0x06F0 + i: str(i) for i in range(10)},  # Persian digits
-    ord("٫"): ".",
-    ord("٬"): ",",
-    ord("٪"): "%",
+    **{ord(c): f for c, f in (_ALEF_FOLDS | _HEH_FOLDS | DIGIT_FOLDS | NUMBER_SIGN_FOLDS).items()},
     ord("ё"): "е",
 }
 _ARABIC = {**_COMMON, ord("ی"): "ي", ord("ى"): "ي", ord("ک"): "ك", ord("ڪ"): "ك"}

@@ -17,7 +17,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from tabayyun.lang.dates import find_dates
-from tabayyun.lang.normalize import normalize, tokenize
+from tabayyun.lang.normalize import DIGIT_FOLDS, normalize, tokenize
 from tabayyun.model import Quantity
 from tabayyun.understand.numbers import SUPPORTED_LANGS, find_quantities
 
@@ -80,8 +80,9 @@ _DOWN = re.compile(
     r"снизи|сниж|упал|паден|сократ|уменьш|подешев)"
 )
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
-# Arabic-Indic and Persian digits as ASCII, one for one: offsets stay those of the text.
-_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x0660, 0x06F0) for i in range(10)})
+# Arabic-Indic and Persian digits as ASCII, one for one: offsets stay those of the text. Only
+# the digits: the table finds years, and a separator beside one is no digit either way.
+_DIGITS = str.maketrans(DIGIT_FOLDS)
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z'’\-]{2,}")
 _CYRILLIC_NAME = re.compile(r"\b[А-ЯЁ][а-яёА-ЯЁ\-]{2,}")
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]{3,}")

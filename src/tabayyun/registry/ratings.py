@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
-from tabayyun.lang.normalize import normalize
+from tabayyun.lang.normalize import DIGIT_FOLDS, normalize
 
 Label = Literal[
     "false",
@@ -273,14 +273,10 @@ _RU: tuple[_Entry, ...] = (
 RATING_WORDS: Final[dict[str, tuple[_Entry, ...]]] = {"en": _EN, "ar": _AR, "fa": _FA, "ru": _RU}
 
 # Arabic and Persian numerals: ٫ is the decimal mark, ٬ groups thousands; digits to ASCII.
-_NUMERALS = str.maketrans(
-    {
-        "\u066b": ".",
-        "\u066c": None,
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
+# Unlike NUMBER_SIGN_FOLDS, ٬ is dropped rather than made ",": `as_number` then reads "," as a
+# decimal comma ("0,5"), so "١٬٠٠٠" must become "1000", not "1.000". ٪ is not mapped: a rating
+# value is a bare number.
+_NUMERALS = str.maketrans({**DIGIT_FOLDS, "\u066b": ".", "\u066c": None})
 
 _SEPARATOR = re.compile(r"\s*[.:;,،؛—–-]\s*|\s+[-–—]\s+")
 

@@ -42,7 +42,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from tabayyun.lang.normalize import ARABIC_LETTER_FOLDS
+from tabayyun.lang.normalize import ARABIC_LETTER_FOLDS, DIGIT_FOLDS, NUMBER_SIGN_FOLDS
 from tabayyun.model import Quantity
 
 __all__ = ["SUPPORTED_LANGS", "UNIT_KINDS", "find_quantities"]
@@ -52,11 +52,8 @@ SUPPORTED_LANGS = ("ar", "fa", "ru", "en")
 # One character in, one character out: offsets in the folded text equal offsets in the original.
 _FOLD = str.maketrans(
     {
-        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
-        "\u066b": ".",  # Arabic decimal separator
-        "\u066c": ",",  # Arabic thousands separator
-        "\u066a": "%",  # Arabic percent sign
+        **DIGIT_FOLDS,  # Arabic-Indic and Persian digits
+        **NUMBER_SIGN_FOLDS,  # Arabic decimal and thousands separators, percent sign
         # The letter folds every reader shares (yeh, kaf, alef, heh typed on Urdu layouts), but
         # teh marbuta stays apart from heh, as do ۀ ە ۂ, which the search form folds with it:
         # the word lists name the dotless spellings they read ("مائه"). ۃ is a teh marbuta.
