@@ -18,7 +18,7 @@ machine. `run` embeds with the PyTorch port (`e5_torch.py`) and measures each va
 MAP@5 (raw and centred, as `train_matcher.py` fits the centre) on the matching dev and test
 splits, and for the check-worthiness folders a logistic regression and a three-seed MLP over the
 vectors alone, trained on train (scored on dev) and on train + dev (scored on dev-test). Choose on
-dev; dev-test is reported. Five variants take about 8 minutes on an H200; `--smoke` runs a
+dev; dev-test is reported. Five variants took 8 minutes on an H200; `--smoke` runs a
 small subset on a CPU in a few minutes, to test the script.
 
 Measured 2026-11-29 (H200; shipped adapter -> lam 1 -> lam 3 -> from shipped, lam 3, keep 50):
@@ -243,10 +243,14 @@ class Experiment:
     def _shrink(self) -> None:
         data = self.data
         data["match_items"] = data["match_items"][:60]
-        for corpus in data["corpora"].values():
-            corpus["ids"], corpus["tok"] = corpus["ids"][:300], corpus["tok"][:300]
         for item in data["evals"].values():
             item["tok"], item["qrels"] = item["tok"][:20], item["qrels"][:20]
+        for name, corpus in data["corpora"].items():  # 300 claims and the smoke queries' answers
+            answers = {g for s in data["evals"].values() if s["corpus"] == name for q in s["qrels"]
+                       for g in q}  # fmt: skip
+            keep = [i for i, claim in enumerate(corpus["ids"]) if i < 300 or claim in answers]
+            corpus["ids"] = [corpus["ids"][i] for i in keep]
+            corpus["tok"] = [corpus["tok"][i] for i in keep]
         for item in data["cw"].values():
             item["tok"], item["y"] = item["tok"][:80], item["y"][:80]
         for group in data["centre"].values():

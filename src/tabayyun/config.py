@@ -27,7 +27,7 @@ def checked_preference(value: float) -> float:
         raise ConfigError(
             "match_foreign_preference must be between -%(max)s and %(max)s (log-odds), "
             "not %(value)s; 0 leaves scores as they are.",
-            max=f"{MAX_FOREIGN_PREFERENCE:g}",
+            max=int(MAX_FOREIGN_PREFERENCE),  # a whole number: "20", in the reader's digits
             value=value,
         )
     return value

@@ -2536,6 +2536,7 @@ def test_verbs_that_report_a_clause_and_asides(
         ("The ministry announced a $5 billion package to support farmers.", []),
         ("The ministry announced plans to build a wall.", []),
         ("The ministry announced a plan approved by parliament.", []),
+        ("The governor announced curfew measures extended until May.", []),
         ("The ministry announced a new vaccine developed jointly by two labs.", []),
         ("The ministry announced a new program called Vax Up.", []),
         ("The ministry announced a revised plan for the schools.", []),

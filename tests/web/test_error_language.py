@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 import tabayyun
 from server.conftest import sample_text
-from tabayyun.errors import FetchError, InputError
+from tabayyun.errors import ConfigError, FetchError, InputError
 from tabayyun.ingest.fetch import Fetcher
 from tabayyun.server.errors import NotFoundError, PermissionDenied
 from tabayyun.web.errors import (
@@ -88,6 +88,27 @@ def test_a_message_is_translated_after_its_parameters_are_kept_apart() -> None:
     assert reader_message(I18n("ru"), denied)[0].startswith(
         "У вашей роли 'reviewer' нет права 'factchecks.publish'"
     )
+
+
+def test_numbers_in_a_translated_message_are_the_ones_the_reader_typed() -> None:
+    """A number quoted back is not rounded, and one too large to format falls back to English
+    rather than failing the error page itself."""
+    from tabayyun.config import checked_preference
+
+    def refusal(value: float) -> ConfigError:
+        try:
+            checked_preference(value)
+        except ConfigError as error:
+            return error
+        raise AssertionError(f"{value} was accepted")
+
+    close = refusal(20.00004)
+    text, lang = reader_message(I18n("fa"), close)
+    assert lang == "fa" and "۲۰٫۰۰۰۰۴" in text and "۲۰" in text.split("۲۰٫۰۰۰۰۴")[0]
+    huge = refusal(1e30)
+    assert reader_message(I18n("fa"), huge)[1] in ("fa", "en")  # never an exception
+    assert "1e+30" in reader_message(I18n("ru"), huge)[0]
+    assert reader_message(I18n("en"), close) == (str(close), "en")
 
 
 def test_a_message_without_a_translation_stays_english_never_empty() -> None:

@@ -28,7 +28,7 @@ from lxml.etree import ParserError, XMLSyntaxError
 from tabayyun.config import Settings
 from tabayyun.errors import EmptyInputError, InputError, TabayyunError
 from tabayyun.ingest.decode import decode_bytes
-from tabayyun.registry.model import FactCheck, from_claimreview, quoted, schema_types
+from tabayyun.registry.model import FactCheck, from_claimreview, json_kind, quoted, schema_types
 from tabayyun.registry.ratings import as_number
 
 Parsed = tuple[str, FactCheck | InputError]
@@ -303,7 +303,7 @@ def _walk(node: object, where: str, *, strict: bool) -> Iterator[Parsed]:
         if strict:
             yield (
                 where,
-                InputError("expected a ClaimReview object, got %(kind)s", kind=type(node).__name__),
+                InputError("expected a ClaimReview object, got %(kind)s", kind=json_kind(node)),
             )
         return
     types = schema_types(node)

@@ -165,7 +165,7 @@ def from_claimreview(
     instead of rejecting the fact-check.
     """
     if not isinstance(obj, dict):
-        raise InputError("expected a ClaimReview object, got %(kind)s", kind=_kind(obj))
+        raise InputError("expected a ClaimReview object, got %(kind)s", kind=json_kind(obj))
     if "ClaimReview" not in schema_types(obj):
         raise InputError(
             "@type: expected ClaimReview, got %(got)s; only ClaimReview items are fact-checks",
@@ -181,7 +181,7 @@ def from_claimreview(
         raise InputError(
             "%(field)s: expected a Claim object, got %(kind)s",
             field="itemReviewed",
-            kind=_kind(item),
+            kind=json_kind(item),
         )
     item = item or {}
     author = _name(obj, "author")
@@ -220,7 +220,8 @@ def schema_types(node: dict[str, Any]) -> list[str]:
     return [n.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for n in names if isinstance(n, str)]
 
 
-def _kind(value: object) -> str:
+def json_kind(value: object) -> str:
+    """What a JSON value is, as a message names it: "object", "list", "text", "number"..."""
     names = {dict: "object", list: "list", str: "text", bool: "boolean", type(None): "null"}
     for kind, name in names.items():
         if isinstance(value, kind):
@@ -234,7 +235,13 @@ def quoted(text: str) -> str:
 
 
 def _shown(value: object) -> str:
-    return "nothing" if value is None else quoted(value) if isinstance(value, str) else _kind(value)
+    return (
+        "nothing"
+        if value is None
+        else quoted(value)
+        if isinstance(value, str)
+        else json_kind(value)
+    )
 
 
 def _text(
@@ -249,7 +256,7 @@ def _text(
         return None
     if not isinstance(value, str):
         raise InputError(
-            "%(field)s: expected text, got %(kind)s", field=prefix + name, kind=_kind(value)
+            "%(field)s: expected text, got %(kind)s", field=prefix + name, kind=json_kind(value)
         )
     return value.strip()
 
@@ -322,7 +329,7 @@ def _name(node: dict[str, Any], name: str, prefix: str = "") -> str | None:
     raise InputError(
         "%(field)s: expected a name or an object with a name, got %(kind)s",
         field=prefix + name,
-        kind=_kind(value),
+        kind=json_kind(value),
     )
 
 
@@ -374,14 +381,14 @@ def _rating(node: dict[str, Any]) -> Rating:
         raise InputError(
             "%(field)s: expected a Rating object, got %(kind)s",
             field="reviewRating",
-            kind=_kind(value),
+            kind=json_kind(value),
         )
     raw = value.get("ratingValue")
     if raw is not None and (isinstance(raw, bool) or not isinstance(raw, str | int | float)):
         raise InputError(
             "%(field)s: expected a number or text, got %(kind)s",
             field="reviewRating.ratingValue",
-            kind=_kind(raw),
+            kind=json_kind(raw),
         )
     best = _number(value, "bestRating")
     worst = _number(value, "worstRating")
@@ -445,7 +452,7 @@ def _appearances(item: dict[str, Any], lang: str, flags: list[str] | None) -> li
                 raise InputError(
                     "%(field)s: expected a URL or an object, got %(kind)s",
                     field=where,
-                    kind=_kind(entry),
+                    kind=json_kind(entry),
                 )
     unique: dict[ClaimAppearance, None] = dict.fromkeys(found)  # ordered de-duplication
     return list(unique)

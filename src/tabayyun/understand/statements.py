@@ -1944,10 +1944,10 @@ _EN_ED_NOT_FINITE = (
     "seed feed breed greed"
 )
 # After a participle, what makes it one: "approved by", "developed jointly by", "linked to",
-# "adopted last week"
+# "adopted last week", "measures extended until May"
 _EN_AFTER_PARTICIPLE = (
     "by to at as for in with from on into onto over under about through across against among "
-    "between within without upon via last earlier yesterday today"
+    "between within without upon via until till last earlier yesterday today"
 )
 
 

@@ -373,15 +373,20 @@ def reader_text(
     the API says it: never an empty detail."""
     params = params or {}
     translated = translations(i18n.lang).gettext(msgid) if msgid else msgid
-    if translated == msgid and not params and (found := read_back(msgid)) is not None:
+    if (
+        translated == msgid
+        and not params
+        and i18n.lang != "en"  # the English text is already what an English reader reads
+        and (found := read_back(msgid)) is not None
+    ):
         english = english or msgid
         msgid, params = found
         translated = translations(i18n.lang).gettext(msgid)
     if translated != msgid:
-        shown = {name: _shown(i18n, name, value) for name, value in params.items()}
         try:
+            shown = {name: _shown(i18n, name, value) for name, value in params.items()}
             return translated % shown if shown else translated, i18n.lang
-        except (KeyError, ValueError, TypeError):  # a broken translation: say it in English
+        except (KeyError, ValueError, TypeError, ArithmeticError):  # say it in English instead
             pass
     return english or (msgid % params if params else msgid), "en"
 
@@ -442,7 +447,7 @@ def _shown(i18n: I18n, name: str, value: object) -> object:
     if isinstance(value, int):
         return i18n.integer(value)
     if isinstance(value, float):
-        return i18n.number(value)
+        return i18n.exact(value)
     if name in PHRASE_PARAMETERS and isinstance(value, str) and value in _PHRASES:
         return translations(i18n.lang).gettext(value)
     return value

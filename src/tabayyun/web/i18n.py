@@ -9,6 +9,7 @@ extraction. Numbers and dates are formatted by Babel with the page's locale.
 from __future__ import annotations
 
 import gettext as gettext_module
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -18,7 +19,7 @@ from typing import Any, Final
 import jdatetime
 from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol
 
 LOCALE_DIR: Final = Path(__file__).with_name("locale")
 DOMAIN: Final = "messages"
@@ -106,6 +107,15 @@ class I18n:
         """A whole number in the locale's digits without grouping: an id or a count in a
         sentence, e.g. "claim 1234" (Persian: "۱۲۳۴")."""
         return self._native(str(value))
+
+    def exact(self, value: float) -> str:
+        """A number as the English text writes it (no rounding, no grouping) in the locale's
+        digits and decimal sign: what a message quotes back, e.g. "1.00004" (Persian: "۱٫۰۰۰۰۴")."""
+        text = str(value)
+        if not math.isfinite(value) or "e" in text:
+            return text  # "inf", "1e+30": as the English says it
+        symbol = get_decimal_symbol(self.locale, numbering_system="default")
+        return self._native(text.replace(".", symbol))
 
     def score(self, value: float | None) -> str:
         """A probability or match score as a percentage, e.g. "87%" (Persian: "۸۷٪")."""
