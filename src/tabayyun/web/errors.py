@@ -17,7 +17,7 @@ from tabayyun.server.audit import Actor
 from tabayyun.server.auth import SESSION_COOKIE, context
 from tabayyun.server.errors import AuthenticationError
 from tabayyun.web.i18n import N_, I18n, translations
-from tabayyun.web.render import ENV, local_path, page_language, render
+from tabayyun.web.render import local_path, page_language, render
 
 # What each status means to a reader; the server's own message follows as detail.
 TITLES = {
@@ -500,7 +500,3 @@ async def html_error(
     )
     page.headers.update(headers or {})
     return page
-
-
-# Templates translate what the server says about an import's items with it.
-ENV.globals["reader_text"] = reader_text

@@ -107,16 +107,20 @@ def import_file(request: Request, ctx: Ctx, actor: Who, form: Form) -> Response:
         ctx, actor, filename=file.filename, content=content,
         visibility=text(form, "visibility") or "private", mapping=mapping or None,
     )  # fmt: skip
-    # Why an item was refused, in the reader's language where the catalogue has it (a reason
-    # about the item's own content stays the importer's English).
+    # Why an item was refused or is worth a look, in the reader's language where the catalogue
+    # has it (the reasons arrive as the API's English text, read back into their templates).
     i18n = page_language(request)
-    rejected = []
-    for item in result["rejected"]:
-        reason, lang = reader_text(i18n, item["reason"])
-        rejected.append({"location": item["location"], "reason": reason, "lang": lang})
+
+    def readable(items: list[dict[str, str]]) -> list[dict[str, str]]:
+        return [
+            {"location": item["location"], "reason": reason, "lang": lang}
+            for item in items
+            for reason, lang in [reader_text(i18n, item["reason"])]
+        ]
+
     return render(
-        request, "import_result.html", actor=actor, result=result, rejected=rejected,
-        filename=file.filename,
+        request, "import_result.html", actor=actor, result=result, filename=file.filename,
+        rejected=readable(result["rejected"]), flagged=readable(result["flagged"]),
     )  # fmt: skip
 
 
