@@ -35,6 +35,14 @@ class TabayyunError(Exception):
         self.params = params
 
 
+class Grouped(int):
+    """A count an error message writes with thousands separators ("250,001"); it stays a
+    number, so the web UI shows it grouped in the reader's digits (`tabayyun.web.errors`)."""
+
+    def __str__(self) -> str:
+        return f"{int(self):,}"
+
+
 class ConfigError(TabayyunError):
     """A setting is missing, malformed or unsafe."""
 

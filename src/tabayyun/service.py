@@ -74,7 +74,9 @@ def _load_one(source: str, settings: Settings, stdin: BinaryIO | None, fetcher: 
     finally:
         loader.close()
     if first is None:
-        raise InputError(f"{source} holds no article; pass a text, HTML, feed or JSONL file")
+        raise InputError(
+            "%(source)s holds no article; pass a text, HTML, feed or JSONL file", source=source
+        )
     if isinstance(first, LoadFailure):
         raise first.error
     return first

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from tabayyun.errors import Duplicate, InputTooLargeError, NoArticleTextError
+from tabayyun.errors import Duplicate, Grouped, InputTooLargeError, NoArticleTextError
 from tabayyun.model import ClaimMatch, Document, Sentence
 from tabayyun.pipeline import PipelineContext, StageFn, register_stage
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+
 
 # The analysis every article goes through, in order.
 ANALYSIS_STAGES = (
@@ -76,8 +77,11 @@ def extract_stage(context: PipelineContext) -> StageFn:
         if len(page.text) > max_chars:
             # A pasted book or a whole site dump would hold a worker for many minutes.
             raise InputTooLargeError(
-                f"{doc.source}: the article text has {len(page.text):,} characters, more than "
-                f"the {max_chars:,} analysed at once (TABAYYUN_MAX_ARTICLE_CHARS); split it"
+                "%(source)s: the article text has %(chars)s characters, more than "
+                "the %(max)s analysed at once (TABAYYUN_MAX_ARTICLE_CHARS); split it",
+                source=doc.source,
+                chars=Grouped(len(page.text)),
+                max=Grouped(max_chars),
             )
         # Fields a loader already knows (JSONL, feed items) win over what extraction guesses.
         doc.title = doc.title or page.title
@@ -105,7 +109,9 @@ def feed_summary(doc: Document) -> Any:
 
     text = lxml.html.fromstring(doc.raw_text or "<p></p>").text_content().strip()
     if not text and not doc.title:
-        raise NoArticleTextError(f"{doc.source}: the feed item has no title or summary text")
+        raise NoArticleTextError(
+            "%(source)s: the feed item has no title or summary text", source=doc.source
+        )
     page = extract_plain(text or doc.title or "")
     page.outlet = None  # a teaser has no outlet tag line; the feed's title names the outlet
     doc.warnings.append("only the feed's summary was available; analysed that")

@@ -240,6 +240,21 @@ def test_a_message_read_back_from_its_english_text_takes_the_closest_template() 
     assert read_back("a reason nobody translated: 3 cells") is None
 
 
+def assert_article_form_says_in_persian(
+    web: World, form: dict[str, str], status: int, persian: str, english: str
+) -> None:
+    """Storing or analysing `form` (a text or URL) answers `status` and, to a Persian reader,
+    the detail `persian`, never the English text."""
+    client = in_language(web, "fa")
+    token = sign_in(client, "alpha", "editor")
+    for path in ("/articles", "/analyze"):
+        page = client.post(path, data={"csrf_token": token, **form})
+        assert page.status_code == status, page.text
+        shown = detail(page.text)
+        assert persian in shown, shown
+        assert 'lang="en"' not in shown and english not in page.text
+
+
 @pytest.fixture
 def site_answers_404(web: World) -> Iterator[None]:
     """Article URLs are fetched from a site that answers 404 Not Found to everything."""
@@ -260,19 +275,33 @@ def test_an_article_url_that_cannot_be_fetched_is_explained_in_persian(web: Worl
         f"{url} answered HTTP 404 Not Found; check the URL; the article may have moved or "
         "been deleted"
     )
-    client = in_language(web, "fa")
-    token = sign_in(client, "alpha", "editor")
-    for path in ("/articles", "/analyze"):
-        page = client.post(path, data={"csrf_token": token, "url": url})
-        assert page.status_code == 502, page.text
-        shown = detail(page.text)
-        assert (
-            f"{url} با HTTP ۴۰۴ Not Found پاسخ داد؛ نشانی را بررسی کنید؛ شاید مقاله جابه‌جا یا "
-            "حذف شده باشد"
-        ) in shown, shown
-        assert 'lang="en"' not in shown and english not in page.text
+    persian = (
+        f"{url} با HTTP ۴۰۴ Not Found پاسخ داد؛ نشانی را بررسی کنید؛ شاید مقاله جابه‌جا یا "
+        "حذف شده باشد"
+    )
+    assert_article_form_says_in_persian(web, {"url": url}, 502, persian, english)
     api = web.call("POST", "/articles", "alpha", "editor", json={"url": url})
     assert api.status_code == 502
+    assert api.json()["error"]["message"] == english
+
+
+def test_a_pasted_text_too_long_to_analyse_is_explained_in_persian(web: World) -> None:
+    """The text's length and the limit in Persian digits, grouped as the English groups them;
+    the source "text" in Persian too. The API answers in English."""
+    ctx = web.client.app.state.ctx  # type: ignore[attr-defined]
+    ctx.settings = dataclasses.replace(ctx.settings, max_article_chars=1_000)
+    text = "Word. " * 2_000
+    english = (
+        "text: the article text has 11,999 characters, more than the 1,000 analysed at once "
+        "(TABAYYUN_MAX_ARTICLE_CHARS); split it"
+    )
+    persian = (
+        "متن: مقاله ۱۱٬۹۹۹ نویسه دارد، بیش از ۱٬۰۰۰ نویسه‌ای که یک‌جا تحلیل می‌شود "
+        "(TABAYYUN_MAX_ARTICLE_CHARS)؛ آن را به چند بخش تقسیم کنید"
+    )
+    assert_article_form_says_in_persian(web, {"text": text}, 413, persian, english)
+    api = web.call("POST", "/analyze", "alpha", "editor", json={"text": text})
+    assert api.status_code == 413
     assert api.json()["error"]["message"] == english
 
 

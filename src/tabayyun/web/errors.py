@@ -11,7 +11,7 @@ from fastapi import Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from tabayyun.errors import TabayyunError
+from tabayyun.errors import Grouped, TabayyunError
 from tabayyun.server import accounts
 from tabayyun.server.audit import Actor
 from tabayyun.server.auth import SESSION_COOKIE, context
@@ -244,6 +244,13 @@ SERVER_MESSAGES = (
         "save the article page itself"
     ),
     N_("no article text found in the text: give the article's body, not only its headline"),
+    N_("%(source)s: the feed item has no title or summary text"),
+    N_("%(source)s holds no article; pass a text, HTML, feed or JSONL file"),
+    # an article's text longer than the server analyses (tabayyun.stages)
+    N_(
+        "%(source)s: the article text has %(chars)s characters, more than "
+        "the %(max)s analysed at once (TABAYYUN_MAX_ARTICLE_CHARS); split it"
+    ),
     # the bytes of a fetched page or an imported file (tabayyun.ingest.decode)
     N_("the input is empty: give a file, URL or text with an article"),
     N_("the input holds only whitespace: give an article's text"),
@@ -318,8 +325,9 @@ SERVER_MESSAGES = (
     ),
 )
 # The server's own words that its messages take as parameters named `kind`, `got` or `wanted`
-# (what an input is, what it should be), translated where they are shown. A parameter that
-# names the reader's input never is: the server quotes it.
+# (what an input is, what it should be) or `source` ("text", the name of a pasted article;
+# a URL is never one of them), translated where they are shown. A parameter that names the
+# reader's input never is: the server quotes it.
 SERVER_PHRASES = (
     # what a JSON value is (tabayyun.registry.model)
     N_("object"),
@@ -357,7 +365,7 @@ SERVER_PHRASES = (
         "with ClaimReview"
     ),
 )
-PHRASE_PARAMETERS = frozenset({"kind", "got", "wanted"})
+PHRASE_PARAMETERS = frozenset({"kind", "got", "wanted", "source"})
 _PHRASES = frozenset(SERVER_PHRASES)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 # Longer texts are not read back (each template is a regular expression tried on the text).
@@ -440,10 +448,13 @@ def _number(value: str) -> object:
 
 
 def _shown(i18n: I18n, name: str, value: object) -> object:
-    """A parameter as the reader reads it: numbers in their digits, one of the server's own
-    words (`SERVER_PHRASES`) translated, other text as it is."""
+    """A parameter as the reader reads it: numbers in their digits (grouped where the English
+    groups them), one of the server's own words (`SERVER_PHRASES`) translated, other text as
+    it is."""
     if isinstance(value, bool):
         return value
+    if isinstance(value, Grouped):  # a count the English writes as "250,001"
+        return i18n.number(int(value))
     if isinstance(value, int):
         return i18n.integer(value)
     if isinstance(value, float):
