@@ -25,7 +25,6 @@ and over all its languages (the "-all" rows, when the folder has several):
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -35,6 +34,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import project_set_cli  # noqa: E402  (benchmarks/ is a folder of scripts)
 
 from tabayyun.lang.segment import split_sentences  # noqa: E402
 from tabayyun.model import Sentence  # noqa: E402
@@ -244,25 +246,9 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data")
-    parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument(
-        "--lang", action="append", choices=LANGUAGES, help="only these languages (repeatable)"
+    return project_set_cli.run(
+        (__doc__ or "").splitlines()[0], LANGUAGES, evaluate, print_table, argv
     )
-    parser.add_argument("--errors", action="store_true", help="print each text's misses (stderr)")
-    args = parser.parse_args(argv)
-    try:
-        rows = evaluate(args.data, args.lang, args.errors)
-    except FileNotFoundError as exc:
-        print(f"{exc}; nothing to evaluate", file=sys.stderr)
-        return 0
-    if args.json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-    else:
-        print_table(rows)
-    return 0
 
 
 if __name__ == "__main__":

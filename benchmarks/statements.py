@@ -38,7 +38,6 @@ An accuracy over no pairs is null (printed "-"). `--json` prints one JSON object
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -49,6 +48,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import project_set_cli  # noqa: E402  (benchmarks/ is a folder of scripts)
 
 from tabayyun.lang.normalize import normalize, tokenize  # noqa: E402
 from tabayyun.lang.segment import split_sentences  # noqa: E402
@@ -379,25 +381,9 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data")
-    parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument(
-        "--lang", action="append", choices=LANGUAGES, help="only these languages (repeatable)"
+    return project_set_cli.run(
+        (__doc__ or "").splitlines()[0], LANGUAGES, evaluate, print_table, argv
     )
-    parser.add_argument("--errors", action="store_true", help="print each text's misses (stderr)")
-    args = parser.parse_args(argv)
-    try:
-        rows = evaluate(args.data, args.lang, args.errors)
-    except FileNotFoundError as exc:
-        print(f"{exc}; nothing to evaluate", file=sys.stderr)
-        return 0
-    if args.json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-    else:
-        print_table(rows)
-    return 0
 
 
 if __name__ == "__main__":
