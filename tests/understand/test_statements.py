@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tabayyun.errors import PipelineError
-from tabayyun.model import Statement
+from tabayyun.model import Sentence, Statement
 from tabayyun.understand.entities import find_entities
 from tabayyun.understand.statements import find_statements
 
@@ -2545,10 +2545,52 @@ def test_verbs_that_report_a_clause_and_asides(
         ("The ministry announced a package the opposition rejected.", []),
         ("The ministry announced its resignation. The board will meet today.", []),
         ("The plan announced today will cost more.", []),
+        # a frame before no clause, or before a verb that makes "announced" a participle
+        ("The ministry announced in a statement a new budget.", []),
+        ("The ministry announced at the meeting plans to cut jobs.", []),
+        ("The ministry announced on Twitter a new budget.", []),
+        ("The ministry announced last week 300 new jobs.", []),
+        ("The plan announced on Twitter would have cost $5 billion.", []),
+        ("The figures announced last week showed cases were rising.", []),
+        ("The plan announced in September 2019 was canceled.", []),
     ],
 )
 def test_announced_with_no_that(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found("en", text, "speaker", "verb", "content") == expected
+
+
+# Where, when or how it was announced ("on Twitter", "in a statement", "in November 2020", "last
+# week") may stand between "announced" and its clause, with or without "that".
+@pytest.mark.parametrize(
+    ("speaker", "frame", "clause"),
+    [
+        ("The senator", "on Twitter", "she was leaving the party"),
+        ("The company", "in a statement", "the plant would close"),
+        ("The couple", "in November 2020", "they were expecting a child"),
+        ("The ministry", "on Monday that", "the border would reopen"),
+        ("The ministry", "on Facebook", "28 students tested positive"),
+        ("The ministry", "at a news conference", "new rules were needed"),
+        ("The ministry", "last week", "300 jobs would go"),
+        ("The ministry", "earlier today", "the border would reopen"),
+    ],
+)
+def test_announced_after_where_and_when(speaker: str, frame: str, clause: str) -> None:
+    text = f"{speaker} announced {frame} {clause}."
+    assert found("en", text, "speaker", "verb", "content") == [(speaker, "announced", clause)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("McDonald's announced in Nov. 2020 they were making changes.", "they were making changes"),
+        ("The airline announced on Mar. 4 that it ships vaccines.", "it ships vaccines"),
+    ],
+)
+def test_announced_after_a_month_cut_short(text: str, content: str) -> None:
+    # one sentence: the tests' splitter would end one at "Nov."
+    sentences = [Sentence(0, text, 0, len(text))]
+    statements = find_statements(text, sentences, find_entities(text, sentences, "en"), "en")
+    assert [(s.verb, s.content) for s in statements] == [("announced", content)]
 
 
 # After an Arabic verb, a subject as written is a noun phrase that can be one: not an adverb or

@@ -404,6 +404,8 @@ _COMPLEMENTIZER = {
 # the verb, where they are dropped from a content written there.
 
 _EN_DAY = "|".join(EN_WEEKDAYS.split())
+# A month written out or cut short: "May", "Nov.", "Sept"
+_EN_MONTH = "|".join(EN_MONTHS.split()) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 _EN_ADDRESSEE = (  # "reporters", "local radio", "the BBC", "Reuters", "him"
     r"(?:him|her|them|us|me|(?:the |a |an |local |state )?(?:reporters|journalists|press|media"
     r"|parliament|lawmakers|legislators|MPs|senators|delegates|supporters|radio|television"
@@ -469,14 +471,20 @@ _FRAME = {
     "en": [
         rf"(?:(?:on|late|early|earlier|later) )?(?:{_EN_DAY})"
         r"(?: (?:morning|afternoon|evening|night))?",
-        rf"(?:on )?(?:{'|'.join(EN_MONTHS.split())}) \d{{1,2}}(?:st|nd|rd|th)?",
+        rf"(?:on )?(?:{_EN_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?",
+        # a date with its year, in a month or on a day: "in Nov. 2020", "on 13 June 2017"
+        rf"in (?:early |late |mid-)?(?:{_EN_MONTH}) \d{{4}}",
+        rf"on \d{{1,2}} (?:{_EN_MONTH})(?: \d{{4}})?",
         r"yesterday|today|tonight|overnight|earlier|later",
         rf"(?:last|this|next|earlier this|later this) (?:week|month|year|morning|afternoon"
         rf"|evening|night|weekend|{_EN_DAY})",
         r"(?:in|at|during|on) (?:a|an|the|his|her|their|its) (?:[\w-]+ ){0,2}?"
         r"(?:statement|interview|briefing|speech|post|letter|conference|address|debate|hearing"
         r"|meeting|broadcast|call|report|review|note|bulletin|update|release|service|ceremony"
-        r"|rally|session)",
+        r"|rally|session|video|tweet|website|account|page|blog|channel|podcast|email)",
+        # where it was posted or aired: "on Twitter", "via Facebook", "on social media"
+        r"(?:on|via) (?:Twitter|Facebook|Instagram|YouTube|TikTok|LinkedIn|Snapchat|Telegram"
+        r"|Weibo|Reddit|social media|television|TV|radio|air)",
         rf"to {_EN_ADDRESSEE}",
     ],
 }
@@ -1820,6 +1828,8 @@ def _content_span(
         described = _EN_DESCRIBED_AFTER.match(text, content_from, limit)
         content_from = described.end() if described is not None else content_from
     content_from = _content_start(ctx, content_from, verb, limit)
+    if verb.clause and ctx.lang == "en":
+        content_from = _past_en_frame(ctx, content_from, limit)
     said_after = _indirect_content(ctx, content_from, limit)
     if verb.clause and not _opens_a_clause(ctx, verb, content_from):
         said_after = None  # "كشف عن خطة", "ответил на вопрос": a noun, not what was said
@@ -1975,6 +1985,23 @@ _EN_FINITE_CLAUSE = re.compile(
     rf"[\s,]*(?:{_either(_EN_PRONOUNS)}['’](?:s|re|ll|d|ve|m)\b|{_EN_SUBJECT}\s+{_EN_FINITE_VERB})",
     re.IGNORECASE,
 )
+
+
+# A verb right after a frame makes the verb before it a participle, and the frame no part of a
+# clause: "the plan announced today [will] cost", "the measures announced Monday [included]".
+_EN_VERB_AFTER_FRAME = re.compile(
+    rf"[\s,]*(?:{_either(_EN_FINITE)}|(?-i:[a-z]+n['’]t\b|[a-z]{{2,}}ed\b))", re.IGNORECASE
+)
+
+
+def _past_en_frame(ctx: _Context, pos: int, limit: int) -> int:
+    """Past when, where and how a clause with no "that" was announced, where _content_start
+    left them because no determiner or pronoun follows ("announced on Twitter [28 students
+    tested positive]", "announced in Nov. 2020 [Disney would] ..."); else `pos`."""
+    frame = _FRAMES_AT["en"].match(ctx.text, pos, limit)
+    if frame is None or _EN_VERB_AFTER_FRAME.match(ctx.text, frame.end(), limit):
+        return pos
+    return frame.end() if _EN_FINITE_CLAUSE.match(ctx.text, frame.end(), limit) else pos
 
 
 def _opens_a_clause(ctx: _Context, verb: _Verb, pos: int) -> bool:
