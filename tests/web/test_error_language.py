@@ -34,11 +34,17 @@ from .conftest import PASSWORD, World, fresh_client, ingest, sign_in
 PACKAGE = Path(tabayyun.__file__).parent
 
 
+def plain(text: str) -> str:
+    """`text` without the isolates that wrap a parameter in a right-to-left sentence (they
+    are checked on their own in test_text_inside_a_right_to_left_sentence_is_isolated)."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
 def detail(page: str) -> str:
-    """The error page's detail, unescaped (its element and text)."""
+    """The error page's detail, unescaped (its element and text), isolates taken out."""
     found = page.split('<p class="detail"', 1)
     assert len(found) == 2, "no detail on the error page"
-    return html.unescape(found[1].split("</p>", 1)[0])
+    return plain(html.unescape(found[1].split("</p>", 1)[0]))
 
 
 def queue_claim_id(world: World) -> int:
@@ -109,6 +115,16 @@ def test_numbers_in_a_translated_message_are_the_ones_the_reader_typed() -> None
     assert reader_message(I18n("fa"), huge)[1] in ("fa", "en")  # never an exception
     assert "1e+30" in reader_message(I18n("ru"), huge)[0]
     assert reader_message(I18n("en"), close) == (str(close), "en")
+
+
+def test_text_inside_a_right_to_left_sentence_is_isolated() -> None:
+    """A quoted name or address keeps its own direction inside a Persian or Arabic sentence
+    (first-strong isolate ... pop); a left-to-right language gets it as it is."""
+    taken = InputError("username %(username)s is taken; pick another", username="'x.alpha'")
+    for lang in ("fa", "ar"):
+        assert "\u2068'x.alpha'\u2069" in reader_message(I18n(lang), taken)[0], lang
+    russian = reader_message(I18n("ru"), taken)[0]
+    assert "'x.alpha'" in russian and "\u2068" not in russian
 
 
 def test_a_message_without_a_translation_stays_english_never_empty() -> None:
@@ -231,7 +247,8 @@ def test_a_message_read_back_from_its_english_text_takes_the_closest_template() 
         "ru",
     )
     quoted = "reviewRating.bestRating: expected a number, got 'text'"
-    assert reader_text(I18n("fa"), quoted) == (
+    shown, lang = reader_text(I18n("fa"), quoted)
+    assert (plain(shown), lang) == (
         "reviewRating.bestRating: عدد انتظار می‌رفت؛ داده‌شده: 'text'",
         "fa",
     )
@@ -345,7 +362,7 @@ def test_an_import_report_gives_its_reasons_in_arabic(web: World) -> None:
     token = sign_in(client, "alpha", "editor")
     report = import_csv(client, token, csv)
     assert report.status_code == 200, report.text
-    page = html.unescape(report.text)
+    page = plain(html.unescape(report.text))
     for arabic in (
         "عدد الخلايا 2 وعدد أعمدة صف العناوين 3؛ ابحث عن فاصلة خارج علامات الاقتباس",
         "تقييم غير معروف 'Blorp': حُفظ بوصفه 'unknown' (غير معروف)",

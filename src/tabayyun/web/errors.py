@@ -461,6 +461,10 @@ def _shown(i18n: I18n, name: str, value: object) -> object:
         return i18n.exact(value)
     if name in PHRASE_PARAMETERS and isinstance(value, str) and value in _PHRASES:
         return translations(i18n.lang).gettext(value)
+    if isinstance(value, str) and i18n.dir == "rtl":
+        # Isolated (FSI ... PDI), so that a quoted address or field name keeps its own
+        # direction inside a right-to-left sentence instead of dragging its quotes around.
+        return f"\u2068{value}\u2069"
     return value
 
 
