@@ -1891,6 +1891,56 @@ def test_opinions_of_groups_and_named_holders(
         assert text[statement.start : statement.end] == statement.content
 
 
+# A singular pronoun that opens the sentence before an opinion verb ("He believes that", "او
+# معتقد است", "Он считает, что") is the person named before, as a reporting verb's pronoun
+# subject is; "I", "they" and a pronoun with nobody named before it hold no attributed opinion.
+def test_opinions_of_a_pronoun_holder() -> None:
+    fields = ("speaker", "mention", "verb", "content")
+    fa_named = "پرویز امینی کارشناس اقتصادی است. "
+    assert found(
+        "en", "John Smith is the party's leader. He believes that taxes will fall.", *fields
+    ) == [("John Smith", "He", "believes", "taxes will fall")]
+    assert found("fa", fa_named + "وی معتقد است که تورم کاهش می‌یابد.", *fields) == [
+        ("پرویز امینی", "وی", "معتقد است", "تورم کاهش می‌یابد")
+    ]
+    assert found("fa", fa_named + "او فکر می‌کند که تورم کاهش می‌یابد.", *fields) == [
+        ("پرویز امینی", "او", "فکر می‌کند", "تورم کاهش می‌یابد")
+    ]
+    assert found(
+        "ru", "Анна Иванова возглавляет фонд. Она полагает, что налоги снизятся.", *fields
+    ) == [("Анна Иванова", "Она", "полагает", "налоги снизятся")]
+    # inside what was said, the pronoun holds no opinion of its own
+    assert found("en", "John Smith said he believes that taxes will fall.", *fields) == [
+        ("John Smith", "John Smith", "said", "he believes that taxes will fall")
+    ]
+
+
+# No attributed opinion for "I", for a plural pronoun, or for a pronoun with nobody named before.
+_NO_PRONOUN_HOLDER = {
+    "en": [
+        "John Smith is the party's leader. I think that taxes will fall.",
+        "John Smith is the party's leader. They believe that taxes will fall.",
+        "The weather was bad. He believes that taxes will fall.",
+    ],
+    "fa": [
+        "پرویز امینی کارشناس اقتصادی است. آنها معتقدند که تورم کاهش می‌یابد.",
+        "پرویز امینی کارشناس اقتصادی است. من فکر می‌کنم که تورم کاهش می‌یابد.",
+        "هوا سرد بود. او معتقد است که تورم کاهش می‌یابد.",
+    ],
+    "ru": [
+        "Глеб Назаров возглавляет фонд. Они считают, что налоги снизятся.",
+        "Погода была плохой. Он считает, что налоги снизятся.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [(lang, text) for lang, texts in _NO_PRONOUN_HOLDER.items() for text in texts]
+)
+def test_no_opinion_of_a_pronoun_naming_nobody(lang: str, text: str) -> None:
+    assert found(lang, text, "speaker", "verb") == []
+
+
 # "According to him" in each language ("به گفته وی", "وبحسب قوله", "по его словам") names the
 # speaker before it by a pronoun, resolved as "he added" is.
 @pytest.mark.parametrize(

@@ -29,9 +29,11 @@ outlet to the source; an outlet named by its kind ("روزنامه کیهان ن
 
 What a plural group believes ("ويرى مراقبون أن", "کارشناسان معتقدند که", "Эксперты считают,
 что", "Critics argue that", "Officials say") is a claim put to a vague source: the group, as
-written, is the speaker; these opinion verbs report nothing for anyone else ("أعتقد", "I
-think"). A verb that ends a comparison ("than officials say", "از آن است که مسئولان
-می‌گویند") is part of what was said. "According to him" ("به گفته وی", "وبحسب قوله", "по его
+written, is the speaker; so is a person named, or one a singular pronoun opening the sentence
+stands for, resolved as a reporting verb's ("He believes that", "او معتقد است", "Он считает,
+что"); these opinion verbs report nothing for anyone else ("أعتقد", "I think", "they say").
+A verb that ends a comparison ("than officials say", "از آن است که مسئولان می‌گویند") is part
+of what was said. "According to him" ("به گفته وی", "وبحسب قوله", "по его
 словам") is the speaker before it; "according to" a source no entity names takes it as written
 up to the comma ("بحسب الدفاع المدني،", "по данным двух источников,"). A post held by nobody the
 article names is the speaker as written, with what it is of ("مدیرکل هواشناسی خراسان رضوی",
@@ -237,8 +239,9 @@ _EN_PARTICIPLES = "adding noting warning stressing insisting cautioning"
 # What a group believes: "ويرى مراقبون أن", "کارشناسان معتقدند که", "Эксперты считают, что",
 # "Critics argue that". A claim put to a vague source is a statement, its speaker the group as
 # written; so is what a named person or organisation believes ("Smith believes that", "Глеб
-# Назаров считает, что": an attributed claim). With any other subject ("أعتقد", "I think",
-# "they say") these verbs report nothing (see _GROUP and _named_holder).
+# Назаров считает, что": an attributed claim), and of "he" or "she" standing for a person
+# named before ("He believes that", see _pronoun_holder). With any other subject ("أعتقد", "I
+# think", "they say") these verbs report nothing (see _GROUP and _named_holder).
 _AR_OPINION = ["يرى", "ترى", "يعتقد", "تعتقد", "يتوقع", "تتوقع", "يرجح", "ترجح"]
 _AR_OPINION += ["يرون", "يعتقدون", "يتوقعون", "يرجحون"]  # after the group: "المراقبون يرون"
 _FA_OPINION = [
@@ -258,6 +261,7 @@ _FA_OPINION = [
     "باور دارد",
     "عقیده دارد",
     "اعتقاد دارد",
+    "فکر می‌کند",  # "او فکر می‌کند که": not "فکر می‌کنم" (I think)
 ]
 _RU_OPINION = (
     "считают полагают уверены убеждены опасаются предупреждают прогнозируют "
@@ -867,11 +871,62 @@ def _group_speaker(ctx: _Context, verb: _Verb, clause_start: int, limit: int) ->
 _HOLDER_GAP = re.compile(r"\s*(?:[,،]\s*(?:[^,،.!?؟:;«»\"\n]{1,80}[,،]\s*)?)?")
 
 
-def _opinion_holder(ctx: _Context, verb: _Verb, clause_start: int, limit: int) -> _Mention | None:
-    """Who holds the opinion `verb` reports: an unnamed group, or someone named."""
-    return _group_speaker(ctx, verb, clause_start, limit) or _named_holder(
-        ctx, verb, clause_start, limit
+def _opinion_holder(
+    ctx: _Context,
+    sentence: Sentence,
+    verb: _Verb,
+    bounds: tuple[int, int],
+    previous: list[Statement],
+    genders: dict[str, bool],
+) -> _Mention | None:
+    """Who holds the opinion `verb` reports: an unnamed group, someone named, or the person a
+    pronoun before it stands for. `bounds`: the start of its clause and of the next verb."""
+    clause_start, limit = bounds
+    return (
+        _group_speaker(ctx, verb, clause_start, limit)
+        or _named_holder(ctx, verb, clause_start, limit)
+        or _pronoun_holder(ctx, sentence, verb, clause_start, previous, genders)
     )
+
+
+def _pronoun_holder(
+    ctx: _Context,
+    sentence: Sentence,
+    verb: _Verb,
+    clause_start: int,
+    previous: list[Statement],
+    genders: dict[str, bool],
+) -> _Mention | None:
+    """A singular pronoun that opens the sentence right before an opinion verb ("He believes
+    that", "او معتقد است", "Он считает, что"): whom it stands for, as for a reporting verb (see
+    _pronoun_speaker); None for nobody, or a pronoun inside a clause ("X said he believes")."""
+    pronoun = _pronoun_before(ctx, clause_start, verb.start)
+    if pronoun is None or not _opens_sentence(ctx, sentence, pronoun.start()):
+        return None
+    gap = ctx.text[pronoun.end() : verb.start]
+    if not (_HOLDER_GAP.fullmatch(gap) or (ctx.lang == "en" and _EN_ADVERB.fullmatch(gap))):
+        return None
+    return _pronoun_speaker(ctx, sentence, pronoun, verb, previous, genders)
+
+
+def _pronoun_speaker(
+    ctx: _Context,
+    sentence: Sentence,
+    pronoun: re.Match[str],
+    verb: _Verb,
+    previous: list[Statement],
+    genders: dict[str, bool],
+) -> _Mention | None:
+    """Whom a subject pronoun before `verb` stands for: the latest speaker of its gender, or,
+    with nobody quoted yet, the person who opens the sentence before ("Mayor X visited ... She
+    said"); None for nobody."""
+    she = pronoun.group().lower() in _FEMININE_PRONOUN
+    speaker = _previous_speaker(previous, genders, she or verb.feminine)
+    if not speaker and _opens_sentence(ctx, sentence, pronoun.start()):
+        speaker = _subject_before(ctx, sentence, genders, she or None)
+    if not speaker:
+        return None
+    return _Mention(pronoun.start(), pronoun.end(), pronoun.group(), speaker, she or None)
 
 
 def _named_holder(ctx: _Context, verb: _Verb, clause_start: int, limit: int) -> _Mention | None:
@@ -1555,9 +1610,14 @@ def find_statements(
             if not verb.opinion
             or _opinion_holder(
                 ctx,
+                sentence,
                 verb,
-                _clause_start(ctx, sentence, verb),
-                verbs[i + 1].start if i + 1 < len(verbs) else sentence.end,
+                (
+                    _clause_start(ctx, sentence, verb),
+                    verbs[i + 1].start if i + 1 < len(verbs) else sentence.end,
+                ),
+                statements,
+                genders,
             )
             is not None
         ]
@@ -1657,7 +1717,7 @@ def _statements_for(
     after = False
     if verb.opinion:
         # "ويرى مراقبون أن", "Critics argue that": a group's claim; no one else's opinion
-        group = _opinion_holder(ctx, verb, clause_start, limit)
+        group = _opinion_holder(ctx, sentence, verb, (clause_start, limit), previous, genders)
         if group is None:
             return []
         speakers, after = [group], group.start >= verb.end
@@ -1710,18 +1770,8 @@ def _statements_for(
             elif unnamed is not None and _unnamed_is_subject(ctx, unnamed, candidates, pronoun):
                 speakers = [unnamed]
             elif pronoun is not None and (not candidates or candidates[-1].end <= pronoun.start()):
-                she = pronoun.group().lower() in _FEMININE_PRONOUN
-                speaker = _previous_speaker(previous, genders, she or verb.feminine)
-                if not speaker and _opens_sentence(ctx, sentence, pronoun.start()):
-                    # nobody quoted yet: the subject of the sentence before ("Mayor X visited
-                    # ... She said")
-                    speaker = _subject_before(ctx, sentence, genders, she or None)
-                if speaker:
-                    speakers = [
-                        _Mention(
-                            pronoun.start(), pronoun.end(), pronoun.group(), speaker, she or None
-                        )
-                    ]
+                resolved = _pronoun_speaker(ctx, sentence, pronoun, verb, previous, genders)
+                speakers = [resolved] if resolved is not None else []
             elif candidates:
                 # People before organisations ("Dr X, a lecturer at Y University, said");
                 # Persian puts the subject first, the others nearest the verb.
