@@ -41,10 +41,12 @@ def plain(text: str) -> str:
 
 
 def detail(page: str) -> str:
-    """The error page's detail, unescaped (its element and text), isolates taken out."""
+    """The error page's detail, unescaped (its element and text), isolates taken out and code
+    spans written back as `...` (test_a_command_in_a_message_is_set_as_code checks them)."""
     found = page.split('<p class="detail"', 1)
     assert len(found) == 2, "no detail on the error page"
-    return plain(html.unescape(found[1].split("</p>", 1)[0]))
+    shown = found[1].split("</p>", 1)[0].replace('<code dir="ltr">', "`").replace("</code>", "`")
+    return plain(html.unescape(shown))
 
 
 def queue_claim_id(world: World) -> int:
@@ -123,8 +125,23 @@ def test_text_inside_a_right_to_left_sentence_is_isolated() -> None:
     taken = InputError("username %(username)s is taken; pick another", username="'x.alpha'")
     for lang in ("fa", "ar"):
         assert "\u2068'x.alpha'\u2069" in reader_message(I18n(lang), taken)[0], lang
+    hostile = InputError(
+        "username %(username)s is taken; pick another", username="'x\u2069y\u202e'"
+    )
+    assert "\u2068'x\u200by\u200b'\u2069" in reader_message(I18n("fa"), hostile)[0]
     russian = reader_message(I18n("ru"), taken)[0]
     assert "'x.alpha'" in russian and "\u2068" not in russian
+
+
+def test_a_command_in_a_message_is_set_as_code_and_nothing_else_is_markup() -> None:
+    from tabayyun.web.render import code_spans
+
+    shown = code_spans("say why (`reason`) or run `tabayyun analyze <FILE>` & <b>retry</b>")
+    assert str(shown) == (
+        'say why (<code dir="ltr">reason</code>) or run '
+        '<code dir="ltr">tabayyun analyze &lt;FILE&gt;</code> &amp; &lt;b&gt;retry&lt;/b&gt;'
+    )
+    assert str(code_spans("a lone ` stays")) == "a lone ` stays"
 
 
 def test_a_message_without_a_translation_stays_english_never_empty() -> None:

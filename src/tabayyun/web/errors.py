@@ -17,7 +17,7 @@ from tabayyun.server.audit import Actor
 from tabayyun.server.auth import SESSION_COOKIE, context
 from tabayyun.server.errors import AuthenticationError
 from tabayyun.web.i18n import N_, I18n, translations
-from tabayyun.web.render import local_path, page_language, render
+from tabayyun.web.render import BIDI_CONTROLS, local_path, page_language, render
 
 # What each status means to a reader; the server's own message follows as detail.
 TITLES = {
@@ -463,8 +463,9 @@ def _shown(i18n: I18n, name: str, value: object) -> object:
         return translations(i18n.lang).gettext(value)
     if isinstance(value, str) and i18n.dir == "rtl":
         # Isolated (FSI ... PDI), so that a quoted address or field name keeps its own
-        # direction inside a right-to-left sentence instead of dragging its quotes around.
-        return f"\u2068{value}\u2069"
+        # direction inside a right-to-left sentence instead of dragging its quotes around; its
+        # own bidi controls are left out, as in an article (an unmatched PDI would end ours).
+        return f"\u2068{value.translate(BIDI_CONTROLS)}\u2069"
     return value
 
 

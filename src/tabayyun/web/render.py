@@ -7,6 +7,7 @@ marked safe: markup built here is assembled from `markupsafe.escape`d pieces wit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -113,7 +114,24 @@ def local_path(target: str | None, default: str = "/") -> str:
 
 # LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI become ZERO WIDTH SPACE (one character each,
 # so offsets keep); the implicit marks (LRM, RLM, ALM) change no order beyond a character.
-_BIDI_CONTROLS = dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), "\u200b")
+BIDI_CONTROLS = dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), "\u200b")
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def code_spans(text: str) -> Markup:
+    """A message with each `backticked` span (a command, a field, an address) set as
+    left-to-right code, so that it keeps its order inside a right-to-left sentence; every piece
+    is escaped."""
+    out, position = [Markup("")], 0
+    for span in _CODE_SPAN.finditer(text):
+        out.append(escape(text[position : span.start()]))
+        out.append(Markup('<code dir="ltr">{}</code>').format(span.group(1)))
+        position = span.end()
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+ENV.filters["code_spans"] = code_spans
 
 
 def highlight(
@@ -131,7 +149,7 @@ def highlight(
     article reversed everything after it on the page, "2024" reading "4202".
     """
     claim_links = claim_links or {}
-    text = text.translate(_BIDI_CONTROLS)  # one for one: sentence offsets still hold
+    text = text.translate(BIDI_CONTROLS)  # one for one: sentence offsets still hold
     out = [Markup("")]
     position = 0
     for sentence in sorted(sentences, key=lambda s: int(s["start"])):
