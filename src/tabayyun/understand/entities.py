@@ -545,6 +545,7 @@ _AR_DAY_PART_KEYS = _keys(AR_DAY_PARTS.split())
 _AR_DAY_KEYS = _keys(f"اليوم أمس {AR_WEEKDAYS}".split())
 _NEXT_WORD = re.compile(f" +({AR_WORD})")
 _FA_VERB_PREFIX = re.compile("ن?می\u200c")
+_FA_LIGHT_VERB_PREFIX = re.compile("^ن?می\u200c?")  # "می‌کند", also typed "میکند"
 
 
 def _ends_name(text: str, word: re.Match[str], lang: str, *, inside: bool = True) -> bool:
@@ -574,7 +575,12 @@ def _ends_name(text: str, word: re.Match[str], lang: str, *, inside: bool = True
     if _FA_VERB_PREFIX.match(word.group()):
         return True  # any verb with its prefix: "می‌خواهد", "نمی‌داند"
     following = _NEXT_WORD.match(text, word.end()) if inside else None
-    return following is not None and _word_key(following.group(1)) in _FA_LIGHT_VERB_KEYS
+    # A noun before a light verb is the first half of a compound verb, also in the present
+    # with its prefix: "اعلام کرد", "[فکر] می‌کند" (not the surname in "علی رضایی فکر می‌کند")
+    return following is not None and (
+        _word_key(_FA_LIGHT_VERB_PREFIX.sub("", following.group(1), count=1))
+        in _FA_LIGHT_VERB_KEYS
+    )
 
 
 # A capitalised preposition or day ends a name in Title Case text: "Minister Eleanor Whitcombe
