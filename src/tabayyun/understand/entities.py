@@ -578,8 +578,7 @@ def _ends_name(text: str, word: re.Match[str], lang: str, *, inside: bool = True
     # A noun before a light verb is the first half of a compound verb, also in the present
     # with its prefix: "اعلام کرد", "[فکر] می‌کند" (not the surname in "علی رضایی فکر می‌کند")
     return following is not None and (
-        _word_key(_FA_LIGHT_VERB_PREFIX.sub("", following.group(1), count=1))
-        in _FA_LIGHT_VERB_KEYS
+        _word_key(_FA_LIGHT_VERB_PREFIX.sub("", following.group(1), count=1)) in _FA_LIGHT_VERB_KEYS
     )
 
 
