@@ -144,6 +144,19 @@ def test_a_command_in_a_message_is_set_as_code_and_nothing_else_is_markup() -> N
     assert str(code_spans("a lone ` stays")) == "a lone ` stays"
 
 
+def test_a_request_the_server_cannot_read_names_its_fields_in_the_readers_language(
+    web: World,
+) -> None:
+    client = in_language(web, "fa")
+    sign_in(client, "alpha", "viewer")
+    page = client.get("/articles", params={"page": "two"})
+    assert page.status_code == 422, page.text
+    assert detail(page.text) == ">این فیلدها خالی یا نامعتبرند: query.page", detail(page.text)
+    api = web.call("GET", "/articles?page=two", "alpha", "viewer")
+    assert api.status_code == 422
+    assert api.json()["error"]["message"].startswith("the request is not valid")
+
+
 def test_a_message_without_a_translation_stays_english_never_empty() -> None:
     unknown = InputError("line 3: no %(what)s here", what="text")
     assert reader_message(I18n("fa"), unknown) == ("line 3: no text here", "en")

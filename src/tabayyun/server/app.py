@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from tabayyun.config import Settings
-from tabayyun.errors import TabayyunError
+from tabayyun.errors import InputError, TabayyunError
 from tabayyun.server.errors import RateLimitedError, status_for
 from tabayyun.server.routes import ROUTERS
 from tabayyun.server.services import ServerContext
@@ -115,7 +115,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = "the request is not valid; see details for each field at fault"
         if not _is_api(request):
             fields = ", ".join(".".join(str(p) for p in d["loc"]) for d in details)
-            return await html_error(request, 422, "validation_error", fields)
+            unusable = InputError(
+                "these fields are missing or not valid: %(fields)s", fields=fields
+            )
+            return await html_error(request, 422, "validation_error", unusable)
         return JSONResponse(error_body("validation_error", message, details), status_code=422)
 
     @app.exception_handler(Exception)

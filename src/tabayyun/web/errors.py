@@ -56,6 +56,8 @@ EXPLANATIONS = {
 # its template and parameters here (`read_back`). A parameter that is a technical detail (a
 # library's own message, an HTTP reason phrase, a field's name) is shown as it is.
 SERVER_MESSAGES = (
+    # a request whose fields the server could not read at all (a 422)
+    N_("these fields are missing or not valid: %(fields)s"),
     # permissions
     N_(
         "your role %(role)s lacks the permission %(permission)s; "
