@@ -228,6 +228,10 @@ def build(fields: dict[str, Any], *, organisation: str, visibility: str) -> Fact
     try:
         return from_claimreview(cleaned, organisation=organisation, visibility=visibility)
     except InputError as error:
+        field = error.params.get("field")
+        if isinstance(field, str) and error.msgid.startswith("%(field)s"):
+            # the template kept, so that the web form can say it in the reader's language
+            raise InputError(error.msgid, **{**error.params, "field": _api_named(field)}) from None
         raise InputError(_api_named(str(error))) from None
 
 
@@ -249,9 +253,10 @@ _API_NAMES = (
 
 
 def _api_named(message: str) -> str:
-    """`message` with the ClaimReview path it starts with named as the API field."""
+    """`message` (or a field's path) with the ClaimReview path it starts with named as the API
+    field."""
     for path, name in _API_NAMES:
-        if message.startswith(f"{path}:") or message.startswith(f"{path}."):
+        if message == path or message.startswith((f"{path}:", f"{path}.")):
             return name + message[len(path) :]
     return message
 

@@ -52,9 +52,9 @@ EXPLANATIONS = {
 # (see tabayyun.errors.TabayyunError), its English text is what the API answers, and the web UI
 # shows its translation; tests/web/test_error_language.py checks each is still raised. The
 # web forms mark their own messages where they raise them. A message that reaches the web UI as
-# English text only (an import's reasons, an error re-raised from its text) is read back into
-# its template and parameters here (`read_back`). A parameter that is a technical detail (a
-# library's own message, an HTTP reason phrase, a field's name) is shown as it is.
+# English text only (an import's reasons) is read back into its template and parameters here
+# (`read_back`). A parameter that is a technical detail (a library's own message, an HTTP
+# reason phrase, a field's name) is shown as it is.
 SERVER_MESSAGES = (
     # a request whose fields the server could not read at all (a 422)
     N_("these fields are missing or not valid: %(fields)s"),
@@ -430,11 +430,12 @@ def _templates() -> list[tuple[str, list[str], re.Pattern[str]]]:
     """Each template with parameters, its literal pieces and a pattern that reads it back."""
     found = []
     for template in SERVER_MESSAGES:
-        pieces = _PLACEHOLDER.split(template)[::2]
+        parts = _PLACEHOLDER.split(template)  # literal pieces at even places, names at odd
+        pieces = parts[::2]
         if len(pieces) == 1:
             continue
         pattern, seen = [], set()
-        for index, piece in enumerate(_PLACEHOLDER.split(template)):
+        for index, piece in enumerate(parts):
             if index % 2 == 0:
                 pattern.append(re.escape(piece))
             else:
