@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache  # noqa: E402
 from tabayyun.embed.base import Embedder  # noqa: E402
-from tabayyun.matching.engine import MatchEngine  # noqa: E402
+from tabayyun.embed.bridge import BridgeEmbedder  # noqa: E402
+from tabayyun.matching.engine import MatchEngine, embed_bridge  # noqa: E402
 from tabayyun.matching.metrics import average_precision, summarise  # noqa: E402
 from tabayyun.matching.records import (  # noqa: E402
     IndexedClaim,
@@ -125,24 +126,39 @@ def _percentiles(seconds: list[float]) -> tuple[float, float]:
 
 
 def build(
-    records: list[IndexedClaim], embedder: Embedder, *, symmetric: bool
+    records: list[IndexedClaim],
+    embedder: Embedder,
+    *,
+    symmetric: bool,
+    bridge: Embedder | None = None,
 ) -> tuple[MatchEngine, float]:
-    """An engine over `records` and the seconds the index took (cached vectors excluded)."""
+    """An engine over `records` and the seconds the index took (cached vectors excluded); the
+    `bridge` encoder (cached) is kept only with the sym index, for cross-lingual queries."""
     passages = [r.passage for r in records]
     vectors = embedder.embed_passages(passages)
     query_vectors = embedder.embed_queries(passages) if symmetric else None
+    bridge = bridge if symmetric else None
+    bridge_vectors = embed_bridge(bridge, records) if bridge is not None else None
     started = time.perf_counter()
     engine = MatchEngine.build(
-        records, embedder, vectors=vectors, query_vectors=query_vectors, symmetric=symmetric
+        records,
+        embedder,
+        vectors=vectors,
+        query_vectors=query_vectors,
+        symmetric=symmetric,
+        bridge=bridge,
+        bridge_vectors=bridge_vectors,
     )
     return engine, time.perf_counter() - started
 
 
-def build_mixed(folders: list[Path], embedder: Embedder) -> tuple[MatchEngine, float]:
+def build_mixed(
+    folders: list[Path], embedder: Embedder, bridge: Embedder | None = None
+) -> tuple[MatchEngine, float]:
     """One engine over every distinct corpus of `folders` (a multilingual registry)."""
     corpora = {corpus_key(folder): folder for folder in folders}
     union = [record for folder in corpora.values() for record in read_corpus(folder)]
-    return build(union, embedder, symmetric=True)
+    return build(union, embedder, symmetric=True, bridge=bridge)
 
 
 def corpus_key(folder: Path) -> str:
@@ -174,6 +190,7 @@ def evaluate(
     embedder: Embedder,
     live: Embedder | None,
     pairs: dict[int, int] | None = None,
+    live_bridge: Embedder | None = None,
 ) -> dict[str, Any]:
     """Metrics per method and latency for one split; with translation `pairs`, the final
     method's MAP@5 with each pair counted as one claim too."""
@@ -200,6 +217,10 @@ def evaluate(
             translated.append(map5_translations(found.ranking("final", 10), relevant_at, pairs))
     with_embedding: list[float] = []
     if live is not None:
+        # Timed with both encoders live: the bridge embeds a text where foreign claims need it.
+        cached_bridge = engine.query_bridge
+        if engine.bridge is not None and live_bridge is not None:
+            engine.query_bridge = live_bridge
         for query in queries[:LATENCY_QUERIES]:
             started = time.perf_counter()
             text = strip_links(query.text)
@@ -207,6 +228,7 @@ def evaluate(
             latent = engine.latents_for([text], [query.lang], live)[0]
             engine.match(query.text, lang=query.lang, k=10, vector=vector, latent=latent)
             with_embedding.append(time.perf_counter() - started)
+        engine.query_bridge = cached_bridge
     relevant = [qrels[q.id] for q in queries]
     # Queries whose every relevant claim is missing from corpus.jsonl score 0 for any method
     # (as trec_eval counts them); reported so that a reader can tell data gaps from misses.
@@ -314,16 +336,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--embed-threads", type=int, default=1, help="e5 threads for live timing (1: a worker)"
     )
+    parser.add_argument(
+        "--no-bridge",
+        action="store_true",
+        help="match without the bridge encoder (TABAYYUN_MATCH_BRIDGE=false)",
+    )
     args = parser.parse_args(argv)
     base = args.data / "claim-retrieval"
     if not base.is_dir():
         print(f"{base} not found; pass --data DIR holding claim-retrieval/", file=sys.stderr)
         return 2
     embedder = CachedEmbedder(E5Embedder(), VectorCache())
+    bridge = None if args.no_bridge else CachedEmbedder(BridgeEmbedder(threads=2), VectorCache())
+    live_bridge = None if args.no_bridge else BridgeEmbedder(threads=args.embed_threads)
     # One thread per request, as a server worker would run it; the model loads before timing.
     live = None if args.no_live else E5Embedder(threads=args.embed_threads)
     if live is not None:
         live.embed_queries(["load the model before timing"])
+        if live_bridge is not None:
+            live_bridge.embed_queries(["load the model before timing"])
     engines: dict[str, tuple[MatchEngine, float]] = {}
     rows: list[dict[str, Any]] = []
     folders = [p for p in sorted(base.iterdir()) if (p / "corpus.jsonl").is_file()]
@@ -332,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.mixed:
         # Every distinct corpus in one registry: each split then meets claims in other
         # languages too, and same-language texts may take the cross-lingual path.
-        shared = build_mixed(folders, embedder)
+        shared = build_mixed(folders, embedder, bridge)
         raw = embedder.embed_passages([r.passage for r in shared[0].records])  # cached
         pairs = translation_pairs(shared[0], raw)
         print(
@@ -347,12 +378,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.mixed:
             engines[key] = shared
         elif key not in engines:
-            engines[key] = build(read_corpus(folder), embedder, symmetric=symmetric[key])
+            engines[key] = build(
+                read_corpus(folder), embedder, symmetric=symmetric[key], bridge=bridge
+            )
         engine, build_s = engines[key]
         for split in splits_with_qrels(folder):
             if args.split and split not in args.split:
                 continue
-            result = evaluate(engine, folder, split, embedder, live, pairs)
+            result = evaluate(engine, folder, split, embedder, live, pairs, live_bridge)
             for method in METHODS:
                 name = f"{folder.name} (mixed)" if args.mixed else folder.name
                 row = {"dataset": name, "split": split, "method": method}

@@ -28,6 +28,10 @@ What is trained on what:
 - The cross scorer's weight for the latent-term cosine (`Scorer.boosts`, see
   engine.LATENT_FEATURES) and then its Platt scale are chosen on the xling dev sets: no
   cross-lingual training data exists, and English training queries teach the wrong weight.
+- The cross scorer's weight for the bridge encoder's gap (`engine.BRIDGE_FEATURES`, USE
+  multilingual) is chosen on the translated training queries (translate-train, below) in the
+  languages the bridge knows (Arabic, Russian), before that Platt scale is fitted; without them,
+  on the xling dev sets of those languages (the output says which).
 - Thresholds are calibrated per language pair on dev splits, as the matching issue prescribes:
   en-en on checkthat2021-en dev, ar-ar on checkthat2021-ar dev, ar-en / fa-en / ru-en on the
   checkthat2021-en-xling-* dev sets (translations of the English dev queries). Apart from the
@@ -69,6 +73,7 @@ from tune_encoder import CROSSFIT_FOLDS, crossfit_adapter, query_fold  # noqa: E
 from tabayyun.config import Settings  # noqa: E402
 from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache  # noqa: E402
 from tabayyun.embed.base import Embedder, model_family  # noqa: E402
+from tabayyun.embed.bridge import BridgeEmbedder  # noqa: E402
 from tabayyun.matching.centring import (  # noqa: E402
     CENTRE_PATH,
     Centre,
@@ -77,12 +82,14 @@ from tabayyun.matching.centring import (  # noqa: E402
 )
 from tabayyun.matching.engine import (  # noqa: E402
     ALL_FEATURES,
+    BRIDGE_FEATURES,
     CROSS_FEATURES,
     LATENT_FEATURES,
     MONO_FEATURES,
     MatchEngine,
     Retrieval,
     Thresholds,
+    bridges,
 )
 from tabayyun.matching.metrics import average_precision  # noqa: E402
 from tabayyun.matching.records import read_corpus, read_qrels, read_queries  # noqa: E402
@@ -109,6 +116,7 @@ CALIBRATION = {
 }
 XLING = tuple(CALIBRATION[pair] for pair in ("ar-en", "fa-en", "ru-en"))
 LATENT_WEIGHTS = (0.0, 5.0, 10.0, 20.0, 30.0, 40.0, 60.0, 80.0)
+BRIDGE_WEIGHTS = (0.0, 10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 80.0)
 MATCH_PRECISION = 0.95
 SUGGEST_POOL = 5  # "suggest" is cut on every one of the top 5 candidates, not only the first
 SUGGEST_PRECISION = 0.60
@@ -144,8 +152,9 @@ CENTRE_PER_LANGUAGE = False
 FEATURES_FROM = "released"
 
 
-# The cross network is trained without the latent cosine, which is added with a chosen weight.
-CROSS_TRAINED = tuple(f for f in CROSS_FEATURES if f not in LATENT_FEATURES)
+# The cross network is trained without the latent cosine and the bridge gap, which are added
+# with chosen weights.
+CROSS_TRAINED = tuple(f for f in CROSS_FEATURES if f not in (*LATENT_FEATURES, *BRIDGE_FEATURES))
 # Translations of the checkthat2021-en training tweets (translate-train, 29 Nov): the only
 # cross-lingual training queries there are. They derive from research-use tweets, so they live
 # outside the repository, in `cache_dir/translate-train/checkthat2021-en-train-<lang>/`
@@ -180,13 +189,20 @@ def translated_train(directory: Path) -> list[Path]:
 
 
 def build_engine(
-    folder: Path, embedder: Embedder, *, symmetric: bool, centre: Centre
+    folder: Path,
+    embedder: Embedder,
+    *,
+    symmetric: bool,
+    centre: Centre,
+    bridge: Embedder | None = None,
 ) -> MatchEngine:
     """An engine over a folder's corpus with untrained scorers (trained ones are set later);
-    `embedder` (cached) embeds its passages and, when `symmetric`, the passages as queries."""
+    `embedder` (cached) embeds its passages and, when `symmetric`, the passages as queries;
+    `bridge` (cached) computes the bridge gap."""
     engine = MatchEngine.build(
         read_corpus(folder),
         embedder,
+        bridge=bridge,
         centre=centre,
         models={
             "mono": Scorer.untrained(MONO_FEATURES),
@@ -257,29 +273,72 @@ def groups(
     return [(r.features[:, cols], np.isin(r.positions, list(relevant))) for r, relevant, _ in found]
 
 
-def choose_latent_weight(
-    engine: MatchEngine, models: dict[str, Scorer], base: Path, embedder: Embedder
-) -> tuple[Scorer, dict[str, float]]:
-    """The cross scorer with the latent-term weight of the best mean MAP@5 over the xling dev
-    sets (the smaller weight on a tie), and that mean for every weight tried.
+Found = dict[str, list[tuple[Retrieval, set[int], Retrieval | None]]]
 
-    The boost shifts raw scores by an amount training never saw, so the chosen scorer's Platt
-    scale is fitted again on the same dev retrievals (where thresholds are calibrated too).
-    """
-    found = {name: retrievals(engine, base / name, "dev", embedder) for name in XLING}
+
+def weight_table(
+    engine: MatchEngine,
+    models: dict[str, Scorer],
+    found: Found,
+    feature: str,
+    weights: tuple[float, ...],
+    *,
+    gap: bool = False,
+) -> dict[str, float]:
+    """Mean MAP@5 over `found` with the cross scorer boosted by `weight * feature`, per weight.
+
+    Re-scored from the stored features: the candidates do not depend on weights."""
     means: dict[str, float] = {}
-    for weight in LATENT_WEIGHTS:
-        engine.models = {**models, "cross": models["cross"].with_boost("sae", weight)}
+    for weight in weights:
+        engine.models = {**models, "cross": models["cross"].with_boost(feature, weight, gap=gap)}
         scores = []
         for runs in found.values():
             for first, relevant, _ in runs:
-                # Re-scored from the stored features: the candidates do not depend on weights.
                 final = engine.score_candidates(first.lang, first.positions, first.features)
                 ranked = dataclasses.replace(first, final=final).ranking("final", 5)
                 scores.append(average_precision(ranked, relevant, 5))
         means[str(weight)] = round(float(np.mean(scores)), 4)
+    engine.models = models
+    return means
+
+
+def choose_latent_weight(
+    engine: MatchEngine, models: dict[str, Scorer], found: Found
+) -> tuple[Scorer, dict[str, float]]:
+    """The cross scorer with the latent-term weight of the best mean MAP@5 over the xling dev
+    retrievals `found` (the smaller weight on a tie), and that mean for every weight tried."""
+    means = weight_table(engine, models, found, "sae", LATENT_WEIGHTS)
     best = max(LATENT_WEIGHTS, key=lambda w: (means[str(w)], -w))
-    chosen = models["cross"].with_boost("sae", best)
+    return models["cross"].with_boost("sae", best), means
+
+
+def choose_bridge_weight(
+    engine: MatchEngine,
+    models: dict[str, Scorer],
+    translated: list[Path],
+    base: Path,
+    embedder: Embedder,
+) -> tuple[Scorer, dict[str, float], list[str]]:
+    """The cross scorer with the bridge-gap weight of the best mean MAP@5 over the translated
+    training queries in the languages the bridge knows (else those xling dev sets), that mean
+    per weight, and what it was chosen on."""
+    assert engine.bridge is not None
+    known = [f for f in translated if bridges(engine.bridge, f.name.rsplit("-", 1)[-1])]
+    if known:
+        found = {f.name: retrievals(engine, f, "train", embedder) for f in known}
+        chosen_on = [f"translate-train/{f.name}" for f in known]
+    else:
+        names = [n for n in XLING if bridges(engine.bridge, n.rsplit("-", 1)[-1])]
+        found = {n: retrievals(engine, base / n, "dev", embedder) for n in names}
+        chosen_on = [f"{n}/dev" for n in names]
+    means = weight_table(engine, models, found, "bridge_gap", BRIDGE_WEIGHTS, gap=True)
+    best = max(BRIDGE_WEIGHTS, key=lambda w: (means[str(w)], -w))
+    return models["cross"].with_boost("bridge_gap", best, gap=True), means, chosen_on
+
+
+def refit_cross_scale(engine: MatchEngine, chosen: Scorer, found: Found) -> Scorer:
+    """`chosen` with its Platt scale fitted again on the xling dev retrievals `found` (where
+    thresholds are calibrated too): the boosts shift raw scores by amounts training never saw."""
     cols = [ALL_FEATURES.index(f) for f in chosen.features]
     pairs = []
     for runs in found.values():
@@ -289,7 +348,7 @@ def choose_latent_weight(
                 (first.features[cross][:, cols], np.isin(first.positions[cross], list(relevant)))
             )
     chosen.platt = fit_platt(chosen, [(x, y) for x, y in pairs if y.any() and len(y) > 1])
-    return chosen, means
+    return chosen
 
 
 def calibrate(top: list[tuple[float, bool]], precision: float) -> float:
@@ -338,12 +397,22 @@ def main() -> None:
         help="keep the shipped mono scorer (scorer.json) and its en-en / ar-ar thresholds; "
         "train and calibrate the cross scorer alone",
     )
+    parser.add_argument(
+        "--keep-scorers",
+        action="store_true",
+        help="keep both shipped networks (scorer.json) and the en-en / ar-ar thresholds; choose "
+        "the cross scorer's boosts, fit its scale and calibrate the cross pairs again (what a "
+        "change of the boosts alone needs: no retraining, whose MLPs are not reproducible)",
+    )
     args = parser.parse_args()
+    if args.keep_scorers:
+        args.keep_mono = True
     base = args.data / "claim-retrieval"
     translated = translated_train(args.translations)
     if args.cross_from != "english" and not translated:
         sys.exit(f"No translations under {args.translations}: pass --cross-from english.")
     embedder = CachedEmbedder(E5Embedder(), VectorCache())
+    bridge = CachedEmbedder(BridgeEmbedder(threads=2), VectorCache())
     # Each learner computes the features of the training queries of its fold (None: all).
     learners: list[tuple[Embedder, int | None]]
     if args.features == "crossfit":
@@ -386,6 +455,8 @@ def main() -> None:
             )
             for name in TRAIN_SETS
         }
+        if args.keep_scorers:
+            break
         for name in () if args.keep_mono else TRAIN_SETS:
             learnt = retrievals(learner_engines[name], base / name, "train", learner, fold=fold)
             print(f"{name} ({learner.name}): {len(learnt)} training queries", file=sys.stderr)
@@ -414,44 +485,77 @@ def main() -> None:
     models = {
         "mono": shipped.get("mono")
         or fit_ensemble(mono, list(MONO_FEATURES), conflicts, seeds=SEEDS),
-        "cross": fit_ensemble(cross, list(CROSS_TRAINED), conflicts, seeds=SEEDS),
+        "cross": shipped["cross"].without_boosts()
+        if args.keep_scorers
+        else fit_ensemble(cross, list(CROSS_TRAINED), conflicts, seeds=SEEDS),
     }
-    # Everything chosen on dev from here on sees the shipped encoder, as the engine will.
-    engines = (
-        learner_engines
-        if learners[-1][0] is embedder
-        else {
-            name: build_engine(base / name, embedder, symmetric=SYMMETRIC[name], centre=centre)
-            for name in TRAIN_SETS
-        }
-    )
+    # Everything chosen on dev from here on sees the shipped encoder (and the bridge), as the
+    # engine will.
+    engines = {
+        name: build_engine(
+            base / name,
+            embedder,
+            symmetric=SYMMETRIC[name],
+            centre=centre,
+            bridge=bridge if SYMMETRIC[name] else None,
+        )
+        for name in TRAIN_SETS
+    }
     # Latent terms agree far more within one language than across two, so English training
     # queries cannot teach their weight: it is the one value chosen on the xling dev sets.
     english = engines["checkthat2021-en"]
-    models["cross"], table = choose_latent_weight(english, models, base, embedder)
+    xling_dev = {name: retrievals(english, base / name, "dev", embedder) for name in XLING}
+    models["cross"], table = choose_latent_weight(english, models, xling_dev)
     weight = models["cross"].boosts["sae"]
     print(f"latent weight {weight} (xling dev MAP@5 by weight: {table})", file=sys.stderr)
+    # The bridge gap's weight, with the latent boost in place, on translated training queries.
+    models["cross"], bridge_table, bridge_on = choose_bridge_weight(
+        english, models, translated, base, embedder
+    )
+    bridge_weight = models["cross"].boosts["bridge_gap"]
+    print(
+        f"bridge weight {bridge_weight} (MAP@5 by weight on {bridge_on}: {bridge_table})",
+        file=sys.stderr,
+    )
+    models["cross"] = refit_cross_scale(english, models["cross"], xling_dev)
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    # Kept networks keep the record of how they were trained.
+    trained = (
+        {
+            key: value
+            for key, value in json.loads(
+                (MODELS_DIR / "scorer.json").read_text(encoding="utf-8")
+            ).items()
+            if not key.startswith(("latent_", "bridge")) and key != "models"
+        }
+        if args.keep_scorers
+        else {
+            "trained_on": [f"{name}/train" for name in TRAIN_SETS]
+            + [
+                f"translate-train/{folder.name}"
+                for folder in translated
+                if args.cross_from != "english"
+            ],
+            "cross_trained_on": args.cross_from,
+            # One name as before; a list for cross-fitting's fold encoders.
+            "features_from": (
+                learners[0][0].name
+                if len(learners) == 1
+                else [learner.name for learner, _ in learners]
+            ),
+            "features_mode": args.features,
+            "seeds": list(SEEDS),
+        }
+    )
     (MODELS_DIR / "scorer.json").write_text(
         json.dumps(
             {
-                "trained_on": [f"{name}/train" for name in TRAIN_SETS]
-                + [
-                    f"translate-train/{folder.name}"
-                    for folder in translated
-                    if args.cross_from != "english"
-                ],
-                "cross_trained_on": args.cross_from,
-                # One name as before; a list for cross-fitting's fold encoders.
-                "features_from": (
-                    learners[0][0].name
-                    if len(learners) == 1
-                    else [learner.name for learner, _ in learners]
-                ),
-                "features_mode": args.features,
+                **trained,
                 "latent_weight_chosen_on": [f"{name}/dev" for name in XLING],
                 "latent_weight_map5": table,
-                "seeds": list(SEEDS),
+                "bridge": bridge.name,
+                "bridge_weight_chosen_on": bridge_on,
+                "bridge_weight_map5": bridge_table,
                 "models": {name: model.to_json() for name, model in models.items()},
             },
             indent=1,

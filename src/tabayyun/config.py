@@ -119,6 +119,12 @@ class Settings:
         "Where the registry holds claims in other languages than a text's, also compare their "
         "latent terms: better cross-lingual matches for a second pass through e5 per text.",
     )
+    match_bridge: bool = _setting(
+        True,
+        "Where the registry holds claims in other languages than a text's, re-rank them with a "
+        "second encoder trained on translations (USE multilingual; Arabic, Russian, English, "
+        "not Persian): a few ms per text. Off, or with the fake embedder, only e5 is used.",
+    )
     match_foreign_preference: float = _setting(
         0.0,
         "Log-odds added to fact-checks in another language than the text where the registry "

@@ -289,7 +289,7 @@ def build_match_engine(
     the same registry (matching/snapshot.py): for command-line runs, which would otherwise
     rebuild it every time. A server keeps its engines in memory instead.
     """
-    from tabayyun.embed import embedder_from_settings
+    from tabayyun.embed import bridge_from_settings, embedder_from_settings
     from tabayyun.matching import MatchEngine
 
     if factchecks is None:
@@ -311,17 +311,40 @@ def build_match_engine(
     # texts do not, or the cache would grow with every request a server answers.
     cached = embedder_from_settings(settings, cached=True)
     live = embedder_from_settings(settings)
+    bridge = bridge_from_settings(settings, cached=True)
+    live_bridge = bridge_from_settings(settings)
 
     def build() -> MatchEngine:
-        return MatchEngine.build(records, cached, settings=settings, query_embedder=live)
+        return MatchEngine.build(
+            records,
+            cached,
+            settings=settings,
+            query_embedder=live,
+            bridge=bridge,
+            query_bridge=live_bridge,
+        )
 
     if not snapshot:
         return build()
     from tabayyun.matching.snapshot import load_or_build, snapshot_key
 
-    key = snapshot_key(records, cached.name, symmetric=True, latent=settings.match_latent_terms)
+    key = snapshot_key(
+        records,
+        cached.name,
+        symmetric=True,
+        latent=settings.match_latent_terms,
+        bridge=bridge.name if bridge is not None else None,
+    )
     directory = settings.cache_dir / "engines"
-    engine = load_or_build(directory, key, build, embedder=cached, query_embedder=live)
+    engine = load_or_build(
+        directory,
+        key,
+        build,
+        embedder=cached,
+        query_embedder=live,
+        bridge=bridge,
+        query_bridge=live_bridge,
+    )
     # A scoring option, not part of the index: a snapshot serves any value of it.
     engine.foreign_preference = settings.match_foreign_preference
     return engine

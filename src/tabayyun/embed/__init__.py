@@ -19,6 +19,7 @@ __all__ = [
     "FakeEmbedder",
     "Kind",
     "VectorCache",
+    "bridge_from_settings",
     "embedder_from_settings",
     "l2_normalise",
     "text_key",
@@ -40,6 +41,22 @@ def embedder_from_settings(settings: Settings, *, cached: bool = False) -> Embed
         raise ConfigError(
             f"unknown embedder {settings.embedder!r}; set TABAYYUN_EMBEDDER to 'e5' or 'fake'"
         )
+    if cached:
+        return CachedEmbedder(model, VectorCache(settings.cache_dir / "vectors"))
+    return model
+
+
+def bridge_from_settings(settings: Settings, *, cached: bool = False) -> Embedder | None:
+    """The bridge encoder for cross-lingual re-ranking (embed/bridge.py), or None where the
+    `match_bridge` setting is off or the embedder is the tests' fake (whose scorers it would
+    not fit); `cached` puts the on-disk vector cache in front of it."""
+    if not settings.match_bridge or settings.embedder != "e5":
+        return None
+    import os
+
+    from tabayyun.embed.bridge import BridgeEmbedder
+
+    model = BridgeEmbedder(threads=settings.embed_threads or os.cpu_count() or 1)
     if cached:
         return CachedEmbedder(model, VectorCache(settings.cache_dir / "vectors"))
     return model

@@ -220,6 +220,8 @@ class CachedEmbedder:
         self.latent_name: str = getattr(embedder, "latent_name", embedder.name)
         self.dim = embedder.dim
         self.latent_dim = latent_dim(embedder)
+        # The languages an encoder knows, where it says (the bridge encoder does).
+        self.languages: frozenset[str] | None = getattr(embedder, "languages", None)
         self.hits = 0
         self.misses = 0
 

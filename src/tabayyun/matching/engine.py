@@ -79,9 +79,18 @@ ANCHOR_FEATURES = ("xl_norm", "xl_rr", "xl_log")
 # (0.741 -> 0.735, 0.759 -> 0.744). It costs a second pass through e5 per text, so only texts
 # whose registry holds claims in other languages get it.
 LATENT_FEATURES = ("sae",)
+# The bridge encoder's cosine (embed/bridge.py: USE multilingual, trained on translation pairs)
+# minus the best one among the candidates in the same claim language: 0 for that best one,
+# negative for the rest, and 0 wherever the bridge does not know the text's or the claim's
+# language (Persian). Added to the cross scorer's score with one weight chosen on translated
+# training queries (`Scorer.gap_boosts`), it re-ranks each foreign language's candidates
+# without raising any of them above its best, so the balance between the text's own language
+# and foreign ones (the foreign preference) and the calibration of that best stay as they were.
+BRIDGE_FEATURES = ("bridge_gap",)
 CROSS_FEATURES = (
     *SYM_FEATURES,
     *LATENT_FEATURES,
+    *BRIDGE_FEATURES,
     *ANCHOR_FEATURES,
     "dense",
     "dense_gap",
@@ -94,7 +103,9 @@ CROSS_FEATURES = (
 )
 LEXICAL_FEATURES = ("bm25_norm", "bm25_log", "bm25_rr", "title_overlap", "claim_overlap", "rrf")
 ALL_FEATURES = (*CROSS_FEATURES, *LEXICAL_FEATURES)
-MONO_FEATURES = tuple(f for f in ALL_FEATURES if f not in (*SYM_FEATURES, *LATENT_FEATURES))
+MONO_FEATURES = tuple(
+    f for f in ALL_FEATURES if f not in (*SYM_FEATURES, *LATENT_FEATURES, *BRIDGE_FEATURES)
+)
 
 
 @dataclass(frozen=True)
@@ -177,6 +188,8 @@ class MatchEngine:
         latent: bool = True,
         query_embedder: Embedder | None = None,
         centre: Centre | None = None,
+        bridge: Embedder | None = None,
+        query_bridge: Embedder | None = None,
     ) -> None:
         self.embedder = embedder
         # Taken off every vector before any similarity (matching/centring.py); None: the shipped
@@ -191,6 +204,11 @@ class MatchEngine:
         # Latent terms of every claim, for texts in other languages (kept with the sym index).
         terms = latent_dim(embedder)
         self.latent = LatentIndex(terms) if symmetric and latent and terms else None
+        # The bridge encoder (embed/bridge.py) and its vector of every claim (float16; zero
+        # for claims in a language it does not know); `query_bridge` embeds incoming texts.
+        self.bridge = bridge
+        self.query_bridge = query_bridge or bridge
+        self._bridge_vectors = np.zeros((0, bridge.dim if bridge else 0), dtype=np.float16)
         self.records: list[IndexedClaim] = []
         self.dense = DenseIndex(embedder.dim, exact_limit=exact_limit)
         self.bm25 = BM25Index()
@@ -225,18 +243,24 @@ class MatchEngine:
         vectors: Vector | None = None,
         query_vectors: Vector | None = None,
         latents: Sequence[Latent] | None = None,
+        bridge_vectors: Vector | None = None,
         models: dict[str, Scorer] | None = None,
         thresholds: dict[str, Thresholds] | None = None,
         symmetric: bool = True,
         latent: bool | None = None,
         query_embedder: Embedder | None = None,
         centre: Centre | None = None,
+        bridge: Embedder | None = None,
+        query_bridge: Embedder | None = None,
     ) -> MatchEngine:
-        """Index `records`; `vectors` / `query_vectors` / `latents` skip embedding them.
+        """Index `records`; `vectors` / `query_vectors` / `latents` / `bridge_vectors` skip
+        embedding them.
 
         `latent` (default: the `match_latent_terms` setting) keeps latent terms for texts in
         other languages; `query_embedder` embeds incoming texts (default: `embedder`); `centre`
-        replaces the shipped centre (a zero one: none).
+        replaces the shipped centre (a zero one: none). `bridge` (embed/bridge.py; None: no
+        bridge feature) embeds the claims for cross-lingual re-ranking, `query_bridge` the
+        texts (default: `bridge`).
         """
         settings = settings or Settings.from_env()
         if latent is None:
@@ -250,9 +274,17 @@ class MatchEngine:
             latent=latent,
             query_embedder=query_embedder,
             centre=centre,
+            bridge=bridge,
+            query_bridge=query_bridge,
         )
         engine.foreign_preference = settings.match_foreign_preference
-        engine.add(records, vectors=vectors, query_vectors=query_vectors, latents=latents)
+        engine.add(
+            records,
+            vectors=vectors,
+            query_vectors=query_vectors,
+            latents=latents,
+            bridge_vectors=bridge_vectors,
+        )
         return engine
 
     @property
@@ -272,7 +304,26 @@ class MatchEngine:
         # Embedders hold a loaded model and are attached again on load (matching/snapshot.py).
         state = self.__dict__.copy()
         state["embedder"] = state["query_embedder"] = None
+        state["bridge"] = state["query_bridge"] = None
         return state
+
+    def attach(
+        self,
+        embedder: Embedder,
+        query_embedder: Embedder | None = None,
+        bridge: Embedder | None = None,
+        query_bridge: Embedder | None = None,
+    ) -> None:
+        """Give an engine loaded from a snapshot its embedders (pickling leaves them out). An
+        engine indexed without a bridge stays without one."""
+        self.embedder = embedder
+        self.query_embedder = query_embedder or embedder
+        if self._bridge_vectors.shape[1]:
+            if bridge is None or bridge.dim != self._bridge_vectors.shape[1]:
+                raise ConfigError(
+                    "This engine was indexed with a bridge encoder; pass the same one to attach."
+                )
+            self.bridge, self.query_bridge = bridge, query_bridge or bridge
 
     def add(
         self,
@@ -281,8 +332,10 @@ class MatchEngine:
         vectors: Vector | None = None,
         query_vectors: Vector | None = None,
         latents: Sequence[Latent] | None = None,
+        bridge_vectors: Vector | None = None,
     ) -> None:
-        """Index more records; earlier ones keep their positions."""
+        """Index more records; earlier ones keep their positions. `bridge_vectors` (one row
+        per record, any row for a language the bridge does not know) skip the bridge."""
         records = list(records)
         if not records:
             return
@@ -293,7 +346,9 @@ class MatchEngine:
             query_vectors = self.embedder.embed_queries(passages)
         if self.latent is not None and latents is None:
             latents = self.embedder.embed_latent(passages)  # type: ignore[attr-defined]
-        for given in (vectors, query_vectors, latents):
+        if self.bridge is not None and bridge_vectors is None:
+            bridge_vectors = self._embed_bridge(records)
+        for given in (vectors, query_vectors, latents, bridge_vectors):
             if given is not None and len(given) != len(records):
                 raise InputError(f"{len(records)} records but {len(given)} vectors; pass one each.")
         langs_added = [r.lang for r in records]
@@ -313,6 +368,10 @@ class MatchEngine:
                     self._sums[name, str(lang)] = self._sums.get((name, str(lang)), 0.0) + total
         if self.latent is not None and latents is not None:
             self.latent.add(latents)
+        if self.bridge is not None and bridge_vectors is not None:
+            rows = np.asarray(bridge_vectors, dtype=np.float16)
+            # Never written in place: `extended` copies share the array.
+            self._bridge_vectors = np.concatenate([self._bridge_vectors, rows])
         self.bm25.add(passages, [r.lang for r in records])
         new_profiles = [profile(record.passage, record.lang) for record in records]
         self.anchors.add_terms([anchor_terms(p) for p in new_profiles])
@@ -325,6 +384,13 @@ class MatchEngine:
         self._by_lang = {str(g): np.flatnonzero(all_langs == g) for g in np.unique(all_langs)}
         self.records.extend(records)
 
+    def _bridged(self, lang: str) -> bool:
+        return self.bridge is not None and bridges(self.bridge, lang)
+
+    def _embed_bridge(self, records: Sequence[IndexedClaim]) -> Vector:
+        assert self.bridge is not None
+        return embed_bridge(self.bridge, records)
+
     def extended(self, records: Sequence[IndexedClaim]) -> MatchEngine | None:
         """A new engine with this one's entries and `records`; this one is left as it is, so
         searches running on it go on safely. None where an index is approximate (HNSW graphs
@@ -335,6 +401,7 @@ class MatchEngine:
         clone = copy.copy(self)
         # copy.copy goes through __getstate__, which leaves the embedders out (for pickling).
         clone.embedder, clone.query_embedder = self.embedder, self.query_embedder
+        clone.bridge, clone.query_bridge = self.bridge, self.query_bridge
         clone.dense = self.dense.copy()
         clone.symmetric = self.symmetric.copy() if self.symmetric is not None else None
         clone.latent = self.latent.copy() if self.latent is not None else None
@@ -646,6 +713,7 @@ class MatchEngine:
             for name, values in part.items():
                 relative[name][inside] = values
         columns |= relative
+        columns["bridge_gap"] = self._bridge_gap(text, lang, positions, claim_langs)
         checks = [compare(query_profile, self._profiles[p]) for p in positions]
         rows = np.zeros((len(positions), len(ALL_FEATURES)))
         for j, name in enumerate(ALL_FEATURES):
@@ -658,6 +726,31 @@ class MatchEngine:
             lang, positions, rows, latent=with_latent, foreign_preference=foreign_preference
         )
         return Retrieval(lang, positions, rows, dense, bm25, fused, final)
+
+    def _bridge_gap(
+        self,
+        text: str,
+        lang: str,
+        positions: npt.NDArray[np.int64],
+        claim_langs: npt.NDArray[np.str_],
+    ) -> npt.NDArray[np.float64]:
+        """Per candidate: its bridge cosine with the text minus the best one among the
+        candidates in its claim language (BRIDGE_FEATURES); 0 for claims in the text's own
+        language and wherever the bridge does not know a language. Embeds the text with the
+        bridge (a few ms) only where some candidate needs it."""
+        gap = np.zeros(len(positions))
+        if not self._bridged(lang):
+            return gap
+        foreign = [g for g in np.unique(claim_langs) if g != lang and self._bridged(str(g))]
+        if not foreign:
+            return gap
+        assert self.query_bridge is not None
+        vector = self.query_bridge.embed_queries([strip_links(text)])[0]
+        cosine = self._bridge_vectors[positions].astype(np.float32) @ vector
+        for group in foreign:
+            inside = claim_langs == group
+            gap[inside] = cosine[inside] - cosine[inside].max()
+        return gap
 
     def _feedback_terms(self, feedback: list[int]) -> dict[int, float]:
         weights: dict[int, float] = {}
@@ -705,6 +798,22 @@ class MatchEngine:
             scaled = final[foreign] * np.exp(preference)
             final[foreign] = scaled / (scaled + (1.0 - final[foreign]))
         return final
+
+
+def bridges(bridge: Embedder, lang: str) -> bool:
+    """Whether the bridge encoder knows `lang` (every language, for one that does not say)."""
+    known = getattr(bridge, "languages", None)
+    return lang != "und" and (known is None or lang in known)
+
+
+def embed_bridge(bridge: Embedder, records: Sequence[IndexedClaim]) -> Vector:
+    """Bridge vectors of `records` (what `MatchEngine.add` takes as `bridge_vectors`): zero
+    rows for claims in a language the bridge does not know."""
+    out = np.zeros((len(records), bridge.dim), dtype=np.float32)
+    known = [i for i, r in enumerate(records) if bridges(bridge, r.lang)]
+    if known:
+        out[known] = bridge.embed_passages([records[i].passage for i in known])
+    return out
 
 
 def _relative_columns(

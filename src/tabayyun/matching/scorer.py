@@ -4,8 +4,9 @@ score(x) = MLP(ranking features) + sum(w_i * conflict_i) + sum(v_j * boost_j), w
 conflict weight held at or below `-MIN_PENALTY`: a number, year, negation or direction conflict
 can only lower a score, even where training data holds too few such pairs to learn it. Boosts are
 features with a fixed weight set after training (`with_boost`), for signals the training data
-cannot teach. A Platt scale turns the score into a probability, which is what the "suggest" and
-"match" thresholds cut.
+cannot teach; a "gap" boost (a feature that is 0 for the best candidate of a group and negative
+for the others) re-ranks without moving that best one, so it needs no scale of its own. A Platt
+scale turns the score into a probability, which is what the "suggest" and "match" thresholds cut.
 
 Training (`fit`) minimises a listwise softmax loss per query, so it learns to rank the right claim
 first among that query's candidates. `scripts/train_matcher.py` runs it on training splits only.
@@ -46,6 +47,9 @@ class Scorer:
     # The scale fitted before any boost: what `probability(..., boosted=False)` uses when a
     # boosted feature cannot be computed (scoring it as 0 would sink every candidate).
     plain_platt: tuple[float, float] | None = None
+    # Boosts whose feature is a gap to the best candidate (<= 0, and 0 where it cannot be
+    # computed): they apply whether or not the others can, on whichever scale applies.
+    gap_boosts: list[str] = field(default_factory=list)
 
     @classmethod
     def untrained(cls, features: Sequence[str], conflicts: Sequence[str] = ()) -> Scorer:
@@ -63,17 +67,31 @@ class Scorer:
             penalties=np.zeros(len(conflicts)),
         )
 
-    def with_boost(self, feature: str, weight: float) -> Scorer:
+    def with_boost(self, feature: str, weight: float, *, gap: bool = False) -> Scorer:
         """This scorer with `weight * feature` added to its score, outside the network; the
-        current Platt scale is kept as `plain_platt` for texts without that feature."""
+        current Platt scale is kept as `plain_platt` for texts without that feature. A `gap`
+        feature (0 for the best candidate, see above) applies to every text."""
         if feature in self.features and feature not in self.boosts:
             raise ValueError(f"{feature!r} is already an input of the network; boost another.")
         features = self.features if feature in self.features else [*self.features, feature]
+        gaps = [name for name in self.gap_boosts if name != feature] + ([feature] if gap else [])
         return replace(
             self,
             features=list(features),
             boosts={**self.boosts, feature: weight},
-            plain_platt=self.plain_platt or self.platt,
+            plain_platt=self.plain_platt or (None if gap else self.platt),
+            gap_boosts=gaps,
+        )
+
+    def without_boosts(self) -> Scorer:
+        """The trained network alone, on the scale fitted before any boost."""
+        return replace(
+            self,
+            features=[name for name in self.features if name not in self.boosts],
+            boosts={},
+            platt=self.plain_platt or self.platt,
+            plain_platt=None,
+            gap_boosts=[],
         )
 
     def raw(self, x: Matrix, *, boosted: bool = True) -> Matrix:
@@ -86,7 +104,10 @@ class Scorer:
         network_cols = [i for i in range(len(self.features)) if i not in outside]
         z = (x[:, network_cols] - self.mean) / self.std
         hidden = np.maximum(z @ self.w1 + self.b1, 0.0)
-        boosts = np.asarray(list(self.boosts.values()), dtype=np.float64) * float(boosted)
+        boosts = np.asarray(
+            [w if boosted or name in self.gap_boosts else 0.0 for name, w in self.boosts.items()],
+            dtype=np.float64,
+        )
         return np.asarray(
             hidden @ self.w2
             + self.b2
@@ -97,7 +118,7 @@ class Scorer:
     def probability(self, x: Matrix, *, boosted: bool = True) -> Matrix:
         """The calibrated probability that each row is a match; `boosted=False` scores without
         the boosts, on the scale fitted before them."""
-        plain = not boosted and self.boosts
+        plain = not boosted and any(name not in self.gap_boosts for name in self.boosts)
         a, b = (self.plain_platt or self.platt) if plain else self.platt
         return np.asarray(1.0 / (1.0 + np.exp(-(a * self.raw(x, boosted=boosted) + b))))
 
@@ -116,6 +137,7 @@ class Scorer:
             "platt": list(self.platt),
             "boosts": self.boosts,
             "plain_platt": None if self.plain_platt is None else list(self.plain_platt),
+            "gap_boosts": self.gap_boosts,
         }
 
     @classmethod
@@ -135,6 +157,7 @@ class Scorer:
                 platt=(float(data["platt"][0]), float(data["platt"][1])),
                 boosts={str(k): float(v) for k, v in data.get("boosts", {}).items()},
                 plain_platt=_pair(data.get("plain_platt")),
+                gap_boosts=[str(name) for name in data.get("gap_boosts", [])],
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ConfigError(

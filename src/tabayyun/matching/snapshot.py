@@ -32,17 +32,24 @@ from tabayyun.matching.scorer import MODELS_DIR
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 KEEP = 2  # snapshots kept (~185 MB each at 21k fact-checks), newest first
 SUFFIX = ".engine.pickle"
 
 
 def snapshot_key(
-    records: Sequence[IndexedClaim], embedder_name: str, *, symmetric: bool, latent: bool
+    records: Sequence[IndexedClaim],
+    embedder_name: str,
+    *,
+    symmetric: bool,
+    latent: bool,
+    bridge: str | None = None,
 ) -> str:
-    """A digest of everything an engine over `records` is built from."""
+    """A digest of everything an engine over `records` is built from (`bridge`: the bridge
+    encoder's name, None without one)."""
     digest = hashlib.sha256()
-    digest.update(json.dumps([FORMAT, __version__, embedder_name, symmetric, latent]).encode())
+    parts = [FORMAT, __version__, embedder_name, symmetric, latent, bridge]
+    digest.update(json.dumps(parts).encode())
     digest.update(_code_digest())
     for record in records:
         row = [record.id, record.passage, record.lang, record.date, dict(record.metadata)]
@@ -68,6 +75,8 @@ def load_or_build(
     *,
     embedder: Embedder,
     query_embedder: Embedder | None = None,
+    bridge: Embedder | None = None,
+    query_bridge: Embedder | None = None,
 ) -> MatchEngine:
     """The engine stored under `key` in `directory`, else `build()`'s, stored for next time."""
     path = directory / f"{key}{SUFFIX}"
@@ -77,8 +86,7 @@ def load_or_build(
                 engine = pickle.load(handle)  # the user's own cache, see above
             if not isinstance(engine, MatchEngine):
                 raise TypeError(f"holds a {type(engine).__name__}")
-            engine.embedder = embedder
-            engine.query_embedder = query_embedder or embedder
+            engine.attach(embedder, query_embedder, bridge, query_bridge)
             path.touch()  # most recently used: pruned last
             return engine
         except Exception as exc:  # a broken snapshot is rebuilt, never fatal

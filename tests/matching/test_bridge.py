@@ -1,0 +1,177 @@
+"""The bridge encoder's gap feature: how it re-ranks foreign claims, and where it stays out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tabayyun.config import Settings
+from tabayyun.embed import FakeEmbedder, bridge_from_settings
+from tabayyun.embed.base import Matrix
+from tabayyun.errors import ConfigError, InputError
+from tabayyun.matching import IndexedClaim, MatchEngine
+from tabayyun.matching.engine import ALL_FEATURES, embed_bridge
+from tabayyun.matching.scorer import Scorer, load_models
+from tabayyun.matching.snapshot import load_or_build, snapshot_key
+
+GAP = ALL_FEATURES.index("bridge_gap")
+
+
+class TopicBridge:
+    """A stand-in bridge: a text's vector is its topic's axis (a word it contains), in any
+    language, with a little of a second axis for texts that name a number. It knows ar, en, ru."""
+
+    name = "topic-bridge"
+    dim = 4
+    languages = frozenset({"ar", "en", "ru"})
+    TOPICS = (("floods", "наводнен", "فيضانات"), ("vaccine", "вакцин", "لقاح"), ("oil", "нефт"))
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def _embed(self, texts: Sequence[str]) -> Matrix:
+        self.texts.extend(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            lowered = text.lower()
+            for axis, words in enumerate(self.TOPICS):
+                if any(word in lowered for word in words):
+                    out[row, axis] = 1.0
+            if any(ch.isdigit() for ch in text):
+                out[row, 3] = 0.5
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
+
+    embed_queries = _embed
+    embed_passages = _embed
+
+
+REGISTRY = [
+    IndexedClaim("en-floods", "Floods destroyed two bridges in the north."),
+    IndexedClaim("en-vaccine", "The vaccine was tested on 40 volunteers."),
+    IndexedClaim("en-oil", "Oil prices doubled in 2020."),
+    IndexedClaim("ru-floods", "Наводнения разрушили два моста на севере.", lang="ru"),
+    IndexedClaim("fa-floods", "سیل دو پل را در شمال ویران کرد.", lang="fa"),
+]
+
+
+def _engine(bridge: TopicBridge | None = None) -> MatchEngine:
+    return MatchEngine.build(REGISTRY, FakeEmbedder(), bridge=bridge or TopicBridge())
+
+
+def _gaps(engine: MatchEngine, text: str, lang: str) -> dict[str, float]:
+    found = engine.retrieve(text, lang=lang)
+    return {
+        engine.records[int(p)].id: float(found.features[i, GAP])
+        for i, p in enumerate(found.positions)
+    }
+
+
+def test_each_foreign_language_keeps_its_best_and_lowers_the_rest() -> None:
+    gaps = _gaps(_engine(), "فيضانات دمرت جسرين في الشمال", "ar")
+    english = {k: v for k, v in gaps.items() if k.startswith("en-")}
+    assert english["en-floods"] == 0.0  # the bridge's best English claim for this text
+    assert all(v < 0 for k, v in english.items() if k != "en-floods")
+    assert len(gaps) == len(REGISTRY)  # a registry this small is all candidates
+    assert gaps["ru-floods"] == 0.0  # Russian claims are a group of their own, with their best
+    assert gaps["fa-floods"] == 0.0  # the bridge does not know Persian: no gap, either way
+
+
+def test_same_language_claims_and_unknown_languages_are_left_alone() -> None:
+    bridge = TopicBridge()
+    engine = _engine(bridge)
+    indexed = len(bridge.texts)
+    assert indexed == 4  # every claim but the Persian one was embedded, once
+    english = _gaps(engine, "Floods destroyed bridges", "en")
+    assert {k: v for k, v in english.items() if k.startswith("en-")} == {
+        k: 0.0 for k in english if k.startswith("en-")
+    }
+    persian = _gaps(engine, "سیل پل ها را ویران کرد", "fa")
+    assert set(persian.values()) == {0.0}
+    undetermined = _gaps(engine, "floods", "und")
+    assert set(undetermined.values()) == {0.0}
+    # Only the English text had foreign claims the bridge knows (the Russian one): one text.
+    assert bridge.texts[indexed:] == ["Floods destroyed bridges"]
+
+
+def test_a_gap_boost_reranks_without_raising_the_best() -> None:
+    cross = load_models()["cross"]
+    plain = cross.without_boosts()
+    boosted = plain.with_boost("bridge_gap", 30.0, gap=True)
+    rows = np.zeros((3, len(boosted.features)))
+    rows[:, boosted.features.index("dense")] = [0.9, 0.8, 0.7]
+    rows[:, boosted.features.index("bridge_gap")] = [-0.5, 0.0, -0.1]
+    before = plain.probability(rows[:, : len(plain.features)])
+    after = boosted.probability(rows)
+    assert after[1] == pytest.approx(before[1])  # gap 0: the best keeps its score
+    assert after[0] < before[0] and after[2] < before[2]
+    assert int(np.argmax(after)) == 1
+    # A gap boost applies with or without the other boosts, on the scale that applies.
+    with_latent = boosted.with_boost("sae", 40.0)
+    assert with_latent.gap_boosts == ["bridge_gap"]
+    unboosted = with_latent.probability(np.c_[rows, np.zeros(3)], boosted=False)
+    assert unboosted[1] == pytest.approx(before[1])
+    assert unboosted[0] < before[0]
+    again = Scorer.from_json(with_latent.to_json())
+    assert again.gap_boosts == ["bridge_gap"] and again.boosts == with_latent.boosts
+
+
+def test_the_shipped_cross_scorer_reads_the_gap() -> None:
+    cross = load_models()["cross"]
+    assert "bridge_gap" in cross.boosts and cross.boosts["bridge_gap"] > 0
+    assert cross.gap_boosts == ["bridge_gap"]
+    assert "bridge_gap" not in load_models()["mono"].features
+
+
+def test_the_gap_reorders_the_foreign_claims_of_a_match() -> None:
+    text = "Наводнения разрушили мосты"
+    with_bridge = _engine().retrieve(text, lang="ru")
+    without = MatchEngine.build(REGISTRY, FakeEmbedder()).retrieve(text, lang="ru")
+    assert not without.features[:, GAP].any()
+    assert with_bridge.features[:, GAP].min() < 0
+    english = [int(p) for p in with_bridge.ranking("final", 10) if REGISTRY[int(p)].lang == "en"]
+    assert REGISTRY[english[0]].id == "en-floods"
+
+
+def test_extended_engines_embed_only_the_new_claims() -> None:
+    bridge = TopicBridge()
+    engine = _engine(bridge)
+    grown = engine.extended([IndexedClaim("ar-oil", "تضاعفت أسعار النفط", lang="ar")])
+    assert grown is not None and grown.bridge is bridge
+    assert bridge.texts[-1] == "تضاعفت أسعار النفط" and len(bridge.texts) == 5
+    assert len(engine._bridge_vectors) == 5 and len(grown._bridge_vectors) == 6
+
+
+def test_given_vectors_skip_the_bridge_and_must_fit() -> None:
+    bridge = TopicBridge()
+    vectors = embed_bridge(bridge, REGISTRY)
+    assert not vectors[4].any()  # the Persian claim's row: zeros, not embedded
+    seen = len(bridge.texts)
+    MatchEngine.build(REGISTRY, FakeEmbedder(), bridge=bridge, bridge_vectors=vectors)
+    assert len(bridge.texts) == seen
+    with pytest.raises(InputError, match="5 records but 2 vectors"):
+        MatchEngine.build(REGISTRY, FakeEmbedder(), bridge=bridge, bridge_vectors=vectors[:2])
+
+
+def test_snapshots_keep_the_bridge_vectors_and_need_the_bridge(tmp_path: Path) -> None:
+    key = snapshot_key(REGISTRY, "fake-384", symmetric=True, latent=True, bridge="topic-bridge")
+    assert key != snapshot_key(REGISTRY, "fake-384", symmetric=True, latent=True)
+    first = load_or_build(tmp_path, key, _engine, embedder=FakeEmbedder(), bridge=TopicBridge())
+    again = load_or_build(tmp_path, key, _engine, embedder=FakeEmbedder(), bridge=TopicBridge())
+    text = "فيضانات دمرت جسرين"
+    assert again.retrieve(text, lang="ar").final.tolist() == pytest.approx(
+        first.retrieve(text, lang="ar").final.tolist()
+    )
+    with pytest.raises(ConfigError, match="bridge"):
+        again.attach(FakeEmbedder())
+
+
+def test_settings_choose_the_bridge() -> None:
+    assert bridge_from_settings(Settings(embedder="fake")) is None
+    assert bridge_from_settings(Settings(embedder="e5", match_bridge=False)) is None
+    bridge = bridge_from_settings(Settings(embedder="e5"))
+    assert bridge is not None and "fa" not in bridge.languages  # type: ignore[attr-defined]
