@@ -22,6 +22,9 @@ Each head has two parts:
   profile's two heads, the regression in the two 2022-1A heads). Languages without training
   data (fa, ru, ...) always read the regression (`OTHER_LANGUAGES_MODEL`, which says why),
   for the verifiable head one trained on the English items alone (`OTHER_LANGUAGES_SOURCE`).
+  In the heads of `BRIDGE_HEADS` the part for the languages with training data also reads the
+  bridge encoder's vector (embed/bridge.py, USE multilingual: 512 more inputs); the part for
+  other languages never does (the bridge does not know Persian).
 
 Blend, calibration and thresholds come from 5-fold cross-validation over train+dev, never from
 one split: out-of-fold (OOF) logits of the two parts fit a small blend per language with
@@ -68,6 +71,7 @@ from tabayyun.claims.checkworthiness import (
 from tabayyun.claims.features import cue_features
 from tabayyun.config import Settings
 from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache
+from tabayyun.embed.bridge import BridgeEmbedder
 from tabayyun.lang.normalize import normalize
 
 BITS = 18
@@ -366,6 +370,12 @@ MULTI_MODELS: dict[str, Callable[[float], LogisticRegression | SeedMLP]] = {
 # 0.806 against 0.892, ru 0.713 against 0.829). News sentences are what the pipeline scores, so
 # the linear part serves them. The first project sets took part in this one choice; the second
 # (project2-*, written afterwards) confirm it (see docs/architecture.md).
+# Heads whose multilingual part (for the languages with training data) also reads the bridge
+# encoder's vector. Chosen by out-of-fold average precision of that part over train + dev
+# (`scripts/checkworthiness_mlp_experiment.py --bridge`, 2026-11-29; e5 + cues -> + bridge): default
+# checkworthy ar 0.632 -> 0.648, en 0.803 -> 0.808; default verifiable ar 0.928 -> 0.933, en
+# 0.894 -> 0.899; the 2022-1A heads (a regression) lose: ar 0.535 -> 0.507, en 0.583 -> 0.578.
+BRIDGE_HEADS = {(DEFAULT_PROFILE, "checkworthy"), (DEFAULT_PROFILE, "verifiable")}
 OTHER_LANGUAGES_MODEL = "logistic"
 # The training languages that part learns from, where not all of the head's. The verifiable
 # head's comes from the English 1B tweets alone: the Arabic 1B labels carry badly to other
@@ -450,6 +460,7 @@ def train_head(
     splits: dict[str, dict[str, Rows]],
     embedder: CachedEmbedder,
     idf: npt.NDArray[np.float32],
+    bridge: CachedEmbedder,
 ) -> tuple[dict[str, npt.NDArray[np.generic]], dict[str, object]]:
     started = time.perf_counter()
     items = HeadItems.of(training_rows(splits, folders))
@@ -457,6 +468,9 @@ def train_head(
     is_dev = np.asarray([r["split"] == "dev" for r in rows])
     x_lex = sparse.hstack([lexical_sparse(rows, idf, BITS), z]).tocsr()
     x_multi = np.hstack([embedder.embed_queries(items.texts), z])
+    # The part for languages with training data may read the bridge too; others never do.
+    bridged = (profile, detector) in BRIDGE_HEADS
+    x_trained = np.hstack([x_multi, bridge.embed_passages(items.texts)]) if bridged else x_multi
 
     c_lex, c_multi = C_PARTS[(profile, detector)]
     lexical_candidates = {
@@ -465,7 +479,7 @@ def train_head(
     lexical_kind, lexical_ap = best_by_ap(lexical_candidates, y)
     lex_oof = lexical_candidates[lexical_kind]
     candidates = {
-        name: out_of_fold(make, c_multi, x_multi, y, folds) for name, make in MULTI_MODELS.items()
+        name: out_of_fold(make, c_multi, x_trained, y, folds) for name, make in MULTI_MODELS.items()
     }
     multi_kind, multi_ap = best_by_ap(candidates, y)
     multi_oof = candidates[multi_kind]
@@ -491,7 +505,7 @@ def train_head(
     source = OTHER_LANGUAGES_SOURCE.get((profile, detector), tuple(sorted(set(langs))))
     from_source = np.isin(langs, source)
     make_other = MULTI_MODELS[OTHER_LANGUAGES_MODEL]
-    if from_source.all():
+    if from_source.all() and not bridged:
         other_oof = candidates[OTHER_LANGUAGES_MODEL]
     else:
         other_oof = out_of_fold(
@@ -505,7 +519,7 @@ def train_head(
     cv_metrics["* (multilingual head)"] = _metrics(y_source, probs, thresholds["*"])
 
     lexical = LEXICAL_MODELS[lexical_kind](c_lex).fit(x_lex, y)
-    multi = MULTI_MODELS[multi_kind](c_multi).fit(x_multi, y)
+    multi = MULTI_MODELS[multi_kind](c_multi).fit(x_trained, y)
     prefix = f"{profile}.{detector}"
     arrays: dict[str, npt.NDArray[np.generic]] = {
         f"{prefix}.lexical_w": lexical.coef_[0][: 1 << BITS].astype(np.float16),
@@ -515,7 +529,7 @@ def train_head(
         f"{prefix}.cue_std": items.cue_std.astype(np.float32),
     }
     arrays.update(_part_arrays(f"{prefix}.multi", multi))
-    if multi_kind != OTHER_LANGUAGES_MODEL or not from_source.all():
+    if multi_kind != OTHER_LANGUAGES_MODEL or not from_source.all() or bridged:
         other = make_other(c_multi).fit(x_multi[from_source], y_source)
         arrays.update(_part_arrays(f"{prefix}.other", other))
     meta: dict[str, object] = {
@@ -525,6 +539,8 @@ def train_head(
         "lexical_model": lexical_kind,
         "lexical_oof_AP": lexical_ap,
         "multilingual_model": multi_kind,
+        # The bridge encoder whose vector the `multi` part reads after e5's and the cues.
+        "multilingual_bridge": bridge.name if bridged else None,
         "multilingual_oof_AP": multi_ap,
         "other_languages_model": OTHER_LANGUAGES_MODEL,
         "other_languages_source": list(source),
@@ -558,6 +574,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=ARTEFACT_PATH)
+    parser.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        help="retrain only this profile (repeatable); the others are kept from the artefact at "
+        "--out as they are (retraining is not reproducible to the threshold: docs/architecture.md)",
+    )
     args = parser.parse_args(argv)
     np.random.seed(SEED)
     splits, dropped = load(args.data)
@@ -567,20 +590,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         VectorCache(Settings.from_env().cache_dir / "vectors"),
         progress=lambda done, total: print(f"  embedded {done}/{total}", file=sys.stderr),
     )
+    bridge = CachedEmbedder(
+        BridgeEmbedder(threads=2), VectorCache(Settings.from_env().cache_dir / "vectors")
+    )
     # One IDF for every head: the hashed n-grams are computed once per sentence at run time.
     idf = shared_idf(splits)
     arrays: dict[str, npt.NDArray[np.generic]] = {"idf": idf.astype(np.float16)}
     profiles: dict[str, dict[str, object]] = {}
+    unknown = set(args.profile) - set(HEADS)
+    if unknown:
+        parser.error(f"unknown profile(s) {sorted(unknown)}; choose from {sorted(HEADS)}")
+    if args.profile:
+        # The kept profiles' arrays and metadata, as shipped.
+        with np.load(args.out) as kept:
+            stored = {k: kept[k] for k in kept.files}
+        old = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
+        if old["embedder"] != embedder.name:
+            parser.error(f"the artefact at {args.out} was trained on {old['embedder']}")
+        # The kept heads were trained with the artefact's IDF, which the scorer reads for all:
+        # the retrained ones use it too (the normaliser may have changed since).
+        idf = stored["idf"].astype(np.float32)
+        arrays["idf"] = stored["idf"]
+        for profile in set(HEADS) - set(args.profile):
+            arrays.update({k: v for k, v in stored.items() if k.startswith(f"{profile}.")})
+            profiles[profile] = old["profiles"][profile]
     for profile, heads in HEADS.items():
+        if args.profile and profile not in args.profile:
+            continue
         for detector, head_folders in heads.items():
             head_arrays, head_meta = train_head(
-                profile, detector, head_folders, splits, embedder, idf
+                profile, detector, head_folders, splits, embedder, idf, bridge
             )
             arrays.update(head_arrays)
             profiles.setdefault(profile, {})[detector] = head_meta
+    profiles = {profile: profiles[profile] for profile in HEADS}  # in HEADS order
     metadata: dict[str, object] = {
         "created": dt.date.today().isoformat(),
         "embedder": embedder.name,
+        "bridge": bridge.name,
         "embed_kind": "query",
         "bits": BITS,
         "seed": SEED,

@@ -16,6 +16,7 @@ from tabayyun.claims.checkworthiness import (
 )
 from tabayyun.claims.features import CUE_NAMES, cue_features, cue_vector, hashed_ngrams
 from tabayyun.embed import FakeEmbedder
+from tabayyun.embed.bridge import DIM as BRIDGE_DIM
 from tabayyun.errors import ConfigError
 
 # (lang, a factual claim with a number and a source, an opinion/question in the first person)
@@ -141,6 +142,12 @@ def test_artefact_was_trained_on_the_default_encoder() -> None:
     from tabayyun.embed.base import model_family
 
     assert model_family(load_default_scorer().embedder) == model_family(E5Embedder().name)
+    # Likewise the bridge encoder whose vectors the default heads also read.
+    from tabayyun.embed.bridge import BridgeEmbedder
+
+    for detector in DETECTORS:
+        head = load_default_scorer().profiles["default"][detector]
+        assert head["multilingual_bridge"] == BridgeEmbedder().name
 
 
 def _score(texts: list[str], langs: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -226,6 +233,11 @@ def _inputs(prefix: str, texts: list[str], langs: list[str]) -> tuple[np.ndarray
     return np.hstack([FakeEmbedder(dim=384).embed_queries(texts), cues]), arrays
 
 
+def _bridge(texts: list[str]) -> np.ndarray:
+    """Stand-in bridge vectors (the real encoder is tested in tests/embed)."""
+    return FakeEmbedder(dim=BRIDGE_DIM, name="bridge").embed_passages(texts)
+
+
 def test_hidden_layer_part_is_the_seeds_mean_logit(tmp_path: Path) -> None:
     """A multilingual part with `multi_w1` is scored as a ReLU layer, linear otherwise.
 
@@ -234,7 +246,10 @@ def test_hidden_layer_part_is_the_seeds_mean_logit(tmp_path: Path) -> None:
     """
     prefix, langs = "default.checkworthy", ["ar", "en"]
     texts = [claim for lang, claim, _ in SENTENCES if lang in langs]
-    x, arrays = _inputs(prefix, texts, langs)
+    e5_and_cues, arrays = _inputs(prefix, texts, langs)
+    bridge = _bridge(texts)
+    # The part for the head's training languages reads the bridge's vector after them.
+    x = np.hstack([e5_and_cues, bridge])
     rng = np.random.default_rng(0)
     seeds = [
         (rng.normal(size=(x.shape[1], 4)), rng.normal(size=4), rng.normal(size=4), rng.normal())
@@ -257,8 +272,8 @@ def test_hidden_layer_part_is_the_seeds_mean_logit(tmp_path: Path) -> None:
     assert mlp.dim == flat.dim == 384
 
     vectors = x[:, :384]
-    scored, _ = mlp.score(texts, vectors, langs)
-    without, _ = flat.score(texts, vectors, langs)
+    scored, _ = mlp.score(texts, vectors, langs, bridge_vectors=bridge)
+    without, _ = flat.score(texts, vectors, langs, bridge_vectors=bridge)
     # logit(p) = w_lex * lexical + w_multi * multi + bias; the linear copy (multi = its bias)
     # cancels everything but the multilingual part.
     blend = mlp.profiles["default"]["checkworthy"]["blend"]
@@ -282,6 +297,7 @@ def test_languages_without_training_data_read_the_other_part() -> None:
         assert has_other == (
             head["multilingual_model"] != head["other_languages_model"]
             or set(head["other_languages_source"]) != trained
+            or bool(head.get("multilingual_bridge"))
         )
         if not has_other:
             continue
@@ -334,3 +350,30 @@ def test_languages_without_training_data_are_gated_by_the_verifiable_detector(
     expected = np.minimum(ungated, t_cw * verifiable / t_ver)
     assert np.allclose(checkworthy[capped], expected[capped])
     assert np.array_equal(checkworthy[~capped], ungated[~capped])
+
+
+def test_the_bridge_vector_is_read_for_trained_languages_only() -> None:
+    """ar and en read the bridge encoder's vector in both default heads; fa and ru never do.
+    Without vectors given, the scorer embeds the texts with the real bridge itself."""
+    scorer = load_default_scorer()
+    texts = [claim for _, claim, _ in SENTENCES]
+    vectors = FakeEmbedder(dim=384).embed_queries(texts)
+    for detector in DETECTORS:
+        assert scorer.profiles["default"][detector]["multilingual_bridge"]
+    first = scorer.score(texts, vectors, LANGS, bridge_vectors=_bridge(texts))
+    other = scorer.score(texts, vectors, LANGS, bridge_vectors=np.zeros((len(texts), BRIDGE_DIM)))
+    trained = np.asarray([lang in ("ar", "en") for lang in LANGS])
+    for a, b in zip(first, other, strict=True):
+        assert np.allclose(a[~trained], b[~trained])
+        assert not np.allclose(a[trained], b[trained], atol=1e-4)
+    from tabayyun.embed.bridge import BridgeEmbedder
+
+    real = BridgeEmbedder().embed_passages(texts)
+    given = scorer.score(texts, vectors, LANGS, bridge_vectors=real)
+    computed = scorer.score(texts, vectors, LANGS)
+    for a, b in zip(given, computed, strict=True):
+        assert np.allclose(a, b, atol=1e-5)
+    with pytest.raises(ValueError, match="bridge vector"):
+        scorer.score(texts, vectors, LANGS, bridge_vectors=real[:2])
+    # The 2022-1A heads read e5 and the cues alone.
+    assert not scorer.profiles["checkthat2022-1a-en"]["checkworthy"].get("multilingual_bridge")

@@ -9,6 +9,9 @@ The artefact (`models/checkworthiness.npz` + `.json`) is written by
   the training script found it better out-of-fold, one ReLU hidden layer (`multi_w1`,
   `multi_b1`: several seeds' networks side by side, their output weights divided by the seed
   count, so the one logit is the seeds' mean logit);
+  In the default profile that part also reads the bridge encoder's vector (embed/bridge.py,
+  USE multilingual; the head's `multilingual_bridge`), which the scorer computes itself unless
+  given (`bridge_vectors`): it beat e5 + cues alone out-of-fold in both default heads;
 - other (fa, ru and anything else, where the head has no training data), when the head has one:
   a linear model over the same inputs, trained on the languages in the head's
   `other_languages_source`. The hidden-layer part wins out-of-fold on the CheckThat! tweets and
@@ -50,6 +53,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tabayyun.claims.features import cue_features, hashed_ngrams
+from tabayyun.embed.bridge import DIM as BRIDGE_DIM
 from tabayyun.errors import ConfigError
 
 __all__ = [
@@ -154,6 +158,31 @@ class CheckworthinessScorer:
         if inputs is None:
             inputs = self._arrays[f"{first}.multi_w"]
         self.dim = int(inputs.shape[0]) - int(self._arrays[f"{first}.cue_mean"].shape[0])
+        if self._bridged(DEFAULT_PROFILE, DETECTORS[0]):
+            self.dim -= BRIDGE_DIM
+        self._bridge: Any = None  # the bridge encoder, loaded when a text first needs it
+
+    def _bridged(self, profile: str, detector: str) -> bool:
+        """Whether the head's part for its training languages reads the bridge's vector."""
+        return bool(self.profiles[profile][detector].get("multilingual_bridge"))
+
+    def _bridge_rows(self, langs: Sequence[str], profile: str) -> npt.NDArray[np.bool_]:
+        """The texts some head of `profile` scores with the bridge's vector: those in a
+        language the head was trained on."""
+        rows = np.zeros(len(langs), dtype=bool)
+        for detector in DETECTORS:
+            name = self._profile_for(detector, profile)
+            if self._bridged(name, detector):
+                blends = self.profiles[name][detector]["blend"]
+                rows |= np.asarray([lang in blends for lang in langs], dtype=bool)
+        return rows
+
+    def _embed_bridge(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        if self._bridge is None:
+            from tabayyun.embed.bridge import BridgeEmbedder
+
+            self._bridge = BridgeEmbedder(threads=1)
+        return np.asarray(self._bridge.embed_passages(texts), dtype=np.float32)
 
     def _profile_for(self, detector: str, profile: str) -> str:
         if profile not in self.profiles:
@@ -175,11 +204,13 @@ class CheckworthinessScorer:
         langs: Sequence[str],
         *,
         profile: str = DEFAULT_PROFILE,
+        bridge_vectors: npt.NDArray[np.floating[Any]] | None = None,
     ) -> tuple[Floats, Floats]:
         """(checkworthy, verifiable) probabilities, one per text, each in [0, 1].
 
         `vectors` are the texts' e5 `embed_queries` rows; `profile` picks a per-dataset model
-        (see the artefact's metadata) instead of the default one.
+        (see the artefact's metadata) instead of the default one. `bridge_vectors` (the bridge
+        encoder's `embed_passages` rows, one per text) skip embedding the texts that need them.
         """
         if isinstance(texts, str):
             raise TypeError("pass a sequence of texts, not a single string")
@@ -191,6 +222,16 @@ class CheckworthinessScorer:
             )
         if not len(texts):
             return np.zeros(0), np.zeros(0)
+        bridge = np.zeros((len(texts), BRIDGE_DIM), dtype=np.float32)
+        needed = self._bridge_rows(langs, profile)
+        if bridge_vectors is not None:
+            bridge = np.asarray(bridge_vectors, dtype=np.float32)
+            if bridge.shape != (len(texts), BRIDGE_DIM):
+                raise ValueError(
+                    f"need one {BRIDGE_DIM}-dim bridge vector per text; got {bridge.shape}"
+                )
+        elif needed.any():
+            bridge[needed] = self._embed_bridge([texts[int(i)] for i in np.flatnonzero(needed)])
         cues = cue_features(texts, langs)
         has_lexical = np.asarray([lang in LEXICAL_LANGS for lang in langs])
         rows = list(
@@ -206,6 +247,7 @@ class CheckworthinessScorer:
                 f"{self._profile_for(detector, profile)}.{detector}",
                 cues,
                 vectors,
+                bridge,
                 langs,
                 has_lexical,
                 rows,
@@ -235,6 +277,7 @@ class CheckworthinessScorer:
         prefix: str,
         cues: npt.NDArray[np.float32],
         vectors: npt.NDArray[np.float32],
+        bridge: npt.NDArray[np.float32],
         langs: Sequence[str],
         has_lexical: npt.NDArray[np.bool_],
         rows: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]],
@@ -244,6 +287,8 @@ class CheckworthinessScorer:
         x = np.hstack([vectors, z])
         profile, detector = prefix.split(".")
         blends = self.profiles[profile][detector]["blend"]
+        # The training languages' part may read the bridge's vector too; `other` never does.
+        x_trained = np.hstack([x, bridge]) if self._bridged(profile, detector) else x
         # Languages the head was trained on read the `multi` part inside their blend; any other
         # language reads the `other` part where the head has one (a linear model: see the module
         # docstring), Platt-scaled by the blend's "*" entry.
@@ -252,9 +297,9 @@ class CheckworthinessScorer:
         if f"{prefix}.other_w" in a and other.any():
             multi[other] = multilingual_logit(a, f"{prefix}.other", x[other])
             if (~other).any():
-                multi[~other] = multilingual_logit(a, f"{prefix}.multi", x[~other])
+                multi[~other] = multilingual_logit(a, f"{prefix}.multi", x_trained[~other])
         else:
-            multi = multilingual_logit(a, f"{prefix}.multi", x)
+            multi = multilingual_logit(a, f"{prefix}.multi", x_trained)
         lexical = np.zeros(len(langs))
         weights = a[f"{prefix}.lexical_w"]
         lexical_z = z[has_lexical] @ a[f"{prefix}.lexical_cue_w"] + a[f"{prefix}.lexical_b"][0]
