@@ -271,3 +271,20 @@ def test_a_text_in_another_language_is_stored_without_names_and_the_batch_goes_o
     assert any("no names or attributed statements" in w for w in german.warnings)
     assert german.sentences and german.sentences[0].checkworthiness is not None
     assert search_articles("Regierung", settings=settings)
+
+
+def test_jsonl_titles_and_texts_have_their_character_references_decoded(
+    settings: Settings, tmp_path: Path
+) -> None:
+    source = tmp_path / "scraped.jsonl"
+    source.write_text(
+        '{"title": "Texas A&amp;M to cut fees", "text": "Texas A&amp;M University said on '
+        'Monday that fees would fall by 5&#37; next year, its president told reporters."}\n',
+        encoding="utf-8",
+    )
+    report = ingest([str(source)], settings=settings)
+    assert report.stored == 1
+    with open_store(settings.resolved_database_url) as store:
+        doc = store.get(1)
+    assert doc.title == "Texas A&M to cut fees"
+    assert doc.text.startswith("Texas A&M University said") and "5% next year" in doc.text

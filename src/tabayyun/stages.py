@@ -59,7 +59,7 @@ def decode_stage(context: PipelineContext) -> StageFn:
 )
 def extract_stage(context: PipelineContext) -> StageFn:
     """Main text, title, outlet, author, date candidates and related links."""
-    from tabayyun.ingest.extract import extract_html, extract_plain
+    from tabayyun.ingest.extract import decode_references, extract_html, extract_plain
 
     max_chars = context.settings.max_article_chars
 
@@ -83,8 +83,9 @@ def extract_stage(context: PipelineContext) -> StageFn:
                 chars=Grouped(len(page.text)),
                 max=Grouped(max_chars),
             )
-        # Fields a loader already knows (JSONL, feed items) win over what extraction guesses.
-        doc.title = doc.title or page.title
+        # Fields a loader already knows (JSONL, feed items) win over what extraction guesses;
+        # they may hold HTML character references as a scraper kept them.
+        doc.title = (decode_references(doc.title) if doc.title else None) or page.title
         doc.text = page.text
         doc.outlet = doc.outlet or page.outlet
         doc.author = doc.author or page.author

@@ -8,7 +8,7 @@ import pytest
 
 from tabayyun.errors import NoArticleTextError
 from tabayyun.ingest.decode import decode_bytes
-from tabayyun.ingest.extract import extract_html, extract_plain
+from tabayyun.ingest.extract import decode_references, extract_html, extract_plain
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "ingest"
 SEED_TEXT = (FIXTURES / "seed.ar.txt").read_text(encoding="utf-8")
@@ -305,3 +305,18 @@ def test_title_sections_are_not_outlets(title: str, outlet: str | None) -> None:
         f"<h1>Why the budget cuts will fail</h1>{body}</article></body></html>"
     )
     assert extract_html(html).outlet == outlet
+
+
+def test_plain_text_decodes_html_character_references() -> None:
+    """Scraped text often keeps "&amp;" and "&quot;": decoded, names stay whole; an ampersand
+    that opens no reference (or one without its semicolon) is left as written."""
+    page = extract_plain(
+        "Texas A&amp;M University said &quot;prices rose&quot; by 5&#37;.\n"
+        "AT&T and R&D stay; so does &notice and &unknownname; and the Arabic &#x627;.",
+        known_title="A&amp;M report",
+    )
+    assert page.text == (
+        'Texas A&M University said "prices rose" by 5%.\n'
+        "AT&T and R&D stay; so does &notice and &unknownname; and the Arabic \u0627."
+    )
+    assert decode_references("no references") == "no references"

@@ -14,6 +14,7 @@ reads well is read here directly, in all four languages and three calendars.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -197,12 +198,32 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
     )
 
 
+# A character reference with its closing semicolon ("&amp;", "&#39;", "&#x627;"). Ones without it
+# are left alone: html.unescape would also read "&not" in "&notice" as "¬".
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def decode_references(text: str) -> str:
+    """`text` with its HTML character references decoded: text scraped from pages (JSONL
+    exports, pasted tweets) often keeps "&amp;" and "&quot;", which cut names ("Texas A&amp;M"
+    read "M University") and words. Unknown names stay as written."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
+
+
 def extract_plain(text: str, *, known_title: str | None = None) -> Extracted:
     """Extract a plain-text article: optional outlet tag line, optional headline, then body.
 
     With `known_title` (the caller gave one) a headline-like first line is kept in the body,
-    unless it repeats that title: otherwise it would be neither title nor text.
+    unless it repeats that title: otherwise it would be neither title nor text. HTML character
+    references are decoded (`decode_references`).
     """
+    text = decode_references(text)
+    if known_title is not None:
+        known_title = decode_references(known_title)
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     outlet = None
