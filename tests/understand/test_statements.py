@@ -2608,6 +2608,10 @@ def test_verbs_that_report_a_clause_and_asides(
         ("The plan announced on Twitter would have cost $5 billion.", []),
         ("The figures announced last week showed cases were rising.", []),
         ("The plan announced in September 2019 was canceled.", []),
+        # ... or a verb in the present that follows a subject as often as it opens one
+        ("The rules announced today mean prices will rise next year.", []),
+        ("The measures announced on Monday include a fuel tax.", []),
+        ("The cuts announced last week affect 300 jobs.", []),
     ],
 )
 def test_announced_with_no_that(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -2037,10 +2037,20 @@ _EN_FINITE_CLAUSE = re.compile(
 )
 
 
+# Verbs in the present that follow a subject as often as they open one: after a frame they are
+# the sentence's verb, "the rules announced today [mean] prices will rise". A noun of the same
+# spelling ("announced today cost cuts") then loses a statement rather than gaining a false one.
+_EN_PRESENT_AFTER_FRAME = (
+    "mean means include includes require requires allow allows remain remains show shows "
+    "cover covers affect affects apply applies replace replaces follow follows come comes "
+    "go goes take takes make makes give gives"
+)
 # A verb right after a frame makes the verb before it a participle, and the frame no part of a
 # clause: "the plan announced today [will] cost", "the measures announced Monday [included]".
 _EN_VERB_AFTER_FRAME = re.compile(
-    rf"[\s,]*(?:{_either(_EN_FINITE)}|(?-i:[a-z]+n['’]t\b|[a-z]{{2,}}ed\b))", re.IGNORECASE
+    rf"[\s,]*(?:{_either(_EN_FINITE)}|{_either(_EN_PRESENT_AFTER_FRAME)}"
+    rf"|(?-i:[a-z]+n['’]t\b|[a-z]{{2,}}ed\b))",
+    re.IGNORECASE,
 )
 
 
