@@ -351,6 +351,36 @@ def refit_cross_scale(engine: MatchEngine, chosen: Scorer, found: Found) -> Scor
     return chosen
 
 
+def calibrated_pair(engine: MatchEngine, folder: Path, embedder: Embedder) -> dict[str, object]:
+    """The "suggest" and "match" cuts of one language pair on `folder`'s dev queries, each
+    asked with and without its fact-checks (see the module docstring)."""
+    top, pool = [], []
+    for found, relevant, unchecked in retrievals(engine, folder, "dev", embedder, unchecked=True):
+        for retrieval, answers in ((found, relevant), (unchecked, set())):
+            assert retrieval is not None
+            for rank, position in enumerate(retrieval.ranking("final", SUGGEST_POOL)):
+                at = np.flatnonzero(retrieval.positions == position)[0]
+                scored = (float(retrieval.final[at]), position in answers)
+                pool.append(scored)
+                if rank == 0:
+                    top.append(scored)
+    return {
+        "suggest": calibrate(pool, SUGGEST_PRECISION),
+        "match": calibrate(top, MATCH_PRECISION),
+        "calibrated_on": f"{folder.name}/dev",
+        "queries": len(top),
+    }
+
+
+def strictest(pairs: dict[str, dict[str, object]]) -> dict[str, object]:
+    """The "default" cuts, for pairs never calibrated: the strictest of `pairs`."""
+    return {
+        "suggest": max(float(p["suggest"]) for p in pairs.values()),  # type: ignore[arg-type]
+        "match": max(float(p["match"]) for p in pairs.values()),  # type: ignore[arg-type]
+        "calibrated_on": "strictest of the pairs above",
+    }
+
+
 def calibrate(top: list[tuple[float, bool]], precision: float) -> float:
     """Lowest cut whose kept top-1 answers reach `precision`; 1.0 if none does."""
     ranked = sorted(top, key=lambda pair: -pair[0])
@@ -508,6 +538,8 @@ def main() -> None:
     models["cross"], table = choose_latent_weight(english, models, xling_dev)
     weight = models["cross"].boosts["sae"]
     print(f"latent weight {weight} (xling dev MAP@5 by weight: {table})", file=sys.stderr)
+    # The scale without the bridge gap: kept for engines without the bridge (`gapless_platt`).
+    models["cross"] = refit_cross_scale(english, models["cross"], xling_dev)
     # The bridge gap's weight, with the latent boost in place, on translated training queries.
     models["cross"], bridge_table, bridge_on = choose_bridge_weight(
         english, models, translated, base, embedder
@@ -564,41 +596,26 @@ def main() -> None:
         encoding="utf-8",
     )
 
-    pairs: dict[str, dict[str, object]] = {}
     kept = json.loads((MODELS_DIR / "thresholds.json").read_text(encoding="utf-8"))["pairs"]
+    pairs: dict[str, dict[str, object]] = {}
     for pair, name in CALIBRATION.items():
         if args.keep_mono and name in TRAIN_SETS:  # the mono scorer's pairs, as shipped
             pairs[pair] = kept[pair]
             continue
-        folder = base / name
-        engine = engines.get(name)
-        if engine is None:  # the xling sets share the English corpus
-            engine = engines["checkthat2021-en"]
+        engine = engines.get(name, english)  # the xling sets share the English corpus
         engine.models = models
-        top, pool = [], []
-        for found, relevant, unchecked in retrievals(
-            engine, folder, "dev", embedder, unchecked=True
-        ):
-            for retrieval, answers in ((found, relevant), (unchecked, set())):
-                assert retrieval is not None
-                for rank, position in enumerate(retrieval.ranking("final", SUGGEST_POOL)):
-                    at = np.flatnonzero(retrieval.positions == position)[0]
-                    scored = (float(retrieval.final[at]), position in answers)
-                    pool.append(scored)
-                    if rank == 0:
-                        top.append(scored)
-        pairs[pair] = {
-            "suggest": calibrate(pool, SUGGEST_PRECISION),
-            "match": calibrate(top, MATCH_PRECISION),
-            "calibrated_on": f"{name}/dev",
-            "queries": len(top),
-        }
+        pairs[pair] = calibrated_pair(engine, base / name, embedder)
         print(pair, pairs[pair], file=sys.stderr)
-    pairs["default"] = {
-        "suggest": max(float(p["suggest"]) for p in pairs.values()),  # type: ignore[arg-type]
-        "match": max(float(p["match"]) for p in pairs.values()),  # type: ignore[arg-type]
-        "calibrated_on": "strictest of the pairs above",
-    }
+    pairs["default"] = strictest(pairs)
+    # An engine without the bridge encoder scores the cross pairs on the scale fitted before
+    # the bridge gap (`Scorer.gapless_platt`): they get their own cuts.
+    without: dict[str, dict[str, object]] = {}
+    english.bridge = english.query_bridge = None
+    for pair, name in CALIBRATION.items():
+        if name not in TRAIN_SETS:
+            without[pair] = calibrated_pair(english, base / name, embedder)
+            print(pair, "without the bridge", without[pair], file=sys.stderr)
+    without["default"] = strictest({**pairs, **without})
     (MODELS_DIR / "thresholds.json").write_text(
         json.dumps(
             {
@@ -606,6 +623,7 @@ def main() -> None:
                 f"precision over the top {SUGGEST_POOL} on dev >= {SUGGEST_PRECISION}; each "
                 "dev query asked twice, with and without its fact-checks in the registry",
                 "pairs": pairs,
+                "pairs_without_bridge": without,
             },
             indent=1,
         )

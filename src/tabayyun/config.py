@@ -123,7 +123,8 @@ class Settings:
         True,
         "Where the registry holds claims in other languages than a text's, re-rank them with a "
         "second encoder trained on translations (USE multilingual; Arabic, Russian, English, "
-        "not Persian): a few ms per text. Off, or with the fake embedder, only e5 is used.",
+        "not Persian): a few ms per text. Off, or with the fake embedder, only e5 is used "
+        "(the check-worthiness heads read the bridge's vectors whatever this says).",
     )
     match_foreign_preference: float = _setting(
         0.0,

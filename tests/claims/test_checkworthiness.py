@@ -375,5 +375,17 @@ def test_the_bridge_vector_is_read_for_trained_languages_only() -> None:
         assert np.allclose(a, b, atol=1e-5)
     with pytest.raises(ValueError, match="bridge vector"):
         scorer.score(texts, vectors, LANGS, bridge_vectors=real[:2])
+    # Only the texts whose heads read the bridge are embedded by it.
+    seen: list[str] = []
+
+    class Counting(BridgeEmbedder):
+        def embed_passages(self, batch: list[str]) -> np.ndarray:  # type: ignore[override]
+            seen.extend(batch)
+            return super().embed_passages(batch)
+
+    counting = CheckworthinessScorer()
+    counting._bridge = Counting()
+    counting.score(texts, vectors, [*LANGS[:-1], "und"])
+    assert seen == [text for text, lang in zip(texts, LANGS, strict=True) if lang in ("ar", "en")]
     # The 2022-1A heads read e5 and the cues alone.
     assert not scorer.profiles["checkthat2022-1a-en"]["checkworthy"].get("multilingual_bridge")

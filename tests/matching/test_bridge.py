@@ -155,6 +155,12 @@ def test_given_vectors_skip_the_bridge_and_must_fit() -> None:
     assert len(bridge.texts) == seen
     with pytest.raises(InputError, match="5 records but 2 vectors"):
         MatchEngine.build(REGISTRY, FakeEmbedder(), bridge=bridge, bridge_vectors=vectors[:2])
+    engine = _engine(bridge)
+    more = [IndexedClaim("en-more", "Oil prices fell.")]
+    with pytest.raises(InputError, match="bridge vectors of shape"):
+        engine.add(more, bridge_vectors=np.zeros((1, bridge.dim + 1), dtype=np.float32))
+    # Refused before anything was indexed: the engine is as it was.
+    assert len(engine) == len(engine.dense.vectors) == len(engine._bridge_vectors) == 5
 
 
 def test_snapshots_keep_the_bridge_vectors_and_need_the_bridge(tmp_path: Path) -> None:
@@ -175,3 +181,29 @@ def test_settings_choose_the_bridge() -> None:
     assert bridge_from_settings(Settings(embedder="e5", match_bridge=False)) is None
     bridge = bridge_from_settings(Settings(embedder="e5"))
     assert bridge is not None and "fa" not in bridge.languages  # type: ignore[attr-defined]
+
+
+def test_an_engine_without_the_bridge_has_its_own_scale_and_cuts() -> None:
+    """The shipped cross scale and cuts were fitted with the bridge gap pushing wrong foreign
+    candidates down; without a bridge every gap is 0, so those would call too much a match."""
+    from tabayyun.matching.engine import load_thresholds
+
+    with_bridge, without = load_thresholds(), load_thresholds(bridge=False)
+    assert without["en-en"] == with_bridge["en-en"] and without["ar-ar"] == with_bridge["ar-ar"]
+    assert without["ru-en"].match < with_bridge["ru-en"].match
+    assert MatchEngine.build(REGISTRY, FakeEmbedder()).thresholds == without
+    assert _engine().thresholds == with_bridge
+
+    cross = load_models()["cross"]
+    assert cross.gapless_platt is not None and cross.gapless_platt != cross.platt
+    rows = np.zeros((2, len(cross.features)))
+    rows[:, cross.features.index("dense")] = [0.9, 0.8]
+    rows[:, cross.features.index("bridge_gap")] = [0.0, -0.4]
+    plain = cross.probability(rows, gaps=False)
+    a, b = cross.gapless_platt
+    expected = 1 / (1 + np.exp(-(a * cross.raw(rows, gaps=False) + b)))
+    np.testing.assert_allclose(plain, expected)
+    # Without the gap features the gap column is not read at all.
+    rows[:, cross.features.index("bridge_gap")] = 0.0
+    np.testing.assert_allclose(cross.probability(rows, gaps=False), plain)
+    assert cross.probability(rows)[0] > plain[0]  # the bridge scale rates a best one higher

@@ -2612,6 +2612,13 @@ def test_verbs_that_report_a_clause_and_asides(
         ("The rules announced today mean prices will rise next year.", []),
         ("The measures announced on Monday include a fuel tax.", []),
         ("The cuts announced last week affect 300 jobs.", []),
+    ]
+    + [  # ... but not a hyphenated word that starts like one
+        (
+            f"The ministry announced {frame} {subject} would be held in May.",
+            [("The ministry", "announced", f"{subject} would be held in May")],
+        )
+        for frame, subject in (("on Monday", "follow-up tests"), ("last week", "make-up exams"))
     ],
 )
 def test_announced_with_no_that(text: str, expected: list[tuple[str, str, str]]) -> None:

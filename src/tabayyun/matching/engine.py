@@ -159,14 +159,19 @@ class Retrieval:
         return [int(self.positions[i]) for i in order[:limit]]
 
 
-def load_thresholds(path: Path | None = None) -> dict[str, Thresholds]:
-    """Thresholds by language pair ("ar-en": text in Arabic, claim in English) and "default"."""
+def load_thresholds(path: Path | None = None, *, bridge: bool = True) -> dict[str, Thresholds]:
+    """Thresholds by language pair ("ar-en": text in Arabic, claim in English) and "default";
+    with `bridge=False`, those calibrated for an engine without the bridge encoder where they
+    differ (the cross-lingual pairs: without the bridge gap, the cross scorer has its own scale)."""
     file = path or MODELS_DIR / "thresholds.json"
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
+        pairs = dict(data["pairs"])
+        if not bridge:
+            pairs.update(data.get("pairs_without_bridge", {}))
         return {
             pair: Thresholds(float(cut["suggest"]), float(cut["match"]))
-            for pair, cut in data["pairs"].items()
+            for pair, cut in pairs.items()
         }
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise ConfigError(
@@ -215,7 +220,9 @@ class MatchEngine:
         # Numbers, years and name skeletons of each claim: terms shared across languages.
         self.anchors = BM25Index(k1=1.2, b=0.3)
         self.models = models if models is not None else load_models()
-        self.thresholds = thresholds if thresholds is not None else load_thresholds()
+        self.thresholds = (
+            thresholds if thresholds is not None else load_thresholds(bridge=bridge is not None)
+        )
         self._foreign_preference = 0.0
         for name in ("mono", "cross"):
             if name not in self.models:
@@ -351,6 +358,14 @@ class MatchEngine:
         for given in (vectors, query_vectors, latents, bridge_vectors):
             if given is not None and len(given) != len(records):
                 raise InputError(f"{len(records)} records but {len(given)} vectors; pass one each.")
+        if self.bridge is not None and bridge_vectors is not None:
+            width = np.shape(bridge_vectors)[1:]
+            if width != (self.bridge.dim,):
+                # Checked before anything is indexed: a failure must leave the engine as it was.
+                raise InputError(
+                    f"bridge vectors of shape {width} for a {self.bridge.dim}-dimensional "
+                    "bridge encoder; embed the claims with the engine's bridge."
+                )
         langs_added = [r.lang for r in records]
         vectors = centred(vectors, self.centre, langs_added)
         if query_vectors is not None:
@@ -786,7 +801,9 @@ class MatchEngine:
             if chosen.any():
                 model = self.models[name]
                 cols = [ALL_FEATURES.index(f) for f in model.features]
-                final[chosen] = model.probability(rows[chosen][:, cols], boosted=latent)
+                final[chosen] = model.probability(
+                    rows[chosen][:, cols], boosted=latent, gaps=self.bridge is not None
+                )
         # "und" claims are of no known language: neither the text's nor another.
         foreign = ~same & np.asarray([self._langs[int(p)] != "und" for p in positions], bool)
         known = lang != "und" and lang in self._by_lang

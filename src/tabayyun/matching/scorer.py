@@ -50,6 +50,10 @@ class Scorer:
     # Boosts whose feature is a gap to the best candidate (<= 0, and 0 where it cannot be
     # computed): they apply whether or not the others can, on whichever scale applies.
     gap_boosts: list[str] = field(default_factory=list)
+    # The scale for an engine that cannot compute the gap features at all (no bridge encoder):
+    # fitted before the gap boosts, as `plain_platt` is before every boost. A gap of 0 on every
+    # candidate would otherwise rate each one as a best one.
+    gapless_platt: tuple[float, float] | None = None
 
     @classmethod
     def untrained(cls, features: Sequence[str], conflicts: Sequence[str] = ()) -> Scorer:
@@ -81,6 +85,7 @@ class Scorer:
             boosts={**self.boosts, feature: weight},
             plain_platt=self.plain_platt or (None if gap else self.platt),
             gap_boosts=gaps,
+            gapless_platt=(self.gapless_platt or self.platt) if gap else self.gapless_platt,
         )
 
     def without_boosts(self) -> Scorer:
@@ -89,14 +94,15 @@ class Scorer:
             self,
             features=[name for name in self.features if name not in self.boosts],
             boosts={},
-            platt=self.plain_platt or self.platt,
+            platt=self.plain_platt or self.gapless_platt or self.platt,
             plain_platt=None,
             gap_boosts=[],
+            gapless_platt=None,
         )
 
-    def raw(self, x: Matrix, *, boosted: bool = True) -> Matrix:
+    def raw(self, x: Matrix, *, boosted: bool = True, gaps: bool = True) -> Matrix:
         """The ranking score of each row of `x` (columns as in `features`); `boosted=False`
-        leaves the boosts out."""
+        leaves the boosts out but the gap boosts, `gaps=False` those."""
         # Conflicts stay out of the network: there they could learn to raise a score.
         conflict_cols = [self.features.index(name) for name in self.conflicts]
         boost_cols = [self.features.index(name) for name in self.boosts]
@@ -105,7 +111,10 @@ class Scorer:
         z = (x[:, network_cols] - self.mean) / self.std
         hidden = np.maximum(z @ self.w1 + self.b1, 0.0)
         boosts = np.asarray(
-            [w if boosted or name in self.gap_boosts else 0.0 for name, w in self.boosts.items()],
+            [
+                (w if gaps else 0.0) if name in self.gap_boosts else (w if boosted else 0.0)
+                for name, w in self.boosts.items()
+            ],
             dtype=np.float64,
         )
         return np.asarray(
@@ -115,12 +124,19 @@ class Scorer:
             + x[:, boost_cols] @ boosts
         )
 
-    def probability(self, x: Matrix, *, boosted: bool = True) -> Matrix:
+    def probability(self, x: Matrix, *, boosted: bool = True, gaps: bool = True) -> Matrix:
         """The calibrated probability that each row is a match; `boosted=False` scores without
-        the boosts, on the scale fitted before them."""
+        the (non-gap) boosts, on the scale fitted before them; `gaps=False` without the gap
+        boosts, on the scale fitted before those (`gapless_platt`)."""
         plain = not boosted and any(name not in self.gap_boosts for name in self.boosts)
-        a, b = (self.plain_platt or self.platt) if plain else self.platt
-        return np.asarray(1.0 / (1.0 + np.exp(-(a * self.raw(x, boosted=boosted) + b))))
+        if plain:
+            a, b = self.plain_platt or self.platt
+        elif not gaps and self.gap_boosts:
+            a, b = self.gapless_platt or self.platt
+        else:
+            a, b = self.platt
+        raw = self.raw(x, boosted=boosted, gaps=gaps)
+        return np.asarray(1.0 / (1.0 + np.exp(-(a * raw + b))))
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-able form for the shipped artefact."""
@@ -138,6 +154,7 @@ class Scorer:
             "boosts": self.boosts,
             "plain_platt": None if self.plain_platt is None else list(self.plain_platt),
             "gap_boosts": self.gap_boosts,
+            "gapless_platt": None if self.gapless_platt is None else list(self.gapless_platt),
         }
 
     @classmethod
@@ -158,6 +175,7 @@ class Scorer:
                 boosts={str(k): float(v) for k, v in data.get("boosts", {}).items()},
                 plain_platt=_pair(data.get("plain_platt")),
                 gap_boosts=[str(name) for name in data.get("gap_boosts", [])],
+                gapless_platt=_pair(data.get("gapless_platt")),
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ConfigError(

@@ -2048,7 +2048,7 @@ _EN_PRESENT_AFTER_FRAME = (
 # A verb right after a frame makes the verb before it a participle, and the frame no part of a
 # clause: "the plan announced today [will] cost", "the measures announced Monday [included]".
 _EN_VERB_AFTER_FRAME = re.compile(
-    rf"[\s,]*(?:{_either(_EN_FINITE)}|{_either(_EN_PRESENT_AFTER_FRAME)}"
+    rf"[\s,]*(?:{_either(_EN_FINITE)}|(?-i:{_either(_EN_PRESENT_AFTER_FRAME)})(?![-'’])"
     rf"|(?-i:[a-z]+n['’]t\b|[a-z]{{2,}}ed\b))",
     re.IGNORECASE,
 )
