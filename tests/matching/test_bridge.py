@@ -207,3 +207,27 @@ def test_an_engine_without_the_bridge_has_its_own_scale_and_cuts() -> None:
     rows[:, cross.features.index("bridge_gap")] = 0.0
     np.testing.assert_allclose(cross.probability(rows, gaps=False), plain)
     assert cross.probability(rows)[0] > plain[0]  # the bridge scale rates a best one higher
+
+
+def test_pairs_the_bridge_does_not_know_take_the_scale_without_the_gap() -> None:
+    """In an engine with the bridge, a Persian text's foreign candidates (and any candidate in
+    Persian) have no gap: they are scored as an engine without the bridge scores them."""
+    engine = _engine()
+    cross = engine.models["cross"]
+    cols = [ALL_FEATURES.index(f) for f in cross.features]
+    found = engine.retrieve("سیل دو پل را در شمال ویران کرد", lang="fa")
+    foreign = np.asarray([REGISTRY[int(p)].lang != "fa" for p in found.positions])
+    assert foreign.any()
+    np.testing.assert_allclose(
+        found.final[foreign], cross.probability(found.features[foreign][:, cols], gaps=False)
+    )
+    arabic = engine.retrieve("فيضانات دمرت جسرين في الشمال", lang="ar")
+    langs = [REGISTRY[int(p)].lang for p in arabic.positions]
+    persian = np.asarray([lang == "fa" for lang in langs])
+    english = np.asarray([lang == "en" for lang in langs])
+    np.testing.assert_allclose(
+        arabic.final[persian], cross.probability(arabic.features[persian][:, cols], gaps=False)
+    )
+    np.testing.assert_allclose(
+        arabic.final[english], cross.probability(arabic.features[english][:, cols])
+    )
