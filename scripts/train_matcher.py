@@ -471,8 +471,8 @@ def main() -> None:
 
     mono: list[tuple[np.ndarray, np.ndarray]] = []
     cross: list[tuple[np.ndarray, np.ndarray]] = []
-    learner_engines: dict[str, MatchEngine] = {}
-    for learner, fold in learners:
+    # Kept networks need no training features: the learners' engines are not even built.
+    for learner, fold in [] if args.keep_scorers else learners:
         # Each learner's features are centred with its own centre, fitted the same way.
         learner_centre = (
             centre
@@ -485,8 +485,6 @@ def main() -> None:
             )
             for name in TRAIN_SETS
         }
-        if args.keep_scorers:
-            break
         for name in () if args.keep_mono else TRAIN_SETS:
             learnt = retrievals(learner_engines[name], base / name, "train", learner, fold=fold)
             print(f"{name} ({learner.name}): {len(learnt)} training queries", file=sys.stderr)

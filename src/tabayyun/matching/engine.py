@@ -797,19 +797,19 @@ class MatchEngine:
         )
         final = np.zeros(len(positions))
         same = np.asarray([self._langs[int(p)] == lang for p in positions], dtype=bool)
-        # The bridge gap exists only where the bridge knows both languages; elsewhere (a Persian
-        # text or claim, an engine without the bridge) every gap is 0 and would rate each
-        # candidate as a best one, so those pairs take the scale fitted before the gap.
-        gapped = np.asarray(
-            [self._bridged(lang) and self._bridged(self._langs[int(p)]) for p in positions],
-            dtype=bool,
-        )
         for name, chosen in (("mono", same), ("cross", ~same)):
-            for gaps in (True, False):
-                part = chosen & (gapped == gaps)
+            if not chosen.any():
+                continue
+            model = self.models[name]
+            cols = [ALL_FEATURES.index(f) for f in model.features]
+            # The bridge gap exists only where the bridge knows both languages; elsewhere (a
+            # Persian text or claim, an engine without the bridge) every gap is 0 and would rate
+            # each candidate as a best one, so those pairs take the scale fitted before the gap.
+            gapped = np.zeros(len(positions), dtype=bool)
+            if model.gap_boosts and self._bridged(lang):
+                gapped = np.asarray([self._bridged(self._langs[int(p)]) for p in positions])
+            for gaps, part in ((True, chosen & gapped), (False, chosen & ~gapped)):
                 if part.any():
-                    model = self.models[name]
-                    cols = [ALL_FEATURES.index(f) for f in model.features]
                     final[part] = model.probability(rows[part][:, cols], boosted=latent, gaps=gaps)
         # "und" claims are of no known language: neither the text's nor another.
         foreign = ~same & np.asarray([self._langs[int(p)] != "und" for p in positions], bool)
