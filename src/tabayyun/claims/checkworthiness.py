@@ -8,10 +8,10 @@ The artefact (`models/checkworthiness.npz` + `.json`) is written by
 - multilingual: the shared e5 sentence vector + cue features, through a linear model or, where
   the training script found it better out-of-fold, one ReLU hidden layer (`multi_w1`,
   `multi_b1`: several seeds' networks side by side, their output weights divided by the seed
-  count, so the one logit is the seeds' mean logit);
-  In the default profile that part also reads the bridge encoder's vector (embed/bridge.py,
-  USE multilingual; the head's `multilingual_bridge`), which the scorer computes itself unless
-  given (`bridge_vectors`): it beat e5 + cues alone out-of-fold in both default heads;
+  count, so the one logit is the seeds' mean logit). In the default profile that part also
+  reads the bridge encoder's vector (embed/bridge.py, USE multilingual; the head's
+  `multilingual_bridge`), which the scorer computes itself unless given (`bridge_vectors`): it
+  beat e5 + cues alone out-of-fold in both default heads;
 - other (fa, ru and anything else, where the head has no training data), when the head has one:
   a linear model over the same inputs, trained on the languages in the head's
   `other_languages_source`. The hidden-layer part wins out-of-fold on the CheckThat! tweets and
@@ -183,7 +183,7 @@ class CheckworthinessScorer:
             from tabayyun.embed.bridge import BridgeEmbedder
 
             self._bridge = BridgeEmbedder(threads=1)
-        return np.asarray(self._bridge.embed_passages(texts), dtype=np.float32)
+        return self._bridge.embed_passages(texts)
 
     def _profile_for(self, detector: str, profile: str) -> str:
         if profile not in self.profiles:
@@ -223,16 +223,17 @@ class CheckworthinessScorer:
             )
         if not len(texts):
             return np.zeros(0), np.zeros(0)
-        bridge = np.zeros((len(texts), BRIDGE_DIM), dtype=np.float32)
-        needed = self._bridge_rows(langs, profile)
         if bridge_vectors is not None:
             bridge = np.asarray(bridge_vectors, dtype=np.float32)
             if bridge.shape != (len(texts), BRIDGE_DIM):
                 raise ValueError(
                     f"need one {BRIDGE_DIM}-dim bridge vector per text; got {bridge.shape}"
                 )
-        elif needed.any():
-            bridge[needed] = self._embed_bridge([texts[int(i)] for i in np.flatnonzero(needed)])
+        else:
+            bridge = np.zeros((len(texts), BRIDGE_DIM), dtype=np.float32)
+            needed = np.flatnonzero(self._bridge_rows(langs, profile))
+            if len(needed):
+                bridge[needed] = self._embed_bridge([texts[int(i)] for i in needed])
         cues = cue_features(texts, langs)
         has_lexical = np.asarray([lang in LEXICAL_LANGS for lang in langs])
         rows = list(
