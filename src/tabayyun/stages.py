@@ -85,7 +85,7 @@ def extract_stage(context: PipelineContext) -> StageFn:
             )
         # Fields a loader already knows (JSONL, feed items) win over what extraction guesses;
         # they may hold HTML character references as a scraper kept them.
-        doc.title = (decode_references(doc.title) if doc.title else None) or page.title
+        doc.title = decode_references(doc.title or "") or page.title
         doc.text = page.text
         doc.outlet = doc.outlet or page.outlet
         doc.author = doc.author or page.author
