@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -247,6 +248,78 @@ def test_match_article_takes_the_sentences_the_queue_would(tmp_path: Path) -> No
                              min_checkworthiness=0.0)) == len(doc.sentences)  # fmt: skip
     given = match_article(str(article), settings=settings, engine=engine, lang="RU")
     assert given and {r.lang for r in given} == {"ru"}
+
+
+def test_matching_reads_the_bridge_rows_check_worthiness_embedded(tmp_path: Path) -> None:
+    """An English sentence against a Russian claim needs the bridge encoder's vector, which
+    the check-worthiness heads already read: the matcher takes it from the Document instead of
+    embedding the sentence a second time, and scores exactly as if it had."""
+    from tabayyun.embed import FakeEmbedder
+    from tabayyun.embed.bridge import BridgeEmbedder
+    from tabayyun.matching import IndexedClaim, MatchEngine
+    from tabayyun.matching.tweet import strip_links
+    from tabayyun.service import match_article
+
+    class Counting(BridgeEmbedder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.queries: list[str] = []
+
+        def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+            self.queries.extend(texts)
+            return super().embed_queries(texts)
+
+    article = Path(__file__).parent / "fixtures" / "articles" / "en-flood-bridges.txt"
+    registry = [
+        IndexedClaim("en", "Floods destroyed three bridges in northern England"),
+        IndexedClaim("ru", "Наводнения разрушили три моста на севере Англии", lang="ru"),
+        IndexedClaim("ru-2", "Цены на нефть выросли вдвое в 2020 году", lang="ru"),
+    ]
+    bridge = Counting()
+    engine = MatchEngine.build(registry, FakeEmbedder(), bridge=bridge)
+    settings = Settings(embedder="fake", data_dir=tmp_path)
+    found = match_article(str(article), settings=settings, engine=engine, min_checkworthiness=0)
+    assert len(found) > 5 and bridge.queries == []
+    # The same sentences, with the engine embedding each one itself.
+    gaps = []
+    for result in found[:3]:
+        again = engine.match(result.text, lang="en", k=5)
+        assert [c.claim.id for c in again] == [c.claim.id for c in result.candidates]
+        for given, own in zip(result.candidates, again, strict=True):
+            assert given.final == pytest.approx(own.final, abs=1e-5)
+            assert given.features["bridge_gap"] == pytest.approx(own.features["bridge_gap"])
+            gaps.append(own.features["bridge_gap"])
+    assert min(gaps) < 0  # the second Russian claim trails the first: the gap was read
+    assert bridge.queries == [strip_links(r.text) for r in found[:3]]
+
+
+def test_a_matcher_with_another_bridge_embeds_the_sentences_itself(tmp_path: Path) -> None:
+    """Rows from one bridge encoder are never read as another's: a matcher whose bridge is
+    not the check-worthiness heads' embeds the text with its own."""
+    from tabayyun.embed import FakeEmbedder
+    from tabayyun.matching import IndexedClaim, MatchEngine
+    from tabayyun.service import match_article
+
+    class Tiny:
+        name, dim, languages = "tiny-bridge", 2, frozenset({"en", "ru"})
+
+        def __init__(self) -> None:
+            self.queries: list[str] = []
+
+        def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+            return np.tile(np.asarray([[1.0, 0.0]], dtype=np.float32), (len(texts), 1))
+
+        def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+            self.queries.extend(texts)
+            return self.embed_passages(texts)
+
+    article = Path(__file__).parent / "fixtures" / "articles" / "en-flood-bridges.txt"
+    bridge = Tiny()
+    registry = [IndexedClaim("ru", "Наводнения разрушили мосты", lang="ru")]
+    engine = MatchEngine.build(registry, FakeEmbedder(), bridge=bridge)
+    settings = Settings(embedder="fake", data_dir=tmp_path)
+    found = match_article(str(article), settings=settings, engine=engine, min_checkworthiness=0)
+    assert found and len(bridge.queries) == len(found)
 
 
 def test_a_text_in_another_language_is_stored_without_names_and_the_batch_goes_on(

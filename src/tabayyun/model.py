@@ -134,6 +134,11 @@ class Document:
     # One embedding row per sentence (numpy float32, L2-normalised), shared by every stage
     # that needs vectors so that each sentence is embedded once. Not serialised.
     sentence_vectors: Any = field(default=None, repr=False)
+    # The bridge encoder's row per sentence (embed/bridge.py) where check-worthiness read one,
+    # a zero row elsewhere, and that encoder's name: a matcher with the same bridge reads the
+    # rows instead of embedding again. Not serialised.
+    bridge_vectors: Any = field(default=None, repr=False)
+    bridge_model: str | None = field(default=None, repr=False)
     related: list[RelatedLink] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -150,6 +155,8 @@ class Document:
         data.pop("raw_text")
         data.pop("minhash")
         data.pop("sentence_vectors")
+        data.pop("bridge_vectors")
+        data.pop("bridge_model")
         return data
 
     @classmethod

@@ -399,7 +399,7 @@ def match_article(
     `lang` gives the article's language instead of detecting it.
     """
     from tabayyun.lang.codes import language_filter
-    from tabayyun.matching.tweet import query_vector
+    from tabayyun.matching.tweet import sentence_rows
 
     settings = settings or Settings.from_env()
     # Every candidate is listed here, so the pipeline's own `match` stage (decided matches
@@ -412,11 +412,11 @@ def match_article(
     if min_checkworthiness is None:
         min_checkworthiness = checkworthy_threshold(doc.lang, settings)
     results = []
-    for sentence, vector in zip(doc.sentences, doc.sentence_vectors, strict=True):
+    for sentence in doc.sentences:
         if (sentence.checkworthiness or 0.0) < min_checkworthiness:
             continue
-        vector = query_vector(sentence.text, vector)
-        found = engine.match(sentence.text, lang=doc.lang, k=k, vector=vector)
+        rows = sentence_rows(doc, sentence.index, engine)
+        found = engine.match(sentence.text, lang=doc.lang, k=k, **rows)
         results.append(
             ClaimMatches(sentence.text, doc.lang or "und", sentence.checkworthiness, found)
         )

@@ -317,7 +317,7 @@ def embed_stage(context: PipelineContext) -> StageFn:
 @register_stage(
     "checkworthiness",
     reads=("sentences", "sentence_vectors", "statements", "lang"),
-    writes=("sentences", "statements"),
+    writes=("sentences", "statements", "bridge_vectors", "bridge_model"),
 )
 def checkworthiness_stage(context: PipelineContext) -> StageFn:
     """Calibrated check-worthy and verifiable-claim probabilities per sentence and statement."""
@@ -330,7 +330,12 @@ def checkworthiness_stage(context: PipelineContext) -> StageFn:
             return doc
         langs = [doc.lang or "und"] * len(doc.sentences)
         texts = [s.text for s in doc.sentences]
-        checkworthy, verifiable = scorer.score(texts, doc.sentence_vectors, langs)
+        # Kept on the Document: the match stage reads these rows instead of embedding again.
+        doc.bridge_vectors = scorer.bridge_vectors(texts, langs)
+        doc.bridge_model = scorer.bridge_name
+        checkworthy, verifiable = scorer.score(
+            texts, doc.sentence_vectors, langs, bridge_vectors=doc.bridge_vectors
+        )
         for sentence, cw, ver in zip(doc.sentences, checkworthy, verifiable, strict=True):
             sentence.checkworthiness = round(float(cw), 4)
             sentence.verifiable = round(float(ver), 4)
@@ -351,7 +356,7 @@ def match_stage(context: PipelineContext) -> StageFn:
     turns matching off); otherwise it is built on first use over every fact-check in the
     database of the settings, and matching is a no-op while that registry is empty or absent.
     """
-    from tabayyun.matching.tweet import query_vector
+    from tabayyun.matching.tweet import sentence_rows
 
     settings = context.settings
     min_score = settings.match_min_checkworthiness
@@ -371,9 +376,8 @@ def match_stage(context: PipelineContext) -> StageFn:
         if not chosen or engine() is None:
             return doc
         for sentence in chosen:
-            vector = None if doc.sentence_vectors is None else doc.sentence_vectors[sentence.index]
-            vector = query_vector(sentence.text, vector)
-            for found in engine().match(sentence.text, lang=doc.lang, k=3, vector=vector):
+            rows = sentence_rows(doc, sentence.index, engine())
+            for found in engine().match(sentence.text, lang=doc.lang, k=3, **rows):
                 if found.decision is None:
                     continue
                 meta = found.claim.metadata

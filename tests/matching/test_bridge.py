@@ -98,6 +98,25 @@ def test_same_language_claims_and_unknown_languages_are_left_alone() -> None:
     assert bridge.texts[indexed:] == ["Floods destroyed bridges"]
 
 
+def test_a_given_bridge_vector_is_read_instead_of_embedding_the_text() -> None:
+    bridge = TopicBridge()
+    engine = _engine(bridge)
+    indexed = len(bridge.texts)
+    text = "فيضانات دمرت جسرين في الشمال"
+    own = engine.retrieve(text, lang="ar")
+    assert len(bridge.texts) == indexed + 1
+    given = engine.retrieve(text, lang="ar", bridge_vector=TopicBridge().embed_queries([text])[0])
+    assert len(bridge.texts) == indexed + 1  # not embedded again
+    assert np.array_equal(given.features[:, GAP], own.features[:, GAP])
+    # Another text's row gives other gaps: the row given is the one read.
+    other = TopicBridge().embed_queries(["vaccine"])[0]
+    assert not np.array_equal(
+        engine.retrieve(text, lang="ar", bridge_vector=other).features[:, GAP], own.features[:, GAP]
+    )
+    with pytest.raises(InputError, match="4 numbers per text"):
+        engine.retrieve(text, lang="ar", bridge_vector=np.ones(512, dtype=np.float32))
+
+
 def test_a_gap_boost_reranks_without_raising_the_best() -> None:
     cross = load_models()["cross"]
     plain = cross.without_boosts()

@@ -178,6 +178,25 @@ class CheckworthinessScorer:
                 rows |= np.asarray([lang in blends for lang in langs], dtype=bool)
         return rows
 
+    @property
+    def bridge_name(self) -> str:
+        """The name of the bridge encoder whose rows the heads read (`bridge_vectors`)."""
+        from tabayyun.embed.bridge import BridgeEmbedder
+
+        return str(self._bridge.name) if self._bridge is not None else BridgeEmbedder().name
+
+    def bridge_vectors(
+        self, texts: Sequence[str], langs: Sequence[str], *, profile: str = DEFAULT_PROFILE
+    ) -> npt.NDArray[np.float32]:
+        """The bridge encoder's rows that `score` reads for `texts`: a zero row for each text
+        in a language no head of `profile` reads the bridge for. The pipeline keeps them on
+        the Document, so the matcher never embeds the same sentence again."""
+        bridge = np.zeros((len(texts), BRIDGE_DIM), dtype=np.float32)
+        needed = np.flatnonzero(self._bridge_rows(langs, profile))
+        if len(needed):
+            bridge[needed] = self._embed_bridge([texts[int(i)] for i in needed])
+        return bridge
+
     def _embed_bridge(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         if self._bridge is None:
             from tabayyun.embed.bridge import BridgeEmbedder
@@ -230,10 +249,7 @@ class CheckworthinessScorer:
                     f"need one {BRIDGE_DIM}-dim bridge vector per text; got {bridge.shape}"
                 )
         else:
-            bridge = np.zeros((len(texts), BRIDGE_DIM), dtype=np.float32)
-            needed = np.flatnonzero(self._bridge_rows(langs, profile))
-            if len(needed):
-                bridge[needed] = self._embed_bridge([texts[int(i)] for i in needed])
+            bridge = self.bridge_vectors(texts, langs, profile=profile)
         cues = cue_features(texts, langs)
         has_lexical = np.asarray([lang in LEXICAL_LANGS for lang in langs])
         rows = list(

@@ -524,13 +524,19 @@ class MatchEngine:
         k: int = 10,
         vector: Vector | None = None,
         latent: Latent | None = None,
+        bridge_vector: Vector | None = None,
         foreign_preference: float | None = None,
     ) -> list[Candidate]:
         """The `k` best registry entries for `text`, best first, each with its decision;
         `foreign_preference` replaces the engine's for this text (a server passes each
         organisation's own without touching an engine other requests are using)."""
         found = self.retrieve(
-            text, lang=lang, vector=vector, latent=latent, foreign_preference=foreign_preference
+            text,
+            lang=lang,
+            vector=vector,
+            latent=latent,
+            bridge_vector=bridge_vector,
+            foreign_preference=foreign_preference,
         )
         # Read as the lexical side reads it: without links, embed footers and tags.
         said = facts(clean_tweet(text), found.lang)
@@ -575,19 +581,21 @@ class MatchEngine:
         lang: str | None = None,
         vector: Vector | None = None,
         latent: Latent | None = None,
+        bridge_vector: Vector | None = None,
         exclude: Collection[int] = (),
         cross_lingual: bool | None = None,
         foreign_preference: float | None = None,
     ) -> Retrieval:
         """Candidates with every score and feature: what `match` ranks and benchmarks measure.
 
-        `vector` and `latent` skip embedding the text; latent terms are used where given, or
-        computed where `wants_latent`. `exclude` (registry positions) answers as if those entries
-        were not in the registry: threshold calibration uses it to see what a text whose claim
-        was never checked scores. `cross_lingual` (default: whether the registry holds claims
-        in another language) runs the sym search and computes the sym features, as training
-        the cross scorer on same-language queries needs (latent terms come only from `latent`
-        or `wants_latent`).
+        `vector`, `latent` and `bridge_vector` (the bridge encoder's row for the text, as
+        the check-worthiness stage embeds it) skip embedding the text; latent terms are used
+        where given, or computed where `wants_latent`. `exclude` (registry positions) answers
+        as if those entries were not in the registry: threshold calibration uses it to see
+        what a text whose claim was never checked scores. `cross_lingual` (default: whether
+        the registry holds claims in another language) runs the sym search and computes the
+        sym features, as training the cross scorer on same-language queries needs (latent
+        terms come only from `latent` or `wants_latent`).
         """
         if not text or not text.strip():
             raise InputError("Nothing to match: the text is empty. Pass the sentence to check.")
@@ -728,7 +736,7 @@ class MatchEngine:
             for name, values in part.items():
                 relative[name][inside] = values
         columns |= relative
-        columns["bridge_gap"] = self._bridge_gap(text, lang, positions, claim_langs)
+        columns["bridge_gap"] = self._bridge_gap(text, lang, positions, claim_langs, bridge_vector)
         checks = [compare(query_profile, self._profiles[p]) for p in positions]
         rows = np.zeros((len(positions), len(ALL_FEATURES)))
         for j, name in enumerate(ALL_FEATURES):
@@ -748,11 +756,12 @@ class MatchEngine:
         lang: str,
         positions: npt.NDArray[np.int64],
         claim_langs: npt.NDArray[np.str_],
+        given: Vector | None = None,
     ) -> npt.NDArray[np.float64]:
         """Per candidate: its bridge cosine with the text minus the best one among the
         candidates in its claim language (BRIDGE_FEATURES); 0 for claims in the text's own
         language and wherever the bridge does not know a language. Embeds the text with the
-        bridge (a few ms) only where some candidate needs it."""
+        bridge (a few ms) only where some candidate needs it and no vector is `given`."""
         gap = np.zeros(len(positions))
         if not self._bridged(lang):
             return gap
@@ -760,7 +769,16 @@ class MatchEngine:
         if not foreign:
             return gap
         assert self.query_bridge is not None
-        vector = self.query_bridge.embed_queries([strip_links(text)])[0]
+        if given is not None:
+            vector = np.asarray(given, dtype=np.float32).reshape(-1)
+            if vector.shape != (self._bridge_vectors.shape[1],):
+                raise InputError(
+                    f"The bridge vector has shape {vector.shape}; this engine's bridge "
+                    f"({self.query_bridge.name}) gives {self._bridge_vectors.shape[1]} numbers "
+                    "per text. Pass that encoder's row, or none to let the engine embed it."
+                )
+        else:
+            vector = self.query_bridge.embed_queries([strip_links(text)])[0]
         cosine = self._bridge_vectors[positions].astype(np.float32) @ vector
         for group in foreign:
             inside = claim_langs == group

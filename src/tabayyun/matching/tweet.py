@@ -30,6 +30,22 @@ def query_vector(text: str, vector: Any) -> Any:
     return None if vector is None or _LINK.search(text) else vector
 
 
+def sentence_rows(doc: Any, index: int, engine: Any) -> dict[str, Any]:
+    """What the pipeline already embedded for sentence `index` of `doc`, as `engine.match`
+    keywords: its e5 vector, and the bridge encoder's row where check-worthiness read one with
+    the engine's own bridge; each None where the engine must embed the text itself (a zero
+    bridge row was never embedded)."""
+    text = doc.sentences[index].text
+    vectors, bridges = doc.sentence_vectors, doc.bridge_vectors
+    own = getattr(engine, "query_bridge", None)
+    same = own is not None and bridges is not None and doc.bridge_model == own.name
+    bridge = bridges[index] if same and bridges[index].any() else None
+    return {
+        "vector": query_vector(text, None if vectors is None else vectors[index]),
+        "bridge_vector": query_vector(text, bridge),
+    }
+
+
 def strip_links(text: str) -> str:
     """`text` without links ("https://t.co/...", "pic.twitter.com/..."): what e5 embeds.
 

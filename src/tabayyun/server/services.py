@@ -33,7 +33,7 @@ from tabayyun import service
 from tabayyun.config import Settings, checked_preference
 from tabayyun.errors import BlockedAddressError, ConfigError, InputError
 from tabayyun.lang.codes import language_filter
-from tabayyun.matching.tweet import query_vector
+from tabayyun.matching.tweet import sentence_rows
 from tabayyun.model import Document
 from tabayyun.registry.exporters import to_datafeed, to_jsonld
 from tabayyun.registry.importers import read_factchecks
@@ -589,10 +589,9 @@ def _match_new_claims(ctx: ServerContext, actor: Actor, doc_id: int, doc: Docume
     for claim_id, index in pending:
         if not 0 <= index < len(doc.sentences):
             continue
-        vector = None if doc.sentence_vectors is None else doc.sentence_vectors[index]
         text = doc.sentences[index].text
-        vector = query_vector(text, vector)
-        best[claim_id] = _best_match(engine, text, doc.lang, vector=vector, preference=preference)
+        rows = sentence_rows(doc, index, engine)
+        best[claim_id] = _best_match(engine, text, doc.lang, preference=preference, **rows)
     _record_matches(ctx, state, best)
     return sum(1 for candidate in best.values() if candidate is not None)
 
@@ -1185,10 +1184,23 @@ def rematch_open_claims(ctx: ServerContext, actor: Actor, *, limit: int = REMATC
 
 
 def _best_match(
-    engine: Any, text: str, lang: str | None, *, preference: float, vector: Any = None
+    engine: Any,
+    text: str,
+    lang: str | None,
+    *,
+    preference: float,
+    vector: Any = None,
+    bridge_vector: Any = None,
 ) -> Any:
     """The engine's best candidate for `text` when it matches or suggests, else None."""
-    found = engine.match(text, lang=lang, k=1, vector=vector, foreign_preference=preference)
+    found = engine.match(
+        text,
+        lang=lang,
+        k=1,
+        vector=vector,
+        bridge_vector=bridge_vector,
+        foreign_preference=preference,
+    )
     return found[0] if found and found[0].decision is not None else None
 
 
