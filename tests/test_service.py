@@ -293,6 +293,54 @@ def test_matching_reads_the_bridge_rows_check_worthiness_embedded(tmp_path: Path
     assert bridge.queries == [strip_links(r.text) for r in found[:3]]
 
 
+def test_the_match_stage_reads_bridge_rows_except_where_none_fits() -> None:
+    """The pipeline's match stage hands the engine each sentence's bridge row; a sentence with
+    a link (the engine embeds it without) and one in a language the heads do not embed (a
+    zero row) are embedded by the engine itself."""
+    from tabayyun.embed import FakeEmbedder
+    from tabayyun.embed.bridge import BridgeEmbedder
+    from tabayyun.matching import IndexedClaim, MatchEngine
+    from tabayyun.model import Document
+    from tabayyun.pipeline import Pipeline, PipelineContext
+    from tabayyun.stages import ANALYSIS_STAGES
+
+    class Counting(BridgeEmbedder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.queries: list[str] = []
+
+        def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+            self.queries.extend(texts)
+            return super().embed_queries(texts)
+
+    bridge = Counting()
+    registry = [
+        IndexedClaim("ru", "Наводнения разрушили три моста на севере Англии", lang="ru"),
+        IndexedClaim("ru-2", "Цены на нефть выросли вдвое в 2020 году", lang="ru"),
+        IndexedClaim("en", "Floods destroyed three bridges in northern England"),
+        IndexedClaim("en-2", "Oil prices doubled in 2020"),
+    ]
+    engine = MatchEngine.build(registry, FakeEmbedder(), bridge=bridge)
+    settings = Settings(embedder="fake", match_min_checkworthiness=0.0)
+    context = PipelineContext(settings=settings, resources={"match_engine": engine})
+    pipeline = Pipeline(ANALYSIS_STAGES, context)
+
+    def run(text: str, lang: str) -> Document:
+        doc = Document(source="text", raw_text=text, media_type="text/plain", lang=lang)
+        return pipeline(doc)
+
+    english = run(
+        "Floods destroyed three bridges in the north of England on Monday.\n"
+        "Oil prices doubled last year, see https://example.org/oil for more.",
+        "en",
+    )
+    assert english.bridge_model == bridge.name and english.matches
+    assert bridge.queries == ["Oil prices doubled last year, see for more."]  # the link's
+    russian = run("Наводнения разрушили три моста на севере Англии в понедельник.", "ru")
+    assert not russian.bridge_vectors.any()  # the heads read no bridge for Russian
+    assert bridge.queries[1:] == [russian.sentences[0].text]
+
+
 def test_a_matcher_with_another_bridge_embeds_the_sentences_itself(tmp_path: Path) -> None:
     """Rows from one bridge encoder are never read as another's: a matcher whose bridge is
     not the check-worthiness heads' embeds the text with its own."""

@@ -196,9 +196,13 @@ def dedupe_stage(context: PipelineContext) -> StageFn:
     return dedupe
 
 
-@register_stage("segment", reads=("text", "lang"), writes=("sentences",))
+@register_stage(
+    "segment",
+    reads=("text", "lang"),
+    writes=("sentences", "sentence_vectors", "bridge_vectors", "bridge_model"),
+)
 def segment_stage(context: PipelineContext) -> StageFn:
-    """Sentences with their character spans."""
+    """Sentences with their character spans (vectors of earlier sentences are dropped)."""
     from tabayyun.lang.segment import split_sentences
 
     def segment(doc: Document) -> Document:
@@ -207,6 +211,8 @@ def segment_stage(context: PipelineContext) -> StageFn:
             Sentence(index=i, text=doc.text[start:end], start=start, end=end)
             for i, (start, end) in enumerate(spans)
         ]
+        # Rows embedded for other sentences must never be read as these sentences' own.
+        doc.sentence_vectors = doc.bridge_vectors = doc.bridge_model = None
         return doc
 
     return segment

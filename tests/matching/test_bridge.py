@@ -113,8 +113,11 @@ def test_a_given_bridge_vector_is_read_instead_of_embedding_the_text() -> None:
     assert not np.array_equal(
         engine.retrieve(text, lang="ar", bridge_vector=other).features[:, GAP], own.features[:, GAP]
     )
-    with pytest.raises(InputError, match="4 numbers per text"):
+    with pytest.raises(InputError, match="gives 4 per text"):
         engine.retrieve(text, lang="ar", bridge_vector=np.ones(512, dtype=np.float32))
+    # ... also where no candidate would have read it: a caller's mistake shows at once.
+    with pytest.raises(InputError, match="gives 4 per text"):
+        engine.retrieve("سیل پل ها را ویران کرد", lang="fa", bridge_vector=np.ones(512))
 
 
 def test_a_gap_boost_reranks_without_raising_the_best() -> None:

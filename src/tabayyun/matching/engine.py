@@ -763,6 +763,13 @@ class MatchEngine:
         language and wherever the bridge does not know a language. Embeds the text with the
         bridge (a few ms) only where some candidate needs it and no vector is `given`."""
         gap = np.zeros(len(positions))
+        width = self._bridge_vectors.shape[1]
+        if given is not None and self.query_bridge is not None and np.size(given) != width:
+            raise InputError(
+                f"The bridge vector has {np.size(given)} numbers; this engine's bridge "
+                f"({self.query_bridge.name}) gives {width} per text. Pass that encoder's "
+                "row, or none to let the engine embed the text."
+            )
         if not self._bridged(lang):
             return gap
         foreign = [g for g in np.unique(claim_langs) if g != lang and self._bridged(str(g))]
@@ -771,12 +778,6 @@ class MatchEngine:
         assert self.query_bridge is not None
         if given is not None:
             vector = np.asarray(given, dtype=np.float32).reshape(-1)
-            if vector.shape != (self._bridge_vectors.shape[1],):
-                raise InputError(
-                    f"The bridge vector has shape {vector.shape}; this engine's bridge "
-                    f"({self.query_bridge.name}) gives {self._bridge_vectors.shape[1]} numbers "
-                    "per text. Pass that encoder's row, or none to let the engine embed it."
-                )
         else:
             vector = self.query_bridge.embed_queries([strip_links(text)])[0]
         cosine = self._bridge_vectors[positions].astype(np.float32) @ vector

@@ -37,11 +37,18 @@ def sentence_rows(doc: Any, index: int, engine: Any) -> dict[str, Any]:
     bridge row was never embedded)."""
     text = doc.sentences[index].text
     vectors, bridges = doc.sentence_vectors, doc.bridge_vectors
+    rows = len(doc.sentences)
     own = getattr(engine, "query_bridge", None)
-    same = own is not None and bridges is not None and doc.bridge_model == own.name
+    same = (
+        own is not None
+        and bridges is not None
+        and len(bridges) == rows
+        and doc.bridge_model == own.name
+    )
     bridge = bridges[index] if same and bridges[index].any() else None
+    vector = vectors[index] if vectors is not None and len(vectors) == rows else None
     return {
-        "vector": query_vector(text, None if vectors is None else vectors[index]),
+        "vector": query_vector(text, vector),
         "bridge_vector": query_vector(text, bridge),
     }
 

@@ -907,15 +907,23 @@ def _implied_holder(
     genders: dict[str, bool],
 ) -> _Mention | None:
     """In Arabic, the subject a singular opinion verb that opens its sentence carries in
-    itself, with "أن" right after it: the latest speaker of its gender; None elsewhere."""
+    itself, with "أن" right after it: the latest speaker, where that one is of the verb's
+    gender or of none known; None elsewhere, and for a passive written with its damma
+    ("ويُرى أن": it is seen)."""
     if ctx.lang != "ar" or not previous or not _opens_sentence(ctx, sentence, verb.start):
         return None
     form = _AR_IMPLIED_OPINION.match(ctx.text, verb.start, verb.end)
-    if form is None or not _CLAUSE_OPENS["ar"].match(ctx.text, verb.end):
+    if (
+        form is None
+        or "\u064f" in form.group()
+        or not _CLAUSE_OPENS["ar"].match(ctx.text, verb.end)
+    ):
         return None
     feminine = form.group("fem") is not None
-    speaker = _previous_speaker(previous, genders, feminine)
-    return _Mention(verb.start, verb.start, "", speaker, feminine) if speaker else None
+    speaker = previous[-1].speaker
+    if not speaker or genders.get(speaker) not in (feminine, None):
+        return None
+    return _Mention(verb.start, verb.start, "", speaker, feminine)
 
 
 def _pronoun_holder(
@@ -2033,14 +2041,28 @@ _EN_ED_NOT_FINITE = (
     "seed feed breed greed"
 )
 # Verbs in -ed that an event does rather than suffers: after a noun they are its finite verb
-# whatever follows ("announced the border [reopened] on Monday", "said prices [increased] by
-# 5%", "announced the talks [failed]"), seldom a passive participle hanging from it.
+# before a preposition or a time too ("announced the border [reopened] on Monday", "announced
+# the talks [failed]"), seldom a passive participle hanging from it, except before an agent
+# ("reopened by the army"). Verbs as often done to something ("opened", "agreed") are not here.
 _EN_ED_INTRANSITIVE = (
     "reopened resumed increased decreased dropped declined surged jumped climbed soared plunged "
-    "slumped tumbled collapsed died happened occurred arrived returned ended started stopped "
-    "continued remained failed succeeded improved worsened stabilised stabilized recovered "
-    "disappeared emerged survived escaped resigned retired agreed refused existed expired "
-    "vanished exploded crashed stalled slowed opened closed doubled tripled halved"
+    "slumped tumbled collapsed died happened occurred arrived continued remained failed "
+    "succeeded worsened stabilised stabilized disappeared emerged survived escaped resigned "
+    "retired existed expired vanished exploded crashed stalled"
+)
+# Verbs in -ed only ever done to something: where the clause ends after one, it is a participle
+# hanging from the noun before it ("announced the winners [selected].", "40 new cases
+# [confirmed]"), while "announced the vaccine [worked]." is a clause.
+_EN_ED_DONE_TO = (
+    "selected released arrested detained confirmed infected killed injured wounded "
+    "named appointed elected nominated shortlisted identified recorded registered vaccinated "
+    "hospitalised hospitalized evacuated rescued displaced affected fined charged convicted "
+    "sentenced awarded approved adopted proposed planned"
+)
+# "by" a share or a count of points is how much, not by whom: "rose by 5%", "cut by 12 percent".
+_EN_BY_HOW_MUCH = (
+    r"by\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than|less\s+than)\s+)?"
+    r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b|(?:percentage\s+)?points?\b)"
 )
 # After a participle, what makes it one: "approved by", "developed jointly by", "linked to",
 # "adopted last week", "measures extended until May"
@@ -2065,12 +2087,14 @@ _EN_SUBJECT = (
     rf"|{_EN_WORD}(?:\s+{_EN_NEXT_WORD}){{0,4}}?\s+{_EN_LAST_WORD}{_EN_NEXT_WORD})"
 )
 # Any other verb in -ed is a participle where a preposition or a time follows it ("a plan
-# approved by", except "cut by 10%") or where its clause ends ("the winners selected.").
+# approved by", except "cut by 10%"); one only done to something, also where its clause ends.
+_EN_CLAUSE_ENDS = r"[^\S\n]*(?:[.;!?]|\n|$)"
 _EN_FINITE_VERB = (
-    rf"(?-i:{_either(_EN_FINITE)}|[a-z]+n['’]t\b|{_either(_EN_ED_INTRANSITIVE)}"
-    rf"|(?!{_either(_EN_ED_NOT_FINITE)})(?:[a-z]{{2,}}ed\b|{_either(_EN_PAST_OR_PARTICIPLE)})"
-    rf"(?!\s+(?:[a-z]+ly\s+)?(?!by\s+[\d$£€])(?:{_either(_EN_AFTER_PARTICIPLE)}))"
-    rf"(?!\s*(?:[.;!?]|$)))"
+    rf"(?-i:{_either(_EN_FINITE)}|[a-z]+n['’]t\b"
+    rf"|{_either(_EN_ED_INTRANSITIVE)}(?!\s+by\s+(?!{_EN_BY_HOW_MUCH}))"
+    rf"|(?!{_either(_EN_ED_NOT_FINITE)})(?:(?!{_either(_EN_ED_DONE_TO)}{_EN_CLAUSE_ENDS})"
+    rf"[a-z]{{2,}}ed\b|{_either(_EN_PAST_OR_PARTICIPLE)})"
+    rf"(?!\s+(?:[a-z]+ly\s+)?(?!{_EN_BY_HOW_MUCH})(?:{_either(_EN_AFTER_PARTICIPLE)})))"
 )
 # The subject and its verb, or a pronoun with its verb in one word ("announced [she's] endorsing").
 _EN_FINITE_CLAUSE = re.compile(
