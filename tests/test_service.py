@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx
 import numpy as np
@@ -250,15 +251,9 @@ def test_match_article_takes_the_sentences_the_queue_would(tmp_path: Path) -> No
     assert given and {r.lang for r in given} == {"ru"}
 
 
-def test_matching_reads_the_bridge_rows_check_worthiness_embedded(tmp_path: Path) -> None:
-    """An English sentence against a Russian claim needs the bridge encoder's vector, which
-    the check-worthiness heads already read: the matcher takes it from the Document instead of
-    embedding the sentence a second time, and scores exactly as if it had."""
-    from tabayyun.embed import FakeEmbedder
+def _counting_bridge() -> Any:
+    """The real bridge encoder, keeping the texts it embeds as queries."""
     from tabayyun.embed.bridge import BridgeEmbedder
-    from tabayyun.matching import IndexedClaim, MatchEngine
-    from tabayyun.matching.tweet import strip_links
-    from tabayyun.service import match_article
 
     class Counting(BridgeEmbedder):
         def __init__(self) -> None:
@@ -269,13 +264,25 @@ def test_matching_reads_the_bridge_rows_check_worthiness_embedded(tmp_path: Path
             self.queries.extend(texts)
             return super().embed_queries(texts)
 
+    return Counting()
+
+
+def test_matching_reads_the_bridge_rows_check_worthiness_embedded(tmp_path: Path) -> None:
+    """An English sentence against a Russian claim needs the bridge encoder's vector, which
+    the check-worthiness heads already read: the matcher takes it from the Document instead of
+    embedding the sentence a second time, and scores exactly as if it had."""
+    from tabayyun.embed import FakeEmbedder
+    from tabayyun.matching import IndexedClaim, MatchEngine
+    from tabayyun.matching.tweet import strip_links
+    from tabayyun.service import match_article
+
     article = Path(__file__).parent / "fixtures" / "articles" / "en-flood-bridges.txt"
     registry = [
         IndexedClaim("en", "Floods destroyed three bridges in northern England"),
         IndexedClaim("ru", "Наводнения разрушили три моста на севере Англии", lang="ru"),
         IndexedClaim("ru-2", "Цены на нефть выросли вдвое в 2020 году", lang="ru"),
     ]
-    bridge = Counting()
+    bridge = _counting_bridge()
     engine = MatchEngine.build(registry, FakeEmbedder(), bridge=bridge)
     settings = Settings(embedder="fake", data_dir=tmp_path)
     found = match_article(str(article), settings=settings, engine=engine, min_checkworthiness=0)
@@ -298,22 +305,12 @@ def test_the_match_stage_reads_bridge_rows_except_where_none_fits() -> None:
     a link (the engine embeds it without) and one in a language the heads do not embed (a
     zero row) are embedded by the engine itself."""
     from tabayyun.embed import FakeEmbedder
-    from tabayyun.embed.bridge import BridgeEmbedder
     from tabayyun.matching import IndexedClaim, MatchEngine
     from tabayyun.model import Document
     from tabayyun.pipeline import Pipeline, PipelineContext
     from tabayyun.stages import ANALYSIS_STAGES
 
-    class Counting(BridgeEmbedder):
-        def __init__(self) -> None:
-            super().__init__()
-            self.queries: list[str] = []
-
-        def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-            self.queries.extend(texts)
-            return super().embed_queries(texts)
-
-    bridge = Counting()
+    bridge = _counting_bridge()
     registry = [
         IndexedClaim("ru", "Наводнения разрушили три моста на севере Англии", lang="ru"),
         IndexedClaim("ru-2", "Цены на нефть выросли вдвое в 2020 году", lang="ru"),
