@@ -167,10 +167,11 @@ def corpus_key(folder: Path) -> str:
 
 
 def needs_symmetric(folders: list[Path]) -> dict[str, bool]:
-    """Per corpus: do any of its queries come in a language its claims are not in?
+    """Per corpus: can a query meet a claim in another language? (Its claims are in several
+    languages, or some queries come in a language its claims are not in.)
 
     Only then are the claims embedded as queries too (the engine's "sym" features), which
-    doubles the embedding cost of a corpus.
+    doubles the embedding cost of a corpus; a multilingual registry is built so in the product.
     """
     out: dict[str, bool] = {}
     for folder in folders:
@@ -179,7 +180,7 @@ def needs_symmetric(folders: list[Path]) -> dict[str, bool]:
             q.lang for split in splits_with_qrels(folder) for q in read_queries(folder, split)
         }
         key = corpus_key(folder)
-        out[key] = out.get(key, False) or bool(query_langs - corpus_langs)
+        out[key] = out.get(key, False) or len(corpus_langs) > 1 or bool(query_langs - corpus_langs)
     return out
 
 

@@ -265,6 +265,16 @@ def test_conflicts_are_listed_whatever_the_decision() -> None:
         ("2 million and 500 thousand people fled the war", "en",
          "3.5 million people fled the war", "en",
          MatchConflict("number", "2 million and 500 thousand people", "3.5 million people")),
+        # Durations, across languages and in words: 30 days are not 90, 8 hours not 4.
+        ("أي هاتف لا يُسجَّل خلال 30 يومًا سيتم حظره", "ar",
+         "Unregistered phones will be blocked within 90 days", "en",
+         MatchConflict("number", "30 يومًا", "90 days")),
+        ("Свет будут отключать на восемь часов в день", "ru",
+         "قطع الكهرباء أربع ساعات يوميا", "ar",
+         MatchConflict("number", "восемь часов", "أربع ساعات")),
+        ("The winter holiday was extended by one week", "en",
+         "تمديد العطلة الشتوية أسبوعين", "ar",
+         MatchConflict("number", "one week", "أسبوعين")),
         # A count, not a year: "2000 troops" against "1500 troops", both in 2015.
         ("Russia sent 2000 troops to Syria in 2015", "en",
          "Russia sent 1500 troops to Syria in 2015", "en",
@@ -294,6 +304,12 @@ def test_units_words_and_counts_conflict(
         ("Войну покинули три с половиной миллиона человек", "ru",
          "3.5 million people fled the war", "en"),
         ("Войну покинули 3 млн и 500 тыс. человек", "ru", "3.5 million people fled the war", "en"),
+        # The same duration in words, digits or a dual; two weeks are 14 days converted.
+        ("The winter holiday was extended by two weeks", "en",
+         "تمديد العطلة الشتوية أسبوعين", "ar"),
+        ("Свет будут отключать на 4 часа в день", "ru", "قطع الكهرباء أربع ساعات يوميا", "ar"),
+        ("The holiday was extended by 14 days", "en",
+         "The holiday was extended by two weeks", "en"),
         # Persian تن of persons agrees with نفر.
         ("در این حادثه ۵ نفر کشته شدند", "fa", "در این حادثه ۵ تن کشته شدند", "fa"),
         # "2000 troops" is no year, so no other year than the claim's 2015.

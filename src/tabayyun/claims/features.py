@@ -452,7 +452,8 @@ def _log_count(count: int) -> float:
 def cue_vector(text: str, lang: str) -> Vector:
     """The `CUE_NAMES` signals of one sentence, as log counts or 0/1 flags."""
     folded, spaced = _cue_readings(_URL.sub(" ", text), lang)
-    quantities = find_quantities(text, lang) if lang in SUPPORTED_LANGS else []
+    # The heads learnt from numbers read without duration units: they keep that reading.
+    quantities = find_quantities(text, lang, durations=False) if lang in SUPPORTED_LANGS else []
     values: list[float] = [
         _log_count(len(quantities)),
         float(any(q.currency or q.unit == "percent" for q in quantities)),

@@ -175,7 +175,8 @@ def profile(text: str, lang: str | None) -> Profile:
     negated = any(t in cues for t in tokens) or (
         code == "fa" and any(FA_NEGATED_VERB.match(t) for t in tokens)
     )
-    quantities = find_quantities(text, code)
+    # The scorers learnt from numbers read without duration units: they keep that reading.
+    quantities = find_quantities(text, code, durations=False)
     numbers = frozenset(round(q.value, 3) for q in quantities)
     years = _years(text, quantities)
     years.update(found.iso[:4] for found in find_dates(text, code))

@@ -289,6 +289,10 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (_ar("برميل", "براميل"), "barrel"),
         (_ar("ميل", "أميال"), "mile"),
         (_ar("شخص", "أشخاص", "ضيف", "ضيوف", "قتيل", "قتلى", "جريح", "جرحى"), "person"),
+        (_ar("ساعة", "ساعات"), "hour"),
+        (_ar("يوم", "أيام"), "day"),
+        (_ar("أسبوع", "أسابيع"), "week"),
+        (_ar("شهر", "أشهر", "شهور"), "month"),
     ],
     "fa": [
         (_fa("کیلومتر مربع"), "km2"),
@@ -305,6 +309,10 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (_fa("بشکه"), "barrel"),
         (_fa("مایل"), "mile"),
         (_fa("نفر"), "person"),
+        (_fa("ساعت", adjective=False), "hour"),
+        (_fa("روز", adjective=False), "day"),
+        (_fa("هفته", adjective=False), "week"),
+        (_fa("ماه", adjective=False), "month"),
     ],
     "ru": [
         (r"квадратных\s+километров|кв\.?\s?км|км2|км²", "km2"),
@@ -320,6 +328,10 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"баррел(?:ей|я|ь|и)", "barrel"),
         (r"мил(?:ях|ям|ь|и|я)", "mile"),
         (r"человека?", "person"),
+        (r"час(?:ов|а)?", "hour"),
+        (r"дн(?:ей|я)|день|сут(?:ок|ки)", "day"),
+        (r"недел(?:ь|и|ю|я)", "week"),
+        (r"месяц(?:ев|а)?", "month"),
     ],
     "en": [
         (r"square\s+kilomet(?:re|er)s?|sq\.?\s?km|km2|km²", "km2"),
@@ -335,6 +347,10 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"barrels?|bbl", "barrel"),
         (r"miles?(?!\s+(?:per|an?)\s+(?:hour|gallon))", "mile"),  # not "miles per gallon"
         (r"people|persons?", "person"),
+        (r"hours?", "hour"),
+        (r"days?", "day"),
+        (r"weeks?", "week"),
+        (r"months?", "month"),
     ],
 }
 
@@ -351,6 +367,10 @@ UNIT_KINDS: dict[str, str] = {
     "barrel": "volume",
     "kg": "mass",
     "tonne": "mass",
+    "hour": "duration",
+    "day": "duration",
+    "week": "duration",
+    "month": "duration",
 }
 
 # Thousands separator and decimal mark per language (after folding ٬ -> "," and ٫ -> ".").
@@ -755,8 +775,9 @@ def _trie(words: list[str]) -> str:
 
 
 @functools.cache
-def _grammar(lang: str) -> _Grammar:
-    """Compile (once per language) the quantity pattern and the tables that read its parts."""
+def _grammar(lang: str, durations: bool = True) -> _Grammar:
+    """Compile (once per language) the quantity pattern and the tables that read its parts;
+    without `durations`, hours, days, weeks and months are no unit (see `find_quantities`)."""
     langs = [lang] if lang in SUPPORTED_LANGS else list(SUPPORTED_LANGS)
     sep_lang = lang if lang in SUPPORTED_LANGS else "en"
     flags = re.IGNORECASE
@@ -766,7 +787,11 @@ def _grammar(lang: str) -> _Grammar:
     for code in langs:
         tails += [(_fold(p), "currency", c) for p, c in _CURRENCY_WORDS[code]]
         tails.append((_fold(_PERCENT[code]), "unit", "percent"))
-        tails += [(_fold(p), "unit", u) for p, u in _UNITS[code]]
+        tails += [
+            (_fold(p), "unit", u)
+            for p, u in _UNITS[code]
+            if durations or UNIT_KINDS.get(u) != "duration"
+        ]
     tails += [(p, "currency", c) for p, c in _CURRENCY_SIGNS]
     tails.append((r"%", "unit", "percent"))
     words = {
@@ -1123,10 +1148,49 @@ def _read_words(
     return reading, reading.end
 
 
-def find_quantities(text: str, lang: str) -> list[Quantity]:
-    """Return the numbers in `text` as values with unit or currency, in order of appearance."""
+# Arabic names two of a duration by its dual and one by the noun with "واحد" after it, with no
+# number word to read: "أسبوعين" (two weeks), "ساعتان", "يوماً واحداً" (one day).
+_AR_DURATIONS = (
+    ("ساعت", "ساعة", "hour"),
+    ("يوم", "يوم", "day"),
+    ("أسبوع", "أسبوع", "week"),
+    ("شهر", "شهر", "month"),
+)
+_AR_DUAL = [
+    (
+        re.compile(
+            rf"(?<![^\W\d_])(?:[وبل]{_MARKS})?"
+            rf"(?:{_loose(_fold(dual))}(?:{_loose('ين')}|{_loose('ان')})"
+            rf"|{_ar(_fold(f'{one} واحد'), _fold(f'{one} واحدة'))})(?![^\W\d_])"
+        ),
+        unit,
+    )
+    for dual, one, unit in _AR_DURATIONS
+]
+
+
+def _arabic_durations(text: str, folded: str, found: list[Quantity]) -> list[Quantity]:
+    """The durations of `folded` that Arabic states with no number: "أسبوعين", "يوما واحدا"."""
+    out = []
+    for pattern, unit in _AR_DUAL:
+        for m in pattern.finditer(folded):
+            if any(q.start < m.end() and m.start() < q.end for q in found):
+                continue
+            value = 1.0 if "\u0648\u0627\u062d\u062f" in m.group() else 2.0  # "واحد"
+            out.append(Quantity(text[m.start() : m.end()], value, unit, None, m.start(), m.end()))
+    return out
+
+
+def find_quantities(text: str, lang: str, *, durations: bool = True) -> list[Quantity]:
+    """Return the numbers in `text` as values with unit or currency, in order of appearance.
+
+    `durations=False` reads hours, days, weeks and months as before they were units: a number
+    in digits before one is a bare count, a number word or an Arabic dual before one is nothing.
+    The shipped models (the matcher's scorers, the check-worthiness cues) learnt from that
+    reading and keep it until they are retrained.
+    """
     folded = _fold(text)
-    grammar = _grammar(lang)
+    grammar = _grammar(lang, durations)
     blocked = _blocked_spans(folded)
     quantities: list[Quantity] = []
     pos = 0
@@ -1190,4 +1254,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 end=reading.end,
             )
         )
+    if lang == "ar" and durations:
+        quantities += _arabic_durations(text, folded, quantities)
+        quantities.sort(key=lambda q: q.start)
     return quantities

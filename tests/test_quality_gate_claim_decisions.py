@@ -1,0 +1,68 @@
+"""Quality gate: what the matcher decides on the project's news-xling set (news sentences in
+four languages against fact-checks in four languages), against pinned floors and ceilings.
+
+The set ships in the repository (benchmarks/data/claim-retrieval/news-xling), so this gate runs
+on every machine; it embeds 288 short texts with e5 and the bridge encoder once (cached in
+~/.cache/tabayyun). Values live in benchmarks/floors/claim_decisions.json and change only by
+editing that file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LIMITS = json.loads((ROOT / "benchmarks" / "floors" / "claim_decisions.json").read_text())
+FOLDER = ROOT / "benchmarks" / "data" / "claim-retrieval" / "news-xling"
+
+
+@pytest.fixture(scope="module")
+def measured(load_benchmark: Callable[[str], ModuleType]) -> dict[str, dict[str, float]]:
+    """Per "<dataset>/<split>": MAP@5 over the answerable queries; per "<dataset>/all": the
+    top-1 "match" decisions, right and wrong, over every query."""
+    from tabayyun.embed import CachedEmbedder, E5Embedder, VectorCache
+    from tabayyun.embed.bridge import BridgeEmbedder
+
+    bench = load_benchmark("claim_decisions")
+    embedder = CachedEmbedder(E5Embedder(), VectorCache())
+    bridge = CachedEmbedder(BridgeEmbedder(threads=2), VectorCache())
+    rows = bench.decide(FOLDER, embedder, bridge)
+    out: dict[str, dict[str, float]] = {}
+    total = {"match_right": 0.0, "match_wrong": 0.0}
+    for split in sorted({row["split"] for row in rows}):
+        answerable = [r for r in rows if r["split"] == split and r["MAP@5"] is not None]
+        n = sum(r["queries"] for r in answerable)
+        out[f"{FOLDER.name}/{split}"] = {
+            "MAP@5": sum(r["MAP@5"] * r["queries"] for r in answerable) / n
+        }
+    for row in rows:
+        for key in total:
+            total[key] += row[key]
+    out[f"{FOLDER.name}/all"] = total
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS["floors"]))
+def test_floors(measured: dict[str, dict[str, float]], name: str) -> None:
+    for metric, floor in LIMITS["floors"][name].items():
+        value = measured[name][metric]
+        assert value >= floor, f"{name} {metric} fell to {value:.4f}, below its floor {floor}"
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS["ceilings"]))
+def test_ceilings(measured: dict[str, dict[str, float]], name: str) -> None:
+    for metric, ceiling in LIMITS["ceilings"][name].items():
+        value = measured[name][metric]
+        assert value <= ceiling, f"{name} {metric} rose to {value:.0f}, above its ceiling {ceiling}"
+
+
+def test_every_query_language_is_measured(measured: dict[str, Any]) -> None:
+    assert {k for k in measured if not k.endswith("/all")} == {
+        f"{FOLDER.name}/{lang}" for lang in ("ar", "en", "fa", "ru")
+    }
