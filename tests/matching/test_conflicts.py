@@ -275,6 +275,13 @@ def test_conflicts_are_listed_whatever_the_decision() -> None:
         ("The winter holiday was extended by one week", "en",
          "تمديد العطلة الشتوية أسبوعين", "ar",
          MatchConflict("number", "one week", "أسبوعين")),
+        # One change of the same amount, up on one side and down on the other.
+        ("أعلنت الشركة رفع سعر البنزين بنسبة 50 بالمئة", "ar",
+         "Компания объявила, что цена на бензин снизится на 50 процентов", "ru",
+         MatchConflict("number", "رفع 50 بالمئة", "снизится 50 процентов")),
+        ("Petrol prices will go up by 50 percent on Friday", "en",
+         "قیمت بنزین از جمعه ۵۰ درصد کاهش می‌یابد", "fa",
+         MatchConflict("number", "go up 50 percent", "کاهش ۵۰ درصد")),
         # A count, not a year: "2000 troops" against "1500 troops", both in 2015.
         ("Russia sent 2000 troops to Syria in 2015", "en",
          "Russia sent 1500 troops to Syria in 2015", "en",
@@ -310,6 +317,10 @@ def test_units_words_and_counts_conflict(
         ("Свет будут отключать на 4 часа в день", "ru", "قطع الكهرباء أربع ساعات يوميا", "ar"),
         ("The holiday was extended by 14 days", "en",
          "The holiday was extended by two weeks", "en"),
+        # A change read one way on both sides, or both ways on one side, or of another amount.
+        ("Prices rose by 5%", "en", "Цены выросли на 5%", "ru"),
+        ("Prices rose by 5% after taxes fell", "en", "Prices fell by 5%", "en"),
+        ("He added that prices rose by 5%", "en", "Prices rose by 5 percent", "en"),
         # Persian تن of persons agrees with نفر.
         ("در این حادثه ۵ نفر کشته شدند", "fa", "در این حادثه ۵ تن کشته شدند", "fa"),
         # "2000 troops" is no year, so no other year than the claim's 2015.

@@ -68,6 +68,34 @@ class Measure:
     text: str  # as written, a bare count with its next word: "£4.5 billion", "27 школ"
 
 
+# Words that say which way a stated quantity moves (normalised; stems, Arabic with its
+# conjunction, future and imperfect prefixes): "rose by 50%" and "cut by 50%" state two changes.
+# Narrower than verify.py's up/down cues ("افزود", "added", is no rise here).
+_AR_LEAD = "^(?:[وف])?(?:س)?(?:[يت])?"
+_MOVES = {
+    "up": {
+        "en": r"^(?:rise|rose|risen|rising|increas|raise|raising|hike|hiking|grow|grew|grown|"
+        r"surg|soar|jump|climb|doubl|tripl)",
+        "ar": _AR_LEAD + r"(?:رتفع|ارتفاع|رفع|زياد|زاد|زيد)",
+        "fa": r"^(?:افزایش|گران)",
+        "ru": r"^(?:повыш|повыс|рост|вырос|вырастут|увелич|подорож)",
+    },
+    "down": {
+        "en": r"^(?:fall|fell|fallen|drop|cut|reduc|lower|decreas|declin|plung|slash|halv|"
+        r"cheaper)",
+        "ar": _AR_LEAD + r"(?:نخفض|انخفاض|خفض|تخفيض|تراجع|هبط|هبوط|تقليص)",
+        "fa": r"^(?:کاهش|ارزان)",
+        "ru": r"^(?:сниж|сниз|упал|упад|сокращ|сократ|уменьш|подешев)",
+    },
+}
+_MOVE_WORDS = {
+    move: {lang: re.compile(source) for lang, source in by_lang.items()}
+    for move, by_lang in _MOVES.items()
+}
+_EN_PHRASAL = {"up": re.compile(r"\b(?:go|goes|going|went|gone)\s+up\b"),
+               "down": re.compile(r"\b(?:go|goes|going|went|gone)\s+down\b")}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Facts:
     """What `conflicts` compares in one text; build it with `facts`."""
@@ -77,6 +105,8 @@ class Facts:
     years: frozenset[str]
     negated: bool  # a negation anywhere (verify.py's cues): whether polarity needs reading
     normalized: str
+    move: str = ""  # "up" or "down" where every word of change points one way, else ""
+    move_word: str = ""  # the first such word, as normalised
 
 
 @dataclass(frozen=True)
@@ -92,13 +122,34 @@ def facts(text: str, lang: str | None) -> Facts:
     """The quantities, years and polarity `text` states, read in `lang`."""
     code = lang if lang in SUPPORTED_LANGS else "en"
     found = profile(text, lang)
+    normalized = normalize(text, code)
+    move, word = _move(normalized, code)
     return Facts(
         lang=lang or "",
         measures=_measures(text, code, find_quantities(text, code)),
         years=frozenset(map(str, found.years)),
         negated=found.negated,
-        normalized=normalize(text, code),
+        normalized=normalized,
+        move=move,
+        move_word=word,
     )
+
+
+def _move(normalized: str, lang: str) -> tuple[str, str]:
+    """Which way the text's words of change point, and the first of them; ("", "") for none
+    or for both ways ("rose, then fell")."""
+    seen: dict[str, str] = {}
+    for move, patterns in _MOVE_WORDS.items():
+        if lang == "en" and (phrase := _EN_PHRASAL[move].search(normalized)):
+            seen.setdefault(move, phrase.group())
+        for token in tokenize(normalized):
+            if patterns[lang].match(token):
+                seen.setdefault(move, token)
+                break
+    if len(seen) != 1:
+        return "", ""
+    [(move, word)] = seen.items()
+    return move, word
 
 
 def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
@@ -115,6 +166,9 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
       `find_quantities` reads them. A currency is no unit: "€40 billion" is another sum than
       "$40 billion", not a wrong one. A number of another kind, or one only the text states,
       is no conflict: texts add figures the claim never mentions.
+    - number, a change stated both ways: both state the same amount with a unit or currency,
+      and every word of change on one side points up, on the other down ("رفع ... 50 بالمئة"
+      against "снизится на 50%"); shown with the words ("رفع 50 بالمئة").
     - year: both state years, and each states one the other does not.
     - negation: a word one side negates and the other states, in the same context, without
       negating it (`_opposite`).
@@ -133,6 +187,23 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
             item = MatchConflict("number", mine.text, theirs.text)
             if item not in found:
                 found.append(item)
+    if text.move and claim.move and text.move != claim.move:
+        # One change stated both ways: the same amount, moving up on one side and down on
+        # the other ("رفع ... 50 بالمئة", "снизится на 50%").
+        for mine in text.measures:
+            same = next(
+                (o for o in claim.measures if _comparable(mine, o) and _agree(mine.value, o.value)),
+                None,
+            )
+            if mine.dimension and same is not None:
+                item = MatchConflict(
+                    "number",
+                    f"{text.move_word} {mine.text}",
+                    f"{claim.move_word} {same.text}",
+                )
+                if item not in found:
+                    found.append(item)
+                break
     only_here, only_there = sorted(text.years - claim.years), sorted(claim.years - text.years)
     found += [MatchConflict("year", a, b) for a in only_here for b in only_there]
     opposite = _opposite(text, claim)
