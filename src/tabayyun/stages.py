@@ -330,6 +330,7 @@ def checkworthiness_stage(context: PipelineContext) -> StageFn:
     from tabayyun.claims.checkworthiness import load_default_scorer
 
     scorer = load_default_scorer()
+    bridge_model = scorer.bridge_name  # one name per process: read once, not per article
 
     def score(doc: Document) -> Document:
         if not doc.sentences:
@@ -338,7 +339,7 @@ def checkworthiness_stage(context: PipelineContext) -> StageFn:
         texts = [s.text for s in doc.sentences]
         # Kept on the Document: the match stage reads these rows instead of embedding again.
         doc.bridge_vectors = scorer.bridge_vectors(texts, langs)
-        doc.bridge_model = scorer.bridge_name
+        doc.bridge_model = bridge_model
         checkworthy, verifiable = scorer.score(
             texts, doc.sentence_vectors, langs, bridge_vectors=doc.bridge_vectors
         )

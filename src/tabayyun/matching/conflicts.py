@@ -139,10 +139,11 @@ def _move(normalized: str, lang: str) -> tuple[str, str]:
     """Which way the text's words of change point, and the first of them; ("", "") for none
     or for both ways ("rose, then fell")."""
     seen: dict[str, str] = {}
+    tokens = tokenize(normalized)
     for move, patterns in _MOVE_WORDS.items():
         if lang == "en" and (phrase := _EN_PHRASAL[move].search(normalized)):
             seen.setdefault(move, phrase.group())
-        for token in tokenize(normalized):
+        for token in tokens:
             if patterns[lang].match(token):
                 seen.setdefault(move, token)
                 break
@@ -191,10 +192,7 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
         # One change stated both ways: the same amount, moving up on one side and down on
         # the other ("رفع ... 50 بالمئة", "снизится на 50%").
         for mine in text.measures:
-            same = next(
-                (o for o in claim.measures if _comparable(mine, o) and _agree(mine.value, o.value)),
-                None,
-            )
+            same = _stated_as(mine, claim.measures)
             if mine.dimension and same is not None:
                 item = MatchConflict(
                     "number",
@@ -236,7 +234,14 @@ def _agree(a: float, b: float) -> bool:
 
 def _stated(measure: Measure, others: tuple[Measure, ...]) -> bool:
     """Whether `others` state `measure`: a value that agrees, of the same kind."""
-    return any(_comparable(measure, o) and _agree(measure.value, o.value) for o in others)
+    return _stated_as(measure, others) is not None
+
+
+def _stated_as(measure: Measure, others: tuple[Measure, ...]) -> Measure | None:
+    """The first of `others` that states `measure`, or None."""
+    return next(
+        (o for o in others if _comparable(measure, o) and _agree(measure.value, o.value)), None
+    )
 
 
 def _same_kind(a: Measure, b: Measure) -> bool:
