@@ -49,7 +49,7 @@ DEV_SETS = {
     "checkthat2021-en-xling-fa": True,
     "checkthat2021-en-xling-ru": True,
 }
-KINDS = ("number", "year", "negation")
+KINDS = ("number", "year", "negation", "action")
 
 Rule = Callable[[Facts, Facts], list[MatchConflict]]
 
@@ -99,6 +99,10 @@ VARIANTS: dict[str, tuple[Rule, bool]] = {
     "numbers only tenfold apart": (_magnitude_only, False),
     "years only when none is shared": (_strict_years, False),
     "no negation": (lambda q, c: [x for x in conflicts(q, c) if x.kind != "negation"], False),
+    "no opposite actions": (
+        lambda q, c: [x for x in conflicts(q, c) if x.kind != "action"],
+        False,
+    ),
 }
 
 
@@ -194,7 +198,7 @@ def main() -> None:
         return
     head = (
         "| dev split | rule | top-1 asked | rule fires | top-1 match | demoted | right | wrong "
-        "| number / year / negation | match precision before -> after |"
+        "| number / year / negation / action | match precision before -> after |"
     )
     print(head)
     print("|" + " --- |" * head.count(" | ") + " --- |")

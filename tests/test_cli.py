@@ -301,6 +301,24 @@ def test_match_and_analyze_say_why_an_altered_claim_is_no_match(
     assert "not the same claim: number £9 billion here, £4.5 billion in the claim" in found[at + 1]
 
 
+def test_match_says_when_a_text_states_the_opposite_action(tmp_path: Path) -> None:
+    """The demo registry checks "закроют 27 школ" (will close) in three languages; a text that
+    says the schools will be opened finds those fact-checks as suggestions that name the two
+    actions, never as a match."""
+    from tabayyun.registry import DEMO_REGISTRY
+
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    assert runner.invoke(app, ["registry", "import", str(DEMO_REGISTRY), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["match", "В Новгородской области откроют 27 школ", "--db", db])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    found = [i for i, line in enumerate(lines) if "27" in line and line.lstrip().startswith("[")]
+    assert len(found) == 3, result.output
+    for at in found:
+        assert lines[at].lstrip().startswith("[suggest]"), lines[at]
+        assert lines[at + 1].strip().startswith('not the same claim: "откроют" here'), lines[at + 1]
+
+
 COMMANDS = [["analyze"], ["ingest"], ["search"], ["db"], ["db", "init"], ["db", "migrate"],
             ["db", "status"], ["stages"], ["config"], ["registry"], ["registry", "import"],
             ["registry", "export"], ["registry", "stats"], ["serve"], ["match"], ["org"],

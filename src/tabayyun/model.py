@@ -75,7 +75,7 @@ class Quantity:
     end: int = -1
 
 
-ConflictKind = Literal["number", "year", "negation"]
+ConflictKind = Literal["number", "year", "negation", "action"]
 
 
 @dataclass(frozen=True)

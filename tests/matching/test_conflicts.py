@@ -331,3 +331,68 @@ def test_units_words_and_counts_that_agree_do_not_conflict(
     text: str, lang: str, claim: str, claim_lang: str
 ) -> None:
     assert kinds(text, lang, claim, claim_lang) == []
+
+
+EN_BAN = "Kesmara city council banned motorcycles from the city centre from 1 March"
+RU_ALLOW = "Мэрия Кесмары с 1 марта разрешила мотоциклам въезд в центр города"
+AR_BAN = "قررت بلدية كسمارة حظر دخول الدراجات النارية إلى وسط المدينة"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang", "expected"),
+    [
+        # Banned against allowed, across two languages and within one.
+        (EN_BAN, "en", RU_ALLOW, "ru", MatchConflict("action", "banned", "разрешила")),
+        ("بلدية كسمارة تسمح للدراجات النارية بدخول وسط المدينة", "ar", AR_BAN, "ar",
+         MatchConflict("action", "تسمح", "حظر")),
+        # A denied permission is a ban, an undone ban a permission.
+        ("Motorcycles will not be allowed in the centre of Kesmara", "en", RU_ALLOW, "ru",
+         MatchConflict("action", "not allowed", "разрешила")),
+        ("از اول مارس موتورسیکلت‌ها اجازه‌ی ورود به مرکز کسماره را ندارند", "fa", RU_ALLOW, "ru",
+         MatchConflict("action", "اجازهی ندارند", "разрешила")),
+        ("Мэрия Кесмары сняла запрет на въезд мотоциклов в центр", "ru", AR_BAN, "ar",
+         MatchConflict("action", "сняла запрет", "حظر")),
+        ("رفعت البلدية الحظر عن الدراجات النارية في كسمارة", "ar", EN_BAN, "en",
+         MatchConflict("action", "رفعت الحظر", "banned")),
+        # Opened against closed, and "refused to open".
+        ("The Halden bridge reopened to traffic on Monday", "en",
+         "Мост в Халдене закрыли для движения в понедельник", "ru",
+         MatchConflict("action", "reopened", "закрыли")),
+        ("تونس ترفض فتح المعابر الحدودية مع ليبيا", "ar",
+         "Tunisia opened its border crossings with Libya", "en",
+         MatchConflict("action", "ترفض فتح", "opened")),
+    ],
+)  # fmt: skip
+def test_an_opposite_action_conflicts(
+    text: str, lang: str, claim: str, claim_lang: str, expected: MatchConflict
+) -> None:
+    assert conflicts(facts(text, lang), facts(claim, claim_lang)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang"),
+    [
+        # The same action in other words: a lifted ban is a permission, a denied one a ban.
+        ("Kesmara lifted the ban on motorcycles in the city centre", "en", RU_ALLOW, "ru"),
+        ("The ban on motorcycles in Kesmara's centre was lifted", "en", RU_ALLOW, "ru"),
+        ("Запрет на въезд мотоциклов в центр Кесмары отменён", "ru",
+         EN_BAN.replace("banned", "allowed"), "en"),
+        ("Мотоциклам больше не разрешат въезжать в центр Кесмары", "ru", EN_BAN, "en"),
+        ("ورود موتورسیکلت به مرکز کسماره ممنوع شد", "fa", AR_BAN, "ar"),
+        ("الدراجات النارية غير مسموح بها في وسط كسمارة", "ar", EN_BAN, "en"),
+        # An undoing word after the action is its object in Arabic: banning the call to prayer.
+        ("السلطات تنوي منع رفع الأذان عبر مكبرات الصوت", "ar",
+         "السلطات منعت الأذان عبر مكبرات الصوت", "ar"),
+        # A text that says both ("banned, then allowed") reads no one way.
+        ("The city banned motorcycles in March and allowed them again in May", "en",
+         RU_ALLOW, "ru"),
+        # Words that only look like the actions: "close to", "passed away".
+        ("Unemployment stayed close to 5% as the minister passed away", "en",
+         "Безработица, по данным министерства, открыто растёт", "ru"),
+    ],
+)  # fmt: skip
+def test_the_same_action_or_none_does_not_conflict(
+    text: str, lang: str, claim: str, claim_lang: str
+) -> None:
+    assert [c for c in conflicts(facts(text, lang), facts(claim, claim_lang))
+            if c.kind == "action"] == []  # fmt: skip

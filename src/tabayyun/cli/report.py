@@ -202,7 +202,9 @@ def _print_conflicts(conflicts: Sequence[MatchConflict], console: Console) -> No
         return
     parts = []
     for conflict in conflicts:
-        if conflict.kind != "negation":
+        if conflict.kind == "action":
+            parts.append(f'"{conflict.text}" here, "{conflict.claim}" in the claim')
+        elif conflict.kind != "negation":
             parts.append(f"{conflict.kind} {conflict.text} here, {conflict.claim} in the claim")
         elif conflict.text:
             parts.append(f'negated here ("{conflict.text}"), not in the claim')

@@ -1,18 +1,20 @@
 """The verification rule: a text that states a fact-checked claim otherwise is not its match.
 
 "90 مليار دولار" for a claim of "40 مليار دولار", "£4.5 million" for "£4.5 billion", another
-year, or "لم يكلف" for "كلف": the text is the checked claim altered. The fact-check is exactly
-what a desk needs for it, but the text is not the claim that was checked, so the engine never
-calls it a "match" (which drives alerts and labels), only a suggestion, and says why
-(`MatchConflict`). The learned scorer cannot learn this: training pairs rarely differ only in a
-number, so it gives verify.py's conflict features little weight.
+year, "لم يكلف" for "كلف", or "banned" for «разрешила»: the text is the checked claim
+altered. The fact-check is exactly what a desk needs for it, but the text is not the claim
+that was checked, so the engine never calls it a "match" (which drives alerts and labels),
+only a suggestion, and says why (`MatchConflict`). The learned scorer cannot learn this:
+training pairs rarely differ only in a number, so it gives verify.py's conflict features
+little weight.
 
 What counts is narrower than verify.py's features, because a rule, unlike a weighted feature,
 must be right whenever it fires:
 - the claim side is the claim alone, never the fact-check's title, which often states the
   verdict ("الصورة ليست لمطار فرانكفورت", "FALSE: ...");
 - numbers are compared as quantities (value with its currency or unit), not as bare values;
-- negation is read per word, not as "a negation somewhere" (`_opposite`).
+- negation is read per word, not as "a negation somewhere" (`_opposite`);
+- actions are read on two narrow axes, with what denies or undoes them (`_actions`).
 """
 
 from __future__ import annotations
@@ -96,6 +98,95 @@ _EN_PHRASAL = {"up": re.compile(r"\b(?:go|goes|going|went|gone)\s+up\b"),
                "down": re.compile(r"\b(?:go|goes|going|went|gone)\s+down\b")}  # fmt: skip
 
 
+# Opposite actions: two texts that say one was done and the other its opposite ("banned" /
+# «разрешила», "closed" / «افتتاح») state two claims, in any two languages. Each axis has
+# two states, each a pattern per language over normalised tokens (stems; Arabic with its
+# conjunction, future and imperfect prefixes). Narrow on purpose: a word that often means
+# something else is left out ("close" to, "passed" away, «باز» again, «بسته» a parcel, «فتح»
+# the party).
+_AR_VERB = "^(?:[وف])?(?:[بل])?(?:س)?(?:[يت])?"
+_AR_END = "(?:ت|تا|وا|ا|ان|ون|ين|ه|ها|هم|ات)?$"  # «حظرت», «منعوا», «مغلقه»; not «منعطف»
+_ACTIONS: dict[str, dict[str, dict[str, str]]] = {
+    "permission": {
+        "allowed": {
+            "en": r"^(?:allow(?:s|ed|ing)?$|permitted$|legali[sz])",
+            "ar": _AR_VERB + r"(?:سمح|السماح|مسموح|اجاز|جيز)" + _AR_END,
+            "fa": r"^(?:اجازه|مجاز$)",
+            "ru": r"^(?:разреш(?!ени)|позвол)",
+        },
+        "banned": {
+            "en": r"^(?:ban$|bans$|banned$|banning$|prohibit|forbid|forbade|outlaw)",
+            "ar": _AR_VERB + r"(?:حظر|الحظر|منع|المنع|ممنوع)" + _AR_END,
+            "fa": r"^(?:ممنوع|منع$|قدغن)",
+            "ru": r"^(?:запрет|запрещ)",
+        },
+    },
+    "opening": {
+        "opened": {
+            "en": r"^(?:opened$|opens$|reopen)",
+            "ar": _AR_VERB + r"(?:فتح|افتتاح|افتتح|فتتح|مفتوح)" + _AR_END,
+            "fa": r"^(?:بازگشایی|بازگشا|افتتاح)",
+            "ru": r"^(?:открыт[аоы]?$|открыл|откро|открыва|возобнов)",
+        },
+        "closed": {
+            "en": r"^(?:closed$|closes$|closure|shut)",
+            "ar": _AR_VERB + r"(?:غلق|اغلق|اغلاق|مغلق|قفل|اقفل|اقفال)" + _AR_END,
+            "fa": r"^(?:تعطیل$|تعطیلی$|مسدود)",
+            "ru": r"^(?:закрыт[аоы]?$|закрыл|закро|закрыва)",
+        },
+    },
+}
+# Words that undo the action next to them: "lifted the ban", «رفع الحظر», «لغو ممنوعیت»,
+# «сняла запрет», "the closure ended".
+_UNDO = {
+    "en": r"^(?:lift|end$|ended$|ends$|ending$|scrap|overturn|revok|rescind|repeal|reversed?$)",
+    "ar": _AR_VERB + r"(?:رفع|الغاء|الغي|الغت|لغي|انهاء|انهى|نهي)",
+    "fa": r"^(?:لغو|رفع|برداشت|پایان)",
+    "ru": r"^(?:снял|снят|сним|отмен|упраздн)",
+}
+# Arabic puts the undoing verb first («رفع الحظر», «تم إلغاء المنع»); a word after the action
+# is its object («منع رفع الأذان», banning the call to prayer).
+_UNDO_AFTER = {"en", "fa", "ru"}
+# Words that deny the action right after them ("not allowed", «لن يسمح», «не разрешала»,
+# «غير مسموح», "refused to open"); a Persian verb denies the action it closes ("اجازه ...
+# نمی‌دهد").
+_ACTION_DENY = {
+    "en": {"not", "never", "no", "longer", "cannot", "t", "refused", "refuses", "refuse"},
+    "ar": {"لا", "لم", "لن", "ليس", "ليست", "غير", "ولا", "ولم", "ولن", "فلا", "فلم", "فلن",
+           "رفض", "رفضت", "يرفض", "ترفض", "ورفض", "ورفضت"},
+    "fa": {"نه", "هرگز"},
+    "ru": {"не", "никогда", "нельзя", "ни", "отказалась", "отказался", "отказались"},
+}  # fmt: skip
+# Denials of the very next word only: "غير الملتزمين بحظر" is not "not banned", nor "no
+# sooner allowed" "not allowed".
+_DENY_NEXT_ONLY = {"no", "غير"}
+# «لا تزال مفتوحة» is "still open".
+_STILL = {"تزال", "يزال", "زالت", "زال", "تزل", "يزل"}
+_FA_CLAUSE_BREAK = {"و", "که", "اما", "ولی", "تا"}
+_CLAUSE_BREAK = {
+    "en": {"and", "but", "which", "that", "while", "after", "before", "because"},
+    "fa": _FA_CLAUSE_BREAK,
+    "ru": {"и", "но", "а", "который", "которая", "которое", "которые", "что", "после"},
+}
+_EN_MODAL = {"will", "to", "would", "could", "may", "might", "shall", "must", "ll", "not"}
+_EN_NOT_CLOSED = {"ceremony", "price", "prices", "remarks", "date", "time", "arguments",
+                  "statement", "stages", "minutes", "bell", "in"}  # fmt: skip
+_EN_PASSIVE = {"was", "were", "been", "be", "is", "are", "being"}
+_UNDONE_LANGS = {"en", "ru", "fa"}
+_RU_UNDONE = re.compile(r"^(?:отмен[её]н|снят)")
+_FA_UNDO_NOUNS = {"لغو", "رفع", "برداشته"}
+_FA_BECAME = {"شد", "شده", "میشود", "گردید"}
+_FA_DENIED_VERB = re.compile(r"^(?:نمی|نخواه|نکرد|نشد|ندار|نداشت|نبود|نداد|ندهد|نده|نگذاشت)")
+_ACTION_WORDS = {
+    axis: {
+        state: {lang: re.compile(source) for lang, source in by_lang.items()}
+        for state, by_lang in states.items()
+    }
+    for axis, states in _ACTIONS.items()
+}
+_UNDO_WORDS = {lang: re.compile(source) for lang, source in _UNDO.items()}
+
+
 @dataclass(frozen=True)
 class Facts:
     """What `conflicts` compares in one text; build it with `facts`."""
@@ -107,6 +198,8 @@ class Facts:
     normalized: str
     move: str = ""  # "up" or "down" where every word of change points one way, else ""
     move_word: str = ""  # the first such word, as normalised
+    # Per axis of `_ACTIONS` where every mention reads one way: (axis, state, words as shown).
+    actions: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +225,7 @@ def facts(text: str, lang: str | None) -> Facts:
         normalized=normalized,
         move=move,
         move_word=word,
+        actions=_actions(normalized, code),
     )
 
 
@@ -151,6 +245,87 @@ def _move(normalized: str, lang: str) -> tuple[str, str]:
         return "", ""
     [(move, word)] = seen.items()
     return move, word
+
+
+def _actions(normalized: str, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """Per axis of `_ACTIONS`, the state every mention in the text reads (a denied or undone
+    action reads as its opposite: "not allowed", "lifted the ban"), with the first mention as
+    shown; an axis the text mentions both ways, or not at all, is left out."""
+    tokens = tokenize(normalized)
+    out = []
+    for axis, states in _ACTION_WORDS.items():
+        seen: dict[str, str] = {}
+        for i, token in enumerate(tokens):
+            state = next((s for s, words in states.items() if words[lang].match(token)), None)
+            if state is None and axis == "opening" and lang == "en" and _en_closing(tokens, i):
+                state = "closed"
+            if state is None or (token == "فتح" and i > 0 and tokens[i - 1] == "حركه"):
+                continue  # «حركة فتح», the party
+            flips, turned = _turned(tokens, i, lang)
+            if flips % 2:
+                state = next(s for s in states if s != state)
+            shown = " ".join(tokens[j] for j in sorted([*turned, i]))
+            seen.setdefault(state, shown)
+        if len(seen) == 1:
+            [(state, shown)] = seen.items()
+            out.append((axis, state, shown))
+    return tuple(out)
+
+
+def _undone(tokens: list[str], j: int, lang: str) -> bool:
+    """Whether the word at `j` is a passive of undoing: "was lifted", «отменён», «لغو شد»."""
+    if lang == "en":
+        return tokens[j - 1] in _EN_PASSIVE and bool(_UNDO_WORDS["en"].match(tokens[j]))
+    if lang == "ru":
+        return bool(_RU_UNDONE.match(tokens[j]))
+    after = tokens[j + 1] if j + 1 < len(tokens) else ""
+    return tokens[j] in _FA_UNDO_NOUNS and after in _FA_BECAME
+
+
+def _en_closing(tokens: list[str], i: int) -> bool:
+    """ "close" and "closing" as an action: "will close 27 schools", "is closing the border";
+    not "close to 5%", "the closing ceremony"."""
+    token, before = tokens[i], tokens[i - 1] if i else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if token == "close":
+        return before in _EN_MODAL and after not in {"to", "by"}
+    return token == "closing" and after not in _EN_NOT_CLOSED
+
+
+def _turned(tokens: list[str], i: int, lang: str) -> tuple[int, list[int]]:
+    """How many words turn the action at `i` into its opposite, and where they are: a denial
+    right before it ("not", "no longer", «لن», «غير»; in Persian, a denied verb later in its
+    clause: "اجازه ... را ندارد") and a word that undoes it within two words either side
+    ("lifted the ban", "the ban was lifted")."""
+    deny = _ACTION_DENY.get(lang, set())
+    denial = [
+        j
+        for j in (i - 2, i - 1)
+        if j >= 0
+        and tokens[j] in deny
+        and (j == i - 1 or tokens[j] not in _DENY_NEXT_ONLY)
+        and tokens[j + 1] not in _STILL
+    ]
+    if not denial and lang == "fa":
+        for j in range(i + 1, min(i + 7, len(tokens))):
+            if tokens[j] in _FA_CLAUSE_BREAK:
+                break
+            if tokens[j] == "نیست" or _FA_DENIED_VERB.match(tokens[j]):
+                denial = [j]
+                break
+    undo = _UNDO_WORDS[lang]
+    around = (i - 2, i - 1, i + 1, i + 2) if lang in _UNDO_AFTER else (i - 2, i - 1)
+    undoing = [j for j in around if 0 <= j < len(tokens) and undo.match(tokens[j])][:1]
+    if not undoing and lang in _UNDONE_LANGS:
+        # A passive further on in the clause: "the ban on motorcycles in the centre was
+        # lifted", «запрет на въезд мотоциклов отменён», «ممنوعیت ورود موتور لغو شد».
+        for j in range(i + 3, min(i + 9, len(tokens))):
+            if tokens[j] in _CLAUSE_BREAK.get(lang, ()):
+                break
+            if _undone(tokens, j, lang):
+                undoing = [j]
+                break
+    return bool(denial) + len(undoing), denial + undoing
 
 
 def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
@@ -173,6 +348,10 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
     - year: both state years, and each states one the other does not.
     - negation: a word one side negates and the other states, in the same context, without
       negating it (`_opposite`).
+    - action: both speak of one kind of action (`_ACTIONS`: allowing or banning, opening or
+      closing), each only one way, and the two ways differ ("banned" / «разрешила», "lifted
+      the ban" / "banned", «ترفض فتح» / "opened"), in any two languages. Not also reported
+      where the negation above already says it ("не закроют" / "закроют").
     """
     found: list[MatchConflict] = []
     for mine in text.measures:
@@ -207,6 +386,11 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
     opposite = _opposite(text, claim)
     if opposite is not None:
         found.append(opposite)
+        return found  # an opposite action in one language is that negation read twice
+    for axis, state, shown in text.actions:
+        for their_axis, their_state, their_shown in claim.actions:
+            if axis == their_axis and state != their_state:
+                found.append(MatchConflict("action", shown, their_shown))
     return found
 
 

@@ -74,6 +74,7 @@ CONFLICT_NAMES = {
     "number": N_("Different number"),
     "year": N_("Different year"),
     "negation": N_("Opposite polarity"),
+    "action": N_("Opposite action"),
 }
 KIND_NAMES = {"direct": N_("direct quote"), "indirect": N_("reported speech")}
 
