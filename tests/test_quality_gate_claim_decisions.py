@@ -1,10 +1,10 @@
-"""Quality gate: what the matcher decides on the project's news-xling set (news sentences in
-four languages against fact-checks in four languages), against pinned floors and ceilings.
+"""Quality gate: what the matcher decides on the project's news sets (news sentences in four
+languages against fact-checks in four languages), against pinned floors and ceilings.
 
-The set ships in the repository (benchmarks/data/claim-retrieval/news-xling), so this gate runs
-on every machine; it embeds 288 short texts with e5 and the bridge encoder once (cached in
-~/.cache/tabayyun). Values live in benchmarks/floors/claim_decisions.json and change only by
-editing that file.
+The sets ship in the repository (benchmarks/data/claim-retrieval/news-xling and
+news-xling-test), so this gate runs on every machine; it embeds 576 short texts with e5 and
+the bridge encoder once (cached in ~/.cache/tabayyun). Values live in
+benchmarks/floors/claim_decisions.json and change only by editing that file.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMITS = json.loads((ROOT / "benchmarks" / "floors" / "claim_decisions.json").read_text())
-FOLDER = ROOT / "benchmarks" / "data" / "claim-retrieval" / "news-xling"
+FOLDERS = [ROOT / "benchmarks" / "data" / "claim-retrieval" / name
+           for name in ("news-xling", "news-xling-test")]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -32,19 +33,20 @@ def measured(load_benchmark: Callable[[str], ModuleType]) -> dict[str, dict[str,
     bench = load_benchmark("claim_decisions")
     embedder = CachedEmbedder(E5Embedder(), VectorCache())
     bridge = CachedEmbedder(BridgeEmbedder(threads=2), VectorCache())
-    rows = bench.decide(FOLDER, embedder, bridge)
     out: dict[str, dict[str, float]] = {}
-    total = {"match_right": 0.0, "match_wrong": 0.0}
-    for split in sorted({row["split"] for row in rows}):
-        answerable = [r for r in rows if r["split"] == split and r["MAP@5"] is not None]
-        n = sum(r["queries"] for r in answerable)
-        out[f"{FOLDER.name}/{split}"] = {
-            "MAP@5": sum(r["MAP@5"] * r["queries"] for r in answerable) / n
-        }
-    for row in rows:
-        for key in total:
-            total[key] += row[key]
-    out[f"{FOLDER.name}/all"] = total
+    for folder in FOLDERS:
+        rows = bench.decide(folder, embedder, bridge)
+        total = {"match_right": 0.0, "match_wrong": 0.0}
+        for split in sorted({row["split"] for row in rows}):
+            answerable = [r for r in rows if r["split"] == split and r["MAP@5"] is not None]
+            n = sum(r["queries"] for r in answerable)
+            out[f"{folder.name}/{split}"] = {
+                "MAP@5": sum(r["MAP@5"] * r["queries"] for r in answerable) / n
+            }
+        for row in rows:
+            for key in total:
+                total[key] += row[key]
+        out[f"{folder.name}/all"] = total
     return out
 
 
@@ -64,5 +66,10 @@ def test_ceilings(measured: dict[str, dict[str, float]], name: str) -> None:
 
 def test_every_query_language_is_measured(measured: dict[str, Any]) -> None:
     assert {k for k in measured if not k.endswith("/all")} == {
-        f"{FOLDER.name}/{lang}" for lang in ("ar", "en", "fa", "ru")
+        f"{folder.name}/{lang}" for folder in FOLDERS for lang in ("ar", "en", "fa", "ru")
     }
+
+
+def test_every_measure_has_a_limit(measured: dict[str, Any]) -> None:
+    limited = {*LIMITS["floors"], *LIMITS["ceilings"]}
+    assert set(measured) == limited, "pin a floor for every set in claim_decisions.json"

@@ -8,11 +8,13 @@ candidate says why. Its probability, and so the ranking, is left as the scorer g
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from tabayyun.embed import FakeEmbedder
 from tabayyun.matching import IndexedClaim, MatchEngine, Thresholds
 from tabayyun.matching.conflicts import conflicts, facts
+from tabayyun.matching.engine import ALL_FEATURES, PROMOTE_WITHIN, Retrieval
 from tabayyun.model import MatchConflict
 
 AR_COST = "كلف الاتفاق أكثر من 40 مليار دولار منذ 1992"
@@ -199,20 +201,64 @@ ALTERED = [
 def test_an_altered_claim_is_suggested_not_matched_and_says_why(
     always: MatchEngine, text: str, lang: str, key: str, kind: str
 ) -> None:
-    found = always.match(text, lang=lang, k=3)
-    best = found[0]
-    assert best.claim.id == key
-    assert best.decision == "suggest"
-    assert [c.kind for c in best.conflicts] == [kind]
-    # The probability and the ranking are the scorer's, untouched by the rule.
+    found = always.match(text, lang=lang, k=len(CLAIMS))
+    altered = next(c for c in found if c.claim.id == key)
+    assert altered.decision == "suggest"
+    assert [c.kind for c in altered.conflicts] == [kind]
+    # The probabilities are the scorer's, untouched by the rule.
     retrieval = always.retrieve(text, lang=lang)
-    assert [c.final for c in found] == [
-        float(retrieval.final[list(retrieval.positions).index(p)])
-        for p in retrieval.ranking("final", 3)
-    ]
-    assert [c.claim.id for c in found] == [
-        always.records[p].id for p in retrieval.ranking("final", 3)
-    ]
+    where = {always.records[p].id: i for i, p in enumerate(retrieval.positions)}
+    assert [c.final for c in found] == [float(retrieval.final[where[c.claim.id]]) for c in found]
+
+
+def _retrieval(engine: MatchEngine, scored: dict[str, float], lang: str) -> Retrieval:
+    """A retrieval whose candidates are `scored` (claim id: probability), for ordering tests."""
+    ids = [r.id for r in engine.records]
+    positions = np.asarray([ids.index(key) for key in scored], dtype=np.int64)
+    zeros = np.zeros(len(scored))
+    return Retrieval(
+        lang=lang,
+        positions=positions,
+        features=np.zeros((len(scored), len(ALL_FEATURES))),
+        dense=zeros,
+        bm25=zeros,
+        fused=zeros,
+        final=np.asarray(list(scored.values())),
+    )
+
+
+BRIDGES_9 = EN_BRIDGES.replace("4.5 billion", "9 billion")
+
+
+@pytest.mark.parametrize(
+    ("twin", "expected"),
+    [
+        # The claim the text states (its altered fact as the text has it), decided "suggest"
+        # and at most PROMOTE_WITHIN under the claim the text alters, takes its place, also
+        # past a claim about something else (en-prices), which is never promoted itself.
+        (0.80, ["en-bridges-9", "en-bridges", "en-prices", "en-frog"]),
+        (0.96 - PROMOTE_WITHIN, ["en-bridges-9", "en-bridges", "en-prices", "en-frog"]),
+        # Further under it, or under the "suggest" cut, it stays where the scorer put it.
+        (0.94 - PROMOTE_WITHIN, ["en-bridges", "en-prices", "en-bridges-9", "en-frog"]),
+        (0.60, ["en-bridges", "en-prices", "en-bridges-9", "en-frog"]),
+    ],
+)
+def test_a_claim_the_text_states_ranks_before_its_altered_twin(
+    twin: float, expected: list[str]
+) -> None:
+    claims = [*CLAIMS, IndexedClaim("en-bridges-9", BRIDGES_9, lang="en")]
+    engine = MatchEngine.build(
+        claims, FakeEmbedder(), thresholds={"default": Thresholds(0.62, 0.9)}
+    )
+    scored = {"en-bridges": 0.95, "en-prices": 0.7, "en-bridges-9": twin, "en-frog": 0.5}
+    if twin > 0.7:
+        scored = {"en-bridges": 0.95, "en-bridges-9": twin, "en-prices": 0.7, "en-frog": 0.5}
+    found = _retrieval(engine, scored, "en")
+    ranked = engine.verified(found, BRIDGES_9, 4)
+    assert [engine.records[p].id for p, _, _ in ranked] == expected
+    decisions = {engine.records[p].id: (decision, bool(c)) for p, decision, c in ranked}
+    assert decisions["en-bridges"] == ("suggest", True)
+    assert engine.ranked(found, BRIDGES_9, 4) == [p for p, _, _ in ranked]
 
 
 @pytest.mark.parametrize(

@@ -394,6 +394,27 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
     return found
 
 
+def restates(text: Facts, claim: Facts, other: Facts) -> bool:
+    """Whether `other` states what `text` states otherwise than `claim`: the text's value,
+    year, direction or action where the claim has another. "down 50%" against a claim of "up
+    50%" is restated by a claim of "down 50%", not by one about something else; a negation
+    alone is restated by nothing (no value to look for)."""
+    if any(
+        _stated(mine, other.measures) for mine in text.measures if not _stated(mine, claim.measures)
+    ):
+        return True
+    if text.move and claim.move and text.move != claim.move and other.move == text.move:
+        return True
+    if (text.years - claim.years) & other.years:
+        return True
+    theirs = {axis: state for axis, state, _ in claim.actions}
+    others = {axis: state for axis, state, _ in other.actions}
+    return any(
+        axis in theirs and theirs[axis] != state and others.get(axis) == state
+        for axis, state, _ in text.actions
+    )
+
+
 # -- numbers ---------------------------------------------------------------------------------
 
 

@@ -40,7 +40,7 @@ from tabayyun.embed.base import Embedder, Latent, l2_normalise, latent_dim
 from tabayyun.errors import ConfigError, InputError
 from tabayyun.matching.bm25 import BM25Index, lexical_terms
 from tabayyun.matching.centring import Centre, centred, load_centre
-from tabayyun.matching.conflicts import Facts, conflicts, facts
+from tabayyun.matching.conflicts import Facts, conflicts, facts, restates
 from tabayyun.matching.dense import DEFAULT_EXACT_LIMIT, DenseIndex
 from tabayyun.matching.fusion import RRF_K, max_normalise
 from tabayyun.matching.latent import LatentIndex
@@ -62,6 +62,10 @@ PRF_TERMS = 24  # terms of those hits that re-query BM25
 LATENT_GATE = 10
 # Languages with fewer claims than this get no language-bias correction (`_language_bias`).
 BIAS_MIN_CLAIMS = 50
+# The candidates whose claims each text is verified against (matching/conflicts.py), and how
+# much lower an unaltered claim may score and still rank above an altered one among them.
+VERIFIED_DEPTH = 10
+PROMOTE_WITHIN = 0.3
 
 # Features that need no shared language: the "cross" scorer uses only these. "sym*" compare the
 # text with claims embedded as e5 queries too: a translated tweet is closer to a claim embedded
@@ -538,25 +542,16 @@ class MatchEngine:
             bridge_vector=bridge_vector,
             foreign_preference=foreign_preference,
         )
-        # Read as the lexical side reads it: without links, embed footers and tags.
-        said = facts(clean_tweet(text), found.lang)
         out: list[Candidate] = []
-        for position in found.ranking("final", k):
+        for position, decision, differs in self.verified(found, text, k):
             i = int(np.flatnonzero(found.positions == position)[0])
-            claim = self.records[position]
-            probability = float(found.final[i])
-            cut = self.thresholds.get(f"{found.lang}-{claim.lang}") or self.thresholds["default"]
-            decision = cut.decide(probability)
-            differs = self.claim_conflicts(said, position)
-            if differs and decision == "match":
-                decision = "suggest"  # the claim altered: relevant, but not the checked claim
             out.append(
                 Candidate(
-                    claim=claim,
+                    claim=self.records[position],
                     dense=float(found.dense[i]),
                     bm25=float(found.bm25[i]),
                     fused=float(found.fused[i]),
-                    final=probability,
+                    final=float(found.final[i]),
                     decision=decision,
                     features=dict(zip(ALL_FEATURES, map(float, found.features[i]), strict=True)),
                     conflicts=differs,
@@ -564,15 +559,65 @@ class MatchEngine:
             )
         return out
 
+    def ranked(self, found: Retrieval, text: str, limit: int) -> list[int]:
+        """Registry positions in the order `match` returns them (the verified first
+        VERIFIED_DEPTH, then the scorer's order): what benchmarks rank as "final"."""
+        head = [position for position, _, _ in self.verified(found, text, VERIFIED_DEPTH)]
+        seen = set(head)
+        return (head + [p for p in found.ranking("final", limit) if p not in seen])[:limit]
+
+    def verified(
+        self, found: Retrieval, text: str, limit: int
+    ) -> list[tuple[int, Decision, list[MatchConflict]]]:
+        """The first `limit` candidates of `found` in the order `match` returns them, each with
+        its decision and what `text` states otherwise than its claim (matching/conflicts.py).
+
+        A claim the text alters is never its "match", only a suggestion; and among the first
+        VERIFIED_DEPTH, its twin takes its place: a candidate decided at least "suggest",
+        scored at most PROMOTE_WITHIN lower, that the text does not alter and that states the
+        altered fact as the text does (`conflicts.restates`: "down 50%" for a text saying
+        down, against a claim of "up 50%"). Probabilities are left as the scorer gave them."""
+        # Read as the lexical side reads it: without links, embed footers and tags.
+        said = facts(clean_tweet(text), found.lang)
+        ranked: list[tuple[int, Decision, list[MatchConflict], float]] = []
+        for position in found.ranking("final", max(limit, VERIFIED_DEPTH)):
+            probability = float(found.final[int(np.flatnonzero(found.positions == position)[0])])
+            claim = self.records[position]
+            cut = self.thresholds.get(f"{found.lang}-{claim.lang}") or self.thresholds["default"]
+            decision = cut.decide(probability)
+            differs = self.claim_conflicts(said, position)
+            if differs and decision == "match":
+                decision = "suggest"  # the claim altered: relevant, but not the checked claim
+            at = len(ranked)
+            if not differs and decision is not None and at < VERIFIED_DEPTH:
+                # The place of the first claim scored at most PROMOTE_WITHIN higher that the
+                # text alters and this one states as the text does: its twin.
+                at = next(
+                    (
+                        j
+                        for j, (other, _, altered, score) in enumerate(ranked)
+                        if altered
+                        and score - probability <= PROMOTE_WITHIN
+                        and restates(said, self.claim_facts(other), self.claim_facts(position))
+                    ),
+                    at,
+                )
+            ranked.insert(at, (position, decision, differs, probability))
+        return [(position, decision, differs) for position, decision, differs, _ in ranked[:limit]]
+
     def claim_conflicts(self, said: Facts, position: int) -> list[MatchConflict]:
         """What a text (its `facts`, read as `match` reads it) states otherwise than the claim
         at `position`, read without its title (matching/conflicts.py): where there are any,
         that claim is never the text's "match"."""
+        return conflicts(said, self.claim_facts(position))
+
+    def claim_facts(self, position: int) -> Facts:
+        """The facts of the claim at `position`, read once, without its title."""
         stated = self._claim_facts.get(position)
         if stated is None:
             record = self.records[position]
             stated = self._claim_facts[position] = facts(record.claim, record.lang)
-        return conflicts(said, stated)
+        return stated
 
     def retrieve(
         self,
