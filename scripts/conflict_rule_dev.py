@@ -49,7 +49,7 @@ DEV_SETS = {
     "checkthat2021-en-xling-fa": True,
     "checkthat2021-en-xling-ru": True,
 }
-KINDS = ("number", "year", "negation", "action")
+KINDS = ("number", "year", "date", "negation", "action")
 
 Rule = Callable[[Facts, Facts], list[MatchConflict]]
 
@@ -198,7 +198,7 @@ def main() -> None:
         return
     head = (
         "| dev split | rule | top-1 asked | rule fires | top-1 match | demoted | right | wrong "
-        "| number / year / negation / action | match precision before -> after |"
+        "| number / year / date / negation / action | match precision before -> after |"
     )
     print(head)
     print("|" + " --- |" * head.count(" | ") + " --- |")

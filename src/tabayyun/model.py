@@ -75,7 +75,7 @@ class Quantity:
     end: int = -1
 
 
-ConflictKind = Literal["number", "year", "negation", "action"]
+ConflictKind = Literal["number", "year", "date", "negation", "action"]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from tabayyun.lang.dates import (
     FoundDate,
     choose_published_date,
     find_dates,
+    find_days,
     is_date_fragment,
     is_partial_date,
     parse_date,
@@ -332,3 +333,29 @@ def test_fast_on_a_long_article() -> None:
     found = find_dates(text, "ar")
     assert len(found) == 2000
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("water cut by 1 September, says a notice", [("gregorian", 9, 1, "1 September")]),
+        ("from September 1st on", [("gregorian", 9, 1, "September 1st")]),
+        ("The 3rd of June", [("gregorian", 6, 3, "3rd of June")]),
+        ("حتى الأول من مارس", [("gregorian", 3, 1, "الأول من مارس")]),
+        ("قبل ١٥ يونيو", [("gregorian", 6, 15, "١٥ يونيو")]),
+        ("تا اول دسامبر", [("gregorian", 12, 1, "اول دسامبر")]),
+        ("از ۱۵ خرداد", [("jalali", 3, 15, "۱۵ خرداد")]),
+        ("с 1-го сентября и до 1 декабря", [("gregorian", 9, 1, "1-го сентября"),
+                                              ("gregorian", 12, 1, "1 декабря")]),
+        # Not a day: a year before a month, a number too large, the verb "may", Hijri names
+        # (also everyday words: «صفر», zero).
+        ("in 2019 March", []),
+        ("45 March", []),
+        ("prices 5 may rise", []),
+        ("5 صفر", []),
+    ],
+)  # fmt: skip
+def test_find_days_reads_a_day_of_a_month_without_a_year(
+    text: str, expected: list[tuple[str, int, int, str]]
+) -> None:
+    assert find_days(text) == expected

@@ -442,3 +442,50 @@ def test_the_same_action_or_none_does_not_conflict(
 ) -> None:
     assert [c for c in conflicts(facts(text, lang), facts(claim, claim_lang))
             if c.kind == "action"] == []  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang", "expected"),
+    [
+        # Another day of a month, across languages and spellings.
+        ("بلدية ساحل المرجان تقطع المياه عن المنازل حتى الأول من ديسمبر", "ar",
+         "Sahil al-Murjan will cut off water to homes by 1 September", "en",
+         MatchConflict("date", "الأول من ديسمبر", "1 September")),
+        ("شهرداری تا اول مارس آب را قطع می‌کند", "fa",
+         "Муниципалитет отключит воду до 1 сентября", "ru",
+         MatchConflict("date", "اول مارس", "1 сентября")),
+        # Another day of the week, with plural and case endings.
+        ("مديرية التربية تضيف يوم الأحد إلى العطلة الأسبوعية للمدارس", "ar",
+         "اداره‌ی آموزش‌وپرورش پنجشنبه‌ها را به تعطیلی هفتگی مدارس اضافه کرد", "fa",
+         MatchConflict("date", "الاحد", "پنجشنبهها")),
+        ("Школы Рябиновска будут закрыты по средам", "ru",
+         "Ryabinovsk schools will close on Thursdays", "en",
+         MatchConflict("date", "средам", "thursdays")),
+    ],
+)  # fmt: skip
+def test_another_day_conflicts(
+    text: str, lang: str, claim: str, claim_lang: str, expected: MatchConflict
+) -> None:
+    assert conflicts(facts(text, lang), facts(claim, claim_lang)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang"),
+    [
+        # The same day written otherwise, or a day only one side names.
+        ("The deadline is September 1st", "en", "Крайний срок: 1 сентября", "ru"),
+        ("المهلة حتى الأول من سبتمبر", "ar", "Deadline: 1 September", "en"),
+        ("Schools close on Thursday, 1 September", "en", "Schools close on Thursdays", "en"),
+        # Days in two calendars are not compared: 15 Khordad is 5 June.
+        ("مدارس از ۱۵ خرداد تعطیل می‌شوند", "fa", "Schools close on 1 June", "en"),
+        # Words that only look like days: the modal "may", an environment, «الواحد الأحد».
+        ("Prices 5 may rise on Monday", "en", "Цены вырастут 5 мая", "ru"),
+        ("Защита окружающей среды в пятницу", "ru", "Environmental protection on Friday", "en"),
+        ("الله الواحد الأحد يوم الجمعة", "ar", "God on Friday", "en"),
+    ],
+)  # fmt: skip
+def test_the_same_day_or_none_does_not_conflict(
+    text: str, lang: str, claim: str, claim_lang: str
+) -> None:
+    found = conflicts(facts(text, lang), facts(claim, claim_lang))
+    assert [c for c in found if c.kind == "date"] == []

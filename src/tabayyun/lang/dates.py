@@ -266,6 +266,40 @@ _NUMERIC_DMY = re.compile(
 _PATTERNS = (_NUMERIC_YMD, _TEXTUAL_DMY, _TEXTUAL_MDY, _NUMERIC_DMY)
 
 
+# --- a day of a month without a year: "1 September", «الأول من سبتمبر», «۱ دسامبر», "1 декабря" --
+
+# Gregorian and Solar Hijri month names only: Hijri ones are also everyday words ("صفر", zero).
+_DAY_MONTH_FORMS = [
+    f for table in (_GREGORIAN_NAMES, _JALALI_NAMES) for forms in table.values() for f in forms
+]
+_FIRST = r"(?:الأول|الاول|أول|اول|یکم|first)"  # "the first of": the one ordinal said in words
+_DAY_MONTH = re.compile(
+    rf"(?<!\w)(?:(?P<d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th|-?го|ام|م)?|(?P<first>{_FIRST}))"
+    rf"\s*(?:of\s+|من\s+(?:شهر\s+)?)?(?P<mon>{_alternation(_DAY_MONTH_FORMS)}){_NOT_LETTER_AFTER}"
+    rf"|{_NOT_LETTER_BEFORE}(?P<mon_en>{_alternation(_ENGLISH_MONTH_FORMS)})\.?\s+(?P<d_en>[0-9]{{1,2}})"
+    r"(?![0-9])(?:st|nd|rd|th)?",
+    _FLAGS,
+)
+
+
+def find_days(text: str) -> list[tuple[Calendar, int, int, str]]:
+    """Days of a month named without a year, in reading order: (calendar, month, day, as
+    written), Gregorian and Solar Hijri ("1 September", "September 1st", «الأول من سبتمبر»,
+    «۱۵ خرداد», «اول دسامبر», "1 декабря"). A number before a month is read as its day only
+    when it can be one (1-31)."""
+    out: list[tuple[Calendar, int, int, str]] = []
+    for match in _DAY_MONTH.finditer(_normalize(text)):
+        month_name = match.group("mon") or match.group("mon_en")
+        digits = match.group("d") or match.group("d_en")
+        day = int(digits) if digits else 1
+        found = _MONTHS.get(_key(month_name))
+        if found is None or not 1 <= day <= 31 or month_name == "may":
+            continue  # lower-case "may" is the verb: "5 may be"
+        calendar, month = found
+        out.append((calendar, month, day, text[match.start() : match.end()]))
+    return out
+
+
 # --- conversion -------------------------------------------------------------------------------
 
 

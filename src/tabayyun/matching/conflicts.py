@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from tabayyun.lang.dates import find_days
 from tabayyun.lang.detect import letter_script
 from tabayyun.lang.normalize import normalize, stem_tokens, tokenize
 from tabayyun.matching.verify import FA_NEGATED_VERB, profile, skeleton
@@ -187,6 +189,29 @@ _ACTION_WORDS = {
 _UNDO_WORDS = {lang: re.compile(source) for lang, source in _UNDO.items()}
 
 
+# Days of the week over normalised tokens (Monday = 0), with a plural or case ending ("по
+# средам", «پنجشنبه‌ها», "Thursdays"). Left out where the word is often something else: the
+# Russian «среда» and «среды» (an environment), Arabic «الأحد» and «الاثنين» unless a word
+# around them says day («الواحد الأحد», «كلا الاثنين»).
+_WEEKDAY_PATTERNS = {
+    "en": r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$",
+    "ar": r"^(?:[وفبل])?(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)$",
+    "fa": r"^(دوشنبه|سهشنبه|چهارشنبه|پنجشنبه|جمعه|شنبه|یکشنبه)(?:ها|های|هایی)?$",
+    "ru": r"^(понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)"
+    r"(?:а|у|ом|и|ам|ами|ах|е|я|ям|ы)?$",
+}
+_WEEKDAY_INDEX = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5,
+    "احد": 6, "دوشنبه": 0, "سهشنبه": 1, "چهارشنبه": 2, "پنجشنبه": 3, "شنبه": 5,
+    "یکشنبه": 6, "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4,
+    "суббот": 5, "воскресень": 6,
+}  # fmt: skip
+_WEEKDAY_WORDS = {lang: re.compile(source) for lang, source in _WEEKDAY_PATTERNS.items()}
+_AR_DAY_CONTEXT = {"يوم", "صباح", "مساء", "ليله", "فجر", "ظهر", "المقبل", "الماضي", "القادم"}
+_RU_NOT_WEEKDAY = {"среда", "среды", "среде"}
+
+
 @dataclass(frozen=True)
 class Facts:
     """What `conflicts` compares in one text; build it with `facts`."""
@@ -200,6 +225,10 @@ class Facts:
     move_word: str = ""  # the first such word, as normalised
     # Per axis of `_ACTIONS` where every mention reads one way: (axis, state, words as shown).
     actions: tuple[tuple[str, str, str], ...] = ()
+    # Days of a month named without a year ((calendar, month, day), as written) and days of
+    # the week (0 = Monday, as written).
+    days: tuple[tuple[tuple[str, int, int], str], ...] = ()
+    weekdays: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,7 +255,26 @@ def facts(text: str, lang: str | None) -> Facts:
         move=move,
         move_word=word,
         actions=_actions(normalized, code),
+        days=tuple(((cal, month, day), shown) for cal, month, day, shown in find_days(text)),
+        weekdays=_weekdays(normalized, code),
     )
+
+
+def _weekdays(normalized: str, lang: str) -> tuple[tuple[int, str], ...]:
+    """The days of the week a normalised text names, in order, each once."""
+    tokens = tokenize(normalized)
+    out: dict[int, str] = {}
+    for i, token in enumerate(tokens):
+        found = _WEEKDAY_WORDS[lang].match(token)
+        if found is None or (lang == "ru" and token in _RU_NOT_WEEKDAY):
+            continue
+        stem = found.group(1)
+        if lang == "ar" and stem in {"احد", "اثنين"}:
+            around = {tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+            if not around & _AR_DAY_CONTEXT:
+                continue  # «الواحد الأحد», «كلا الاثنين»
+        out.setdefault(_WEEKDAY_INDEX[stem], token)
+    return tuple(out.items())
 
 
 def _move(normalized: str, lang: str) -> tuple[str, str]:
@@ -346,6 +394,8 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
       and every word of change on one side points up, on the other down ("رفع ... 50 بالمئة"
       against "снизится на 50%"); shown with the words ("رفع 50 بالمئة").
     - year: both state years, and each states one the other does not.
+    - date: the same for days of a month named without a year, compared in one calendar
+      ("1 September" / «الأول من ديسمبر»), and for days of the week («الخميس» / «یکشنبه»).
     - negation: a word one side negates and the other states, in the same context, without
       negating it (`_opposite`).
     - action: both speak of one kind of action (`_ACTIONS`: allowing or banning, opening or
@@ -383,6 +433,7 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
                 break
     only_here, only_there = sorted(text.years - claim.years), sorted(claim.years - text.years)
     found += [MatchConflict("year", a, b) for a in only_here for b in only_there]
+    found += _other_days(text.days, claim.days) + _other_days(text.weekdays, claim.weekdays)
     opposite = _opposite(text, claim)
     if opposite is not None:
         found.append(opposite)
@@ -392,6 +443,27 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
             if axis == their_axis and state != their_state:
                 found.append(MatchConflict("action", shown, their_shown))
     return found
+
+
+def _other_days(
+    mine: Sequence[tuple[Hashable, str]], theirs: Sequence[tuple[Hashable, str]]
+) -> list[MatchConflict]:
+    """Date conflicts between two sides' days (of a month, in one calendar; or of the week):
+    where both name some and each names one the other does not ("1 September" / "1 декабря",
+    «الخميس» / «یکشنبه»)."""
+    calendars = {_calendar(key) for key, _ in mine} & {_calendar(key) for key, _ in theirs}
+    mine = [(k, shown) for k, shown in mine if _calendar(k) in calendars]
+    theirs = [(k, shown) for k, shown in theirs if _calendar(k) in calendars]
+    here = [shown for key, shown in mine if key not in {k for k, _ in theirs}]
+    there = [shown for key, shown in theirs if key not in {k for k, _ in mine}]
+    if not here or not there:
+        return []
+    return [MatchConflict("date", here[0], there[0])]
+
+
+def _calendar(key: Hashable) -> str:
+    """A day of a month is compared in its calendar only; days of the week in any."""
+    return key[0] if isinstance(key, tuple) else "week"
 
 
 def restates(text: Facts, claim: Facts, other: Facts) -> bool:
@@ -407,10 +479,18 @@ def restates(text: Facts, claim: Facts, other: Facts) -> bool:
         return True
     if (text.years - claim.years) & other.years:
         return True
-    theirs = {axis: state for axis, state, _ in claim.actions}
-    others = {axis: state for axis, state, _ in other.actions}
+    sides: tuple[tuple[Sequence[tuple[Hashable, str]], ...], ...] = (
+        (text.days, claim.days, other.days),
+        (text.weekdays, claim.weekdays, other.weekdays),
+    )
+    for mine, theirs, others in sides:
+        keys = {key for key, _ in theirs}
+        if {key for key, _ in mine if key not in keys} & {key for key, _ in others}:
+            return True
+    claimed = {axis: state for axis, state, _ in claim.actions}
+    restated = {axis: state for axis, state, _ in other.actions}
     return any(
-        axis in theirs and theirs[axis] != state and others.get(axis) == state
+        axis in claimed and claimed[axis] != state and restated.get(axis) == state
         for axis, state, _ in text.actions
     )
 

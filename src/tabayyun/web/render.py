@@ -73,6 +73,7 @@ DECISION_NAMES = {"match": N_("Match"), "suggest": N_("Suggestion")}
 CONFLICT_NAMES = {
     "number": N_("Different number"),
     "year": N_("Different year"),
+    "date": N_("Different date"),
     "negation": N_("Opposite polarity"),
     "action": N_("Opposite action"),
 }
