@@ -3004,3 +3004,24 @@ def test_no_statement_without_content(lang: str, text: str) -> None:
     for statement in statements_for(lang, text):
         assert any(c.isalnum() for c in statement.content), statement
         assert statement.start < statement.end
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Where and when, then a comma and the preposition the verb governs: the frame is no
+        # part of what was said (the seed article's «وأشاد ... في هذا اللقاء، بالدعم»).
+        ("وأشاد سعيد حسن في هذا اللقاء، بالدعم الذي تقدمه البلدية.",
+         "بالدعم الذي تقدمه البلدية"),
+        ("ودعا سعيد حسن في كلمته، إلى وقف إطلاق النار فورا.", "وقف إطلاق النار فورا"),
+        ("وشدد سعيد حسن خلال المؤتمر، على ضرورة الحوار.", "ضرورة الحوار"),
+        # Without the comma the phrase may be what was said: left as it was.
+        ("وأشاد سعيد حسن بالدعم الذي تقدمه البلدية.", "بالدعم الذي تقدمه البلدية"),
+    ],
+)  # fmt: skip
+def test_arabic_frame_before_the_governed_preposition_is_not_content(
+    text: str, content: str
+) -> None:
+    [statement] = statements_for("ar", text)
+    assert (statement.speaker, statement.content) == ("سعيد حسن", content)
+    assert text[statement.start : statement.end] == content

@@ -3456,13 +3456,15 @@ def _content_start(ctx: _Context, pos: int, verb: _Verb, limit: int, *, places: 
 
 
 # Before "إن/أن" only, where and when, opened by a preposition: "قال مدبولي [في القاهرة] إن",
-# "أكد [على هامش القمة] أن"; not "قال في حين أن".
+# "أكد [على هامش القمة] أن"; not "قال في حين أن". Also before a comma and the preposition the
+# verb governs: "وأشاد [في هذا اللقاء]، بالدعم", "ودعا [في كلمته]، إلى وقف".
 _AR_TOKEN = r"[^\s،,.:;؛«»\"]+"
 _AR_PLACE_OPENERS = "في من أمام خلال عقب لدى بعد قبل عند أثناء"
 _AR_BEFORE_THAT = re.compile(
     rf"\s+{_any_of(*_AR_PLACE_OPENERS.split(), 'على هامش')}"
     rf"(?!\s+{_any_of('حين')}(?![{AR_LETTER}]))(?:\s+{_AR_TOKEN}){{1,4}}?"
-    rf"(?=\s*[،,]?\s*(?:{_AR_PREPOSITION}\s+)?{_AR_THAT}(?![{AR_LETTER}]))"
+    rf"(?=\s*[،,]?\s*(?:{_AR_PREPOSITION}\s+)?{_AR_THAT}(?![{AR_LETTER}])"
+    rf"|\s*[،,]\s*(?:ب(?=[{AR_LETTER}])|{_any_of('إلى', 'على')}(?![{AR_LETTER}])))"
 )
 # Before ", что" only, to whom, where and about what: "сказал жителям, что", "заявил журналистам
 # в Москве, что", "сообщил «Интерфаксу», что", "заявил о том, что"; not "то же, что".
