@@ -83,3 +83,11 @@ def test_e5_truncation_keeps_the_longest_prefix_that_fits() -> None:
     assert truncate(_WordCounter(), words, 12, True) == " ".join(f"w{i}" for i in range(10))
     assert truncate(_WordCounter(), "short text", 12, True) == "short text"
     assert E5Embedder().name != E5Embedder(max_tokens=48).name  # cached apart
+
+
+def test_clean_tweet_decodes_every_character_reference() -> None:
+    """The one decoder the ingest side uses too: named, decimal and hex references."""
+    assert (
+        clean_tweet("Texas A&amp;M &quot;won&quot; &#x627;&#1604; &hellip;")
+        == 'Texas A&M "won" ال …'
+    )

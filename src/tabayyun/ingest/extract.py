@@ -14,7 +14,6 @@ reads well is read here directly, in all four languages and three calendars.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +33,7 @@ from tabayyun.ingest.related import (
     split_related,
 )
 from tabayyun.lang.dates import find_dates, is_date_fragment
+from tabayyun.lang.normalize import decode_references
 from tabayyun.model import RelatedLink
 
 MIN_ARTICLE_LETTERS = 40
@@ -196,22 +196,6 @@ def extract_html(html: str, *, url: str | None = None) -> Extracted:
         related=_unique_links(related),
         metadata=metadata,
     )
-
-
-# A character reference with its closing semicolon ("&amp;", "&#39;", "&#x627;"). Ones without it
-# are left alone: html.unescape would also read "&not" in "&notice" as "¬".
-_CHARACTER_REFERENCE = re.compile(
-    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-)
-
-
-def decode_references(text: str) -> str:
-    """`text` with its HTML character references decoded: text scraped from pages (JSONL
-    exports, pasted tweets) often keeps "&amp;" and "&quot;", which cut names ("Texas A&amp;M"
-    read "M University") and words. Unknown names stay as written."""
-    if "&" not in text:
-        return text
-    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
 
 
 def extract_plain(text: str, *, known_title: str | None = None) -> Extracted:

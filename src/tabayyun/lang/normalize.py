@@ -22,6 +22,7 @@ Decisions (the index and every query depend on them, so change them only with a 
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 import unicodedata
@@ -243,3 +244,19 @@ def query_readings(text: str, lang: str | None) -> list[list[str]]:
         if terms and terms not in unique:
             unique.append(terms)
     return unique
+
+
+# A character reference with its closing semicolon ("&amp;", "&#39;", "&#x627;"). Ones without it
+# are left alone: html.unescape would also read "&not" in "&notice" as "¬".
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def decode_references(text: str) -> str:
+    """`text` with its HTML character references decoded: text scraped from pages (JSONL
+    exports, pasted tweets) often keeps "&amp;" and "&quot;", which cut names ("Texas A&amp;M"
+    read "M University") and words. Unknown names stay as written."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tabayyun.lang.normalize import decode_references
+
 _LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 # The footer Twitter's embed code appends: an em dash, the author, the handle, the date.
 _FOOTER = re.compile(
@@ -19,7 +21,6 @@ _FOOTER = re.compile(
 )
 _TAG = re.compile(r"(?<![\w@#])[#@]([^\W_][\w]*)", re.UNICODE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|_+")
-_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
 
 
 def query_vector(text: str, vector: Any) -> Any:
@@ -74,10 +75,7 @@ def clean_tweet(text: str) -> str:
     Text that is not a tweet passes through unchanged apart from whitespace; a text that would
     come out empty (only a link) is returned as it was.
     """
-    cleaned = text
-    for entity, char in _ENTITIES.items():
-        cleaned = cleaned.replace(entity, char)
-    cleaned = _LINK.sub(" ", cleaned)
+    cleaned = _LINK.sub(" ", decode_references(text))
     cleaned = _FOOTER.sub("", cleaned)
     cleaned = _TAG.sub(_split_tag, cleaned)
     cleaned = " ".join(cleaned.split())
