@@ -13,7 +13,7 @@ import pytest
 
 from tabayyun.embed import FakeEmbedder
 from tabayyun.matching import IndexedClaim, MatchEngine, Thresholds
-from tabayyun.matching.conflicts import conflicts, facts
+from tabayyun.matching.conflicts import conflicts, facts, restates
 from tabayyun.matching.engine import ALL_FEATURES, PROMOTE_WITHIN, Retrieval
 from tabayyun.model import MatchConflict
 
@@ -233,12 +233,13 @@ BRIDGES_9 = EN_BRIDGES.replace("4.5 billion", "9 billion")
 @pytest.mark.parametrize(
     ("twin", "expected"),
     [
-        # The claim the text states (its altered fact as the text has it), decided "suggest"
-        # and at most PROMOTE_WITHIN under the claim the text alters, takes its place, also
-        # past a claim about something else (en-prices), which is never promoted itself.
+        # The claim the text alters goes right after the claim that states its altered fact
+        # as the text does (decided "suggest", at most PROMOTE_WITHIN under it); a claim about
+        # something else (en-prices) keeps its place, and is never what the altered claim
+        # goes after.
         (0.80, ["en-bridges-9", "en-bridges", "en-prices", "en-frog"]),
-        (0.96 - PROMOTE_WITHIN, ["en-bridges-9", "en-bridges", "en-prices", "en-frog"]),
-        # Further under it, or under the "suggest" cut, it stays where the scorer put it.
+        (0.96 - PROMOTE_WITHIN, ["en-prices", "en-bridges-9", "en-bridges", "en-frog"]),
+        # Further under it, or under the "suggest" cut, the scorer's order stands.
         (0.94 - PROMOTE_WITHIN, ["en-bridges", "en-prices", "en-bridges-9", "en-frog"]),
         (0.60, ["en-bridges", "en-prices", "en-bridges-9", "en-frog"]),
     ],
@@ -489,3 +490,70 @@ def test_the_same_day_or_none_does_not_conflict(
 ) -> None:
     found = conflicts(facts(text, lang), facts(claim, claim_lang))
     assert [c for c in found if c.kind == "date"] == []
+
+
+# Cases from a review of the rule on constructed and real text (30 Nov).
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang"),
+    [
+        # A denied undoing is no undoing.
+        ("لم يتم رفع الحظر عن تطبيق تيك توك في الهند", "ar", "India banned TikTok", "en"),
+        ("The ban on TikTok in India has not been lifted", "en", "Индия запретила TikTok", "ru"),
+        ("India refused to lift the ban on TikTok", "en", "الهند تحظر تطبيق تيك توك", "ar"),
+        ("Запрет на TikTok в Индии не будет снят", "ru", "India banned TikTok", "en"),
+        # "until the end" undoes nothing; "not only" denies nothing.
+        ("Schools will remain closed until end of April", "en", "Школы закрыты до конца апреля",
+         "ru"),
+        ("India not only banned TikTok but also 58 other apps", "en", "Индия запретила TikTok",
+         "ru"),
+        # Nominal denials, and undoing further away.
+        ("قرار بعدم السماح للنساء بدخول الملاعب", "ar", "Iran bans women from stadiums", "en"),
+        ("ورود زنان به ورزشگاه در ایران غیر مجاز است", "fa", "Iran bans women from stadiums",
+         "en"),
+        ("Saudi Arabia lifted the driving ban for women", "en",
+         "السعودية تسمح للمرأة بقيادة السيارة", "ar"),
+        ("ایران ممنوعیت ورود زنان به ورزشگاه را لغو کرد", "fa", "Iran allowed women into stadiums",
+         "en"),
+        ("Officials said Iran's ban on women in stadiums, in place since 1981, was lifted", "en",
+         "Iran allowed women into stadiums", "en"),
+        # Everyday words: a withdrawal, to withdraw, "brief", "among", "one day", a day in two
+        # Persian words, a range of days.
+        ("ممنوعیت برداشت پول از بانک‌ها اعلام شد", "fa", "Banks banned cash withdrawals", "en"),
+        ("Запрещено снимать деньги в банкоматах", "ru", "Banks banned cash withdrawals", "en"),
+        ("البنوك تمنع السحب النقدي لفترة وجيزة", "ar", "Banks banned cash withdrawals", "en"),
+        ("Среди погибших есть дети", "ru", "Children died in the attack on Friday", "en"),
+        ("تم تسجيل 500 إصابة في يوم واحد", "ar", "500 cases recorded on Monday", "en"),
+        ("حمله سه شنبه اتفاق افتاد", "fa", "The attack happened on Tuesday", "en"),
+        ("The festival runs from March 1 to 15", "en", "Фестиваль пройдет с 1 по 15 марта", "ru"),
+    ],
+)  # fmt: skip
+def test_reviewed_same_claims_do_not_conflict(
+    text: str, lang: str, claim: str, claim_lang: str
+) -> None:
+    found = conflicts(facts(text, lang), facts(claim, claim_lang))
+    assert [c for c in found if c.kind in ("action", "date")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang", "kind"),
+    [
+        ("Jordan refused to open the crossing", "en", "Иордания открыла переход", "ru", "action"),
+        ("أعلنت الحكومة الإغلاق الكامل للمدارس", "ar", "The government reopened schools", "en",
+         "action"),
+        ("The ministry denied banning TikTok", "en", "Министерство запретило TikTok", "ru",
+         "action"),
+        ("Vote on Saturday", "en", "التصويت يوم الأحد", "ar", "date"),
+    ],
+)  # fmt: skip
+def test_reviewed_altered_claims_conflict(
+    text: str, lang: str, claim: str, claim_lang: str, kind: str
+) -> None:
+    assert [c.kind for c in conflicts(facts(text, lang), facts(claim, claim_lang))] == [kind]
+
+
+def test_a_twin_restates_only_what_the_text_alters() -> None:
+    """A candidate sharing another of the text's facts (a day, a year) is no twin."""
+    text = facts("Schools in Lebanon closed on 1 September", "en")
+    claim = facts("Schools in Lebanon reopened", "en")
+    assert not restates(text, claim, facts("Lebanese exams start on 1 September", "en"))
+    assert restates(text, claim, facts("Lebanon closed its schools", "en"))

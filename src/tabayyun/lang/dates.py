@@ -273,13 +273,18 @@ _DAY_MONTH_FORMS = [
     f for table in (_GREGORIAN_NAMES, _JALALI_NAMES) for forms in table.values() for f in forms
 ]
 _FIRST = r"(?:الأول|الاول|أول|اول|یکم|first)"  # "the first of": the one ordinal said in words
+# A day, at least one space, a month; or (English) a month, a day. A range before the day ("1
+# to 15 March", «с 1 по 15 марта») or after the English day ("March 1 to 15") gives both days.
+_RANGE = r"(?:(?P<d0>[0-9]{1,2})\s*(?:-|–|to|and|по|и|تا|و|الى|إلى)\s*)?"
 _DAY_MONTH = re.compile(
-    rf"(?<!\w)(?:(?P<d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th|-?го|ام|م)?|(?P<first>{_FIRST}))"
-    rf"\s*(?:of\s+|من\s+(?:شهر\s+)?)?(?P<mon>{_alternation(_DAY_MONTH_FORMS)}){_NOT_LETTER_AFTER}"
-    rf"|{_NOT_LETTER_BEFORE}(?P<mon_en>{_alternation(_ENGLISH_MONTH_FORMS)})\.?\s+(?P<d_en>[0-9]{{1,2}})"
-    r"(?![0-9])(?:st|nd|rd|th)?",
+    rf"(?<![\w/]){_RANGE}(?:(?P<d>[0-9]{{1,2}})(?![0-9])(?:st|nd|rd|th|-?го|ام|م)?|(?P<first>{_FIRST}))"
+    rf"\s+(?:of\s+|من\s+(?:شهر\s+)?)?(?P<mon>{_alternation(_DAY_MONTH_FORMS)})(?![^\W_])"
+    rf"|(?<![\w/])(?P<mon_en>{_alternation(_ENGLISH_MONTH_FORMS)})\.?\s+(?P<d_en>[0-9]{{1,2}})"
+    r"(?![0-9])(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|through)\s*(?P<d1>[0-9]{1,2})(?![0-9]))?",
     _FLAGS,
 )
+# «می» is May and the Persian verb prefix: "۵ می" is a day, «اول می‌باشد» is not.
+_FA_MAY_VERB = re.compile(r"\s*(?:\u200c|(?:باشد|باشند|شود|شوند|کند|کنند|دهد|رسد|رود|گیرد)(?!\w))")
 
 
 def find_days(text: str) -> list[tuple[Calendar, int, int, str]]:
@@ -291,12 +296,16 @@ def find_days(text: str) -> list[tuple[Calendar, int, int, str]]:
     for match in _DAY_MONTH.finditer(_normalize(text)):
         month_name = match.group("mon") or match.group("mon_en")
         digits = match.group("d") or match.group("d_en")
-        day = int(digits) if digits else 1
         found = _MONTHS.get(_key(month_name))
-        if found is None or not 1 <= day <= 31 or month_name == "may":
+        if found is None or month_name == "may":
             continue  # lower-case "may" is the verb: "5 may be"
+        if _key(month_name) == _key("می") and (not digits or _FA_MAY_VERB.match(text, match.end())):
+            continue
         calendar, month = found
-        out.append((calendar, month, day, text[match.start() : match.end()]))
+        shown = text[match.start() : match.end()]
+        for extra in (match.group("d0"), digits or "1", match.group("d1")):
+            if extra is not None and 1 <= int(extra) <= 31:
+                out.append((calendar, month, int(extra), shown))
     return out
 
 

@@ -106,32 +106,38 @@ _EN_PHRASAL = {"up": re.compile(r"\b(?:go|goes|going|went|gone)\s+up\b"),
 # conjunction, future and imperfect prefixes). Narrow on purpose: a word that often means
 # something else is left out ("close" to, "passed" away, «باز» again, «بسته» a parcel, «فتح»
 # the party).
-_AR_VERB = "^(?:[وف])?(?:[بل])?(?:س)?(?:[يت])?"
+# Arabic prefixes: a conjunction, a preposition or the article («للسماح», «الإغلاق»), the future
+# and the imperfect.
+_AR_VERB = "^(?:[وف])?(?:لل|[بل]?ال|[بل])?(?:س)?(?:[يت])?"
 _AR_END = "(?:ت|تا|وا|ا|ان|ون|ين|ه|ها|هم|ات)?$"  # «حظرت», «منعوا», «مغلقه»; not «منعطف»
 _ACTIONS: dict[str, dict[str, dict[str, str]]] = {
     "permission": {
         "allowed": {
             "en": r"^(?:allow(?:s|ed|ing)?$|permitted$|legali[sz])",
-            "ar": _AR_VERB + r"(?:سمح|السماح|مسموح|اجاز|جيز)" + _AR_END,
+            # «أجاز», «يجيز»; not «إجازة» (leave), «وجيزة» (brief), «جيزان»
+            "ar": _AR_VERB
+            + r"(?:سمح|سماح|مسموح)"
+            + _AR_END
+            + r"|^(?:[وف])?(?:س)?[يت]جيز$|^(?:[وف])?اجاز(?:ت|وا)?$",
             "fa": r"^(?:اجازه|مجاز$)",
             "ru": r"^(?:разреш(?!ени)|позвол)",
         },
         "banned": {
             "en": r"^(?:ban$|bans$|banned$|banning$|prohibit|forbid|forbade|outlaw)",
-            "ar": _AR_VERB + r"(?:حظر|الحظر|منع|المنع|ممنوع)" + _AR_END,
+            "ar": _AR_VERB + r"(?:حظر|منع|ممنوع)" + _AR_END,
             "fa": r"^(?:ممنوع|منع$|قدغن)",
             "ru": r"^(?:запрет|запрещ)",
         },
     },
     "opening": {
         "opened": {
-            "en": r"^(?:opened$|opens$|reopen)",
+            "en": r"^(?:opened$|opens$|reopen)",  # and "open" after a modal: `_en_modal`
             "ar": _AR_VERB + r"(?:فتح|افتتاح|افتتح|فتتح|مفتوح)" + _AR_END,
             "fa": r"^(?:بازگشایی|بازگشا|افتتاح)",
-            "ru": r"^(?:открыт[аоы]?$|открыл|откро|открыва|возобнов)",
+            "ru": r"^(?:открыт[аы]?$|открыл|откро(?!вен)|открыва|возобнов)",  # not "openly"
         },
         "closed": {
-            "en": r"^(?:closed$|closes$|closure|shut)",
+            "en": r"^(?:closed$|closes$|closure|shut$|shuts$|shutting$|shutdown)",
             "ar": _AR_VERB + r"(?:غلق|اغلق|اغلاق|مغلق|قفل|اقفل|اقفال)" + _AR_END,
             "fa": r"^(?:تعطیل$|تعطیلی$|مسدود)",
             "ru": r"^(?:закрыт[аоы]?$|закрыл|закро|закрыва)",
@@ -143,7 +149,7 @@ _ACTIONS: dict[str, dict[str, dict[str, str]]] = {
 _UNDO = {
     "en": r"^(?:lift|end$|ended$|ends$|ending$|scrap|overturn|revok|rescind|repeal|reversed?$)",
     "ar": _AR_VERB + r"(?:رفع|الغاء|الغي|الغت|لغي|انهاء|انهى|نهي)",
-    "fa": r"^(?:لغو|رفع|برداشت|پایان)",
+    "fa": r"^(?:لغو|رفع|برداشته$)",  # not «برداشت» (a withdrawal) nor «پایان» ("until the end")
     "ru": r"^(?:снял|снят|сним|отмен|упраздн)",
 }
 # Arabic puts the undoing verb first («رفع الحظر», «تم إلغاء المنع»); a word after the action
@@ -153,15 +159,21 @@ _UNDO_AFTER = {"en", "fa", "ru"}
 # «غير مسموح», "refused to open"); a Persian verb denies the action it closes ("اجازه ...
 # نمی‌دهد").
 _ACTION_DENY = {
-    "en": {"not", "never", "no", "longer", "cannot", "t", "refused", "refuses", "refuse"},
+    "en": {"not", "never", "no", "longer", "cannot", "t", "refused", "refuses", "refuse",
+           "declined", "declines", "decline", "denied", "denies", "deny"},
     "ar": {"لا", "لم", "لن", "ليس", "ليست", "غير", "ولا", "ولم", "ولن", "فلا", "فلم", "فلن",
-           "رفض", "رفضت", "يرفض", "ترفض", "ورفض", "ورفضت"},
-    "fa": {"نه", "هرگز"},
+           "رفض", "رفضت", "يرفض", "ترفض", "ورفض", "ورفضت", "عدم", "بعدم", "وعدم", "لعدم",
+           "نفى", "نفت", "ينفي", "تنفي"},
+    "fa": {"نه", "هرگز", "غیر", "عدم", "نباید"},
     "ru": {"не", "никогда", "нельзя", "ни", "отказалась", "отказался", "отказались"},
 }  # fmt: skip
 # Denials of the very next word only: "غير الملتزمين بحظر" is not "not banned", nor "no
 # sooner allowed" "not allowed".
-_DENY_NEXT_ONLY = {"no", "غير"}
+_DENY_NEXT_ONLY = {"no", "غير", "غیر"}
+# A denial followed by one of these denies nothing: "not only banned", «не только».
+_NOT_ONLY = {"only", "только", "فقط"}
+# "until the end", «حتى نهاية»: no undoing.
+_UNTIL = {"until", "till", "to", "by", "through", "حتى", "الى", "до"}
 # «لا تزال مفتوحة» is "still open".
 _STILL = {"تزال", "يزال", "زالت", "زال", "تزل", "يزل"}
 _FA_CLAUSE_BREAK = {"و", "که", "اما", "ولی", "تا"}
@@ -170,15 +182,19 @@ _CLAUSE_BREAK = {
     "fa": _FA_CLAUSE_BREAK,
     "ru": {"и", "но", "а", "который", "которая", "которое", "которые", "что", "после"},
 }
-_EN_MODAL = {"will", "to", "would", "could", "may", "might", "shall", "must", "ll", "not"}
+_EN_MODAL = {"will", "to", "would", "could", "may", "might", "shall", "must", "ll", "not",
+             "didn", "t", "never"}  # fmt: skip
 _EN_NOT_CLOSED = {"ceremony", "price", "prices", "remarks", "date", "time", "arguments",
                   "statement", "stages", "minutes", "bell", "in"}  # fmt: skip
+# "close the gap", "close ranks", "closed doors": no closing of anything checked.
+_EN_CLOSE_FIGURATIVE = {"gap", "gaps", "loophole", "loopholes", "ranks", "eyes", "doors", "deal"}
 _EN_PASSIVE = {"was", "were", "been", "be", "is", "are", "being"}
 _UNDONE_LANGS = {"en", "ru", "fa"}
 _RU_UNDONE = re.compile(r"^(?:отмен[её]н|снят)")
 _FA_UNDO_NOUNS = {"لغو", "رفع", "برداشته"}
-_FA_BECAME = {"شد", "شده", "میشود", "گردید"}
-_FA_DENIED_VERB = re.compile(r"^(?:نمی|نخواه|نکرد|نشد|ندار|نداشت|نبود|نداد|ندهد|نده|نگذاشت)")
+_FA_BECAME = {"شد", "شده", "میشود", "گردید", "کرد", "کردند", "کرده", "میکند", "میکنند"}
+# Not «نبود», which is also "lack of" («به دلیل نبود گرمایش»).
+_FA_DENIED_VERB = re.compile(r"^(?:نمی|نخواه|نکرد|نشد|ندار|نداشت|نداد|ندهد|نده|نگذاشت)")
 _ACTION_WORDS = {
     axis: {
         state: {lang: re.compile(source) for lang, source in by_lang.items()}
@@ -195,9 +211,11 @@ _UNDO_WORDS = {lang: re.compile(source) for lang, source in _UNDO.items()}
 # around them says day («الواحد الأحد», «كلا الاثنين»).
 _WEEKDAY_PATTERNS = {
     "en": r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$",
-    "ar": r"^(?:[وفبل])?(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)$",
-    "fa": r"^(دوشنبه|سهشنبه|چهارشنبه|پنجشنبه|جمعه|شنبه|یکشنبه)(?:ها|های|هایی)?$",
-    "ru": r"^(понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)"
+    # With the article: «خميس» and «جمعة» alone are also names («عماد خميس», «علي جمعة»).
+    "ar": r"^(?:[وفبل])?ال(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)$",
+    "fa": r"^(دوشنبه|سهشنبه|چهارشنبه|پنجشنبه|جمعه|شنبه|یکشنبه)(?:ها|های|هایی|ای)?$",
+    # Wednesday only as «среду», «средам»: «среда», «среды», «среди» are an environment, "among".
+    "ru": r"^(понедельник|вторник|сред(?=у$|ам$)|четверг|пятниц|суббот|воскресень)"
     r"(?:а|у|ом|и|ам|ами|ах|е|я|ям|ы)?$",
 }
 _WEEKDAY_INDEX = {
@@ -209,7 +227,10 @@ _WEEKDAY_INDEX = {
 }  # fmt: skip
 _WEEKDAY_WORDS = {lang: re.compile(source) for lang, source in _WEEKDAY_PATTERNS.items()}
 _AR_DAY_CONTEXT = {"يوم", "صباح", "مساء", "ليله", "فجر", "ظهر", "المقبل", "الماضي", "القادم"}
-_RU_NOT_WEEKDAY = {"среда", "среды", "среде"}
+# «صلاة الجمعة», «نماز جمعه»: the Friday prayer, not a day something happens on.
+_PRAYER = {"صلاه", "خطبه", "نماز", "لصلاه", "وصلاه"}
+# Persian days written in two words: «سه شنبه», «پنج شنبه».
+_FA_DAY_NUMBERS = {"یک", "دو", "سه", "چهار", "پنج"}
 
 
 @dataclass(frozen=True)
@@ -263,10 +284,14 @@ def facts(text: str, lang: str | None) -> Facts:
 def _weekdays(normalized: str, lang: str) -> tuple[tuple[int, str], ...]:
     """The days of the week a normalised text names, in order, each once."""
     tokens = tokenize(normalized)
+    if lang == "fa":  # «سه شنبه» -> «سهشنبه»
+        for i in range(len(tokens) - 1, 0, -1):
+            if tokens[i].startswith("شنبه") and tokens[i - 1] in _FA_DAY_NUMBERS:
+                tokens[i - 1 : i + 1] = [tokens[i - 1] + tokens[i]]
     out: dict[int, str] = {}
     for i, token in enumerate(tokens):
         found = _WEEKDAY_WORDS[lang].match(token)
-        if found is None or (lang == "ru" and token in _RU_NOT_WEEKDAY):
+        if found is None or (i > 0 and tokens[i - 1] in _PRAYER):
             continue
         stem = found.group(1)
         if lang == "ar" and stem in {"احد", "اثنين"}:
@@ -305,14 +330,19 @@ def _actions(normalized: str, lang: str) -> tuple[tuple[str, str, str], ...]:
         seen: dict[str, str] = {}
         for i, token in enumerate(tokens):
             state = next((s for s, words in states.items() if words[lang].match(token)), None)
-            if state is None and axis == "opening" and lang == "en" and _en_closing(tokens, i):
-                state = "closed"
-            if state is None or (token == "فتح" and i > 0 and tokens[i - 1] == "حركه"):
-                continue  # «حركة فتح», the party
+            if state is None and axis == "opening" and lang == "en":
+                state = _en_modal(tokens, i)
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if (
+                state is None
+                or (token.endswith("فتح") and tokens[i - 1 : i] == ["حركه"])  # Fatah
+                or (lang == "ar" and after == "الله")  # «فتح الله», «لا سمح الله»
+            ):
+                continue
             flips, turned = _turned(tokens, i, lang)
             if flips % 2:
                 state = next(s for s in states if s != state)
-            shown = " ".join(tokens[j] for j in sorted([*turned, i]))
+            shown = " ".join(tokens[j] for j in sorted({*turned, i}))
             seen.setdefault(state, shown)
         if len(seen) == 1:
             [(state, shown)] = seen.items()
@@ -321,7 +351,8 @@ def _actions(normalized: str, lang: str) -> tuple[tuple[str, str, str], ...]:
 
 
 def _undone(tokens: list[str], j: int, lang: str) -> bool:
-    """Whether the word at `j` is a passive of undoing: "was lifted", «отменён», «لغو شد»."""
+    """Whether the word at `j` is a passive of undoing further on in the action's clause:
+    "was lifted", «отменён», «لغو شد», «لغو کرد»."""
     if lang == "en":
         return tokens[j - 1] in _EN_PASSIVE and bool(_UNDO_WORDS["en"].match(tokens[j]))
     if lang == "ru":
@@ -330,30 +361,43 @@ def _undone(tokens: list[str], j: int, lang: str) -> bool:
     return tokens[j] in _FA_UNDO_NOUNS and after in _FA_BECAME
 
 
-def _en_closing(tokens: list[str], i: int) -> bool:
-    """ "close" and "closing" as an action: "will close 27 schools", "is closing the border";
-    not "close to 5%", "the closing ceremony"."""
+def _en_modal(tokens: list[str], i: int) -> str | None:
+    """ "open", "close" and "closing" as actions: "will close 27 schools", "refused to open the
+    crossing", "is closing the border"; not "close to 5%", "close the gap", "an open letter",
+    "the closing ceremony"."""
     token, before = tokens[i], tokens[i - 1] if i else ""
-    after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if token == "close":
-        return before in _EN_MODAL and after not in {"to", "by"}
-    return token == "closing" and after not in _EN_NOT_CLOSED
+    after = tokens[i + 1 : i + 3]
+    if token in {"open", "close"} and before in _EN_MODAL:
+        if after[:1] in (["to"], ["by"]) or set(after) & _EN_CLOSE_FIGURATIVE:
+            return None
+        return "opened" if token == "open" else "closed"
+    if token == "closing" and after[:1] != [] and after[0] not in _EN_NOT_CLOSED:
+        return "closed"
+    return None
+
+
+def _denied(tokens: list[str], at: int, lang: str) -> list[int]:
+    """Where the denial of the word at `at` is, right before it ("not", "no longer", «لن»,
+    «غير»); none for "not only"."""
+    deny = _ACTION_DENY.get(lang, set())
+    return [
+        j
+        for j in (at - 2, at - 1)
+        if j >= 0
+        and tokens[j] in deny
+        and (j == at - 1 or tokens[j] not in _DENY_NEXT_ONLY)
+        and tokens[j + 1] not in _STILL
+        and tokens[j + 1] not in _NOT_ONLY
+    ][:1]
 
 
 def _turned(tokens: list[str], i: int, lang: str) -> tuple[int, list[int]]:
     """How many words turn the action at `i` into its opposite, and where they are: a denial
     right before it ("not", "no longer", «لن», «غير»; in Persian, a denied verb later in its
-    clause: "اجازه ... را ندارد") and a word that undoes it within two words either side
-    ("lifted the ban", "the ban was lifted")."""
-    deny = _ACTION_DENY.get(lang, set())
-    denial = [
-        j
-        for j in (i - 2, i - 1)
-        if j >= 0
-        and tokens[j] in deny
-        and (j == i - 1 or tokens[j] not in _DENY_NEXT_ONLY)
-        and tokens[j + 1] not in _STILL
-    ]
+    clause: "اجازه ... را ندارد"); a word that undoes it ("lifted the ban", "lifted a
+    decades-old ban", "the ban was lifted", «ممنوعیت ... را لغو کرد»); and a denial of that
+    word ("did not lift the ban", «لم يتم رفع الحظر», «запрет не отменён»)."""
+    denial = _denied(tokens, i, lang)
     if not denial and lang == "fa":
         for j in range(i + 1, min(i + 7, len(tokens))):
             if tokens[j] in _FA_CLAUSE_BREAK:
@@ -362,18 +406,44 @@ def _turned(tokens: list[str], i: int, lang: str) -> tuple[int, list[int]]:
                 denial = [j]
                 break
     undo = _UNDO_WORDS[lang]
-    around = (i - 2, i - 1, i + 1, i + 2) if lang in _UNDO_AFTER else (i - 2, i - 1)
-    undoing = [j for j in around if 0 <= j < len(tokens) and undo.match(tokens[j])][:1]
+    # Before the action: two words, four in English past determiners and adjectives ("lifted
+    # a decades-old ban"); after it, the next two words, in the languages whose passive
+    # follows ("ban lifted", «запрет отменён»), never "until the end".
+    before = range(i - 1, max(i - (5 if lang == "en" else 3), -1), -1)
+    undoing: list[int] = []
+    for j in before:
+        if tokens[j] in _CLAUSE_BREAK.get(lang, ()) or any(
+            words[lang].match(tokens[j])
+            for states in _ACTION_WORDS.values()
+            for words in states.values()
+        ):
+            break
+        if undo.match(tokens[j]):
+            undoing = [j]
+            break
+    if not undoing and lang in _UNDO_AFTER:
+        undoing = [
+            j
+            for j in (i + 1, i + 2)
+            if j < len(tokens)
+            and (undo.match(tokens[j]) if lang == "en" else _undone(tokens, j, lang))
+            and not {tokens[j - 1], tokens[j - 2]} & _UNTIL
+        ][:1]
     if not undoing and lang in _UNDONE_LANGS:
-        # A passive further on in the clause: "the ban on motorcycles in the centre was
-        # lifted", «запрет на въезд мотоциклов отменён», «ممنوعیت ورود موتور لغو شد».
-        for j in range(i + 3, min(i + 9, len(tokens))):
+        # A passive further on in the clause: "the ban on motorcycles, in place since 1981,
+        # was lifted", «запрет на въезд мотоциклов отменён», «ممنوعیت ورود موتور لغو شد».
+        for j in range(i + 3, min(i + 13, len(tokens))):
             if tokens[j] in _CLAUSE_BREAK.get(lang, ()):
                 break
             if _undone(tokens, j, lang):
                 undoing = [j]
                 break
-    return bool(denial) + len(undoing), denial + undoing
+    undo_denied = _denied(tokens, undoing[0], lang) if undoing else []
+    if undoing and not undo_denied and lang == "en" and tokens[undoing[0] - 1] in _EN_PASSIVE:
+        undo_denied = _denied(tokens, undoing[0] - 1, lang)  # "has not been lifted"
+    if undo_denied and undo_denied[0] in denial:
+        undo_denied = []  # one denial, read once
+    return len(denial) + len(undoing) + len(undo_denied), denial + undoing + undo_denied
 
 
 def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
@@ -433,7 +503,9 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
                 break
     only_here, only_there = sorted(text.years - claim.years), sorted(claim.years - text.years)
     found += [MatchConflict("year", a, b) for a in only_here for b in only_there]
-    found += _other_days(text.days, claim.days) + _other_days(text.weekdays, claim.weekdays)
+    found += _other_days(text.days, claim.days)
+    if len(text.weekdays) == 1 and len(claim.weekdays) == 1:  # one day each: one event each
+        found += _other_days(text.weekdays, claim.weekdays)
     opposite = _opposite(text, claim)
     if opposite is not None:
         found.append(opposite)
@@ -467,32 +539,33 @@ def _calendar(key: Hashable) -> str:
 
 
 def restates(text: Facts, claim: Facts, other: Facts) -> bool:
-    """Whether `other` states what `text` states otherwise than `claim`: the text's value,
-    year, direction or action where the claim has another. "down 50%" against a claim of "up
-    50%" is restated by a claim of "down 50%", not by one about something else; a negation
-    alone is restated by nothing (no value to look for)."""
-    if any(
-        _stated(mine, other.measures) for mine in text.measures if not _stated(mine, claim.measures)
-    ):
-        return True
-    if text.move and claim.move and text.move != claim.move and other.move == text.move:
-        return True
-    if (text.years - claim.years) & other.years:
-        return True
-    sides: tuple[tuple[Sequence[tuple[Hashable, str]], ...], ...] = (
-        (text.days, claim.days, other.days),
-        (text.weekdays, claim.weekdays, other.weekdays),
-    )
-    for mine, theirs, others in sides:
-        keys = {key for key, _ in theirs}
-        if {key for key, _ in mine if key not in keys} & {key for key, _ in others}:
+    """Whether `other` states something `text` states otherwise than `claim` (a conflict of
+    `conflicts(text, claim)`) as the text does: its value, direction, year, day or action.
+    "down 50%" against a claim of "up 50%" is restated by a claim of "down 50%", not by one
+    that merely shares another of the text's figures; a negation is restated by nothing (no
+    value to look for)."""
+    for found in conflicts(text, claim):
+        if found.kind == "number":
+            for mine in text.measures:
+                if found.text == mine.text and _stated(mine, other.measures):
+                    return True
+                if (  # a change stated both ways: the amount, moving the text's way
+                    found.text.endswith(" " + mine.text)
+                    and other.move == text.move
+                    and _stated(mine, other.measures)
+                ):
+                    return True
+        elif found.kind == "year" and found.text in other.years:
             return True
-    claimed = {axis: state for axis, state, _ in claim.actions}
-    restated = {axis: state for axis, state, _ in other.actions}
-    return any(
-        axis in claimed and claimed[axis] != state and restated.get(axis) == state
-        for axis, state, _ in text.actions
-    )
+        elif found.kind == "date":
+            keys = {key for key, shown in (*text.days, *text.weekdays) if shown == found.text}
+            if keys & {key for key, _ in (*other.days, *other.weekdays)}:
+                return True
+        elif found.kind == "action":
+            said = {(axis, state) for axis, state, shown in text.actions if shown == found.text}
+            if said & {(axis, state) for axis, state, _ in other.actions}:
+                return True
+    return False
 
 
 # -- numbers ---------------------------------------------------------------------------------

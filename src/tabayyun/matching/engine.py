@@ -573,10 +573,11 @@ class MatchEngine:
         its decision and what `text` states otherwise than its claim (matching/conflicts.py).
 
         A claim the text alters is never its "match", only a suggestion; and among the first
-        VERIFIED_DEPTH, its twin takes its place: a candidate decided at least "suggest",
+        VERIFIED_DEPTH, it goes right after its twin: a candidate decided at least "suggest",
         scored at most PROMOTE_WITHIN lower, that the text does not alter and that states the
         altered fact as the text does (`conflicts.restates`: "down 50%" for a text saying
-        down, against a claim of "up 50%"). Probabilities are left as the scorer gave them."""
+        down, against a claim of "up 50%"). Every other candidate keeps the scorer's order,
+        and probabilities are left as the scorer gave them."""
         # Read as the lexical side reads it: without links, embed footers and tags.
         said = facts(clean_tweet(text), found.lang)
         ranked: list[tuple[int, Decision, list[MatchConflict], float]] = []
@@ -588,21 +589,24 @@ class MatchEngine:
             differs = self.claim_conflicts(said, position)
             if differs and decision == "match":
                 decision = "suggest"  # the claim altered: relevant, but not the checked claim
-            at = len(ranked)
-            if not differs and decision is not None and at < VERIFIED_DEPTH:
-                # The place of the first claim scored at most PROMOTE_WITHIN higher that the
-                # text alters and this one states as the text does: its twin.
-                at = next(
-                    (
-                        j
-                        for j, (other, _, altered, score) in enumerate(ranked)
-                        if altered
-                        and score - probability <= PROMOTE_WITHIN
-                        and restates(said, self.claim_facts(other), self.claim_facts(position))
-                    ),
-                    at,
-                )
-            ranked.insert(at, (position, decision, differs, probability))
+            ranked.append((position, decision, differs, probability))
+        head = ranked[:VERIFIED_DEPTH]
+        for altered in [entry for entry in head if entry[2]]:
+            at = head.index(altered)
+            twin = next(
+                (
+                    k
+                    for k in range(at + 1, len(head))
+                    if not head[k][2]
+                    and head[k][1] is not None
+                    and altered[3] - head[k][3] <= PROMOTE_WITHIN
+                    and restates(said, self.claim_facts(altered[0]), self.claim_facts(head[k][0]))
+                ),
+                None,
+            )
+            if twin is not None:
+                head.insert(twin, head.pop(at))  # right after its twin; the rest keep order
+        ranked = head + ranked[VERIFIED_DEPTH:]
         return [(position, decision, differs) for position, decision, differs, _ in ranked[:limit]]
 
     def claim_conflicts(self, said: Facts, position: int) -> list[MatchConflict]:
