@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from tabayyun.lang.dates import find_days
 from tabayyun.lang.detect import letter_script
 from tabayyun.lang.normalize import normalize, stem_tokens, tokenize
-from tabayyun.matching.verify import FA_NEGATED_VERB, profile, skeleton
+from tabayyun.matching.verify import FA_NEGATED_VERB, is_negated, skeleton, stated_years
 from tabayyun.model import MatchConflict, Quantity
 from tabayyun.understand.numbers import SUPPORTED_LANGS, UNIT_KINDS, find_quantities
 
@@ -264,14 +264,13 @@ class _Said:
 def facts(text: str, lang: str | None) -> Facts:
     """The quantities, years and polarity `text` states, read in `lang`."""
     code = lang if lang in SUPPORTED_LANGS else "en"
-    found = profile(text, lang)
     normalized = normalize(text, code)
     move, word = _move(normalized, code)
     return Facts(
         lang=lang or "",
         measures=_measures(text, code, find_quantities(text, code)),
-        years=frozenset(map(str, found.years)),
-        negated=found.negated,
+        years=stated_years(text, code),
+        negated=is_negated(tokenize(normalized), code),
         normalized=normalized,
         move=move,
         move_word=word,
@@ -325,11 +324,21 @@ def _actions(normalized: str, lang: str) -> tuple[tuple[str, str, str], ...]:
     action reads as its opposite: "not allowed", "lifted the ban"), with the first mention as
     shown; an axis the text mentions both ways, or not at all, is left out."""
     tokens = tokenize(normalized)
+    # Each word's action on each axis, read once: (axis, state) pairs.
+    read = [
+        [
+            (axis, state)
+            for axis, states in _ACTION_WORDS.items()
+            for state, words in states.items()
+            if words[lang].match(token)
+        ]
+        for token in tokens
+    ]
     out = []
     for axis, states in _ACTION_WORDS.items():
         seen: dict[str, str] = {}
         for i, token in enumerate(tokens):
-            state = next((s for s, words in states.items() if words[lang].match(token)), None)
+            state = next((st for ax, st in read[i] if ax == axis), None)
             if state is None and axis == "opening" and lang == "en":
                 state = _en_modal(tokens, i)
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -339,7 +348,7 @@ def _actions(normalized: str, lang: str) -> tuple[tuple[str, str, str], ...]:
                 or (lang == "ar" and after == "الله")  # «فتح الله», «لا سمح الله»
             ):
                 continue
-            flips, turned = _turned(tokens, i, lang)
+            flips, turned = _turned(tokens, i, lang, [bool(r) for r in read])
             if flips % 2:
                 state = next(s for s in states if s != state)
             shown = " ".join(tokens[j] for j in sorted({*turned, i}))
@@ -391,7 +400,7 @@ def _denied(tokens: list[str], at: int, lang: str) -> list[int]:
     ][:1]
 
 
-def _turned(tokens: list[str], i: int, lang: str) -> tuple[int, list[int]]:
+def _turned(tokens: list[str], i: int, lang: str, actions: list[bool]) -> tuple[int, list[int]]:
     """How many words turn the action at `i` into its opposite, and where they are: a denial
     right before it ("not", "no longer", «لن», «غير»; in Persian, a denied verb later in its
     clause: "اجازه ... را ندارد"); a word that undoes it ("lifted the ban", "lifted a
@@ -412,11 +421,7 @@ def _turned(tokens: list[str], i: int, lang: str) -> tuple[int, list[int]]:
     before = range(i - 1, max(i - (5 if lang == "en" else 3), -1), -1)
     undoing: list[int] = []
     for j in before:
-        if tokens[j] in _CLAUSE_BREAK.get(lang, ()) or any(
-            words[lang].match(tokens[j])
-            for states in _ACTION_WORDS.values()
-            for words in states.values()
-        ):
+        if tokens[j] in _CLAUSE_BREAK.get(lang, ()) or actions[j]:
             break
         if undo.match(tokens[j]):
             undoing = [j]

@@ -169,29 +169,40 @@ def _names(text: str) -> set[str]:
 def profile(text: str, lang: str | None) -> Profile:
     """Numbers, years, negation, direction and name skeletons of `text`."""
     code = lang if lang in SUPPORTED_LANGS else "en"
-    normalized = normalize(text, code)
-    tokens = tokenize(normalized)
-    cues = _NEGATION.get(code, _NEGATION["en"])
-    negated = any(t in cues for t in tokens) or (
-        code == "fa" and any(FA_NEGATED_VERB.match(t) for t in tokens)
-    )
+    tokens = tokenize(normalize(text, code))
     # The scorers learnt from numbers read without duration units: they keep that reading.
     quantities = find_quantities(text, code, durations=False)
     numbers = frozenset(round(q.value, 3) for q in quantities)
-    years = _years(text, quantities)
-    years.update(found.iso[:4] for found in find_dates(text, code))
     names = tuple(frozenset(_keys(name)) for name in sorted(_names(text)))
     keys = frozenset().union(*names)
     return Profile(
         numbers=numbers,
-        years=frozenset(years),
-        negated=negated,
+        years=stated_years(text, code, quantities),
+        negated=is_negated(tokens, code),
         up=any(_UP.match(t) for t in tokens),
         down=any(_DOWN.match(t) for t in tokens),
         names=names,
         name_keys=keys,
         length=len(tokens),
     )
+
+
+def is_negated(tokens: list[str], code: str) -> bool:
+    """Whether a negation cue is among the normalised `tokens` (a negation anywhere)."""
+    cues = _NEGATION.get(code, _NEGATION["en"])
+    return any(t in cues for t in tokens) or (
+        code == "fa" and any(FA_NEGATED_VERB.match(t) for t in tokens)
+    )
+
+
+def stated_years(text: str, code: str, quantities: list[Quantity] | None = None) -> frozenset[str]:
+    """The years `text` states, alone ("in 2019") or in dates; `quantities` as `profile`
+    reads them (without duration units), found here when not given."""
+    if quantities is None:
+        quantities = find_quantities(text, code, durations=False)
+    years = _years(text, quantities)
+    years.update(found.iso[:4] for found in find_dates(text, code))
+    return frozenset(years)
 
 
 def _years(text: str, quantities: list[Quantity]) -> set[str]:
