@@ -557,3 +557,21 @@ def test_a_twin_restates_only_what_the_text_alters() -> None:
     claim = facts("Schools in Lebanon reopened", "en")
     assert not restates(text, claim, facts("Lebanese exams start on 1 September", "en"))
     assert restates(text, claim, facts("Lebanon closed its schools", "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang", "differs"),
+    [
+        # Lengths of time and of things in two units, converted (30 Nov).
+        ("licence suspended for two years", "en", "лишат прав на три месяца", "ru", True),
+        ("only 5 cm of snow", "en", "80 cm of snow", "en", True),
+        ("suspended for 2 weeks", "en", "suspended for 14 days", "en", False),
+        ("one month", "en", "four weeks", "en", False),
+        ("5 miles", "en", "8 km", "en", False),
+    ],
+)  # fmt: skip
+def test_units_of_one_kind_are_compared_converted(
+    text: str, lang: str, claim: str, claim_lang: str, differs: bool
+) -> None:
+    found = conflicts(facts(text, lang), facts(claim, claim_lang))
+    assert bool([c for c in found if c.kind == "number"]) is differs

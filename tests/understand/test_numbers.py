@@ -482,7 +482,22 @@ DURATIONS: list[tuple[str, str, list[tuple[str, float, str]]]] = [
         "eight hours a day for six months",
         [("eight hours", 8, "hour"), ("six months", 6, "month")],
     ),
+    # Years (30 Nov), and centimetres and millimetres, which the models did not learn either.
+    ("en", "suspended for two years", [("two years", 2, "year")]),
+    ("ru", "лишат прав на 5 лет", [("5 лет", 5, "year")]),
+    ("ar", "السجن 3 سنوات", [("3 سنوات", 3, "year")]),
+    ("fa", "۵ سال زندان", [("۵ سال", 5, "year")]),
+    ("en", "80 cm of snow", [("80 cm", 80, "cm")]),
+    ("ru", "выпало 15 см снега", [("15 см", 15, "cm")]),
+    ("ar", "هطول 15 مليمتر من الأمطار", [("15 مليمتر", 15, "mm")]),
 ]
+
+
+def test_a_year_before_year_is_a_date_not_a_length() -> None:
+    """ "2019 года" and "the 2020 year" are dates; "1500 years ago" is a length of time."""
+    assert find_quantities("в 2019 года", "ru") == []
+    assert find_quantities("the 2020 year", "en") == []
+    assert [(q.value, q.unit) for q in find_quantities("1500 years ago", "en")] == [(1500, "year")]
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), DURATIONS)
@@ -491,7 +506,7 @@ def test_durations_are_units(lang: str, text: str, expected: list[tuple[str, flo
     assert [(q.text, q.value, q.unit) for q in found] == expected
     assert all(text[q.start : q.end] == q.text for q in found)
     # The reading the shipped models learnt from: digits a bare count, words and duals nothing.
-    before = [(q.text, q.value, q.unit) for q in find_quantities(text, lang, durations=False)]
+    before = [(q.text, q.value, q.unit) for q in find_quantities(text, lang, as_trained=True)]
     assert before == [(q.text.split()[0], q.value, None) for q in found if q.text[0].isdigit()]
 
 
@@ -563,7 +578,8 @@ EN_RU_WORDS: list[tuple[str, str, list[tuple[str, float, str | None, str | None]
     ("ru", "3 млн и 500 тыс. рублей", [("3 млн и 500 тыс. рублей", 3.5e6, None, "RUB")]),
     # ... but not a bare number after it, nor words after digits without it.
     ("en", "5 million and 300 jobs", [("5 million", 5e6, None, None), ("300", 300, None, None)]),
-    ("en", "I paid $38 million one year", [("$38 million", 3.8e7, None, "USD")]),
+    ("en", "I paid $38 million one year",
+     [("$38 million", 3.8e7, None, "USD"), ("one year", 1, "year", None)]),
     ("ru", "между 2 и 3 млн", [("2", 2, None, None), ("3 млн", 3e6, None, None)]),
 ]  # fmt: skip
 

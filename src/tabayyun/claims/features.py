@@ -453,7 +453,7 @@ def cue_vector(text: str, lang: str) -> Vector:
     """The `CUE_NAMES` signals of one sentence, as log counts or 0/1 flags."""
     folded, spaced = _cue_readings(_URL.sub(" ", text), lang)
     # The heads learnt from numbers read without duration units: they keep that reading.
-    quantities = find_quantities(text, lang, durations=False) if lang in SUPPORTED_LANGS else []
+    quantities = find_quantities(text, lang, as_trained=True) if lang in SUPPORTED_LANGS else []
     values: list[float] = [
         _log_count(len(quantities)),
         float(any(q.currency or q.unit == "percent" for q in quantities)),

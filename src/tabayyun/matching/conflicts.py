@@ -456,10 +456,10 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
 
     - number: both state a quantity of one kind (one currency, one unit such as percent, or
       bare counts followed by one word: "2 школы", "27 школ") and neither's value is found on
-      the other side (within AGREE_WITHIN); or both state one value in two units of the same
-      kind (`UNIT_KINDS`: "5 km" / "5 miles", «5 كيلومترات» / «5 أمتار»), neither found on the
-      other side in its own unit. Two units with two values may be one length converted ("5
-      miles", "8 km") and are no conflict. Digits of any script, number and scale words of the
+      the other side (within AGREE_WITHIN); or both state a quantity of one kind in two units
+      (`UNIT_KINDS`: "5 km" / "5 miles", "two years" / «три месяца», "80 cm" / "5 cm") whose
+      values, converted, disagree (by more than CONVERTED_WITHIN: "5 miles" / "8 km" and "two
+      weeks" / "14 days" agree). Digits of any script, number and scale words of the
       four languages are read as values ("٤٠ مليار دولار", "$40bn", "۴۰ میلیارد دلار", "forty
       billion dollars" agree) and compound numbers whole ("۳ میلیون و ۵۰۰ هزار"), as
       `find_quantities` reads them. A currency is no unit: "€40 billion" is another sum than
@@ -485,9 +485,7 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
         for theirs in claim.measures:
             if _stated(theirs, text.measures):
                 continue
-            if not _comparable(mine, theirs) and not (
-                _same_kind(mine, theirs) and _agree(mine.value, theirs.value)
-            ):
+            if not _comparable(mine, theirs) and not _same_kind(mine, theirs):
                 continue
             item = MatchConflict("number", mine.text, theirs.text)
             if item not in found:
@@ -591,8 +589,8 @@ def _measures(text: str, lang: str, quantities: list[Quantity]) -> tuple[Measure
     return tuple(out)
 
 
-def _agree(a: float, b: float) -> bool:
-    return abs(a - b) <= AGREE_WITHIN * max(abs(a), abs(b))
+def _agree(a: float, b: float, within: float = AGREE_WITHIN) -> bool:
+    return abs(a - b) <= within * max(abs(a), abs(b))
 
 
 def _stated(measure: Measure, others: tuple[Measure, ...]) -> bool:
@@ -601,10 +599,41 @@ def _stated(measure: Measure, others: tuple[Measure, ...]) -> bool:
 
 
 def _stated_as(measure: Measure, others: tuple[Measure, ...]) -> Measure | None:
-    """The first of `others` that states `measure`, or None."""
+    """The first of `others` that states `measure`, or None: the same value in the same unit,
+    or in another unit of the same kind once converted ("two weeks", "14 days")."""
     return next(
-        (o for o in others if _comparable(measure, o) and _agree(measure.value, o.value)), None
+        (
+            o
+            for o in others
+            if (_comparable(measure, o) and _agree(measure.value, o.value, _within(measure)))
+            or (_same_kind(measure, o) and _converted_agree(measure, o))
+        ),
+        None,
     )
+
+
+# Each unit in its kind's base (metres, square metres, litres, kilograms, hours); converted
+# values agree within CONVERTED_WITHIN, as texts round what they convert ("100 miles (160
+# km)", a month for four weeks).
+_IN_BASE = {
+    "km": 1000.0, "m": 1.0, "cm": 0.01, "mm": 0.001, "mile": 1609.344,
+    "km2": 1e6, "m2": 1.0, "hectare": 1e4,
+    "m3": 1000.0, "litre": 1.0, "barrel": 158.987,
+    "kg": 1.0, "tonne": 1000.0,
+    "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8760.0,
+}  # fmt: skip
+CONVERTED_WITHIN = 0.1
+
+
+def _converted_agree(a: Measure, b: Measure) -> bool:
+    x, y = a.value * _IN_BASE[a.dimension], b.value * _IN_BASE[b.dimension]
+    return _agree(x, y, CONVERTED_WITHIN)
+
+
+def _within(measure: Measure) -> float:
+    """How far two values of one quantity may differ and agree: lengths of time are rounded
+    ("528 years" since the fall of Granada, "500 years"), sums and counts are not."""
+    return CONVERTED_WITHIN if UNIT_KINDS.get(measure.dimension) == "duration" else AGREE_WITHIN
 
 
 def _same_kind(a: Measure, b: Measure) -> bool:

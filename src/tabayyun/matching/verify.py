@@ -171,7 +171,7 @@ def profile(text: str, lang: str | None) -> Profile:
     code = lang if lang in SUPPORTED_LANGS else "en"
     tokens = tokenize(normalize(text, code))
     # The scorers learnt from numbers read without duration units: they keep that reading.
-    quantities = find_quantities(text, code, durations=False)
+    quantities = find_quantities(text, code, as_trained=True)
     numbers = frozenset(round(q.value, 3) for q in quantities)
     names = tuple(frozenset(_keys(name)) for name in sorted(_names(text)))
     keys = frozenset().union(*names)
@@ -199,7 +199,7 @@ def stated_years(text: str, code: str, quantities: list[Quantity] | None = None)
     """The years `text` states, alone ("in 2019") or in dates; `quantities` as `profile`
     reads them (without duration units), found here when not given."""
     if quantities is None:
-        quantities = find_quantities(text, code, durations=False)
+        quantities = find_quantities(text, code, as_trained=True)
     years = _years(text, quantities)
     years.update(found.iso[:4] for found in find_dates(text, code))
     return frozenset(years)

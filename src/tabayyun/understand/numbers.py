@@ -280,6 +280,8 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (_ar("كيلومتر", "كيلومترات", "كيلو متر", "كلم", "كم"), "km"),
         (_ar("متر مربع", "أمتار مربعة", "مترات مربعة") + "|م2|م²", "m2"),
         (_ar("متر مكعب", "أمتار مكعبة", "مترات مكعبة") + "|م3|م³", "m3"),
+        (_ar("سنتيمتر", "سنتيمترات", "سنتيمتراً", "سنتيمترا"), "cm"),
+        (_ar("مليمتر", "مليمترات", "ملم"), "mm"),
         (_ar("متر", "أمتار"), "m"),
         (_ar("لتر", "لترات", "ليتر", "ليترات"), "litre"),
         (_ar("كيلوغرام", "كيلوغرامات", "كيلوجرام", "كيلوجرامات", "كغ", "كجم", "كيلو"), "kg"),
@@ -293,12 +295,15 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (_ar("يوم", "أيام"), "day"),
         (_ar("أسبوع", "أسابيع"), "week"),
         (_ar("شهر", "أشهر", "شهور"), "month"),
+        (_ar("سنة", "سنوات", "سنين", "عام", "أعوام"), "year"),
     ],
     "fa": [
         (_fa("کیلومتر مربع"), "km2"),
         (_fa("کیلومتر"), "km"),
         (_fa("متر مربع"), "m2"),
         (_fa("متر مکعب"), "m3"),
+        (_fa("سانتیمتر", "سانتی‌متر", "سانت"), "cm"),
+        (_fa("میلیمتر", "میلی‌متر"), "mm"),
         (_fa("متر"), "m"),
         (_fa("لیتر"), "litre"),
         (_fa("کیلوگرم", "کیلو"), "kg"),
@@ -313,12 +318,15 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (_fa("روز", adjective=False), "day"),
         (_fa("هفته", adjective=False), "week"),
         (_fa("ماه", adjective=False), "month"),
+        (_fa("سال", adjective=False), "year"),
     ],
     "ru": [
         (r"квадратных\s+километров|кв\.?\s?км|км2|км²", "km2"),
         (r"км|километр(?:ов|а|ы)?", "km"),
         (r"квадратных\s+метров|квадратного\s+метра|кв\.?\s?м|м2|м²", "m2"),
         (r"кубометр(?:ов|а|ы)?|кубических\s+метров|куб\.?\s?м|м3|м³", "m3"),
+        (r"см|сантиметр(?:ов|а|ы)?", "cm"),
+        (r"мм|миллиметр(?:ов|а|ы)?", "mm"),
         (r"метр(?:ов|а|ы)?|м", "m"),
         (r"литр(?:ов|а|ы)?", "litre"),
         (r"кг|килограмм(?:ов|а|ы)?", "kg"),
@@ -332,12 +340,15 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"дн(?:ей|я)|день|сут(?:ок|ки)", "day"),
         (r"недел(?:ь|и|ю|я)", "week"),
         (r"месяц(?:ев|а)?", "month"),
+        (r"лет|года?", "year"),  # not "году": "в 2019 году" is a date
     ],
     "en": [
         (r"square\s+kilomet(?:re|er)s?|sq\.?\s?km|km2|km²", "km2"),
         (r"km|kilomet(?:re|er)s?", "km"),
         (r"square\s+met(?:re|er)s?|sq\.?\s?m|m2|m²", "m2"),
         (r"cubic\s+met(?:re|er)s?|cu\.?\s?m|m3|m³", "m3"),
+        (r"cm|centimet(?:re|er)s?", "cm"),
+        (r"mm|millimet(?:re|er)s?", "mm"),
         (r"met(?:re|er)s?", "m"),  # not a bare "m": "5m people" is five million
         (r"lit(?:re|er)s?", "litre"),
         (r"kg|kilo(?:gram)?s?", "kg"),
@@ -351,6 +362,7 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"days?", "day"),
         (r"weeks?", "week"),
         (r"months?", "month"),
+        (r"years?", "year"),
     ],
 }
 
@@ -358,6 +370,8 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
 UNIT_KINDS: dict[str, str] = {
     "km": "length",
     "m": "length",
+    "cm": "length",
+    "mm": "length",
     "mile": "length",
     "km2": "area",
     "m2": "area",
@@ -371,7 +385,12 @@ UNIT_KINDS: dict[str, str] = {
     "day": "duration",
     "week": "duration",
     "month": "duration",
+    "year": "duration",
 }
+# Units added after the shipped models learnt from this module's reading: `find_quantities`
+# leaves them out with `as_trained=True`, which the models' feature code passes.
+LATER_UNITS = frozenset({"hour", "day", "week", "month", "year", "cm", "mm"})
+_YEARS_PLURAL = re.compile(r"(?:years|лет|سنوات|سنين|أعوام|اعوام)$", re.IGNORECASE)
 
 # Thousands separator and decimal mark per language (after folding ٬ -> "," and ٫ -> ".").
 _THOUSANDS = {
@@ -775,9 +794,9 @@ def _trie(words: list[str]) -> str:
 
 
 @functools.cache
-def _grammar(lang: str, durations: bool = True) -> _Grammar:
+def _grammar(lang: str, as_trained: bool = False) -> _Grammar:
     """Compile (once per language) the quantity pattern and the tables that read its parts;
-    without `durations`, hours, days, weeks and months are no unit (see `find_quantities`)."""
+    `as_trained` leaves out the units added after the shipped models learnt (`LATER_UNITS`)."""
     langs = [lang] if lang in SUPPORTED_LANGS else list(SUPPORTED_LANGS)
     sep_lang = lang if lang in SUPPORTED_LANGS else "en"
     flags = re.IGNORECASE
@@ -788,9 +807,7 @@ def _grammar(lang: str, durations: bool = True) -> _Grammar:
         tails += [(_fold(p), "currency", c) for p, c in _CURRENCY_WORDS[code]]
         tails.append((_fold(_PERCENT[code]), "unit", "percent"))
         tails += [
-            (_fold(p), "unit", u)
-            for p, u in _UNITS[code]
-            if durations or UNIT_KINDS.get(u) != "duration"
+            (_fold(p), "unit", u) for p, u in _UNITS[code] if not as_trained or u not in LATER_UNITS
         ]
     tails += [(p, "currency", c) for p, c in _CURRENCY_SIGNS]
     tails.append((r"%", "unit", "percent"))
@@ -1181,16 +1198,17 @@ def _arabic_durations(text: str, folded: str, found: list[Quantity]) -> list[Qua
     return out
 
 
-def find_quantities(text: str, lang: str, *, durations: bool = True) -> list[Quantity]:
+def find_quantities(text: str, lang: str, *, as_trained: bool = False) -> list[Quantity]:
     """Return the numbers in `text` as values with unit or currency, in order of appearance.
 
-    `durations=False` reads hours, days, weeks and months as before they were units: a number
-    in digits before one is a bare count, a number word or an Arabic dual before one is nothing.
-    The shipped models (the matcher's scorers, the check-worthiness cues) learnt from that
-    reading and keep it until they are retrained.
+    `as_trained=True` reads the units of `LATER_UNITS` (durations, years, centimetres and
+    millimetres) as before they were units: a number in digits before one is a bare count, a
+    number word or an Arabic dual before one is nothing. The shipped models (the matcher's
+    scorers, the check-worthiness cues) learnt from that reading and keep it until they are
+    retrained.
     """
     folded = _fold(text)
-    grammar = _grammar(lang, durations)
+    grammar = _grammar(lang, as_trained)
     blocked = _blocked_spans(folded)
     quantities: list[Quantity] = []
     pos = 0
@@ -1254,7 +1272,15 @@ def find_quantities(text: str, lang: str, *, durations: bool = True) -> list[Qua
                 end=reading.end,
             )
         )
-    if lang == "ar" and durations:
+    # "2019 года", "the 2020 year": a year-like number before "year" in the singular is a date,
+    # not a length of time (and no amount either, as before "year" was a unit); "1500 years
+    # ago", «1500 лет» are lengths.
+    quantities = [
+        q
+        for q in quantities
+        if not (q.unit == "year" and 1000 <= q.value <= 2200 and not _YEARS_PLURAL.search(q.text))
+    ]
+    if lang == "ar" and not as_trained:
         quantities += _arabic_durations(text, folded, quantities)
         quantities.sort(key=lambda q: q.start)
     return quantities
