@@ -575,3 +575,11 @@ def test_units_of_one_kind_are_compared_converted(
 ) -> None:
     found = conflicts(facts(text, lang), facts(claim, claim_lang))
     assert bool([c for c in found if c.kind == "number"]) is differs
+
+
+def test_counts_in_number_words_conflict_with_counts_in_digits() -> None:
+    """ "Fifty guests" is another count of guests than "35 guests"; "thirty-five" the same."""
+    claim = facts("35 guests were taken to hospital after the wedding", "en")
+    found = conflicts(facts("Fifty guests were taken to hospital", "en"), claim)
+    assert found == [MatchConflict("number", "Fifty guests", "35 guests")]
+    assert conflicts(facts("Thirty-five guests were taken to hospital", "en"), claim) == []

@@ -694,3 +694,25 @@ def test_pounds_of_a_weight_are_not_money() -> None:
 def test_currencies_of_several_countries_need_their_country(text: str) -> None:
     # Lebanese or Turkish lira, Indian or Pakistani rupees: no code is better than a wrong one.
     assert all(q.currency is None for q in find_quantities(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Fifty guests were hospitalised", [("Fifty", 50)]),
+        ("ru", "закроют семь школ", [("семь", 7)]),
+        ("ar", "إغلاق سبع مدارس", [("سبع", 7)]),
+        ("fa", "نُه مدرسه", [("نُه", 9)]),
+        # Not the end of a compound left unread, not "one", not Persian «نه» ("no").
+        ("en", "thirty five guests", []),
+        ("en", "one of the guests", []),
+        ("fa", "نه فقط مدرسه", []),
+    ],
+)  # fmt: skip
+def test_number_words_alone_are_bare_counts_on_request(
+    lang: str, text: str, expected: list[tuple[str, float]]
+) -> None:
+    """What the conflict rule compares; never an amount in the default reading."""
+    found = find_quantities(text, lang, words_alone=True)
+    assert [(q.text, q.value) for q in found] == expected
+    assert find_quantities(text, lang) == []

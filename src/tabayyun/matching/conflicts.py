@@ -268,7 +268,7 @@ def facts(text: str, lang: str | None) -> Facts:
     move, word = _move(normalized, code)
     return Facts(
         lang=lang or "",
-        measures=_measures(text, code, find_quantities(text, code)),
+        measures=_measures(text, code, find_quantities(text, code, words_alone=True)),
         years=stated_years(text, code),
         negated=is_negated(tokenize(normalized), code),
         normalized=normalized,

@@ -1124,6 +1124,21 @@ def _read_more(
         reading.tail = tail
 
 
+def _alone(text: str, folded: str, m: re.Match[str], grammar: _Grammar, lang: str) -> bool:
+    """Whether the plain number word of `m` stands alone: not the end of a compound the
+    grammar left unread ("thirty five"), and not Persian «نه», "no", unless written «نُه»."""
+    before = _WORD_BEFORE.search(folded, 0, m.start("words"))
+    if before is not None and _word_key(before.group(1)) in grammar.words:
+        return False
+    key = _word_key(m.group("words"))
+    return not (
+        lang == "fa" and key == _word_key("نه") and "\u064f" not in text[m.start() : m.end()]
+    )
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\-]+(?:and\s+|و\s*|и\s+)?$")
+
+
 def _is_plain_word(words: str, grammar: _Grammar) -> bool:
     """Tell whether `words` is one number word below a thousand, which alone is no amount."""
     word = grammar.words.get(_word_key(words))
@@ -1198,7 +1213,9 @@ def _arabic_durations(text: str, folded: str, found: list[Quantity]) -> list[Qua
     return out
 
 
-def find_quantities(text: str, lang: str, *, as_trained: bool = False) -> list[Quantity]:
+def find_quantities(
+    text: str, lang: str, *, as_trained: bool = False, words_alone: bool = False
+) -> list[Quantity]:
     """Return the numbers in `text` as values with unit or currency, in order of appearance.
 
     `as_trained=True` reads the units of `LATER_UNITS` (durations, years, centimetres and
@@ -1206,6 +1223,10 @@ def find_quantities(text: str, lang: str, *, as_trained: bool = False) -> list[Q
     number word or an Arabic dual before one is nothing. The shipped models (the matcher's
     scorers, the check-worthiness cues) learnt from that reading and keep it until they are
     retrained.
+
+    `words_alone=True` also reads one number word from two to 999 with nothing after it that
+    makes it an amount ("seven schools", «سبع مدارس») as a bare count, as digits are: what the
+    conflict rule compares, never an amount of its own.
     """
     folded = _fold(text)
     grammar = _grammar(lang, as_trained)
@@ -1216,6 +1237,19 @@ def find_quantities(text: str, lang: str, *, as_trained: bool = False) -> list[Q
         if m.group("words"):
             if m.end("words") == m.end() and _is_plain_word(m.group("words"), grammar):
                 pos = m.end()  # "یک روز", "خمسة أيام": nothing can make it an amount
+                word = grammar.words[_word_key(m.group("words"))]
+                if words_alone and word.coef >= 2 and _alone(text, folded, m, grammar, lang):
+                    start, end = m.start("words"), m.end("words")
+                    quantities.append(
+                        Quantity(
+                            text=text[start:end],
+                            value=float(word.coef),
+                            unit=None,
+                            currency=None,
+                            start=start,
+                            end=end,
+                        )
+                    )
                 continue
             reading, pos = _read_words(folded, m, grammar, blocked)
             if reading is None:
