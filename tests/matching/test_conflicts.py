@@ -583,3 +583,50 @@ def test_counts_in_number_words_conflict_with_counts_in_digits() -> None:
     found = conflicts(facts("Fifty guests were taken to hospital", "en"), claim)
     assert found == [MatchConflict("number", "Fifty guests", "35 guests")]
     assert conflicts(facts("Thirty-five guests were taken to hospital", "en"), claim) == []
+
+
+# Cases from a review of the number readings (30 Nov).
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang"),
+    [
+        # An age is no length of time.
+        ("A 35-year-old man was jailed for ten years.", "en",
+         "Мужчину 35 лет приговорили к десяти годам.", "ru"),
+        ("A 12-year-old girl has been missing for two weeks.", "en",
+         "A girl, 12 years old, has been missing for a fortnight.", "en"),
+        # Lengths of time in parts.
+        ("He served 4 years and 6 months.", "en", "He served four and a half years.", "en"),
+        ("او به دو سال و نیم زندان محکوم شد", "fa", "He was jailed for two and a half years", "en"),
+        # Ranges and bounds.
+        ("He was sentenced to 5 to 7 years", "en", "He was sentenced to six years", "en"),
+        ("More than 30 people were killed", "en", "35 people were killed", "en"),
+        ("مقتل أكثر من 30 شخصا", "ar", "مقتل 35 شخصا", "ar"),
+        ("Погибли более 30 человек.", "ru", "Погибли 35 человек.", "ru"),
+        # A partitive count, and a count whose next word is no noun.
+        ("Two of the three suspects were arrested.", "en", "2 suspects were arrested.", "en"),
+        # Long lengths of time rounded to tens; dates before «года».
+        ("منذ 528 عاما على سقوط غرناطة", "ar", "بعد 500 عام على سقوط الأندلس", "ar"),
+        ("Закон 2020 года действует 2 года.", "ru",
+         "Закон, принятый в 2020 году, действует два года.", "ru"),
+    ],
+)  # fmt: skip
+def test_reviewed_numbers_of_the_same_claim_do_not_conflict(
+    text: str, lang: str, claim: str, claim_lang: str
+) -> None:
+    found = conflicts(facts(text, lang), facts(claim, claim_lang))
+    assert [c for c in found if c.kind == "number"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang"),
+    [
+        ("More than 30 people were killed", "en", "20 people were killed", "en"),
+        ("كلف الاتفاق أكثر من 90 مليار دولار", "ar", "كلف الاتفاق أكثر من 40 مليار دولار", "ar"),
+        ("He was jailed for 10 years", "en", "He was jailed for 11 years", "en"),
+        ("к трём годам", "ru", "jailed for eight years", "en"),
+        ("السجن لمدة سنتين", "ar", "السجن لمدة 5 سنوات", "ar"),
+    ],
+)  # fmt: skip
+def test_reviewed_other_numbers_conflict(text: str, lang: str, claim: str, claim_lang: str) -> None:
+    found = conflicts(facts(text, lang), facts(claim, claim_lang))
+    assert [c.kind for c in found] == ["number"]

@@ -70,6 +70,7 @@ class Measure:
     dimension: str  # currency ("USD") or unit ("percent"); "" for a bare count
     noun: str  # a bare count's next word, normalised ("школ" of "27 школ"); else ""
     text: str  # as written, a bare count with its next word: "£4.5 billion", "27 школ"
+    bound: str = ""  # "min" ("more than 30"), "max" ("up to 30"), "about" ("around 30"), ""
 
 
 # Words that say which way a stated quantity moves (normalised; stems, Arabic with its
@@ -576,17 +577,75 @@ def restates(text: Facts, claim: Facts, other: Facts) -> bool:
 
 def _measures(text: str, lang: str, quantities: list[Quantity]) -> tuple[Measure, ...]:
     """The quantities of `text` as `conflicts` compares them; `find_quantities` reads compound
-    numbers whole ("۳ میلیون و ۵۰۰ هزار", "3 million and 500 thousand", "3 млн 500 тыс.")."""
+    numbers whole ("۳ میلیون و ۵۰۰ هزار", "3 million and 500 thousand", "3 млн 500 тыс.").
+
+    Left out, as no exact value: a quantity given as a bound or an approximation ("more than
+    30", «أكثر من 30», "около 30"), an end of a range ("5 to 7 years", «از ۵ تا ۷ سال»), a length
+    of time in parts ("two and a half years", "4 years and 6 months"), and a count whose next
+    word is no noun ("Two of the three", «ثلاثة منهم»). An age ("35 years old", «عن 70
+    عاما», "ему 35 лет") is compared with ages only."""
     out = []
     for q in quantities:
+        before, after = text[max(0, q.start - 30) : q.start], text[q.end : q.end + 30]
+        if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before):
+            continue
+        bound = next((kind for kind, words in _BOUNDS.items() if words.search(before)), "")
         dimension = q.currency or q.unit or ""
+        if UNIT_KINDS.get(dimension) == "duration" and (
+            _PART_AFTER.match(after) or _PART_BEFORE.search(before)
+        ):
+            continue
+        if dimension == "year" and (_AGE_BEFORE.search(before) or _AGE_AFTER.match(after)):
+            dimension = "age"
         noun, shown = "", q.text
         word = None if dimension or q.end < 0 else _NEXT_WORD.match(text, q.end)
         if word:
             noun = normalize(word.group(1), lang).replace("\u200c", "")
+            if noun in _NOT_NOUNS or _PARTITIVE_BEFORE.search(before):
+                continue
             shown = text[q.start : word.end(1)]
-        out.append(Measure(q.value, dimension, noun, shown))
+        value = abs(q.value) if dimension else q.value  # "-21 عاماً-": a dash, not a sign
+        out.append(Measure(value, dimension, noun, shown, bound))
     return tuple(out)
+
+
+# What makes a stated number no exact value, or a count no count of a thing (`_measures`).
+_BOUNDS = {
+    kind: re.compile(rf"(?:{words})\s*$", re.IGNORECASE)
+    for kind, words in {
+        "min": r"more than|over|at least|no fewer than|أكثر من|اكثر من|ما يزيد عن|ما يزيد على"
+        r"|بأكثر من|لأكثر من|لا يقل عن|более|свыше|больше|не менее|بیش از|بیشتر از|دست‌کم|دست کم",
+        "max": r"up to|as many as|less than|fewer than|under|nearly|almost|أقل من|اقل من|حتى"
+        r"|ما يقارب|до|менее|не более|почти|کمتر از|تا|نزدیک به|قریب به",
+        "about": r"about|around|approximately|roughly|some|نحو|حوالي|حوالى|قرابة|زهاء|около"
+        r"|примерно|порядка|حدود|تقریبا|تقریباً",
+    }.items()
+}
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|to|or|and|до|или|تا|إلى|الى|أو|او|یا)\s*[\d٠-٩۰-۹]", re.I)
+_RANGE_BEFORE = re.compile(
+    r"(?:[\d٠-٩۰-۹]\s*(?:-|–|to|or|and|до|или|تا|إلى|الى|أو|او|یا)|between|بين|от|از)\s*$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(
+    r"\s*(?:and a half|و\s*نیم|و\s*نصف|ونصف|с половиной|,?\s*(?:and|و|и)\s*[\w٠-٩۰-۹]+\s+"
+    r"(?:months?|weeks?|days?|hours?|ماه|أشهر|اشهر|شهر|شهرا|أسابيع|أيام|ايام|месяц\w*|недел\w*|дн\w*"
+    r"|روز|هفته))",
+    re.IGNORECASE,
+)
+_PART_BEFORE = re.compile(
+    r"(?:years?|months?|weeks?|سال|ماه|سنة|سنوات|عام|أعوام|أشهر|год\w*|лет|месяц\w*)"
+    r",?\s*(?:and|و|и)\s*$",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(
+    r"(?:aged|age of|عمره|عمرها|العمر|بعمر|يناهز|يبلغ من العمر|عن|ему|ей|в возрасте|исполнилось"
+    r"|возрастом)\s*$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"\s*-?\s*old\b|\s*من العمر", re.IGNORECASE)
+_PARTITIVE_BEFORE = re.compile(r"(?:\bof(?:\s+the|\s+these|\s+those)?|\bиз|من|از)\s*$", re.I)
+_NOT_NOUNS = {"of", "the", "and", "or", "to", "in", "منهم", "منها", "منه", "فيها", "فيه", "من",
+              "الى", "في", "از", "در", "و", "به", "из", "и", "в", "на", "по"}  # fmt: skip
 
 
 def _agree(a: float, b: float, within: float = AGREE_WITHIN) -> bool:
@@ -605,7 +664,7 @@ def _stated_as(measure: Measure, others: tuple[Measure, ...]) -> Measure | None:
         (
             o
             for o in others
-            if (_comparable(measure, o) and _agree(measure.value, o.value, _within(measure)))
+            if (_comparable(measure, o) and _bounded_agree(measure, o, 1.0, 1.0))
             or (_same_kind(measure, o) and _converted_agree(measure, o))
         ),
         None,
@@ -626,14 +685,43 @@ CONVERTED_WITHIN = 0.1
 
 
 def _converted_agree(a: Measure, b: Measure) -> bool:
-    x, y = a.value * _IN_BASE[a.dimension], b.value * _IN_BASE[b.dimension]
-    return _agree(x, y, CONVERTED_WITHIN)
+    return _bounded_agree(a, b, _IN_BASE[a.dimension], _IN_BASE[b.dimension], CONVERTED_WITHIN)
 
 
-def _within(measure: Measure) -> float:
-    """How far two values of one quantity may differ and agree: lengths of time are rounded
-    ("528 years" since the fall of Granada, "500 years"), sums and counts are not."""
-    return CONVERTED_WITHIN if UNIT_KINDS.get(measure.dimension) == "duration" else AGREE_WITHIN
+def _bounded_agree(
+    a: Measure, b: Measure, scale_a: float, scale_b: float, within: float | None = None
+) -> bool:
+    """Whether two values of one quantity (times their unit's scale) agree, each read as its
+    words bound it: "more than 30" agrees with 35 and with "more than 40", not with 20; "up to
+    30" with 25; "around 30" with 32; two exact values as `_within` says."""
+    x, y = a.value * scale_a, b.value * scale_b
+    tolerance = within if within is not None else _within(a, b)
+    if a.bound == b.bound:
+        return _agree(x, y, tolerance)  # "more than 90 billion", "more than 40 billion": two sums
+    if "about" in (a.bound, b.bound):
+        return _agree(x, y, max(CONVERTED_WITHIN, tolerance))
+    if {a.bound, b.bound} == {"min", "max"}:
+        low, high = (x, y) if a.bound == "min" else (y, x)
+        return low <= high * (1 + tolerance)  # "more than 30", "up to 50": both may hold
+    # One side bound, the other exact: the exact value must lie on the bound's side.
+    bounded, exact = (x, y) if a.bound else (y, x)
+    if "min" in (a.bound, b.bound):
+        return exact >= bounded * (1 - tolerance)
+    return exact <= bounded * (1 + tolerance)
+
+
+def _within(measure: Measure, other: Measure) -> float:
+    """How far two values of one quantity may differ and agree: long lengths of time are
+    rounded to tens ("528 years" since the fall of Granada, "500 years"; "66 days", "60"), sums,
+    counts and short lengths of time ("10 years", "11 years") are not."""
+    rounder = min((measure.value, other.value), key=lambda v: (v % 10 != 0, v))
+    if (
+        UNIT_KINDS.get(measure.dimension) == "duration"
+        and min(measure.value, other.value) >= 20
+        and rounder % 10 == 0
+    ):
+        return CONVERTED_WITHIN
+    return AGREE_WITHIN
 
 
 def _same_kind(a: Measure, b: Measure) -> bool:

@@ -336,11 +336,11 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"баррел(?:ей|я|ь|и)", "barrel"),
         (r"мил(?:ях|ям|ь|и|я)", "mile"),
         (r"человека?", "person"),
-        (r"час(?:ов|а)?", "hour"),
-        (r"дн(?:ей|я)|день|сут(?:ок|ки)", "day"),
-        (r"недел(?:ь|и|ю|я)", "week"),
-        (r"месяц(?:ев|а)?", "month"),
-        (r"лет|года?", "year"),  # not "году": "в 2019 году" is a date
+        (r"час(?:ов|а|ам|ами|ах)?", "hour"),
+        (r"дн(?:ей|я|ям|ями|ях)|день|сут(?:ок|ки|кам)", "day"),
+        (r"недел(?:ь|и|ю|я|ям|ями|ях)", "week"),
+        (r"месяц(?:ев|а|ам|ами|ах)?", "month"),
+        (r"лет|год(?:ам|ами|ах|а)?", "year"),  # not "году": "в 2019 году" is a date
     ],
     "en": [
         (r"square\s+kilomet(?:re|er)s?|sq\.?\s?km|km2|km²", "km2"),
@@ -362,7 +362,7 @@ _UNITS: dict[str, list[tuple[str, str]]] = {
         (r"days?", "day"),
         (r"weeks?", "week"),
         (r"months?", "month"),
-        (r"years?", "year"),
+        (r"years?|yrs?", "year"),
     ],
 }
 
@@ -390,7 +390,9 @@ UNIT_KINDS: dict[str, str] = {
 # Units added after the shipped models learnt from this module's reading: `find_quantities`
 # leaves them out with `as_trained=True`, which the models' feature code passes.
 LATER_UNITS = frozenset({"hour", "day", "week", "month", "year", "cm", "mm"})
-_YEARS_PLURAL = re.compile(r"(?:years|лет|سنوات|سنين|أعوام|اعوام)$", re.IGNORECASE)
+# Only English "year" and Russian «год», «года» after a year-like number make a date: Arabic
+# counts from eleven and Persian counts take the singular ("1400 عام", «۱۴۰۰ سال پیش»).
+_YEAR_OF_DATE = re.compile(r"(?:\byear|\bгода?)$", re.IGNORECASE)
 
 # Thousands separator and decimal mark per language (after folding ٬ -> "," and ٫ -> ".").
 _THOUSANDS = {
@@ -1131,11 +1133,19 @@ def _alone(text: str, folded: str, m: re.Match[str], grammar: _Grammar, lang: st
     if before is not None and _word_key(before.group(1)) in grammar.words:
         return False
     key = _word_key(m.group("words"))
+    if key in _NOT_ALONE or _FRACTION_AFTER.match(folded, m.end("words")):
+        return False  # «لست», «ستُلغى»; ordinals «الحادي عشر»; «سی تیر»; "two-thirds", «دو سوم»
     return not (
         lang == "fa" and key == _word_key("نه") and "\u064f" not in text[m.start() : m.end()]
     )
 
 
+_NOT_ALONE = {_word_key(_fold(w)) for w in ("ست", "عشر", "سی")}
+_FRACTION_AFTER = re.compile(
+    r"\s*-?\s*(?:thirds?|quarters?|halves|fifths?|tenths?|سوم|چهارم|پنجم|دهم|ثلث|أثلاث|ارباع"
+    r"|أرباع|трет\w*|четверт\w*)",
+    re.IGNORECASE,
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\-]+(?:and\s+|و\s*|и\s+)?$")
 
 
@@ -1187,6 +1197,8 @@ _AR_DURATIONS = (
     ("يوم", "يوم", "day"),
     ("أسبوع", "أسبوع", "week"),
     ("شهر", "شهر", "month"),
+    ("سنت", "سنة", "year"),
+    ("عام", "عام", "year"),
 )
 _AR_DUAL = [
     (
@@ -1312,7 +1324,7 @@ def find_quantities(
     quantities = [
         q
         for q in quantities
-        if not (q.unit == "year" and 1000 <= q.value <= 2200 and not _YEARS_PLURAL.search(q.text))
+        if not (q.unit == "year" and 1000 <= q.value <= 2200 and _YEAR_OF_DATE.search(q.text))
     ]
     if lang == "ar" and not as_trained:
         quantities += _arabic_durations(text, folded, quantities)
