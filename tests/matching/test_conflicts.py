@@ -630,3 +630,23 @@ def test_reviewed_numbers_of_the_same_claim_do_not_conflict(
 def test_reviewed_other_numbers_conflict(text: str, lang: str, claim: str, claim_lang: str) -> None:
     found = conflicts(facts(text, lang), facts(claim, claim_lang))
     assert [c.kind for c in found] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "claim", "claim_lang", "expected"),
+    [
+        # One count on each side, in two scripts: the same thing counted otherwise.
+        ("Seven schools were closed.", "en", "Закрыли три школы.", "ru",
+         [MatchConflict("number", "Seven schools", "три школы")]),
+        ("Seven schools were closed.", "en", "Закрыли семь школ.", "ru", []),
+        # A Persian age is no count: «کودک پنج ساله», a five-year-old.
+        ("تجاوز به یک کودک پنج ساله", "fa", "Three refugees attacked a 5-year-old girl", "en", []),
+        # Two counts on one side: which is which is unknown.
+        ("Seven schools and two hospitals were closed.", "en", "Закрыли три школы.", "ru", []),
+    ],
+)  # fmt: skip
+def test_lone_counts_in_two_scripts(
+    text: str, lang: str, claim: str, claim_lang: str, expected: list[MatchConflict]
+) -> None:
+    found = conflicts(facts(text, lang), facts(claim, claim_lang))
+    assert [c for c in found if c.kind == "number"] == expected

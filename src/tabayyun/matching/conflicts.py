@@ -491,6 +491,9 @@ def conflicts(text: Facts, claim: Facts) -> list[MatchConflict]:
             item = MatchConflict("number", mine.text, theirs.text)
             if item not in found:
                 found.append(item)
+    lone = _lone_counts(text, claim)
+    if lone is not None and MatchConflict("number", *lone) not in found:
+        found.append(MatchConflict("number", *lone))
     if text.move and claim.move and text.move != claim.move:
         # One change stated both ways: the same amount, moving up on one side and down on
         # the other ("رفع ... 50 بالمئة", "снизится на 50%").
@@ -604,6 +607,8 @@ def _measures(text: str, lang: str, quantities: list[Quantity]) -> tuple[Measure
             if noun in _NOT_NOUNS or _PARTITIVE_BEFORE.search(before):
                 continue
             shown = text[q.start : word.end(1)]
+            if noun in _FA_AGE_NOUNS:  # «کودک پنج ساله», a five-year-old
+                dimension, noun = "age", ""
         value = abs(q.value) if dimension else q.value  # "-21 عاماً-": a dash, not a sign
         out.append(Measure(value, dimension, noun, shown, bound))
     return tuple(out)
@@ -644,6 +649,7 @@ _AGE_BEFORE = re.compile(
 )
 _AGE_AFTER = re.compile(r"\s*-?\s*old\b|\s*من العمر", re.IGNORECASE)
 _PARTITIVE_BEFORE = re.compile(r"(?:\bof(?:\s+the|\s+these|\s+those)?|\bиз|من|از)\s*$", re.I)
+_FA_AGE_NOUNS = {"ساله", "سالگی", "سالش", "سالهای", "سالهاش"}
 _NOT_NOUNS = {"of", "the", "and", "or", "to", "in", "منهم", "منها", "منه", "فيها", "فيه", "من",
               "الى", "في", "از", "در", "و", "به", "из", "и", "в", "на", "по"}  # fmt: skip
 
@@ -740,6 +746,22 @@ def _comparable(a: Measure, b: Measure) -> bool:
     if _script(a.noun) != _script(b.noun):
         return len(skeleton(a.noun)) >= 3 and skeleton(a.noun) == skeleton(b.noun)
     return _same_stem(a.noun, b.noun)
+
+
+def _lone_counts(text: Facts, claim: Facts) -> tuple[str, str] | None:
+    """Two counts in two scripts that can only be of one thing: each side states one number
+    and it is a bare count ("Seven schools were closed", «Закрыли три школы»), the nouns
+    unmatched by skeleton ("schools", «школы»), the values different. As written, or None."""
+    if len(text.measures) != 1 or len(claim.measures) != 1:
+        return None
+    [mine], [theirs] = text.measures, claim.measures
+    if mine.dimension or theirs.dimension or not mine.noun or not theirs.noun:
+        return None
+    if _script(mine.noun) == _script(theirs.noun) or mine.bound or theirs.bound:
+        return None
+    if _agree(mine.value, theirs.value):
+        return None
+    return mine.text, theirs.text
 
 
 def _script(word: str) -> str:
