@@ -650,3 +650,11 @@ def test_lone_counts_in_two_scripts(
 ) -> None:
     found = conflicts(facts(text, lang), facts(claim, claim_lang))
     assert [c for c in found if c.kind == "number"] == expected
+
+
+def test_a_persian_weekday_in_two_words_is_no_count() -> None:
+    """«سه شنبه» is Tuesday, not three Saturdays: a date conflict, no number one."""
+    found = conflicts(
+        facts("مدارس سه شنبه تعطیل است", "fa"), facts("مدارس پنج شنبه تعطیل است", "fa")
+    )
+    assert [c.kind for c in found] == ["date"]

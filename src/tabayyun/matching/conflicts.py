@@ -650,8 +650,9 @@ _AGE_BEFORE = re.compile(
 _AGE_AFTER = re.compile(r"\s*-?\s*old\b|\s*من العمر", re.IGNORECASE)
 _PARTITIVE_BEFORE = re.compile(r"(?:\bof(?:\s+the|\s+these|\s+those)?|\bиз|من|از)\s*$", re.I)
 _FA_AGE_NOUNS = {"ساله", "سالگی", "سالش", "سالهای", "سالهاش"}
+# Words after a number that are no counted thing; «شنبه»: «سه شنبه» is Tuesday in two words.
 _NOT_NOUNS = {"of", "the", "and", "or", "to", "in", "منهم", "منها", "منه", "فيها", "فيه", "من",
-              "الى", "في", "از", "در", "و", "به", "из", "и", "в", "на", "по"}  # fmt: skip
+              "الى", "في", "از", "در", "و", "به", "из", "и", "в", "на", "по", "شنبه"}  # fmt: skip
 
 
 def _agree(a: float, b: float, within: float = AGREE_WITHIN) -> bool:
