@@ -26,12 +26,15 @@ DEMO_QUERIES = (
 SEED_SAMPLE = "alkawthar-iran-russia-media-cooperation.ar.txt"
 
 
-# Claims reworded from the demo registry's cases, one per language.
+# Claims reworded from the demo registry's cases, one per language, and one that alters a case
+# (the schools will open, where the fact-checked claim says they will close): found, but a
+# suggestion that says what differs, never a match.
 DEMO_CLAIMS = (
     "ذخایر سدهای مشهد تمام شده است",
     "Мешхедские плотины полностью опустели",
     "All the bridges over the River Aire collapsed in the February floods",
     "روسيا ستغلق كل مواقع الأخبار الأجنبية",
+    "Novgorod region will reopen 27 schools",
 )
 
 
