@@ -190,7 +190,6 @@ _EN_NOT_CLOSED = {"ceremony", "price", "prices", "remarks", "date", "time", "arg
 # "close the gap", "close ranks", "closed doors": no closing of anything checked.
 _EN_CLOSE_FIGURATIVE = {"gap", "gaps", "loophole", "loopholes", "ranks", "eyes", "doors", "deal"}
 _EN_PASSIVE = {"was", "were", "been", "be", "is", "are", "being"}
-_UNDONE_LANGS = {"en", "ru", "fa"}
 _RU_UNDONE = re.compile(r"^(?:отмен[её]н|снят)")
 _FA_UNDO_NOUNS = {"لغو", "رفع", "برداشته"}
 _FA_BECAME = {"شد", "شده", "میشود", "گردید", "کرد", "کردند", "کرده", "میکند", "میکنند"}
@@ -435,7 +434,7 @@ def _turned(tokens: list[str], i: int, lang: str, actions: list[bool]) -> tuple[
             and (undo.match(tokens[j]) if lang == "en" else _undone(tokens, j, lang))
             and not {tokens[j - 1], tokens[j - 2]} & _UNTIL
         ][:1]
-    if not undoing and lang in _UNDONE_LANGS:
+    if not undoing and lang in _UNDO_AFTER:
         # A passive further on in the clause: "the ban on motorcycles, in place since 1981,
         # was lifted", «запрет на въезд мотоциклов отменён», «ممنوعیت ورود موتور لغو شد».
         for j in range(i + 3, min(i + 13, len(tokens))):
