@@ -112,6 +112,32 @@ def main() -> None:
     print(" | ".join(header))
     for row in rows:
         print(" | ".join("" if row[c] is None else str(row[c]) for c in header))
+    print()
+    print("dataset | MAP@5 per query language | match right | match wrong | precision | "
+          "wrong on texts with no fact-check")  # fmt: skip
+    for name, line in summary(rows).items():
+        print(f"{name} | {line}")
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Per dataset, one line: MAP@5 per query language (over the answered queries) and the
+    top-1 "match" verdicts, right, wrong and their precision, and the wrong ones on texts that no
+    fact-check answers."""
+    out = {}
+    for name in dict.fromkeys(row["dataset"] for row in rows):
+        mine = [row for row in rows if row["dataset"] == name]
+        maps = []
+        for split in dict.fromkeys(row["split"] for row in mine):
+            answered = [r for r in mine if r["split"] == split and r["MAP@5"] is not None]
+            n = sum(r["queries"] for r in answered)
+            if n:
+                maps.append(f"{split} {sum(r['MAP@5'] * r['queries'] for r in answered) / n:.3f}")
+        right = sum(r["match_right"] for r in mine)
+        wrong = sum(r["match_wrong"] for r in mine)
+        unanswered = sum(r["match_wrong"] for r in mine if r["pair"].endswith("-none"))
+        precision = f"{right / (right + wrong):.3f}" if right + wrong else "-"
+        out[name] = f"{', '.join(maps)} | {right} | {wrong} | {precision} | {unanswered}"
+    return out
 
 
 if __name__ == "__main__":

@@ -74,3 +74,16 @@ def test_every_query_language_is_measured(measured: dict[str, Any]) -> None:
 def test_every_measure_has_a_limit(measured: dict[str, Any]) -> None:
     limited = {*LIMITS["floors"], *LIMITS["ceilings"]}
     assert set(measured) == limited, "pin a floor for every set in claim_decisions.json"
+
+
+def test_the_summary_line_adds_up(load_benchmark: Callable[[str], ModuleType]) -> None:
+    """The text output's last table: MAP@5 weighted by queries, match precision, and the
+    wrong verdicts on texts no fact-check answers."""
+    bench = load_benchmark("claim_decisions")
+    row = {"dataset": "d", "split": "ar", "match_right": 0, "match_wrong": 0}
+    rows = [
+        {**row, "pair": "ar-en", "queries": 3, "MAP@5": 1.0, "match_right": 3},
+        {**row, "pair": "ar-fa", "queries": 1, "MAP@5": 0.0, "match_wrong": 1},
+        {**row, "pair": "ar-none", "queries": 2, "MAP@5": None, "match_wrong": 1},
+    ]
+    assert bench.summary(rows) == {"d": "ar 0.750 | 3 | 2 | 0.600 | 1"}
