@@ -59,7 +59,8 @@ def decode_stage(context: PipelineContext) -> StageFn:
 )
 def extract_stage(context: PipelineContext) -> StageFn:
     """Main text, title, outlet, author, date candidates and related links."""
-    from tabayyun.ingest.extract import decode_references, extract_html, extract_plain
+    from tabayyun.ingest.extract import extract_html, extract_plain
+    from tabayyun.lang.normalize import decode_references
 
     max_chars = context.settings.max_article_chars
 

@@ -284,6 +284,7 @@ _DAY_MONTH = re.compile(
     _FLAGS,
 )
 # «می» is May and the Persian verb prefix: "۵ می" is a day, «اول می‌باشد» is not.
+_FA_MAY = _key("می")
 _FA_MAY_VERB = re.compile(r"\s*(?:\u200c|(?:باشد|باشند|شود|شوند|کند|کنند|دهد|رسد|رود|گیرد)(?!\w))")
 
 
@@ -299,7 +300,7 @@ def find_days(text: str) -> list[tuple[Calendar, int, int, str]]:
         found = _MONTHS.get(_key(month_name))
         if found is None or month_name == "may":
             continue  # lower-case "may" is the verb: "5 may be"
-        if _key(month_name) == _key("می") and (not digits or _FA_MAY_VERB.match(text, match.end())):
+        if _key(month_name) == _FA_MAY and (not digits or _FA_MAY_VERB.match(text, match.end())):
             continue
         calendar, month = found
         shown = text[match.start() : match.end()]

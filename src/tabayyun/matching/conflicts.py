@@ -177,10 +177,9 @@ _NOT_ONLY = {"only", "только", "فقط"}
 _UNTIL = {"until", "till", "to", "by", "through", "حتى", "الى", "до"}
 # «لا تزال مفتوحة» is "still open".
 _STILL = {"تزال", "يزال", "زالت", "زال", "تزل", "يزل"}
-_FA_CLAUSE_BREAK = {"و", "که", "اما", "ولی", "تا"}
 _CLAUSE_BREAK = {
     "en": {"and", "but", "which", "that", "while", "after", "before", "because"},
-    "fa": _FA_CLAUSE_BREAK,
+    "fa": {"و", "که", "اما", "ولی", "تا"},
     "ru": {"и", "но", "а", "который", "которая", "которое", "которые", "что", "после"},
 }
 _EN_MODAL = {"will", "to", "would", "could", "may", "might", "shall", "must", "ll", "not",
@@ -265,24 +264,25 @@ def facts(text: str, lang: str | None) -> Facts:
     """The quantities, years and polarity `text` states, read in `lang`."""
     code = lang if lang in SUPPORTED_LANGS else "en"
     normalized = normalize(text, code)
-    move, word = _move(normalized, code)
+    tokens = tokenize(normalized)
+    move, word = _move(normalized, tokens, code)
     return Facts(
         lang=lang or "",
         measures=_measures(text, code, find_quantities(text, code, words_alone=True)),
         years=stated_years(text, code),
-        negated=is_negated(tokenize(normalized), code),
+        negated=is_negated(tokens, code),
         normalized=normalized,
         move=move,
         move_word=word,
-        actions=_actions(normalized, code),
+        actions=_actions(tokens, code),
         days=tuple(((cal, month, day), shown) for cal, month, day, shown in find_days(text)),
-        weekdays=_weekdays(normalized, code),
+        weekdays=_weekdays(tokens, code),
     )
 
 
-def _weekdays(normalized: str, lang: str) -> tuple[tuple[int, str], ...]:
-    """The days of the week a normalised text names, in order, each once."""
-    tokens = tokenize(normalized)
+def _weekdays(words: list[str], lang: str) -> tuple[tuple[int, str], ...]:
+    """The days of the week a normalised text's `words` name, in order, each once."""
+    tokens = list(words)
     if lang == "fa":  # «سه شنبه» -> «سهشنبه»
         for i in range(len(tokens) - 1, 0, -1):
             if tokens[i].startswith("شنبه") and tokens[i - 1] in _FA_DAY_NUMBERS:
@@ -301,11 +301,10 @@ def _weekdays(normalized: str, lang: str) -> tuple[tuple[int, str], ...]:
     return tuple(out.items())
 
 
-def _move(normalized: str, lang: str) -> tuple[str, str]:
+def _move(normalized: str, tokens: list[str], lang: str) -> tuple[str, str]:
     """Which way the text's words of change point, and the first of them; ("", "") for none
     or for both ways ("rose, then fell")."""
     seen: dict[str, str] = {}
-    tokens = tokenize(normalized)
     for move, patterns in _MOVE_WORDS.items():
         if lang == "en" and (phrase := _EN_PHRASAL[move].search(normalized)):
             seen.setdefault(move, phrase.group())
@@ -319,11 +318,10 @@ def _move(normalized: str, lang: str) -> tuple[str, str]:
     return move, word
 
 
-def _actions(normalized: str, lang: str) -> tuple[tuple[str, str, str], ...]:
+def _actions(tokens: list[str], lang: str) -> tuple[tuple[str, str, str], ...]:
     """Per axis of `_ACTIONS`, the state every mention in the text reads (a denied or undone
     action reads as its opposite: "not allowed", "lifted the ban"), with the first mention as
     shown; an axis the text mentions both ways, or not at all, is left out."""
-    tokens = tokenize(normalized)
     # Each word's action on each axis, read once: (axis, state) pairs.
     read = [
         [
@@ -409,7 +407,7 @@ def _turned(tokens: list[str], i: int, lang: str, actions: list[bool]) -> tuple[
     denial = _denied(tokens, i, lang)
     if not denial and lang == "fa":
         for j in range(i + 1, min(i + 7, len(tokens))):
-            if tokens[j] in _FA_CLAUSE_BREAK:
+            if tokens[j] in _CLAUSE_BREAK["fa"]:
                 break
             if tokens[j] == "نیست" or _FA_DENIED_VERB.match(tokens[j]):
                 denial = [j]
@@ -544,13 +542,15 @@ def _calendar(key: Hashable) -> str:
     return key[0] if isinstance(key, tuple) else "week"
 
 
-def restates(text: Facts, claim: Facts, other: Facts) -> bool:
+def restates(
+    text: Facts, claim: Facts, other: Facts, differs: list[MatchConflict] | None = None
+) -> bool:
     """Whether `other` states something `text` states otherwise than `claim` (a conflict of
     `conflicts(text, claim)`) as the text does: its value, direction, year, day or action.
     "down 50%" against a claim of "up 50%" is restated by a claim of "down 50%", not by one
     that merely shares another of the text's figures; a negation is restated by nothing (no
-    value to look for)."""
-    for found in conflicts(text, claim):
+    value to look for). `differs` is `conflicts(text, claim)` where the caller has it."""
+    for found in conflicts(text, claim) if differs is None else differs:
         if found.kind == "number":
             for mine in text.measures:
                 if found.text == mine.text and _stated(mine, other.measures):

@@ -580,9 +580,10 @@ class MatchEngine:
         and probabilities are left as the scorer gave them."""
         # Read as the lexical side reads it: without links, embed footers and tags.
         said = facts(clean_tweet(text), found.lang)
+        at_row = {int(position): row for row, position in enumerate(found.positions)}
         ranked: list[tuple[int, Decision, list[MatchConflict], float]] = []
         for position in found.ranking("final", max(limit, VERIFIED_DEPTH)):
-            probability = float(found.final[int(np.flatnonzero(found.positions == position)[0])])
+            probability = float(found.final[at_row[position]])
             claim = self.records[position]
             cut = self.thresholds.get(f"{found.lang}-{claim.lang}") or self.thresholds["default"]
             decision = cut.decide(probability)
@@ -600,7 +601,12 @@ class MatchEngine:
                     if not head[k][2]
                     and head[k][1] is not None
                     and altered[3] - head[k][3] <= PROMOTE_WITHIN
-                    and restates(said, self.claim_facts(altered[0]), self.claim_facts(head[k][0]))
+                    and restates(
+                        said,
+                        self.claim_facts(altered[0]),
+                        self.claim_facts(head[k][0]),
+                        altered[2],
+                    )
                 ),
                 None,
             )

@@ -170,7 +170,7 @@ def profile(text: str, lang: str | None) -> Profile:
     """Numbers, years, negation, direction and name skeletons of `text`."""
     code = lang if lang in SUPPORTED_LANGS else "en"
     tokens = tokenize(normalize(text, code))
-    # The scorers learnt from numbers read without duration units: they keep that reading.
+    # The scorers learnt from numbers read without the units added since: they keep that reading.
     quantities = find_quantities(text, code, as_trained=True)
     numbers = frozenset(round(q.value, 3) for q in quantities)
     names = tuple(frozenset(_keys(name)) for name in sorted(_names(text)))
@@ -197,7 +197,7 @@ def is_negated(tokens: list[str], code: str) -> bool:
 
 def stated_years(text: str, code: str, quantities: list[Quantity] | None = None) -> frozenset[str]:
     """The years `text` states, alone ("in 2019") or in dates; `quantities` as `profile`
-    reads them (without duration units), found here when not given."""
+    reads them (`as_trained`), found here when not given."""
     if quantities is None:
         quantities = find_quantities(text, code, as_trained=True)
     years = _years(text, quantities)
